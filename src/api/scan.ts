@@ -1,0 +1,125 @@
+import type { Finding, Ioc } from '../core/finding.js';
+import type { FileFacts, ProjectView } from '../core/inputs.js';
+import { SCHEMA_VERSION, type Report, type ScanError } from '../core/report.js';
+import type { AnyRule, RuleMeta } from '../core/rule.js';
+import { scoreFindings } from '../core/score.js';
+import { buildAutorunMap } from '../analyzers/autorun/index.js';
+import { analyzeFiles, type RuleSelection } from '../engine/pool.js';
+import { runProjectRules } from '../engine/project.js';
+import { openTarget, type OpenOptions } from '../targets/index.js';
+import { readFileForScan } from '../targets/read.js';
+import { selectRules } from '../rules/index.js';
+import { summarize } from './summary.js';
+import { TOOL_VERSION } from './version.js';
+
+export interface ScanOptions extends OpenOptions {
+  rules?: RuleSelection;
+  /** Worker threads; 0 analyses in-process. Default: one per core, in-process for tiny targets. */
+  threads?: number;
+  fileTimeoutMs?: number;
+  onProgress?: (p: { doneBytes: number; totalBytes: number; doneFiles: number; totalFiles: number }) => void;
+}
+
+const PROJECT_READ_LIMIT = 2 << 20;
+
+/** Scans a folder, archive or package without executing any of it, and returns the self-contained report. */
+export async function scan(targetSpec: string, options: ScanOptions = {}): Promise<Report> {
+  const started = performance.now();
+  const target = await openTarget(targetSpec, options);
+  try {
+    const maxFileBytes = options.limits?.maxFileBytes ?? 128 << 20;
+    const totalBytes = target.files.reduce((n, f) => n + f.size, 0);
+    const { results, errors: fileErrors } = await analyzeFiles(target.files, {
+      maxFileBytes,
+      ruleSelection: options.rules ?? {},
+      fileTimeoutMs: options.fileTimeoutMs ?? 20_000,
+      workerHeapMb: 768,
+      threads: options.threads,
+      onProgress: (doneBytes, doneFiles) =>
+        options.onProgress?.({ doneBytes, totalBytes, doneFiles, totalFiles: target.files.length }),
+    });
+    const factsByPath = new Map<string, FileFacts>(results.map((r) => [r.facts.path, r.facts]));
+    const absByRel = new Map(target.files.map((f) => [f.rel, f.abs]));
+    const textCache = new Map<string, string | null>();
+    const readText = (rel: string): string | null => {
+      if (textCache.has(rel)) return textCache.get(rel)!;
+      const abs = absByRel.get(rel);
+      let text: string | null = null;
+      if (abs) {
+        const read = readFileForScan(abs, PROJECT_READ_LIMIT);
+        if (read.ok && !read.bytes.subarray(0, 8192).includes(0)) text = Buffer.from(read.bytes).toString('utf8');
+      }
+      textCache.set(rel, text);
+      return text;
+    };
+    const files = target.files.map((f) => factsByPath.get(f.rel) ?? minimalFacts(f.rel, f.size));
+    const baseView = { files, readText };
+    const autorun = buildAutorunMap(baseView);
+    const view: ProjectView = { ...baseView, autorun };
+    const rules = selectRules(options.rules);
+    const project = runProjectRules(rules, view);
+
+    const findings: Finding[] = [...results.flatMap((r) => r.findings), ...project.findings];
+    const reached = new Set(autorun.flatMap((e) => [e.file, ...e.leadsTo]));
+    for (const f of findings) if (reached.has(f.file)) f.autorun = true;
+    for (const f of findings) {
+      const facts = factsByPath.get(f.file);
+      if (facts?.vendored || facts?.minified) f.weightNote ??= facts.minified ? 'minified or bundled code' : 'vendored code';
+    }
+    const metas = ruleMetas(rules);
+    const scored = scoreFindings(findings, metas);
+    const errors: ScanError[] = [...target.errors, ...fileErrors, ...results.flatMap((r) => r.errors), ...project.errors];
+    const usedRules = Object.fromEntries(
+      [...new Set(findings.map((f) => f.ruleId))].sort().map((id) => [id, { id, ...metas[id]! }]),
+    );
+    const report: Report = {
+      schemaVersion: SCHEMA_VERSION,
+      tool: { name: 'lurescan', version: TOOL_VERSION },
+      target: target.display,
+      verdict: scored.verdict,
+      score: scored.score,
+      summary: '',
+      autorun,
+      findings: scored.ranked,
+      iocs: collectIocs(scored.ranked),
+      skipped: target.skipped,
+      errors,
+      stats: {
+        files: target.files.length,
+        bytes: totalBytes,
+        durationMs: Math.round(performance.now() - started),
+        parsedFiles: results.filter((r) => r.parsed).length,
+      },
+      rules: usedRules,
+      incomplete: errors.length > 0,
+    };
+    report.summary = summarize(report);
+    return report;
+  } finally {
+    await target.cleanup();
+  }
+}
+
+function ruleMetas(rules: readonly AnyRule[]): Record<string, RuleMeta> {
+  return Object.fromEntries(rules.map((r) => [r.id, r.meta]));
+}
+
+function collectIocs(findings: Finding[]): Ioc[] {
+  const seen = new Set<string>();
+  const out: Ioc[] = [];
+  for (const f of findings) {
+    for (const i of f.iocs ?? []) {
+      const key = `${i.type}\u0000${i.value}\u0000${i.file}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(i);
+    }
+  }
+  return out;
+}
+
+function minimalFacts(path: string, size: number): FileFacts {
+  const dot = path.lastIndexOf('.');
+  return { path, ext: dot > path.lastIndexOf('/') ? path.slice(dot).toLowerCase() : '', kind: 'other', size, isText: false, lineCount: 0, maxLineLength: 0, vendored: false, minified: false };
+}
+

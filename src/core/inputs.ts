@@ -1,0 +1,55 @@
+/** Shapes handed to rules. Produced by engine/analyzers, consumed by rules; plain data only. */
+import type { AutorunEntry } from './autorun.js';
+
+export type FileKind =
+  | 'js' // .js .cjs .mjs .jsx
+  | 'ts' // .ts .tsx .mts .cts
+  | 'json'
+  | 'python'
+  | 'shell'
+  | 'markup' // html, svg, xml, md
+  | 'text'
+  | 'binary'
+  | 'other';
+
+export interface FileFacts {
+  /** Relative path, forward slashes. */
+  path: string;
+  /** Lowercased extension with the dot ('' if none). */
+  ext: string;
+  kind: FileKind;
+  size: number;
+  /** True when the text contains no NUL in its first 8 KiB and decodes as UTF-8 (possibly with replacements). */
+  isText: boolean;
+  lineCount: number;
+  maxLineLength: number;
+  /** Under node_modules/, dist/, build/, vendor/, or a *.min.js: code the author did not write by hand. */
+  vendored: boolean;
+  /** Few, very long lines: a bundle or minified file. */
+  minified: boolean;
+}
+
+export interface TextFile {
+  facts: FileFacts;
+  bytes: Uint8Array;
+  /** null for binary files. */
+  text: string | null;
+}
+
+export interface JsFile {
+  facts: FileFacts;
+  text: string;
+  /** ESTree Program with `start`/`end` offsets on every node (meriyah/acorn shape). */
+  ast: any;
+  /** True when the parser had to recover from errors (acorn-loose): the tree may be partial. */
+  recovered: boolean;
+}
+
+export interface ProjectView {
+  /** Every file in the target (facts only, no contents). */
+  files: FileFacts[];
+  /** Reads a small text file of the target (≤ 2 MiB); null when absent, binary or too large. */
+  readText(path: string): string | null;
+  /** The autorun map, built before project rules run. */
+  autorun: AutorunEntry[];
+}

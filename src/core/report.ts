@@ -1,0 +1,37 @@
+import type { AutorunEntry } from './autorun.js';
+import type { Finding, Ioc } from './finding.js';
+import type { RuleMeta } from './rule.js';
+
+/** Bump the major part on any breaking change to the JSON report; schema/report.schema.json follows it. */
+export const SCHEMA_VERSION = '1.0.0';
+
+export type Verdict = 'malicious' | 'suspicious' | 'clean';
+
+export interface Skipped {
+  path: string;
+  reason: string;
+}
+export interface ScanError {
+  path: string;
+  message: string;
+}
+
+export interface Report {
+  schemaVersion: string;
+  tool: { name: 'lurescan'; version: string };
+  target: string;
+  verdict: Verdict;
+  score: number;
+  /** One paragraph: why this verdict. */
+  summary: string;
+  autorun: AutorunEntry[];
+  findings: Finding[];
+  iocs: Ioc[];
+  skipped: Skipped[];
+  errors: ScanError[];
+  stats: { files: number; bytes: number; durationMs: number; parsedFiles?: number };
+  /** Metadata of every rule that produced a finding, so reporters never reach back into the registry. */
+  rules: Record<string, { id: string } & RuleMeta>;
+  /** True when something could not be examined (errors, or skips that hide content): exit code 2. */
+  incomplete: boolean;
+}

@@ -1,0 +1,97 @@
+import type { Confidence, Ioc, Severity } from './finding.js';
+import type { FileFacts, JsFile, ProjectView, TextFile } from './inputs.js';
+
+export type RuleKind = 'threat' | 'capability';
+export type RuleCategory =
+  | 'autorun'
+  | 'execution'
+  | 'obfuscation'
+  | 'hidden-code'
+  | 'file-type'
+  | 'stealing'
+  | 'exfiltration'
+  | 'persistence'
+  | 'dependency'
+  | 'archive'
+  | 'evasion';
+export type RuleStatus = 'preview' | 'stable';
+
+export interface RuleMeta {
+  kind: RuleKind;
+  category: RuleCategory;
+  severity: Severity;
+  confidence: Confidence;
+  /** One line: what it finds. */
+  summary: string;
+  /** Why it matters: what an attacker uses it for. */
+  why: string;
+  /** What the user should do. */
+  fix: string;
+  /** Benign code that looks like this, and how the rule avoids it. */
+  falsePositives: string;
+  references: string[];
+  status: RuleStatus;
+  /**
+   * THREATS.md §5 first list: signals that benign code practically never shows. Their findings are never discounted
+   * for sitting in vendored or minified code.
+   */
+  nearCertain?: boolean;
+}
+
+export interface RuleInputs {
+  /** Every file, text or binary. `text` is null for binary files. */
+  file: TextFile;
+  /** JS/TS/JSX/TSX/MJS/CJS files whose text matched the rule's prefilter, parsed once and shared. */
+  'js-ast': JsFile;
+  /** The whole tree (file list, small config files, autorun map). Runs once per scan on the main thread. */
+  project: ProjectView;
+}
+export type RuleInput = keyof RuleInputs;
+
+/** Where a finding points. Offsets are into the file's text (UTF-16 indices). */
+export type At =
+  | { offset: number; length?: number }
+  | { line: number; column?: number; endLine?: number; endColumn?: number }
+  | { node: { start?: number; end?: number; range?: [number, number] } };
+
+export interface ReportArgs {
+  at: At;
+  /** Overrides meta.summary as the message. */
+  message?: string;
+  /** Defaults to the source text at `at`. */
+  evidence?: string;
+  decoded?: string;
+  severity?: Severity;
+  confidence?: Confidence;
+  iocs?: Array<Omit<Ioc, 'file' | 'line'> & { line?: number }>;
+  /** For project rules: the file the finding belongs to (defaults to the first file rule context). */
+  file?: string;
+}
+
+export interface RuleContext {
+  /** Relative path of the file being checked (project rules: '' unless `file` is given in report). */
+  readonly path: string;
+  readonly facts: FileFacts;
+  report(args: ReportArgs): void;
+}
+
+export interface Rule<I extends RuleInput = RuleInput> {
+  id: string;
+  meta: RuleMeta;
+  input: I;
+  /**
+   * Cheap test on the raw text before anything is parsed. A js-ast rule whose prefilter does not match never costs a
+   * parse. Keep it to literal-led alternations so the regex engine can skip ahead.
+   */
+  prefilter?: RegExp;
+  /** Narrow by path/kind before the prefilter (e.g. only *.svg). */
+  appliesTo?: (facts: FileFacts) => boolean;
+  check(ctx: RuleContext, input: RuleInputs[I]): void;
+}
+
+/** Identity helper so ids, inputs and metadata are checked at the definition site. */
+export function defineRule<const I extends RuleInput>(rule: Rule<I>): Rule<I> {
+  return rule;
+}
+
+export type AnyRule = Rule<RuleInput>;

@@ -1,0 +1,57 @@
+import type { Confidence, Finding, Severity } from './finding.js';
+import type { Verdict } from './report.js';
+import type { RuleMeta } from './rule.js';
+
+/**
+ * Turns findings into a verdict. Each finding is a probability-like weight; weights combine as a noisy-OR so many weak
+ * hits approach but rarely reach certainty, while one near-certain signal decides alone.
+ *
+ * GuardDog's lesson: a capability alone (spawn, fetch, eval) is common in benign code; a threat (decoded URL, wallet
+ * paths, hidden code) alone can be noise; together in one file or flow they are a risk. Vendored/minified code weighs
+ * less, autorun-reachable code more — but THREATS.md §5 signals are never discounted.
+ */
+const SEVERITY_WEIGHT: Record<Severity, number> = { critical: 0.9, high: 0.6, medium: 0.3, low: 0.1, info: 0 };
+const CONFIDENCE_FACTOR: Record<Confidence, number> = { high: 1, medium: 0.7, low: 0.4 };
+
+export const MALICIOUS_SCORE = 80;
+export const SUSPICIOUS_SCORE = 40;
+
+export interface Scored {
+  verdict: Verdict;
+  score: number;
+  /** Findings ordered by their contribution, strongest first. */
+  ranked: Finding[];
+}
+
+export function findingWeight(f: Finding, meta: RuleMeta | undefined, capabilityOnlyFiles: Set<string>): number {
+  let w = SEVERITY_WEIGHT[f.severity] * CONFIDENCE_FACTOR[f.confidence];
+  if (meta?.nearCertain && f.confidence === 'high') return w;
+  if (meta?.kind === 'capability' && capabilityOnlyFiles.has(f.file)) w *= 0.3;
+  if (f.weightNote) w *= 0.5;
+  if (f.autorun) w = Math.min(0.97, w * 1.3);
+  return w;
+}
+
+export function scoreFindings(findings: Finding[], metas: Record<string, RuleMeta>): Scored {
+  // Files where every finding is a mere capability: no threat signal met it there.
+  const threatFiles = new Set(findings.filter((f) => metas[f.ruleId]?.kind === 'threat').map((f) => f.file));
+  const capabilityOnly = new Set(findings.map((f) => f.file).filter((file) => !threatFiles.has(file)));
+  const weighted = findings.map((f) => ({ f, w: findingWeight(f, metas[f.ruleId], capabilityOnly) }));
+  weighted.sort((a, b) => b.w - a.w);
+  let clean = 1;
+  // Repeated hits of one rule add little: only the strongest three of each rule count.
+  const perRule = new Map<string, number>();
+  let decisive = false;
+  for (const { f, w } of weighted) {
+    const n = perRule.get(f.ruleId) ?? 0;
+    perRule.set(f.ruleId, n + 1);
+    if (n >= 3) continue;
+    clean *= 1 - w * (n === 0 ? 1 : 0.5);
+    const meta = metas[f.ruleId];
+    if (meta?.nearCertain && f.confidence === 'high' && (f.severity === 'critical' || f.severity === 'high')) decisive = true;
+  }
+  let score = Math.round(100 * (1 - clean));
+  if (decisive) score = Math.max(score, 95);
+  const verdict: Verdict = score >= MALICIOUS_SCORE ? 'malicious' : score >= SUSPICIOUS_SCORE ? 'suspicious' : 'clean';
+  return { verdict, score, ranked: weighted.map((x) => x.f) };
+}

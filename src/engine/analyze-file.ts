@@ -1,0 +1,76 @@
+import type { Finding } from '../core/finding.js';
+import type { FileFacts, JsFile, TextFile } from '../core/inputs.js';
+import { LineIndex } from '../core/location.js';
+import type { ScanError } from '../core/report.js';
+import type { AnyRule, RuleContext, RuleInputs } from '../core/rule.js';
+import { computeFacts, decodeText, isBinary } from '../analyzers/file-facts.js';
+import { parseJs } from '../analyzers/js/parse.js';
+import { parseTs } from '../analyzers/js/parse-ts.js';
+import { makeFinding } from './findings.js';
+
+export interface FileResult {
+  facts: FileFacts;
+  findings: Finding[];
+  errors: ScanError[];
+  parsed: boolean;
+}
+
+/**
+ * Runs every applicable per-file rule on one file. Pure apart from the rules it is given: no I/O. A crashing rule is
+ * recorded as an error (the scan becomes incomplete) and the other rules still run.
+ */
+export function analyzeFile(path: string, bytes: Uint8Array, rules: readonly AnyRule[]): FileResult {
+  const binary = isBinary(bytes);
+  const decoded = binary ? null : decodeText(bytes);
+  const text = decoded ? decoded.text : null;
+  const facts = computeFacts(path, bytes, text);
+  const findings: Finding[] = [];
+  const errors: ScanError[] = [];
+  let index: LineIndex | null = null;
+  const lineIndex = () => (index ??= text === null ? null : new LineIndex(text));
+
+  const run = <I extends keyof RuleInputs>(rule: AnyRule, input: RuleInputs[I]) => {
+    const ctx: RuleContext = {
+      path,
+      facts,
+      report: (args) => {
+        try {
+          findings.push(makeFinding(rule, path, lineIndex(), args));
+        } catch (e) {
+          errors.push({ path, message: `rule ${rule.id} reported an unlocatable finding: ${(e as Error).message}` });
+        }
+      },
+    };
+    try {
+      rule.check(ctx, input as never);
+    } catch (e) {
+      errors.push({ path, message: `rule ${rule.id} crashed: ${(e as Error)?.stack?.split('\n').slice(0, 3).join(' | ') ?? e}` });
+    }
+  };
+
+  const fileInput: TextFile = { facts, bytes, text };
+  for (const rule of rules) {
+    if (rule.input !== 'file') continue;
+    if (rule.appliesTo && !rule.appliesTo(facts)) continue;
+    if (rule.prefilter && (text === null || !rule.prefilter.test(text))) continue;
+    run(rule, fileInput);
+  }
+
+  let parsed = false;
+  if (text !== null && (facts.kind === 'js' || facts.kind === 'ts')) {
+    const jsRules = rules.filter(
+      (r) => r.input === 'js-ast' && (!r.appliesTo || r.appliesTo(facts)) && (!r.prefilter || r.prefilter.test(text)),
+    );
+    if (jsRules.length) {
+      const result = facts.kind === 'ts' ? parseTs(text, facts.ext) : parseJs(text);
+      parsed = true;
+      if (!result.ast) {
+        errors.push({ path, message: `could not parse as JavaScript (${result.error}); text rules still ran` });
+      } else {
+        const js: JsFile = { facts, text, ast: result.ast, recovered: result.recovered };
+        for (const rule of jsRules) run(rule, js);
+      }
+    }
+  }
+  return { facts, findings, errors, parsed };
+}

@@ -1,0 +1,39 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { walkDirectory } from './dir.js';
+import { DEFAULT_LIMITS, type OpenOptions, type Target } from './types.js';
+
+export type { Target, TargetFile, OpenOptions, TargetLimits } from './types.js';
+export { DEFAULT_LIMITS } from './types.js';
+
+export class TargetError extends Error {}
+
+/** Resolves what the user named into a Target. Throws TargetError with a user-facing message when it cannot. */
+export async function openTarget(spec: string, opts: OpenOptions = {}): Promise<Target> {
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  void limits;
+  const abs = resolve(spec);
+  let st;
+  try {
+    st = statSync(abs);
+  } catch (e) {
+    throw new TargetError(`cannot open ${spec}: ${(e as NodeJS.ErrnoException).code ?? e}`);
+  }
+  if (st.isDirectory()) {
+    const walked = walkDirectory(abs);
+    return { display: spec, kind: 'directory', root: abs, ...walked, cleanup: async () => {} };
+  }
+  if (st.isFile()) {
+    const name = abs.slice(abs.lastIndexOf('/') + 1);
+    return {
+      display: spec,
+      kind: 'file',
+      root: abs.slice(0, abs.lastIndexOf('/')),
+      files: [{ rel: name, abs, size: st.size }],
+      skipped: [],
+      errors: [],
+      cleanup: async () => {},
+    };
+  }
+  throw new TargetError(`cannot scan ${spec}: not a file or folder`);
+}

@@ -1,0 +1,42 @@
+import type { ScanError, Skipped } from '../core/report.js';
+
+export interface TargetFile {
+  /** Relative path inside the target, forward slashes. */
+  rel: string;
+  /** Where the bytes are on disk (the scanned folder itself, or a private temp folder for archives/packages). */
+  abs: string;
+  size: number;
+}
+
+/** A read-only view of what is scanned. Archives and packages are unpacked (safely) into a temp folder first. */
+export interface Target {
+  /** What the user named: a path, an archive, `npm:name@version`. */
+  display: string;
+  kind: 'directory' | 'file' | 'zip' | 'tar' | 'npm' | 'pypi';
+  root: string;
+  files: TargetFile[];
+  skipped: Skipped[];
+  errors: ScanError[];
+  cleanup(): Promise<void>;
+}
+
+export interface TargetLimits {
+  /** Files above this are not read; they are reported under errors (the scan is incomplete). */
+  maxFileBytes: number;
+  /** Archives: total unpacked bytes, entry count, compression ratio per entry. */
+  maxTotalBytes: number;
+  maxEntries: number;
+  maxRatio: number;
+}
+
+export const DEFAULT_LIMITS: TargetLimits = {
+  maxFileBytes: 128 << 20,
+  maxTotalBytes: 2 << 30,
+  maxEntries: 200_000,
+  maxRatio: 200,
+};
+
+export interface OpenOptions {
+  password?: string;
+  limits?: Partial<TargetLimits>;
+}
