@@ -1,3 +1,3 @@
 import type { AnyRule } from '../../core/rule.js';
 
-export const autorunRules: AnyRule[] = [];
+export const rules: AnyRule[] = [];

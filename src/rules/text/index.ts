@@ -1,4 +1,4 @@
 import type { AnyRule } from '../../core/rule.js';
 import whitespaceHiddenCode from './whitespace-hidden-code.js';
 
-export const textRules: AnyRule[] = [whitespaceHiddenCode];
+export const rules: AnyRule[] = [whitespaceHiddenCode];

@@ -1,3 +1,3 @@
 import type { AnyRule } from '../../core/rule.js';
 
-export const jsRules: AnyRule[] = [];
+export const rules: AnyRule[] = [];

@@ -1,0 +1,3 @@
+import type { AnyRule } from '../../core/rule.js';
+
+export const rules: AnyRule[] = [];
