@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Finding, Ioc } from '../core/finding.js';
 import type { FileFacts, ProjectView } from '../core/inputs.js';
 import { SCHEMA_VERSION, type Report, type ScanError } from '../core/report.js';
@@ -92,6 +93,7 @@ export async function scan(targetSpec: string, options: ScanOptions = {}): Promi
       },
       rules: usedRules,
       incomplete: errors.length > 0,
+      fileHashes: hashFilesWithFindings(scored.ranked, absByRel, maxFileBytes),
     };
     report.summary = summarize(report);
     return report;
@@ -114,6 +116,18 @@ function collectIocs(findings: Finding[]): Ioc[] {
       seen.add(key);
       out.push(i);
     }
+  }
+  return out;
+}
+
+/** SHA-256 of the files that carry findings (read again, bounded by the same size limit; unreadable ones are left out). */
+function hashFilesWithFindings(findings: Finding[], absByRel: Map<string, string>, maxBytes: number): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const rel of [...new Set(findings.map((f) => f.file))].sort()) {
+    const abs = absByRel.get(rel);
+    if (!abs) continue;
+    const read = readFileForScan(abs, maxBytes);
+    if (read.ok) out[rel] = createHash('sha256').update(read.bytes).digest('hex');
   }
   return out;
 }

@@ -34,4 +34,6 @@ export interface Report {
   rules: Record<string, { id: string } & RuleMeta>;
   /** True when something could not be examined (errors, or skips that hide content): exit code 2. */
   incomplete: boolean;
+  /** SHA-256 (lowercase hex) of each file that carries findings, by path: IOC exports (STIX, HTML) list them. */
+  fileHashes?: Record<string, string>;
 }
