@@ -1,45 +1,41 @@
-import { scanCommand } from './commands/scan.js';
 import { TOOL_VERSION } from '../api/version.js';
+import { reportCommand } from './commands/report.js';
+import { scanCommand } from './commands/scan.js';
+import { MAIN_HELP } from './help.js';
+import { processIo, type CliIo } from './io.js';
 
-const USAGE = `lurescan ${TOOL_VERSION} — is this repo, package or message a fake-recruiter lure?
-
-Usage:
-  lurescan scan <folder | file.zip | file.tgz | npm:name@version> [options]
-
-Options (scan):
-  --format <terminal|json|sarif>   output format (default: terminal)
-  --fail-on <malicious|suspicious> exit 1 at or above this verdict (default: suspicious)
-  --password <pw>                  password for encrypted zips
-  --rule <id>                      only run this rule (repeatable)
-  --disable <id>                   do not run this rule (repeatable)
-  --max-file-size <MB>             files above this are not read (reported; default 128)
-  --threads <n>                    worker threads (0: in-process)
-  --output <file>                  write the report to a file instead of stdout
-
-Exit codes: 0 clean or below --fail-on, 1 at/above --fail-on, 2 the scan failed or was incomplete.
-`;
-
-export async function main(argv: string[]): Promise<number> {
+/** argv (without node and script) → exit code. Never calls process.exit: bin/lurescan.js does. */
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(USAGE);
-    return command ? 0 : 2;
+  if (!command) {
+    io.stderr.write(MAIN_HELP);
+    return 2;
   }
-  if (command === '--version' || command === '-v') {
-    process.stdout.write(`${TOOL_VERSION}\n`);
+  if (command === '--help' || command === '-h' || command === 'help') {
+    io.stdout.write(MAIN_HELP);
+    return 0;
+  }
+  if (command === '--version' || command === '-v' || command === '-V') {
+    io.stdout.write(`${TOOL_VERSION}\n`);
     return 0;
   }
   try {
     switch (command) {
       case 'scan':
-        return await scanCommand(rest);
+        return await scanCommand(rest, io);
+      case 'report':
+        return await reportCommand(rest, io);
       default:
-        process.stderr.write(`lurescan: unknown command '${command}'\n\n${USAGE}`);
+        io.stderr.write(`lurescan: unknown command '${command}' (see lurescan --help)\n`);
         return 2;
     }
   } catch (e) {
-    process.stderr.write(`lurescan: ${(e as Error)?.message ?? e}\n`);
+    // Bad arguments (parseArgs' TypeError with ERR_PARSE_ARGS_*), UsageError and unexpected failures all end here:
+    // one line on stderr, exit 2, never a stack trace for a user mistake.
+    const err = e as Error & { code?: string };
+    const userMistake = err?.name === 'UsageError' || String(err?.code ?? '').startsWith('ERR_PARSE_ARGS');
+    io.stderr.write(`lurescan: ${userMistake ? '' : 'error: '}${String(err?.message ?? e).replace(/\s*\n\s*/g, ' ')}\n`);
+    if (!userMistake && io.env.LURESCAN_DEBUG && err?.stack) io.stderr.write(`${err.stack}\n`);
     return 2;
   }
 }
-

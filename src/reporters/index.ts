@@ -1,13 +1,21 @@
 import type { Report } from '../core/report.js';
+import { renderCsv } from './csv.js';
+import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderSarif } from './sarif.js';
+import { renderStix } from './stix.js';
 import { renderTerminal } from './terminal.js';
 
-export const FORMATS = ['terminal', 'json', 'sarif'] as const;
+export const FORMATS = ['terminal', 'json', 'sarif', 'html', 'stix', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];
 
-/** Every reporter is a pure (report) => string. */
-export function render(report: Report, format: Format, opts: { color?: boolean } = {}): string {
+export interface RenderOptions {
+  /** Terminal only: ANSI colours. The CLI decides (TTY, NO_COLOR, FORCE_COLOR); a library caller opts in. */
+  color?: boolean;
+}
+
+/** Every reporter is a pure (report) => string: same report, same bytes. */
+export function render(report: Report, format: Format, opts: RenderOptions = {}): string {
   switch (format) {
     case 'json':
       return renderJson(report);
@@ -15,5 +23,11 @@ export function render(report: Report, format: Format, opts: { color?: boolean }
       return renderSarif(report);
     case 'terminal':
       return renderTerminal(report, { color: opts.color ?? false });
+    case 'html':
+      return renderHtml(report);
+    case 'stix':
+      return renderStix(report);
+    case 'csv':
+      return renderCsv(report);
   }
 }

@@ -1,15 +1,184 @@
+import { createHash } from 'node:crypto';
+import type * as Sarif from 'sarif';
+import type { Finding, Severity } from '../core/finding.js';
 import type { Report } from '../core/report.js';
+import type { RuleMeta } from '../core/rule.js';
 
-/** SARIF 2.1.0 for GitHub code scanning. TODO(reporters): full rules metadata, fingerprints, schema test. */
+/** Where the generated rule docs live (docs/rules/<id>.md); helpUri points there. */
+export const REPO_URL = 'https://github.com/lurescan/lurescan';
+const FINGERPRINT_KEY = 'lurescan/v1';
+
+const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'note',
+  info: 'note',
+};
+/** GitHub code scanning reads `security-severity` (0.0–10.0, as a string) to rank alerts critical/high/medium/low. */
+const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '0.0' };
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning: one run, rules with help from their metadata, results with 1-based regions,
+ * fingerprints that survive edits elsewhere in the file, and an invocation that says when the scan was incomplete.
+ * Pure: the same report gives the same bytes (no timestamps).
+ */
 export function renderSarif(report: Report): string {
-  const run = {
-    tool: { driver: { name: 'lurescan', version: report.tool.version, informationUri: 'https://github.com/lurescan/lurescan', rules: [] as unknown[] } },
-    results: report.findings.map((f) => ({
-      ruleId: f.ruleId,
-      level: f.severity === 'critical' || f.severity === 'high' ? 'error' : f.severity === 'medium' ? 'warning' : 'note',
-      message: { text: f.message },
-      locations: [{ physicalLocation: { artifactLocation: { uri: f.file }, region: { startLine: Math.max(1, f.line), startColumn: Math.max(1, f.column) } } }],
-    })),
+  return `${JSON.stringify(toSarif(report), null, 2)}\n`;
+}
+
+export function toSarif(report: Report): Sarif.Log {
+  const ruleIds = [...new Set([...Object.keys(report.rules), ...report.findings.map((f) => f.ruleId)])].sort();
+  const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
+  const files = [...new Set(report.findings.map((f) => f.file).filter((f) => f !== ''))].sort();
+  const artifactIndex = new Map(files.map((f, i) => [f, i]));
+
+  const artifacts: Sarif.Artifact[] = files.map((file) => {
+    const a: Sarif.Artifact = { location: { uri: fileUri(file), uriBaseId: '%SRCROOT%' } };
+    const hash = report.fileHashes?.[file];
+    if (hash) a.hashes = { 'sha-256': hash };
+    return a;
+  });
+
+  const occurrences = new Map<string, number>();
+  const results: Sarif.Result[] = [...report.findings]
+    .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId))
+    .map((f) => {
+      const base = fingerprint(f);
+      const n = occurrences.get(base) ?? 0;
+      occurrences.set(base, n + 1);
+      return result(f, ruleIndex.get(f.ruleId)!, artifactIndex.get(f.file), n ? `${base}:${n}` : base);
+    });
+
+  const notifications: Sarif.Notification[] = [
+    ...report.errors.map(
+      (e): Sarif.Notification => ({
+        level: 'error',
+        descriptor: { id: 'scan-error' },
+        message: { text: `${e.path}: ${e.message}` },
+        ...(e.path && e.path !== '.' ? { locations: [{ physicalLocation: { artifactLocation: { uri: fileUri(e.path), uriBaseId: '%SRCROOT%' } } }] } : {}),
+      }),
+    ),
+    ...report.skipped.map(
+      (s): Sarif.Notification => ({
+        level: 'warning',
+        descriptor: { id: 'skipped' },
+        message: { text: `skipped ${s.path}: ${s.reason}` },
+      }),
+    ),
+  ];
+
+  const run: Sarif.Run = {
+    tool: {
+      driver: {
+        name: 'lurescan',
+        semanticVersion: report.tool.version,
+        version: report.tool.version,
+        informationUri: REPO_URL,
+        rules: ruleIds.map((id) => ruleDescriptor(id, report.rules[id])),
+      },
+    },
+    invocations: [
+      {
+        executionSuccessful: !report.incomplete,
+        ...(notifications.length ? { toolExecutionNotifications: notifications } : {}),
+      },
+    ],
+    artifacts,
+    results,
+    columnKind: 'utf16CodeUnits',
+    properties: { verdict: report.verdict, score: report.score, target: report.target, summary: report.summary },
   };
-  return `${JSON.stringify({ $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [run] }, null, 2)}\n`;
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [run],
+  };
+}
+
+function ruleDescriptor(id: string, meta: (RuleMeta & { id: string }) | undefined): Sarif.ReportingDescriptor {
+  if (!meta) {
+    return { id, name: pascal(id), shortDescription: { text: id }, helpUri: `${REPO_URL}/blob/main/docs/rules/${id}.md` };
+  }
+  const cwes = meta.references.filter((r) => /^CWE-\d+$/.test(r)).map((r) => `external/cwe/${r.toLowerCase()}`);
+  const links = meta.references.filter((r) => /^https?:\/\//.test(r));
+  const text = [meta.summary, '', `Why it matters: ${meta.why}`, '', `What to do: ${meta.fix}`, '', `Known false positives: ${meta.falsePositives}`].join('\n');
+  const markdown = [
+    `**${meta.summary}**`,
+    '',
+    '### Why it matters',
+    meta.why,
+    '',
+    '### What to do',
+    meta.fix,
+    '',
+    '### Known false positives',
+    meta.falsePositives,
+    ...(meta.references.length ? ['', '### References', ...meta.references.map((r) => `- ${r}`)] : []),
+  ].join('\n');
+  return {
+    id,
+    name: pascal(id),
+    shortDescription: { text: meta.summary },
+    fullDescription: { text: meta.why },
+    help: { text, markdown },
+    helpUri: `${REPO_URL}/blob/main/docs/rules/${id}.md`,
+    defaultConfiguration: { level: LEVEL[meta.severity] },
+    properties: {
+      tags: ['security', meta.category, meta.kind, ...cwes],
+      precision: meta.confidence,
+      'security-severity': SECURITY_SEVERITY[meta.severity],
+      ...(links.length ? { references: links } : {}),
+    },
+  };
+}
+
+function result(f: Finding, ruleIndex: number, artifactIndex: number | undefined, fp: string): Sarif.Result {
+  const startLine = Math.max(1, f.line);
+  const startColumn = Math.max(1, f.column);
+  const endLine = Math.max(startLine, f.endLine);
+  const endColumn = endLine === startLine ? Math.max(startColumn, f.endColumn) : Math.max(1, f.endColumn);
+  const region: Sarif.Region = { startLine, startColumn, endLine, endColumn };
+  if (f.evidence) region.snippet = { text: f.evidence };
+  const message = f.decoded ? `${f.message}. Decoded: ${f.decoded}` : f.message;
+  const r: Sarif.Result = {
+    ruleId: f.ruleId,
+    ruleIndex,
+    level: LEVEL[f.severity],
+    message: { text: message },
+    partialFingerprints: { [FINGERPRINT_KEY]: fp },
+    properties: {
+      severity: f.severity,
+      confidence: f.confidence,
+      ...(f.autorun ? { autorun: true } : {}),
+      ...(f.weightNote ? { weightNote: f.weightNote } : {}),
+      ...(f.decoded !== undefined ? { decoded: f.decoded } : {}),
+    },
+  };
+  if (f.file) {
+    r.locations = [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: fileUri(f.file), uriBaseId: '%SRCROOT%', ...(artifactIndex !== undefined ? { index: artifactIndex } : {}) },
+          region,
+        },
+      },
+    ];
+  }
+  return r;
+}
+
+/** Stable across edits that move the finding: rule + file + evidence (whitespace-normalized), never line numbers. */
+export function fingerprint(f: Pick<Finding, 'ruleId' | 'file' | 'evidence'>): string {
+  const evidence = f.evidence.replace(/\s+/g, ' ').trim();
+  return createHash('sha256').update(`${f.ruleId}\u0000${f.file}\u0000${evidence}`).digest('hex').slice(0, 32);
+}
+
+/** A relative URI reference: each path segment percent-encoded (spaces, '#', '%', '?' in hostile names). */
+function fileUri(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+function pascal(id: string): string {
+  return id.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
 }

@@ -1,19 +1,17 @@
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { scan } from '../../api/scan.js';
-import type { Verdict } from '../../core/report.js';
-import { FORMATS, render, type Format } from '../../reporters/index.js';
 import { TargetError } from '../../targets/index.js';
+import { SCAN_HELP } from '../help.js';
+import { UsageError, type CliIo } from '../io.js';
+import { emit, exitCode, parseFailOn, parseFormat } from '../output.js';
 import { createProgress } from '../progress.js';
 
-const RANK: Record<Verdict, number> = { clean: 0, suspicious: 1, malicious: 2 };
-
-export async function scanCommand(args: string[]): Promise<number> {
+export async function scanCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: {
-      format: { type: 'string', default: 'terminal' },
+      format: { type: 'string', short: 'f', default: 'terminal' },
       'fail-on': { type: 'string', default: 'suspicious' },
       password: { type: 'string' },
       rule: { type: 'string', multiple: true },
@@ -21,19 +19,23 @@ export async function scanCommand(args: string[]): Promise<number> {
       'max-file-size': { type: 'string' },
       threads: { type: 'string' },
       output: { type: 'string', short: 'o' },
+      'no-progress': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
-  if (positionals.length !== 1) throw new Error('scan takes exactly one target (a folder, archive or npm:spec)');
-  const format = values.format as Format;
-  if (!FORMATS.includes(format)) throw new Error(`unknown --format '${values.format}' (one of ${FORMATS.join(', ')})`);
-  const failOn = values['fail-on'] as Verdict;
-  if (failOn !== 'malicious' && failOn !== 'suspicious') throw new Error(`--fail-on must be malicious or suspicious`);
-  const maxMb = values['max-file-size'] ? Number(values['max-file-size']) : undefined;
-  if (maxMb !== undefined && !(maxMb > 0)) throw new Error('--max-file-size takes a number of MB');
+  if (values.help) {
+    io.stdout.write(SCAN_HELP);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('scan takes exactly one target: a folder, archive or npm:name@version (see lurescan scan --help)');
+  const format = parseFormat(values.format);
+  const failOn = parseFailOn(values['fail-on']);
+  const maxMb = values['max-file-size'] !== undefined ? Number(values['max-file-size']) : undefined;
+  if (maxMb !== undefined && !(maxMb > 0)) throw new UsageError('--max-file-size takes a number of MB');
   const threads = values.threads !== undefined ? Number(values.threads) : undefined;
-  if (threads !== undefined && !(threads >= 0)) throw new Error('--threads takes a number ≥ 0');
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 0)) throw new UsageError('--threads takes a whole number ≥ 0');
 
-  const progress = createProgress(process.stderr);
+  const progress = createProgress(io.stderr, io.env, { enabled: !values['no-progress'] });
   let report;
   try {
     report = await scan(positionals[0]!, {
@@ -44,18 +46,11 @@ export async function scanCommand(args: string[]): Promise<number> {
       onProgress: progress.update,
     });
   } catch (e) {
-    progress.done();
-    if (e instanceof TargetError) {
-      process.stderr.write(`lurescan: ${e.message}\n`);
-      return 2;
-    }
+    if (e instanceof TargetError) throw new UsageError(e.message);
     throw e;
+  } finally {
+    progress.done();
   }
-  progress.done();
-  const color = format === 'terminal' && !values.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const text = render(report, format, { color });
-  if (values.output) writeFileSync(values.output, text);
-  else process.stdout.write(text);
-  if (report.incomplete) return 2;
-  return RANK[report.verdict] >= RANK[failOn] ? 1 : 0;
+  emit(report, format, values.output, io);
+  return exitCode(report, failOn);
 }

@@ -1,0 +1,38 @@
+import { writeFileSync } from 'node:fs';
+import type { Report, Verdict } from '../core/report.js';
+import { FORMATS, render, type Format } from '../reporters/index.js';
+import { UsageError, useColor, type CliIo } from './io.js';
+
+const RANK: Record<Verdict, number> = { clean: 0, suspicious: 1, malicious: 2 };
+
+export function parseFormat(v: string | undefined): Format {
+  const f = (v ?? 'terminal') as Format;
+  if (!FORMATS.includes(f)) throw new UsageError(`unknown --format '${v}' (one of ${FORMATS.join(', ')})`);
+  return f;
+}
+
+export function parseFailOn(v: string | undefined): Verdict | undefined {
+  if (v === undefined) return undefined;
+  if (v !== 'malicious' && v !== 'suspicious') throw new UsageError(`--fail-on must be malicious or suspicious, not '${v}'`);
+  return v;
+}
+
+/** Renders and writes the report; colours only for the terminal format going to a colour-capable stdout. */
+export function emit(report: Report, format: Format, output: string | undefined, io: CliIo): void {
+  const color = format === 'terminal' && !output && useColor(io.stdout, io.env);
+  const text = render(report, format, { color });
+  if (output) {
+    try {
+      writeFileSync(output, text);
+    } catch (e) {
+      throw new UsageError(`cannot write ${output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+  } else io.stdout.write(text);
+}
+
+/** 2 when something was not examined (a clean-looking incomplete scan must not pass), else 1 at/above failOn. */
+export function exitCode(report: Report, failOn: Verdict | undefined): number {
+  if (report.incomplete) return 2;
+  if (failOn === undefined) return 0;
+  return RANK[report.verdict] >= RANK[failOn] ? 1 : 0;
+}

@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { scan, SCHEMA_VERSION } from '../../src/index.js';
+import { AUTORUN_TRIGGERS } from '../../src/core/autorun.js';
+import { CONFIDENCES, IOC_TYPES, SEVERITIES } from '../../src/core/finding.js';
+import { validateReport } from '../../src/cli/validate-report.js';
+import { dirWithErrors, emptyDir, EXAMPLE, normalize, REPO, runCli } from '../cli/helpers.js';
+
+const schema = JSON.parse(readFileSync(join(REPO, 'schema/report.schema.json'), 'utf8'));
+const validate = new Ajv2020.default({ allErrors: true, strict: true }).compile(schema);
+const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string };
+
+function assertValid(report: unknown) {
+  const ok = validate(report);
+  assert.ok(ok, `report does not match schema/report.schema.json:\n${JSON.stringify(validate.errors, null, 2)}`);
+}
+
+describe('JSON report contract (schema/report.schema.json)', () => {
+  it('the bundled example lure: valid, versioned, malicious, with file hashes', async () => {
+    const r = await scan(EXAMPLE);
+    assertValid(r);
+    assert.equal(r.schemaVersion, SCHEMA_VERSION);
+    assert.match(r.schemaVersion, /^1\.\d+\.\d+$/);
+    assert.deepEqual(r.tool, { name: 'lurescan', version: pkg.version });
+    assert.equal(r.verdict, 'malicious');
+    assert.ok(r.findings.length >= 1);
+    for (const f of r.findings) assert.ok(f.line >= 1 && f.column >= 1, `${f.ruleId} at ${f.line}:${f.column}`);
+    const tw = readFileSync(join(EXAMPLE, 'tailwind.config.js'));
+    assert.equal(r.fileHashes?.['tailwind.config.js'], createHash('sha256').update(tw).digest('hex'));
+    for (const file of Object.keys(r.fileHashes ?? {})) assert.ok(r.findings.some((f) => f.file === file), `${file} hashed but has no finding`);
+  });
+
+  it('an empty folder: valid, clean, complete', async () => {
+    const r = await scan(emptyDir());
+    assertValid(r);
+    assert.equal(r.verdict, 'clean');
+    assert.equal(r.score, 0);
+    assert.deepEqual([r.findings, r.errors, r.incomplete], [[], [], false]);
+    assert.equal(r.stats.files, 0);
+  });
+
+  it('a folder with a file it could not read: valid, errors listed, incomplete', async () => {
+    // threads: 0 — under node --test the worker pool cannot load its .ts worker (see report to the lead).
+    const r = await scan(dirWithErrors(), { limits: { maxFileBytes: 1 << 20 }, threads: 0 });
+    assertValid(r);
+    assert.equal(r.incomplete, true);
+    assert.ok(r.errors.some((e) => e.path === 'big.bin' && /too large/.test(e.message)), JSON.stringify(r.errors));
+  });
+
+  it('the CLI --format json prints the same object the library returns', async () => {
+    const lib = await scan(EXAMPLE);
+    const cli = await runCli(['scan', EXAMPLE, '--format', 'json']);
+    assert.equal(cli.code, 1);
+    assert.equal(cli.stderr, '');
+    const printed = JSON.parse(cli.stdout);
+    assertValid(printed);
+    assert.deepEqual(normalize(printed), normalize(JSON.parse(JSON.stringify(lib))));
+  });
+
+  it('the schema enums are the ones the code uses', () => {
+    assert.deepEqual(schema.$defs.severity.enum, [...SEVERITIES]);
+    assert.deepEqual(schema.$defs.confidence.enum, [...CONFIDENCES]);
+    assert.deepEqual(schema.$defs.ioc.properties.type.enum, [...IOC_TYPES]);
+    assert.deepEqual(schema.$defs.autorunEntry.properties.trigger.enum, [...AUTORUN_TRIGGERS]);
+  });
+
+  it('rejects what is not a report: unknown keys, missing fields, line 0, bad verdict', async () => {
+    const good = JSON.parse(JSON.stringify(await scan(EXAMPLE)));
+    assert.deepEqual(validateReport(good), []);
+    assert.ok(validateReport({ ...good, extra: 1 }).some((p) => p.includes("'extra'")));
+    const { verdict: _v, ...noVerdict } = good;
+    assert.ok(validateReport(noVerdict).length > 0);
+    assert.ok(validateReport({ ...good, verdict: 'fine' }).length > 0);
+    const f0 = { ...good.findings[0], line: 0 };
+    assert.ok(validateReport({ ...good, findings: [f0] }).length > 0);
+    assert.ok(validateReport({ ...good, fileHashes: { 'a.js': 'nothex' } }).length > 0);
+  });
+});
