@@ -1,4 +1,5 @@
 /** Shapes handed to rules. Produced by engine/analyzers, consumed by rules; plain data only. */
+import type { Node as PyNode } from 'web-tree-sitter';
 import type { AutorunEntry } from './autorun.js';
 
 export type FileKind =
@@ -42,6 +43,15 @@ export interface JsFile {
   /** ESTree Program with `start`/`end` offsets on every node (meriyah/acorn shape). */
   ast: any;
   /** True when the parser had to recover from errors (acorn-loose): the tree may be partial. */
+  recovered: boolean;
+}
+
+export interface PyFile {
+  facts: FileFacts;
+  text: string;
+  /** tree-sitter-python root node; indices are UTF-16 offsets into `text`. Valid only during the rule's check. */
+  root: PyNode;
+  /** True when the parser had to recover from errors (Python 2, broken code): the tree may hold ERROR nodes. */
   recovered: boolean;
 }
 

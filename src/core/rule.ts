@@ -1,5 +1,5 @@
 import type { Confidence, Ioc, Severity } from './finding.js';
-import type { FileFacts, JsFile, ProjectView, TextFile } from './inputs.js';
+import type { FileFacts, JsFile, ProjectView, PyFile, TextFile } from './inputs.js';
 
 export type RuleKind = 'threat' | 'capability';
 export type RuleCategory =
@@ -43,6 +43,8 @@ export interface RuleInputs {
   file: TextFile;
   /** JS/TS/JSX/TSX/MJS/CJS files whose text matched the rule's prefilter, parsed once and shared. */
   'js-ast': JsFile;
+  /** Python files whose text matched the rule's prefilter, parsed once (tree-sitter) and shared. */
+  'py-ast': PyFile;
   /** The whole tree (file list, small config files, autorun map). Runs once per scan on the main thread. */
   project: ProjectView;
 }

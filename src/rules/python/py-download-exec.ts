@@ -1,0 +1,127 @@
+import type { Node } from 'web-tree-sitter';
+import { defineRule } from '../../core/rule.js';
+import { modelOf, resolveCallee, stringValue } from '../../analyzers/python/model.js';
+import { execSinks } from '../../analyzers/python/payload.js';
+import { evaluate } from '../../analyzers/python/static-eval.js';
+import { extractIocs } from '../../analyzers/python/iocs.js';
+import { at, clip, isNetworkCall, isProcessCall } from './_util.js';
+
+const SHELL_DOWNLOAD_RUN =
+  /\b(?:curl|wget)\b[^|;&\n]*\|\s*(?:sudo\s+)?(?:ba|z|da)?sh\b|\b(?:curl|wget)\b[^\n]*(?:&&|;)\s*(?:chmod\s+\+?[0-7x]+|(?:ba)?sh\s|python3?\s|\.\/)|\b(?:iwr|irm|Invoke-WebRequest|Invoke-RestMethod|DownloadString|DownloadFile|Net\.WebClient)\b[^\n]*(?:\biex\b|Invoke-Expression|Start-Process)|\bcertutil(?:\.exe)?\s+[-/]urlcache\b|\bmshta(?:\.exe)?\s+https?:|\bbitsadmin(?:\.exe)?\s+\/transfer\b/i;
+
+/** A dropped file's path as it will appear in later calls: the name of a variable, or a literal's value. */
+const pathKey = (n: Node) => (n.type === 'string' ? (stringValue(n) ?? n.text) : n.text);
+const within = (outer: Node, inner: Node) => inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
+const mentions = (node: Node, names: Set<string>) => {
+  if (!names.size) return false;
+  for (const m of node.text.slice(0, 20000).matchAll(/[A-Za-z_]\w*/g)) if (names.has(m[0])) return true;
+  return false;
+};
+
+export default defineRule({
+  id: 'py-download-exec',
+  meta: {
+    kind: 'threat',
+    category: 'execution',
+    severity: 'critical',
+    confidence: 'high',
+    summary: 'Python downloads code and runs it (exec of a response, or a downloaded file written then executed, or curl | sh)',
+    why: 'Droppers keep the payload off the package: they fetch it at run or install time (urllib/requests/httpx) and exec it, or save it and start it with subprocess, so the published code looks harmless.',
+    fix: 'Do not run it. Block the URL shown and check whether the code already ran on this machine.',
+    falsePositives: 'Downloading data (JSON, archives) without executing it is not flagged; installers that fetch and run their own tools (get-pip.py, rustup bootstrap) look alike and are reported.',
+    references: ['https://attack.mitre.org/techniques/T1105/', 'CWE-494'],
+    status: 'stable',
+  },
+  input: 'py-ast',
+  prefilter: /\b(?:system|popen|Popen|subprocess|urlopen|urlretrieve|requests|httpx|urllib3|aiohttp|http\.client|curl|wget|iwr|Invoke-WebRequest|DownloadString|certutil|mshta|bitsadmin|socket)\b/,
+  check(ctx, py) {
+    const model = modelOf(py);
+    const netCalls = model.calls.filter((c) => isNetworkCall(model, c));
+    // Names that hold downloaded data: x = requests.get(...), y = x.content, with urlopen(u) as r.
+    const tainted = new Set<string>();
+    if (netCalls.length) {
+      for (let pass = 0; pass < 3; pass++) {
+        for (const [name, values] of model.assigns) {
+          if (tainted.has(name)) continue;
+          if (values.some((v) => netCalls.some((c) => within(v, c.node)) || mentions(v, tainted))) tainted.add(name.split('.')[0]!);
+        }
+      }
+      for (const c of netCalls) {
+        const p = c.node.parent;
+        if (p?.type === 'as_pattern') {
+          const alias = p.childForFieldName('alias')?.text ?? p.namedChild(1)?.text;
+          if (alias) tainted.add(alias.replace(/[()]/g, ''));
+        }
+      }
+    }
+    const downloadedFrom = () => {
+      const urls = netCalls.flatMap((c) => {
+        const v = evaluate(c.args[0], { model });
+        return v ? extractIocs(v.value) : [];
+      });
+      return urls.slice(0, 5);
+    };
+
+    // exec(requests.get(u).text) / exec(r.read())
+    if (netCalls.length) {
+      for (const s of execSinks(py)) {
+        if (!s.arg || s.sink === 'compile') continue;
+        if (netCalls.some((c) => within(s.arg!, c.node)) || mentions(s.arg, tainted)) {
+          ctx.report({ at: at(s.call.node), message: `${s.sink}() runs code downloaded from the network`, evidence: clip(s.call.node.text), iocs: downloadedFrom() });
+        }
+      }
+    }
+
+    // Downloaded file written to disk, then executed/chmod-ed.
+    const dropped = new Set<string>();
+    for (const c of model.calls) {
+      const callee = resolveCallee(model, c.callee);
+      if (/(?:^|\.)urlretrieve$/.test(callee) && c.args[1]) dropped.add(pathKey(c.args[1]));
+      if (c.name === 'write' && c.args[0] && (mentions(c.args[0], tainted) || netCalls.some((n) => within(c.args[0]!, n.node)))) {
+        // f.write(resp.content) inside `with open(path, 'wb') as f`
+        const obj = c.node.childForFieldName('function')?.childForFieldName('object')?.text;
+        const opener = model.calls.find((o) => o.callee === 'open' && o.node.parent?.type === 'as_pattern' && (o.node.parent.childForFieldName('alias')?.text ?? o.node.parent.namedChild(1)?.text) === obj);
+        const assigned = obj ? model.assigns.get(obj)?.find((v) => v.type === 'call' && /^open$|\.open$/.test(v.childForFieldName('function')?.text ?? '')) : undefined;
+        const pathNode = opener?.args[0] ?? assigned?.childForFieldName('arguments')?.namedChild(0);
+        if (pathNode) dropped.add(pathKey(pathNode));
+      }
+    }
+    const reported = new Set<Node>();
+    if (dropped.size) {
+      for (const c of model.calls) {
+        const callee = resolveCallee(model, c.callee);
+        if (!isProcessCall(model, c) && callee !== 'os.chmod') continue;
+        const text = c.node.childForFieldName('arguments')?.text ?? '';
+        const hit = [...dropped].find((p) => (/^\w+$/.test(p) ? new RegExp(`\\b${p}\\b`).test(text) : text.includes(p)));
+        if (!hit) continue;
+        reported.add(c.node);
+        ctx.report({
+          at: at(c.node),
+          message: callee === 'os.chmod' ? `Makes the downloaded file ${clip(hit, 60)} executable` : `Runs the downloaded file ${clip(hit, 60)}`,
+          evidence: clip(c.node.text),
+          iocs: downloadedFrom(),
+        });
+      }
+    }
+
+    // os.system("curl … | sh") and friends, decoded when the command is built from encoded parts.
+    for (const c of model.calls) {
+      if (!isProcessCall(model, c) || reported.has(c.node)) continue;
+      const parts: string[] = [];
+      for (const a of c.args) {
+        const v = evaluate(a, { model });
+        parts.push(v ? v.value : a.text);
+        if (a.type === 'list') for (const el of a.namedChildren) if (el) parts.push(evaluate(el, { model })?.value ?? el.text);
+      }
+      const cmd = parts.join(' ');
+      if (!SHELL_DOWNLOAD_RUN.test(cmd)) continue;
+      ctx.report({
+        at: at(c.node),
+        message: 'Runs a shell command that downloads and executes code',
+        evidence: clip(c.node.text),
+        decoded: cmd.includes(c.args[0]?.text ?? '\u0000') ? undefined : clip(cmd, 1000),
+        iocs: extractIocs(cmd),
+      });
+    }
+  },
+});

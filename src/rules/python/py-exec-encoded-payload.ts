@@ -1,0 +1,67 @@
+import { defineRule } from '../../core/rule.js';
+import { modelOf } from '../../analyzers/python/model.js';
+import { execSinks } from '../../analyzers/python/payload.js';
+import { extractIocs } from '../../analyzers/python/iocs.js';
+import { at, clip } from './_util.js';
+
+// Decoders whose output handed to exec/eval means the executed code was hidden on purpose.
+const DECODING = /\b(?:b64decode|b32decode|b16decode|b85decode|a85decode|decodebytes|decodestring|unhexlify|a2b_hex|a2b_base64|fromhex|decompress|marshal\.loads|loads|rot_?13|bz2|lzma)\b|\[\s*::\s*-1\s*\]|\breversed\s*\(|\^\s*\w|\bchr\s*\(/;
+const OBFUSCATORS = /__pyarmor__\s*\(|\bpyarmor_runtime\b|from\s+pytransform\s+import|\b__obfuscator__\b|pyobfuscate\.com|Obfuscated (?:with|by) (?:BlankOBF|Hyperion|Kramer|PyObfuscate|Development-Tools)/g;
+
+export default defineRule({
+  id: 'py-exec-encoded-payload',
+  meta: {
+    kind: 'threat',
+    category: 'obfuscation',
+    severity: 'critical',
+    confidence: 'high',
+    summary: 'Python executes code it first decodes (base64, hex, zlib, marshal, XOR, reversed strings, packed lambdas)',
+    why: 'Malicious PyPI packages and InvisibleFerret stages hide their real code in an encoded blob and run it with exec/eval/compile or marshal.loads, so a reader sees only noise. Legitimate code has no reason to execute decoded data.',
+    fix: 'Do not install or run it. The decoded value shows the code that would run.',
+    falsePositives: 'exec of a literal string (six.exec_, templating) or compile(open(file).read()) in setup.py is not flagged: only exec/eval of data that passes through a decoder. Commercial PyArmor-protected code is reported at lower severity.',
+    references: ['https://attack.mitre.org/techniques/T1027/', 'CWE-94', 'https://blog.phylum.io/tag/pypi/'],
+    status: 'stable',
+  },
+  input: 'py-ast',
+  prefilter: /\b(?:exec|eval|compile|execfile|loads)\b|__pyarmor__|pyarmor_runtime|pytransform/,
+  check(ctx, py) {
+    const model = modelOf(py);
+    for (const s of execSinks(py)) {
+      if (!s.arg) continue;
+      const decodedSomething = s.steps.length > 0;
+      if (decodedSomething) {
+        const shown = s.finalText ?? `(${s.value!.value.length} bytes of binary data${s.sink === 'marshal.loads' || s.value!.value.startsWith('\u00e3') ? ': a marshalled code object' : ''})`;
+        ctx.report({
+          at: at(s.call.node),
+          message: `${s.sink}() runs code decoded by ${[...new Set(s.steps)].join(' → ')}${s.layers > 1 ? ` (${s.layers} layers)` : ''}`,
+          evidence: clip(s.call.node.text),
+          decoded: shown,
+          iocs: s.finalText ? extractIocs(s.finalText) : [],
+        });
+        continue;
+      }
+      // Not statically decodable, but the argument (or the name it reads) goes through a decoder.
+      let argText = s.arg.text.slice(0, 4000);
+      if (s.arg.type === 'identifier') for (const v of model.assigns.get(s.arg.text) ?? []) argText += ` ${v.text.slice(0, 2000)}`;
+      if (s.sink === 'compile' && !/\bexec\b|\beval\b/.test(s.call.node.parent?.text.slice(0, 300) ?? '')) continue;
+      if (!DECODING.test(argText)) continue;
+      if (s.sink === 'marshal.loads' && !/\bexec\b|\beval\b|FunctionType/.test(py.text)) continue;
+      ctx.report({
+        at: at(s.call.node),
+        message: `${s.sink}() runs data that passes through a decoder (not statically decodable)`,
+        evidence: clip(s.call.node.text),
+        confidence: 'medium',
+      });
+    }
+    for (const m of py.text.matchAll(OBFUSCATORS)) {
+      ctx.report({
+        at: { offset: m.index!, length: m[0].length },
+        message: `Code protected by a Python obfuscator (${m[0].trim()}): what it runs cannot be reviewed`,
+        evidence: clip(m[0]),
+        severity: 'high',
+        confidence: 'medium',
+      });
+      break;
+    }
+  },
+});
