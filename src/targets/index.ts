@@ -1,17 +1,21 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { detectArchive } from './detect.js';
 import { walkDirectory } from './dir.js';
+import { TargetError } from './errors.js';
+import { openNpm } from './npm.js';
+import { openTar } from './tar.js';
 import { DEFAULT_LIMITS, type OpenOptions, type Target } from './types.js';
+import { openZip } from './zip.js';
 
-export type { Target, TargetFile, OpenOptions, TargetLimits } from './types.js';
+export type { Target, TargetFile, OpenOptions, TargetLimits, NpmFetcher } from './types.js';
 export { DEFAULT_LIMITS } from './types.js';
-
-export class TargetError extends Error {}
+export { TargetError } from './errors.js';
 
 /** Resolves what the user named into a Target. Throws TargetError with a user-facing message when it cannot. */
 export async function openTarget(spec: string, opts: OpenOptions = {}): Promise<Target> {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
-  void limits;
+  if (spec.startsWith('npm:')) return openNpm(spec, limits, opts.npmFetch);
   const abs = resolve(spec);
   let st;
   try {
@@ -23,17 +27,23 @@ export async function openTarget(spec: string, opts: OpenOptions = {}): Promise<
     const walked = walkDirectory(abs);
     return { display: spec, kind: 'directory', root: abs, ...walked, cleanup: async () => {} };
   }
-  if (st.isFile()) {
-    const name = abs.slice(abs.lastIndexOf('/') + 1);
-    return {
-      display: spec,
-      kind: 'file',
-      root: abs.slice(0, abs.lastIndexOf('/')),
-      files: [{ rel: name, abs, size: st.size }],
-      skipped: [],
-      errors: [],
-      cleanup: async () => {},
-    };
+  if (!st.isFile()) throw new TargetError(`cannot scan ${spec}: not a file or folder`);
+  let archive;
+  try {
+    archive = detectArchive(abs);
+  } catch (e) {
+    throw new TargetError(`cannot open ${spec}: ${(e as NodeJS.ErrnoException).code ?? e}`);
   }
-  throw new TargetError(`cannot scan ${spec}: not a file or folder`);
+  if (archive === 'zip') return openZip(abs, spec, limits, opts.password);
+  if (archive === 'tar' || archive === 'tgz') return openTar(abs, spec, limits, { gzip: archive === 'tgz' });
+  const name = abs.slice(abs.lastIndexOf('/') + 1);
+  return {
+    display: spec,
+    kind: 'file',
+    root: abs.slice(0, abs.lastIndexOf('/')),
+    files: [{ rel: name, abs, size: st.size }],
+    skipped: [],
+    errors: [],
+    cleanup: async () => {},
+  };
 }

@@ -31,12 +31,18 @@ export interface TargetLimits {
 
 export const DEFAULT_LIMITS: TargetLimits = {
   maxFileBytes: 128 << 20,
-  maxTotalBytes: 2 << 30,
+  maxTotalBytes: 2 * 1024 ** 3, // not 2 << 30: that overflows int32 to a negative number
   maxEntries: 200_000,
   maxRatio: 200,
 };
 
+/** Downloads a registry package (`name` or `name@version`) into destDir and returns the tarball's path. */
+export type NpmFetcher = (pkg: string, destDir: string) => Promise<string>;
+
 export interface OpenOptions {
+  /** Password for encrypted zips (ZipCrypto or AES); without one, the customary `infected` is tried. */
   password?: string;
   limits?: Partial<TargetLimits>;
+  /** Replaces `npm pack` for `npm:` targets (tests, offline mirrors). */
+  npmFetch?: NpmFetcher;
 }

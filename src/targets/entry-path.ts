@@ -1,0 +1,19 @@
+/**
+ * Validates an archive entry name before anything is written. Archives are attacker-made: a name may climb out of
+ * the unpack folder (`../`), be absolute (`/etc/cron.d/x`, `C:\\x`), use backslashes that Windows tools treat as
+ * separators, or carry NUL bytes. Every such name is refused; the caller reports it.
+ */
+export type EntryPath = { ok: true; rel: string } | { ok: false; reason: string };
+
+export function checkEntryPath(name: string, stripComponents = 0): EntryPath {
+  if (name.includes('\0')) return { ok: false, reason: 'name contains a NUL byte' };
+  if (/^[A-Za-z]:/.test(name)) return { ok: false, reason: 'absolute path (drive letter)' };
+  if (name.startsWith('/') || name.startsWith('\\')) return { ok: false, reason: 'absolute path' };
+  // Backslash counts as a separator here so `..\\evil` is caught too; the stored name keeps the original spelling.
+  const parts = name.split(/[/\\]/).filter((p) => p !== '' && p !== '.');
+  if (parts.includes('..')) return { ok: false, reason: 'path climbs out of the archive (..)' };
+  const kept = parts.slice(stripComponents);
+  if (!kept.length) return { ok: true, rel: '' };
+  if (kept.some((p) => Buffer.byteLength(p) > 255)) return { ok: false, reason: 'a path segment is longer than 255 bytes' };
+  return { ok: true, rel: kept.join('/') };
+}
