@@ -1,0 +1,450 @@
+/**
+ * Shared, memoised per-file facts for the stealing / exfiltration / persistence rules: every string the file holds
+ * (literals, template quasis, and what small constant expressions fold to), every call with its resolved callee name,
+ * and the modules it loads. One walk per file, whichever of these rules asks first.
+ *
+ * Folding here is deliberately tiny (concatenation, const propagation, join, base64/hex Buffer.from/atob,
+ * String.fromCharCode, split/reverse/join); src/analyzers/js/fold.ts (owned by the analyzers engineer) is the real
+ * folder and replaces this once it lands.
+ */
+import type { JsFile } from '../../core/inputs.js';
+import { walk, type Node } from '../../analyzers/js/walk.js';
+
+export interface Str {
+  value: string;
+  start: number;
+  end: number;
+  /** Set when the value is not what the source spells literally (folded or decoded). */
+  folded?: boolean;
+}
+
+export interface Call {
+  node: Node;
+  /** Dotted callee after alias resolution: 'child_process.exec', 'fs.readFileSync', 'setInterval', '?.send'. */
+  callee: string;
+  /** Last segment of the callee ('exec', 'readFileSync'). */
+  method: string;
+  args: Node[];
+  isNew: boolean;
+}
+
+export interface JsFacts {
+  strings: Str[];
+  calls: Call[];
+  /** Modules loaded by require()/import, without the `node:` prefix. */
+  modules: Set<string>;
+  /** Function bodies by declared name (function f(){} / const f = () => {}), for callback lookups. */
+  functions: Map<string, Node>;
+}
+
+const cache = new WeakMap<object, JsFacts>();
+const MAX_STRINGS = 200_000;
+const MAX_FOLD = 64 * 1024;
+
+export function jsFacts(js: JsFile): JsFacts {
+  const hit = cache.get(js.ast);
+  if (hit) return hit;
+  const facts = compute(js);
+  cache.set(js.ast, facts);
+  return facts;
+}
+
+function compute(js: JsFile): JsFacts {
+  const consts = new Map<string, string>();
+  const aliases = new Map<string, string>();
+  const functions = new Map<string, Node>();
+  const modules = new Set<string>();
+
+  // Pass 1: constants, require/import aliases, named functions.
+  walk(js.ast, (n) => {
+    if (n.type === 'VariableDeclarator' && n.init) {
+      const mod = requiredModule(n.init);
+      if (mod !== null) {
+        modules.add(mod);
+        if (n.id.type === 'Identifier') aliases.set(n.id.name, mod);
+        else if (n.id.type === 'ObjectPattern') {
+          for (const p of n.id.properties ?? []) {
+            const key = p.key?.type === 'Identifier' ? p.key.name : p.key?.type === 'Literal' ? String(p.key.value) : null;
+            const local = p.value?.type === 'Identifier' ? p.value.name : p.value?.left?.type === 'Identifier' ? p.value.left.name : null;
+            if (key && local) aliases.set(local, `${mod}.${key}`);
+          }
+        }
+      } else if (n.id.type === 'Identifier') {
+        if (n.init.type === 'FunctionExpression' || n.init.type === 'ArrowFunctionExpression') functions.set(n.id.name, n.init);
+        else {
+          const v = isNumber(n.init) ? null : foldNode(n.init, consts, 0);
+          if (v !== null && v.length <= MAX_FOLD) consts.set(n.id.name, v);
+        }
+      }
+    } else if (n.type === 'FunctionDeclaration' && n.id?.name) {
+      functions.set(n.id.name, n);
+    } else if (n.type === 'ImportDeclaration' && typeof n.source?.value === 'string') {
+      const mod = stripNode(n.source.value);
+      modules.add(mod);
+      for (const s of n.specifiers ?? []) {
+        if (s.type === 'ImportSpecifier') aliases.set(s.local.name, `${mod}.${s.imported?.name ?? s.imported?.value}`);
+        else aliases.set(s.local.name, mod);
+      }
+    } else if (n.type === 'CallExpression' || n.type === 'ImportExpression') {
+      const mod = requiredModule(n);
+      if (mod !== null) modules.add(mod);
+    }
+  });
+
+  const strings: Str[] = [];
+  const calls: Call[] = [];
+  walk(js.ast, (n, ancestors) => {
+    if (strings.length >= MAX_STRINGS) return;
+    switch (n.type) {
+      case 'Literal':
+        if (typeof n.value === 'string') strings.push({ value: n.value, start: n.start, end: n.end });
+        break;
+      case 'TemplateElement': {
+        const v = n.value?.cooked ?? n.value?.raw;
+        if (typeof v === 'string' && v) strings.push({ value: v, start: n.start, end: n.end });
+        break;
+      }
+      case 'CallExpression':
+      case 'NewExpression': {
+        const callee = calleeName(n.callee, aliases);
+        if (callee) {
+          const method = callee.slice(callee.lastIndexOf('.') + 1);
+          calls.push({ node: n, callee, method, args: n.arguments ?? [], isNew: n.type === 'NewExpression' });
+        }
+        break;
+      }
+    }
+    // Maximal foldable expressions that are more than one literal: record what they fold to.
+    if (n.type === 'BinaryExpression' || n.type === 'CallExpression' || (n.type === 'TemplateLiteral' && n.expressions.length)) {
+      const parent = ancestors[ancestors.length - 1];
+      if (parent && foldable(parent) && foldNode(parent, consts, 0) !== null) return; // the parent records it
+      if (n.type === 'BinaryExpression' && n.operator === '+') {
+        if (parent?.type === 'BinaryExpression' && parent.operator === '+') return; // the outermost chain records
+        for (const seg of concatSegments(n, consts)) strings.push(seg);
+        return;
+      }
+      const v = foldNode(n, consts, 0);
+      if (v !== null && v.length <= MAX_FOLD) {
+        strings.push({ value: v, start: n.start, end: n.end, folded: true });
+      }
+    }
+  });
+  // Literals that look like base64 of a URL/path (decoded by a helper the folder cannot follow, e.g. after slice(1)).
+  const foldedSpans = strings.filter((s) => s.folded);
+  for (const s of strings.slice()) {
+    if (s.folded || s.value.length < 8 || s.value.length > 4096) continue;
+    const d = guessBase64(s.value);
+    if (d === null || foldedSpans.some((f) => f.start <= s.start && s.end <= f.end)) continue;
+    if (d !== null) strings.push({ value: d, start: s.start, end: s.end, folded: true });
+  }
+  return { strings, calls, modules, functions };
+}
+
+function foldable(n: Node): boolean {
+  return n.type === 'BinaryExpression' || n.type === 'CallExpression' || n.type === 'TemplateLiteral' || n.type === 'MemberExpression';
+}
+
+/** `a + 'x' + 'y' + b` → the merged runs of foldable operands ('xy'), each with its span. */
+function concatSegments(n: Node, consts: Map<string, string>): Str[] {
+  const whole = foldNode(n, consts, 0);
+  if (whole !== null) return whole.length <= MAX_FOLD ? [{ value: whole, start: n.start, end: n.end, folded: true }] : [];
+  const ops: Node[] = [];
+  const stack: Node[] = [n];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (x.type === 'BinaryExpression' && x.operator === '+' && foldNode(x, consts, 0) === null) {
+      stack.push(x.right, x.left);
+    } else ops.push(x);
+  }
+  const out: Str[] = [];
+  let run: { value: string; start: number; end: number; count: number; lit: boolean; str: boolean } | null = null;
+  const flush = () => {
+    if (run && run.str && (run.count > 1 || !run.lit) && run.value.length <= MAX_FOLD) out.push({ value: run.value, start: run.start, end: run.end, folded: true });
+    run = null;
+  };
+  for (const op of ops) {
+    const v = foldNode(op, consts, 0);
+    if (v === null) {
+      flush();
+      continue;
+    }
+    const lit = op.type === 'Literal';
+    if (run) {
+      run.value += v;
+      run.end = op.end;
+      run.count++;
+      run.lit &&= lit;
+      run.str ||= !isNumber(op);
+    } else run = { value: v, start: op.start, end: op.end, count: 1, lit, str: !isNumber(op) };
+  }
+  flush();
+  return out;
+}
+
+/** Statically evaluates small string expressions; null when not decidable. Bounded by depth and size. */
+const memo = new WeakMap<object, string | null>();
+
+export function foldNode(n: Node, consts: Map<string, string>, depth: number): string | null {
+  if (!n || depth > 40) return null;
+  if (n.type === 'Literal') return typeof n.value === 'string' ? n.value : typeof n.value === 'number' ? String(n.value) : null;
+  if (n.type === 'Identifier') return consts.get(n.name) ?? null;
+  const m = memo.get(n);
+  if (m !== undefined) return m;
+  const v = foldUncached(n, consts, depth);
+  memo.set(n, v);
+  return v;
+}
+
+function foldUncached(n: Node, consts: Map<string, string>, depth: number): string | null {
+  switch (n.type) {
+    case 'TemplateLiteral': {
+      let s = '';
+      for (let i = 0; i < n.quasis.length; i++) {
+        s += n.quasis[i].value?.cooked ?? '';
+        if (i < n.expressions.length) {
+          const v = foldNode(n.expressions[i], consts, depth + 1);
+          if (v === null) return null;
+          s += v;
+        }
+        if (s.length > MAX_FOLD) return null;
+      }
+      return s;
+    }
+    case 'BinaryExpression': {
+      if (n.operator !== '+') return null;
+      // Iterative over the left spine: long `a+b+c+…` chains are common in obfuscated code.
+      const rights: Node[] = [];
+      let x: Node = n;
+      while (x.type === 'BinaryExpression' && x.operator === '+' && rights.length < 5000) {
+        rights.push(x.right);
+        x = x.left;
+      }
+      if (isNumber(x) && rights.every(isNumber)) return null; // arithmetic, not concatenation
+      let s = foldNode(x, consts, depth + 1);
+      if (s === null) return null;
+      for (let i = rights.length - 1; i >= 0; i--) {
+        const r = foldNode(rights[i]!, consts, depth + 1);
+        if (r === null) return null;
+        s += r;
+        if (s.length > MAX_FOLD) return null;
+      }
+      return s;
+    }
+    case 'CallExpression':
+      return foldCall(n, consts, depth);
+    default:
+      return null;
+  }
+}
+
+function foldCall(n: Node, consts: Map<string, string>, depth: number): string | null {
+  const c = n.callee;
+  const args: Node[] = n.arguments ?? [];
+  // atob('…')
+  if (c.type === 'Identifier' && c.name === 'atob' && args.length === 1) {
+    const v = foldNode(args[0]!, consts, depth + 1);
+    return v === null ? null : decodeBase64(v);
+  }
+  if (c.type !== 'MemberExpression') return null;
+  const prop = propName(c);
+  // String.fromCharCode(104, 116, …)
+  if (prop === 'fromCharCode' && c.object.type === 'Identifier' && c.object.name === 'String') {
+    if (!args.length || args.length > 4096) return null;
+    let s = '';
+    for (const a of args) {
+      if (a.type !== 'Literal' || typeof a.value !== 'number') return null;
+      s += String.fromCharCode(a.value);
+    }
+    return s;
+  }
+  // Buffer.from('…', 'base64').toString()
+  if (prop === 'toString') {
+    const inner = c.object;
+    if (inner.type === 'CallExpression' && inner.callee.type === 'MemberExpression' && propName(inner.callee) === 'from' &&
+      inner.callee.object.type === 'Identifier' && inner.callee.object.name === 'Buffer') {
+      const v = foldNode(inner.arguments?.[0], consts, depth + 1);
+      if (v === null) return null;
+      const enc = inner.arguments?.[1] ? foldNode(inner.arguments[1], consts, depth + 1) : 'utf8';
+      if (enc === 'base64') return decodeBase64(v);
+      if (enc === 'hex') return /^(?:[0-9a-f]{2})*$/i.test(v) ? Buffer.from(v, 'hex').toString('latin1') : null;
+      if (enc === 'utf8' || enc === 'utf-8') return v;
+      return null;
+    }
+    return null;
+  }
+  // ['a','b'].join('') / 'abc'.split('').reverse().join('')
+  if (prop === 'join') {
+    const sep = args.length ? foldNode(args[0]!, consts, depth + 1) : ',';
+    if (sep === null) return null;
+    const parts = foldArray(c.object, consts, depth + 1);
+    if (parts === null) return null;
+    const s = parts.join(sep);
+    return s.length <= MAX_FOLD ? s : null;
+  }
+  if (prop === 'trim') {
+    const v = foldNode(c.object, consts, depth + 1);
+    return v === null ? null : v.trim();
+  }
+  if (prop === 'concat') {
+    let s = foldNode(c.object, consts, depth + 1);
+    for (const a of args) {
+      if (s === null) return null;
+      const v = foldNode(a, consts, depth + 1);
+      if (v === null) return null;
+      s += v;
+    }
+    return s;
+  }
+  return null;
+}
+
+function foldArray(n: Node, consts: Map<string, string>, depth: number): string[] | null {
+  if (!n || depth > 40) return null;
+  if (n.type === 'ArrayExpression') {
+    if (n.elements.length > 4096) return null;
+    const out: string[] = [];
+    for (const e of n.elements) {
+      const v = e ? foldNode(e, consts, depth + 1) : '';
+      if (v === null) return null;
+      out.push(v);
+    }
+    return out;
+  }
+  if (n.type === 'CallExpression' && n.callee.type === 'MemberExpression') {
+    const prop = propName(n.callee);
+    if (prop === 'reverse' && !n.arguments.length) {
+      const a = foldArray(n.callee.object, consts, depth + 1);
+      return a ? a.reverse() : null;
+    }
+    if (prop === 'split' && n.arguments.length === 1) {
+      const s = foldNode(n.callee.object, consts, depth + 1);
+      const sep = foldNode(n.arguments[0], consts, depth + 1);
+      return s === null || sep === null ? null : s.split(sep);
+    }
+  }
+  return null;
+}
+
+function decodeBase64(v: string): string | null {
+  const t = v.replace(/\s+/g, '');
+  if (!t || !/^[A-Za-z0-9+/_-]*={0,2}$/.test(t)) return null;
+  const s = Buffer.from(t, 'base64').toString('utf8');
+  return s;
+}
+
+const PRINTABLE = /^[\x20-\x7e\t\r\n]+$/;
+const INTERESTING = /^(?:https?:\/\/|\/\/|wss?:\/\/|\d{1,3}(?:\.\d{1,3}){3}|[\w.-]+\.[a-z]{2,}\/|\/[\w.-]+\/|~\/|[A-Za-z]:\\)/i;
+
+/**
+ * A literal that is base64 of a URL/IP/path, possibly behind a 1–3 character junk prefix (BeaverTail's
+ * `s.slice(1)` trick). Returns the decoded text only when it reads as such a string, so random words never decode.
+ */
+export function guessBase64(v: string): string | null {
+  if (!/^[A-Za-z0-9+/]{8,}={0,2}$/.test(v)) return null;
+  for (let skip = 0; skip <= 3; skip++) {
+    const t = v.slice(skip);
+    if (t.length < 8) break;
+    const d = Buffer.from(t, 'base64').toString('latin1');
+    if (PRINTABLE.test(d) && INTERESTING.test(d)) return d;
+  }
+  return null;
+}
+
+function isNumber(n: Node): boolean {
+  return n.type === 'Literal' && typeof n.value === 'number';
+}
+
+function stripNode(m: string): string {
+  return m.startsWith('node:') ? m.slice(5) : m;
+}
+
+function propName(m: Node): string | null {
+  if (!m.computed && m.property?.type === 'Identifier') return m.property.name;
+  if (m.property?.type === 'Literal' && typeof m.property.value === 'string') return m.property.value;
+  return null;
+}
+
+/** `require('x')`, `require('x').y`, `await import('x')` → 'x' (or 'x.y' for a member). */
+function requiredModule(n: Node): string | null {
+  if (n.type === 'AwaitExpression') return requiredModule(n.argument);
+  if (n.type === 'MemberExpression') {
+    const base = requiredModule(n.object);
+    const p = propName(n);
+    return base !== null && p ? `${base}.${p}` : null;
+  }
+  if (n.type === 'ImportExpression' && n.source?.type === 'Literal' && typeof n.source.value === 'string') return stripNode(n.source.value);
+  if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'require' &&
+    n.arguments?.[0]?.type === 'Literal' && typeof n.arguments[0].value === 'string') return stripNode(n.arguments[0].value);
+  return null;
+}
+
+/** Dotted name of a callee with require/import aliases resolved; '?' for segments that are not names. */
+export function calleeName(c: Node, aliases: Map<string, string>): string | null {
+  const parts: string[] = [];
+  let x: Node = c;
+  for (let i = 0; i < 8 && x; i++) {
+    if (x.type === 'ChainExpression') {
+      x = x.expression;
+      continue;
+    }
+    if (x.type === 'Identifier') {
+      parts.unshift(aliases.get(x.name) ?? x.name);
+      return parts.join('.');
+    }
+    if (x.type === 'ThisExpression') {
+      parts.unshift('this');
+      return parts.join('.');
+    }
+    if (x.type === 'MemberExpression') {
+      parts.unshift(propName(x) ?? '?');
+      x = x.object;
+      continue;
+    }
+    if (x.type === 'CallExpression' || x.type === 'ImportExpression') {
+      const mod = requiredModule(x);
+      parts.unshift(mod ?? '?');
+      return parts.join('.');
+    }
+    if (x.type === 'SequenceExpression') {
+      x = x.expressions[x.expressions.length - 1];
+      continue;
+    }
+    parts.unshift('?');
+    return parts.join('.');
+  }
+  return parts.length ? parts.join('.') : null;
+}
+
+// ---- Shared vocabulary of what a file does --------------------------------------------------------------------------
+
+const NET_CALL = /^(?:fetch|axios(?:\.\w+)?|got(?:\.\w+)?|request(?:\.\w+)?|needle(?:\.\w+)?|superagent\.\w+|node-fetch|undici\.(?:request|fetch)|https?\.(?:request|get)|.*\.(?:post|put|upload|sendDocument|sendMessage))$/;
+
+/** Calls that send data off the machine (HTTP clients, sockets, webhooks, FormData uploads). */
+export function networkSends(f: JsFacts): Call[] {
+  return f.calls.filter((c) =>
+    NET_CALL.test(c.callee) ||
+    c.callee === 'axios' ||
+    (c.isNew && /(?:^|\.)(?:FormData|WebhookClient|WebSocket|XMLHttpRequest)$/.test(c.callee)) ||
+    /^(?:socket\.io-client|socket\.io-client\.io|ws)$/.test(c.callee) ||
+    (c.method === 'emit' && f.modules.has('socket.io-client')),
+  );
+}
+
+/** fs reads/copies/listings (and sqlite opens) — how stolen files are collected. */
+export function fileReads(f: JsFacts): Call[] {
+  return f.calls.filter((c) =>
+    /^(?:(?:fs|fs\/promises|fs-extra|graceful-fs|promise-fs)\.|\?\.|)(?:readFileSync|readFile|copyFileSync|copyFile|readdirSync|readdir|createReadStream|existsSync|statSync|cpSync|globSync|glob|opendir|opendirSync)$/.test(c.callee) ||
+    (c.callee.startsWith('fs.') && /^(?:read|copy|readdir|cp|createReadStream|exists|stat|lstat|access)/.test(c.method)) ||
+    /(?:^|\.)(?:Database|open)$/.test(c.callee) && /sqlite|better-sqlite3|level/.test([...f.modules].join(' ')),
+  );
+}
+
+export function hasModule(f: JsFacts, re: RegExp): boolean {
+  for (const m of f.modules) if (re.test(m)) return true;
+  return false;
+}
+
+/** Strings matching a regex, each once per span. */
+export function stringsMatching(f: JsFacts, re: RegExp): Str[] {
+  return f.strings.filter((s) => re.test(s.value));
+}

