@@ -15,8 +15,11 @@ export function detectArchive(file: string): ArchiveKind {
     if (/\.(tgz|tar\.gz)$/.test(lower)) return 'tgz';
     return isTar(gunzipPrefix(head)) ? 'tgz' : null;
   }
-  if (isTar(head) || (lower.endsWith('.tar') && head.length >= 512)) return 'tar';
-  if (lower.endsWith('.zip')) return 'zip'; // let the zip reader explain what is wrong with it
+  if (isTar(head)) return 'tar';
+  // Named like an archive but without the magic: let the archive reader explain what is wrong with it.
+  if (lower.endsWith('.zip')) return 'zip';
+  if (/\.(tgz|tar\.gz)$/.test(lower)) return 'tgz';
+  if (lower.endsWith('.tar')) return 'tar';
   return null;
 }
 

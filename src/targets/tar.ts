@@ -1,5 +1,5 @@
 import { createReadStream, statSync } from 'node:fs';
-import { Readable, Transform } from 'node:stream';
+import { pipeline, Readable, Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { createTarDecoder, type ParsedTarEntry } from 'modern-tar';
 import { checkEntryPath } from './entry-path.js';
@@ -46,7 +46,9 @@ export async function openTar(file: string, display: string, limits: TargetLimit
       else cb(null, chunk);
     },
   });
-  const bytes = opts.gzip ? source.pipe(createGunzip()).pipe(guard) : source.pipe(guard);
+  // pipeline (not .pipe) so a gunzip or read error reaches the tar decoder instead of becoming an unhandled event.
+  const noop = () => {};
+  const bytes = opts.gzip ? pipeline(source, createGunzip(), guard, noop) : pipeline(source, guard, noop);
   const decoder = createTarDecoder();
   const piping = (Readable.toWeb(bytes) as ReadableStream<Uint8Array>).pipeTo(decoder.writable).catch((e) => e as Error);
   let sawEntry = false;

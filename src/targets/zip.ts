@@ -22,7 +22,8 @@ export async function openZip(file: string, display: string, limits: TargetLimit
   let reader: zipjs.ZipReader<unknown>;
   let entries: zipjs.Entry[];
   try {
-    reader = new zipjs.ZipReader(new zipjs.BlobReader(await openAsBlob(file)));
+    // Names are checked by checkEntryPath, which reports each bad entry; zip.js would reject the whole archive.
+    reader = new zipjs.ZipReader(new zipjs.BlobReader(await openAsBlob(file)), { filenameValidation: 'tolerant' });
     entries = await reader.getEntries();
   } catch (e) {
     throw new TargetError(`cannot read ${display} as a zip archive: ${(e as Error).message}`);
@@ -95,6 +96,7 @@ async function unpackFile(u: Unpacker, entry: zipjs.FileEntry, name: string, rel
     const err = e as NodeJS.ErrnoException;
     if (err.message === zipjs.ERR_INVALID_PASSWORD) throw new TargetError(`wrong password for ${display} (--password)`);
     if (e instanceof LimitError) u.error(name, err.message);
+    else if (err.message === zipjs.ERR_INVALID_UNCOMPRESSED_SIZE) u.error(name, `not unpacked: inflates past its declared size of ${entry.uncompressedSize} bytes — a zip bomb?`);
     else if (err.code === 'EEXIST') u.error(name, 'duplicate entry name in the archive: only the first copy was unpacked and scanned');
     else u.error(name, `could not unpack: ${err.code ?? err.message}`);
   }
