@@ -1,4 +1,5 @@
 import { TOOL_VERSION } from '../api/version.js';
+import { detonateCommand } from './commands/detonate.js';
 import { reportCommand } from './commands/report.js';
 import { scanCommand } from './commands/scan.js';
 import { MAIN_HELP } from './help.js';
@@ -23,6 +24,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     switch (command) {
       case 'scan':
         return await scanCommand(rest, io);
+      case 'detonate':
+        return await detonateCommand(rest, io);
       case 'report':
         return await reportCommand(rest, io);
       default:

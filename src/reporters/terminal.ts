@@ -1,76 +1,172 @@
 import pc from 'picocolors';
-import type { Finding } from '../core/finding.js';
+import type { CodeFrame, Finding, Severity } from '../core/finding.js';
 import type { Report } from '../core/report.js';
+import { FRAME_WIDTH } from '../core/location.js';
+import {
+  BANNER,
+  clip,
+  dangerousFiles,
+  formatBytes,
+  groupByFile,
+  isDangerous,
+  plural,
+  sanitize,
+  showBlanks,
+  TRIGGER_ACTION,
+  whatItMeans,
+} from './present.js';
 
 export interface TerminalOptions {
   color: boolean;
+  /** Wrap width for prose (summary); code frames are folded by the core. */
+  width?: number;
 }
 
-const BANNER = {
-  malicious: 'DO NOT RUN',
-  suspicious: 'RUN ONLY IN A SANDBOX',
-  clean: 'NO KNOWN THREAT',
-} as const;
+type Colors = ReturnType<typeof pc.createColors>;
 
-/** What a person reads: verdict banner, autorun map, findings grouped by file with folded code frames. */
+/**
+ * What a person reads, top-down: the verdict banner, the autorun map (what starts by itself), findings grouped by file
+ * with code frames that underline the evidence, decoded values, what each finding means; then indicators, what was not
+ * examined, and totals. Every string from the sample goes through sanitize().
+ */
 export function renderTerminal(report: Report, opts: TerminalOptions): string {
   const c = pc.createColors(opts.color);
+  const width = opts.width ?? 100;
   const out: string[] = [];
-  const paint = report.verdict === 'malicious' ? c.bgRed : report.verdict === 'suspicious' ? c.bgYellow : c.bgGreen;
-  out.push(paint(c.black(c.bold(` ${BANNER[report.verdict]} `))) + ` ${report.verdict} · score ${report.score}/100 · ${report.target}`);
-  out.push(report.summary, '');
-  if (report.autorun.length) {
-    out.push(c.bold('Autorun map — what starts by itself'));
-    for (const e of report.autorun) {
-      const cmd = e.command.trim().replace(/\s{8,}/g, (m) => ` ⟨${m.length} blanks⟩ `);
-      out.push(`  ${c.cyan(e.trigger.padEnd(20))} ${e.file}:${e.line}${e.label ? ` ${c.dim(e.label)}` : ''}`);
-      out.push(`  ${' '.repeat(20)} ${c.dim('$')} ${cmd.length > 200 ? `${cmd.slice(0, 199)}…` : cmd}`);
-      if (e.leadsTo.length) out.push(`  ${' '.repeat(20)} → ${e.leadsTo.join(', ')}`);
-    }
-    out.push('');
-  }
-  const byFile = new Map<string, Finding[]>();
-  for (const f of report.findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
-  if (byFile.size) out.push(c.bold(`Findings (${report.findings.length})`));
-  for (const [file, fs] of byFile) {
-    out.push(`${c.underline(file || '(project)')}${fs.some((f) => f.autorun) ? c.red(' [runs automatically]') : ''}`);
-    for (const f of fs.sort((a, b) => a.line - b.line)) {
-      const sev = f.severity === 'critical' || f.severity === 'high' ? c.red(f.severity) : f.severity === 'medium' ? c.yellow(f.severity) : c.dim(f.severity);
-      out.push(`  ${f.line}:${f.column}  ${sev} ${c.dim(`(${f.confidence} confidence)`)}  ${f.message}  ${c.dim(f.ruleId)}`);
-      if (f.frame) {
-        const width = String(f.frame.startLine + f.frame.lines.length).length;
-        f.frame.lines.forEach((text, i) => {
-          const ln = f.frame!.startLine + i;
-          const first = f.frame!.firstColumns[i] ?? 1;
-          const shown = sanitize(text);
-          const prefix = `${first > 1 ? '…' : ' '}`;
-          out.push(`    ${c.dim(String(ln).padStart(width))} │${prefix}${ln === f.line ? shown : c.dim(shown)}`);
-          if (ln === f.line) {
-            const startCol = Math.max(0, f.column - first);
-            const len = Math.max(1, Math.min((f.endLine === f.line ? f.endColumn : first + text.length) - f.column, text.length - startCol));
-            out.push(`    ${' '.repeat(width)} │ ${' '.repeat(startCol)}${c.red('^'.repeat(len))}${first > 1 ? c.dim(` (column ${f.column})`) : ''}`);
-          }
-        });
-      } else if (f.evidence) out.push(`    ${c.dim('evidence:')} ${sanitize(f.evidence)}`);
-      if (f.decoded) out.push(`    ${c.green('decoded:')} ${sanitize(f.decoded)}`);
-      const why = report.rules[f.ruleId]?.why;
-      if (why) out.push(`    ${c.dim(`why: ${why}`)}`);
-    }
-  }
-  if (report.iocs.length) {
-    out.push('', c.bold('Indicators'));
-    for (const i of report.iocs) out.push(`  ${i.type.padEnd(16)} ${sanitize(i.value)}  ${c.dim(`${i.file}:${i.line}`)}`);
-  }
-  if (report.skipped.length || report.errors.length) {
-    out.push('', c.bold('Not examined'));
-    for (const s of report.skipped) out.push(`  skipped ${s.path}: ${s.reason}`);
-    for (const e of report.errors) out.push(`  ${c.red('error')} ${e.path}: ${e.message}`);
-  }
-  out.push('', c.dim(`${report.stats.files} files, ${(report.stats.bytes / 1e6).toFixed(1)} MB in ${report.stats.durationMs} ms${report.incomplete ? ' — INCOMPLETE' : ''}`));
+  banner(out, report, c, width);
+  autorunMap(out, report, c);
+  findings(out, report, c);
+  indicators(out, report, c);
+  notExamined(out, report, c);
+  const s = report.stats;
+  out.push(
+    c.dim(
+      `${plural(s.files, 'file')}, ${formatBytes(s.bytes)}${s.parsedFiles !== undefined ? `, ${s.parsedFiles} parsed` : ''}, in ${s.durationMs} ms · lurescan ${report.tool.version}`,
+    ) + (report.incomplete ? ` ${c.red(c.bold('INCOMPLETE: some files were not examined (exit code 2)'))}` : ''),
+  );
   return `${out.join('\n')}\n`;
 }
 
-/** Control, bidi and invisible characters from a sample must not drive the user's terminal. */
-export function sanitize(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`);
+function banner(out: string[], r: Report, c: Colors, width: number) {
+  const paint = r.verdict === 'malicious' ? (s: string) => c.bgRed(c.white(s)) : r.verdict === 'suspicious' ? (s: string) => c.bgYellow(c.black(s)) : (s: string) => c.bgGreen(c.black(s));
+  out.push(`${paint(c.bold(`  ${BANNER[r.verdict]}  `))}  ${c.bold(r.verdict)} · score ${r.score}/100 · ${sanitize(r.target)}`);
+  out.push('');
+  for (const line of wrap(sanitize(r.summary), width - 2)) out.push(`  ${line}`);
+  out.push('');
 }
+
+function autorunMap(out: string[], r: Report, c: Colors) {
+  if (!r.autorun.length) {
+    out.push(c.bold('Autorun map'), `  ${c.dim('Nothing in this tree starts by itself on install, start, folder open or git use.')}`, '');
+    return;
+  }
+  const flagged = dangerousFiles(r);
+  out.push(c.bold(`Autorun map — what starts by itself (${r.autorun.length})`));
+  const byTrigger = new Map<string, typeof r.autorun>();
+  for (const e of r.autorun) byTrigger.set(e.trigger, [...(byTrigger.get(e.trigger) ?? []), e]);
+  for (const [trigger, entries] of byTrigger) {
+    out.push(`  ${c.cyan(`when you: ${TRIGGER_ACTION[trigger as keyof typeof TRIGGER_ACTION] ?? trigger}`)}`);
+    for (const e of entries) {
+      const danger = isDangerous(e, flagged);
+      const where = `${sanitize(e.file)}:${e.line}${e.label ? `  ${c.dim(sanitize(e.label))}` : ''}`;
+      out.push(`    ${danger ? c.red(c.bold('!')) : ' '} ${where}`);
+      out.push(`        ${c.dim('$')} ${danger ? c.red(commandText(e.command)) : commandText(e.command)}`);
+      for (const to of e.leadsTo) out.push(`        ${c.dim('→')} ${flagged.has(to) ? c.red(`${sanitize(to)}  (has findings)`) : sanitize(to)}`);
+    }
+  }
+  out.push('');
+}
+
+function commandText(cmd: string): string {
+  return clip(sanitize(showBlanks(cmd.trim())), 300);
+}
+
+function findings(out: string[], r: Report, c: Colors) {
+  if (!r.findings.length) {
+    out.push(c.bold('Findings'), `  ${c.dim('none')}`, '');
+    return;
+  }
+  const groups = groupByFile(r.findings);
+  out.push(c.bold(`Findings — ${plural(r.findings.length, 'finding')} in ${plural(groups.length, 'file')}`), '');
+  for (const [file, fs] of groups) {
+    const reached = fs.some((f) => f.autorun);
+    out.push(`${c.bold(c.underline(file ? sanitize(file) : '(whole project)'))}${reached ? `  ${c.red('[runs automatically]')}` : ''}`);
+    for (const f of fs) finding(out, r, f, c);
+  }
+}
+
+function sevLabel(s: Severity, c: Colors): string {
+  const t = s.toUpperCase().padEnd(8);
+  return s === 'critical' ? c.bold(c.red(t)) : s === 'high' ? c.red(t) : s === 'medium' ? c.yellow(t) : c.dim(t);
+}
+
+function finding(out: string[], r: Report, f: Finding, c: Colors) {
+  out.push(`  ${sevLabel(f.severity, c)} ${sanitize(f.message)}  ${c.dim(`[${f.ruleId}]`)}`);
+  out.push(`  ${' '.repeat(8)} ${c.dim(`at ${f.file ? sanitize(f.file) : '(project)'}:${f.line}:${f.column} · ${f.confidence} confidence${f.weightNote ? ` · weighted down: ${f.weightNote}` : ''}`)}`);
+  if (f.frame && f.frame.lines.length) frame(out, f, f.frame, c);
+  else if (f.evidence) out.push(`    ${c.dim('evidence:')} ${clip(sanitize(f.evidence), 300)}`);
+  if (f.decoded !== undefined) out.push(`    ${c.green('decoded:')}  ${clip(sanitize(f.decoded), 500)}`);
+  const means = whatItMeans(r, f);
+  if (means) out.push(`    ${c.dim('what this means:')} ${sanitize(means)}`);
+  out.push('');
+}
+
+/** Gutter, the folded line, and a caret underline under exactly the evidence (in sanitized-text columns). */
+function frame(out: string[], f: Finding, fr: CodeFrame, c: Colors) {
+  const lastLine = fr.startLine + fr.lines.length - 1;
+  const gw = String(lastLine).length;
+  fr.lines.forEach((text, i) => {
+    const ln = fr.startLine + i;
+    const first = fr.firstColumns[i] ?? 1;
+    const inSpan = ln >= f.line && ln <= f.endLine;
+    const left = first > 1 ? '…' : ' ';
+    const right = text.length >= FRAME_WIDTH ? c.dim('…') : '';
+    const shown = sanitize(text);
+    out.push(`    ${c.dim(`${String(ln).padStart(gw)} │`)}${left}${inSpan ? shown : c.dim(shown)}${right}`);
+    if (!inSpan) return;
+    // Columns of the evidence inside the shown slice (0-based, in raw UTF-16 units of `text`).
+    const from = ln === f.line ? Math.max(0, f.column - first) : 0;
+    const to = ln === f.endLine ? Math.min(text.length, Math.max(from + 1, f.endColumn - first)) : text.length;
+    if (from >= text.length && text.length > 0) return;
+    const pad = sanitize(text.slice(0, from)).length;
+    const len = Math.max(1, sanitize(text.slice(from, to)).length);
+    const note = ln === f.line && first > 1 ? c.dim(`  (column ${f.column} of a long line)`) : '';
+    out.push(`    ${' '.repeat(gw)} ${c.dim('│')} ${' '.repeat(pad)}${c.red('^'.repeat(len))}${note}`);
+  });
+}
+
+function indicators(out: string[], r: Report, c: Colors) {
+  const hashes = Object.entries(r.fileHashes ?? {});
+  if (!r.iocs.length && !hashes.length) return;
+  out.push(c.bold(r.iocs.length ? `Indicators (${r.iocs.length})` : 'Indicators'));
+  const tw = Math.max(4, ...r.iocs.map((i) => i.type.length));
+  for (const i of r.iocs) out.push(`  ${i.type.padEnd(tw)}  ${clip(sanitize(i.value), 200)}  ${c.dim(`${sanitize(i.file)}:${i.line}`)}`);
+  if (hashes.length) {
+    out.push(`  ${c.dim('SHA-256 of files with findings:')}`);
+    for (const [file, h] of hashes) out.push(`  ${h}  ${sanitize(file)}`);
+  }
+  out.push('');
+}
+
+function notExamined(out: string[], r: Report, c: Colors) {
+  if (!r.skipped.length && !r.errors.length) return;
+  out.push(c.bold(`Not examined (${r.skipped.length + r.errors.length})`));
+  for (const e of r.errors) out.push(`  ${c.red('error  ')} ${sanitize(e.path)}: ${sanitize(e.message)}`);
+  for (const s of r.skipped) out.push(`  ${c.yellow('skipped')} ${sanitize(s.path)}: ${sanitize(s.reason)}`);
+  out.push('');
+}
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/ +/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+export { sanitize } from './present.js';

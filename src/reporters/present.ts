@@ -1,0 +1,101 @@
+/** Presentation helpers shared by the human-facing reporters (terminal, HTML). Pure functions over the report. */
+import type { AutorunEntry, AutorunTrigger } from '../core/autorun.js';
+import type { Finding, Severity } from '../core/finding.js';
+import type { Report, Verdict } from '../core/report.js';
+
+export const BANNER: Record<Verdict, string> = {
+  malicious: 'DO NOT RUN',
+  suspicious: 'RUN ONLY IN A SANDBOX',
+  clean: 'NO KNOWN THREAT',
+};
+
+/** The action a user takes that sets the entry off, in their words. */
+export const TRIGGER_ACTION: Record<AutorunTrigger, string> = {
+  'npm-install': 'npm install',
+  'npm-start': 'npm start',
+  'npm-run': 'npm run / npm test',
+  'vscode-folder-open': 'open the folder in VS Code',
+  'vscode-settings': 'VS Code settings',
+  'vscode-launch': 'VS Code Run/Debug (F5)',
+  git: 'any git command (editors run git on open)',
+  python: 'python …',
+  'pip-install': 'pip install .',
+  make: 'make',
+  devcontainer: 'open in a dev container',
+  direnv: 'cd into the folder (direnv)',
+  docker: 'docker build / compose up',
+  husky: 'git commit (husky hooks)',
+};
+
+export const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
+
+export function groupByFile(findings: readonly Finding[]): Array<[string, Finding[]]> {
+  const by = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = by.get(f.file);
+    if (list) list.push(f);
+    else by.set(f.file, [f]);
+  }
+  // Files keep the order of their strongest finding (the report ranks findings); inside a file, by position.
+  return [...by].map(([file, fs]) => [file, [...fs].sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId))]);
+}
+
+/** An autorun entry is dangerous when its declaration or a file it leads to carries a finding. */
+export function dangerousFiles(report: Report): Set<string> {
+  return new Set(report.findings.filter((f) => f.severity !== 'info').map((f) => f.file));
+}
+export function isDangerous(e: AutorunEntry, flagged: Set<string>): boolean {
+  return flagged.has(e.file) || e.leadsTo.some((f) => flagged.has(f));
+}
+
+/** The first sentence of the rule's `why`: one line on what the finding means. */
+export function whatItMeans(report: Report, f: Finding): string | undefined {
+  const why = report.rules[f.ruleId]?.why;
+  if (!why) return undefined;
+  const m = /^(.+?[.!?])(\s|$)/.exec(why);
+  return (m ? m[1]! : why).trim();
+}
+
+const INVISIBLE_CHAR =
+  '[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u00ad\\u061c\\u115f\\u1160\\u180e\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u206f\\u3164\\ufe00-\\ufe0f\\ufeff\\uffa0\\ufff9-\\ufffb]' +
+  '|\\udb40[\\udc00-\\udfef]|\\udb40(?![\\udc00-\\udfff])|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]';
+const INVISIBLE_RUN = new RegExp(`(?:${INVISIBLE_CHAR})+`, 'g');
+
+/**
+ * Makes sample text safe to show on one line: control, bidi, zero-width, variation-selector and tag characters become
+ * visible `⟨U+202E⟩` marks (runs of more than three collapse to one `⟨N× U+FE00…⟩` mark), tabs become one space so
+ * columns still line up, newlines become ⏎. Nothing from a sample can move the cursor, recolour the terminal or
+ * reorder the line.
+ */
+export function sanitize(s: string): string {
+  return s
+    .replace(/\r?\n/g, '⏎')
+    .replace(/\t/g, ' ')
+    .replace(INVISIBLE_RUN, (run) => {
+      const codes = Array.from(run, (ch) => ch.codePointAt(0)!);
+      return codes.length > 3 ? `⟨${codes.length}× ${hex(codes[0]!)}…⟩` : codes.map((c) => `⟨${hex(c)}⟩`).join('');
+    });
+}
+
+function hex(c: number): string {
+  return `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Long blank runs in commands are how lures hide the tail: show their length instead of the blanks. */
+export function showBlanks(s: string): string {
+  return s.replace(/[ \t]{8,}/g, (m) => ` ⟨${m.length} blanks⟩ `);
+}
+
+export function clip(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max - 1)}… (${s.length - max + 1} more characters)` : s;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
