@@ -1,0 +1,100 @@
+import type { AutorunTrigger } from '../../core/autorun.js';
+import { MapContext, baseName, dirOf, isVendoredPath, joinPath } from './common.js';
+import { configsFor } from './configs.js';
+import { CommandFollower, leadsFrom, packageAt } from './follow.js';
+
+const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall'];
+/** `prepare`/`prepublish` run on a plain `npm install` in the project itself, not for dependencies. */
+const ROOT_INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepublish', 'preprepare', 'prepare', 'postprepare'];
+const RUN_SCRIPTS: Array<[string, AutorunTrigger]> = [
+  ['start', 'npm-start'],
+  ['dev', 'npm-run'],
+  ['test', 'npm-run'],
+  ['build', 'npm-run'],
+  ['serve', 'npm-run'],
+];
+const MAX_PACKAGES = 2000;
+
+/** Whether a package.json is a vendored dependency (`node_modules/x` or `node_modules/@s/x`). */
+function isDependencyManifest(path: string): boolean {
+  return /(?:^|\/)node_modules\/(?:@[^/]+\/)?[^/@][^/]*\/package\.json$/.test(path);
+}
+
+export function collectNpm(ctx: MapContext): void {
+  let n = 0;
+  for (const f of ctx.view.files) {
+    if (baseName(f.path) !== 'package.json') continue;
+    const vendored = isVendoredPath(f.path);
+    if (vendored && !isDependencyManifest(f.path)) continue;
+    if (++n > MAX_PACKAGES) break;
+    const dir = dirOf(f.path);
+    const pkg = packageAt(ctx, dir);
+    if (!pkg) continue;
+    const installNames = vendored ? INSTALL_SCRIPTS : ROOT_INSTALL_SCRIPTS;
+    for (const name of installNames) scriptEntry(ctx, dir, name, 'npm-install');
+    if (!pkg.scripts.has('install') && !pkg.scripts.has('preinstall')) {
+      const gyp = joinPath(dir, 'binding.gyp');
+      if (gyp !== null && ctx.has(gyp)) {
+        ctx.add({ trigger: 'npm-install', command: 'node-gyp rebuild', file: pkg.path, line: 1, leadsTo: [gyp], label: 'implicit install script (binding.gyp present)' });
+      }
+    }
+    if (vendored) continue;
+    for (const [name, trigger] of RUN_SCRIPTS) {
+      for (const n2 of [`pre${name}`, name, `post${name}`]) scriptEntry(ctx, dir, n2, trigger);
+    }
+    if (!pkg.scripts.has('start')) {
+      const server = joinPath(dir, 'server.js');
+      if (server !== null && ctx.has(server)) {
+        ctx.add({ trigger: 'npm-start', command: 'node server.js', file: pkg.path, line: 1, leadsTo: leadsFrom(ctx, [server]), label: 'implicit start script (server.js present)' });
+      }
+    }
+  }
+  collectNpmrc(ctx);
+}
+
+function scriptEntry(ctx: MapContext, dir: string, name: string, trigger: AutorunTrigger): void {
+  const pkg = packageAt(ctx, dir)!;
+  const s = pkg.scripts.get(name);
+  if (!s) return;
+  const f = new CommandFollower(ctx);
+  f.out.scripts.push(`${dir}|${name}`);
+  f.follow(s.command, dir);
+  const configs: string[] = [];
+  for (const [tool, dirs] of f.out.toolDirs) for (const d of dirs) configs.push(...configsFor(ctx, [tool], d));
+  ctx.add({
+    trigger,
+    command: s.command,
+    file: pkg.path,
+    line: ctx.lineAt(pkg.path, s.offset),
+    leadsTo: leadsFrom(ctx, [...f.out.files, ...configs]),
+    label: `scripts.${name}`,
+  });
+}
+
+const NPMRC_KEYS = /^\s*(script-shell|shell|ignore-scripts|node-options|onload-script|init-module|git|editor|browser|viewer|prefix|globalconfig|userconfig|registry|@[\w.-]+:registry)\s*=\s*(.*)$/gim;
+
+/** `.npmrc` settings that change what an install or `npm run` executes. */
+function collectNpmrc(ctx: MapContext): void {
+  for (const f of ctx.view.files) {
+    if (baseName(f.path) !== '.npmrc' || isVendoredPath(f.path)) continue;
+    const text = ctx.read(f.path);
+    if (!text) continue;
+    const dir = dirOf(f.path);
+    for (const m of text.matchAll(NPMRC_KEYS)) {
+      const key = m[1]!.toLowerCase();
+      const value = m[2]!.trim().replace(/^["']|["']$/g, '');
+      const executes =
+        key === 'script-shell' || key === 'shell' || key === 'onload-script' || key === 'init-module' || key === 'git' || key === 'editor' || key === 'browser' || key === 'viewer' ||
+        (key === 'ignore-scripts' && value === 'false') ||
+        (key === 'node-options' && /(?:^|\s)(?:-r|--require|--import|--loader|--experimental-loader)\b/.test(value));
+      if (!executes) continue;
+      const refs: string[] = [];
+      for (const w of value.split(/[\s=]+/)) {
+        if (!/^\.{0,2}\/|\.[cm]?js$|\.sh$/.test(w)) continue;
+        const p = joinPath(dir, w);
+        if (p !== null && ctx.has(p)) refs.push(p);
+      }
+      ctx.add({ trigger: 'npm-install', command: m[0].trim(), file: f.path, line: ctx.lineAt(f.path, m.index!), leadsTo: leadsFrom(ctx, refs), label: `.npmrc ${key}` });
+    }
+  }
+}
