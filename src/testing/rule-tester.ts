@@ -4,6 +4,8 @@ import type { Finding } from '../core/finding.js';
 import type { AnyRule, Rule, RuleInput } from '../core/rule.js';
 import { analyzeFile } from '../engine/analyze-file.js';
 import { runProjectRules } from '../engine/project.js';
+import { runObservationRules } from '../engine/observations.js';
+import type { Observations } from '../core/observations.js';
 import { computeFacts } from '../analyzers/file-facts.js';
 import { buildAutorunMap } from '../analyzers/autorun/index.js';
 
@@ -23,6 +25,10 @@ export interface CleanCase {
   /** For file/js-ast rules: the file path. */
   file?: string;
   code?: string;
+  /** For file rules on binary content: the raw bytes (instead of `code`). */
+  bytes?: Uint8Array;
+  /** For observation rules: what the jail saw. */
+  observations?: Observations;
   /** For project rules: a whole tree (path → text). */
   files?: Record<string, string>;
   name?: string;
@@ -71,6 +77,10 @@ export function ruleTest<I extends RuleInput>(rule: Rule<I>, cases: { clean: Cle
 
 /** Runs one rule the way the engine would, on a single file or an in-memory tree. */
 export function runRuleOn(rule: AnyRule, c: CleanCase): { findings: Finding[]; errors: { path: string; message: string }[] } {
+  if (rule.input === 'observations') {
+    if (!c.observations) throw new Error('an observations rule case needs `observations`');
+    return runObservationRules([rule], c.observations);
+  }
   if (rule.input === 'project') {
     const tree = c.files ?? { [c.file ?? 'index.js']: c.code ?? '' };
     const enc = new TextEncoder();
@@ -80,7 +90,7 @@ export function runRuleOn(rule: AnyRule, c: CleanCase): { findings: Finding[]; e
     return runProjectRules([rule], { files, readText, autorun });
   }
   const path = c.file ?? 'index.js';
-  const r = analyzeFile(path, new TextEncoder().encode(c.code ?? ''), [rule]);
+  const r = analyzeFile(path, c.bytes ?? new TextEncoder().encode(c.code ?? ''), [rule]);
   return { findings: r.findings, errors: r.errors };
 }
 

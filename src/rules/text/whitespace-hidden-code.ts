@@ -1,8 +1,35 @@
 import { defineRule } from '../../core/rule.js';
+import { Lexer, LexState, lexLangOf } from './_lex.js';
 
-// A run this long inside a line is never formatting: editors wrap, humans indent with < 40.
-const PADDING = /[ \t]{150,}(?=\S)/g;
-const CODE_AFTER = /^[\s;]*(?:[A-Za-z_$][\w$]*\s*[.[(=]|\(|!|eval|Function|require|import|global|const|let|var|function|async|try|new\s|[A-Za-z_$][\w$]*\s*=)/;
+/** Editors show a tab as 4 columns (VS Code's default): 38 tabs already push text past a 150-column window. */
+const TAB_WIDTH = 4;
+/** A run this wide inside a line is never formatting: editors wrap, humans indent with < 40. */
+const MIN_WIDTH = 150;
+const RUN = /[ \t]{38,}/g;
+const CODE_AFTER =
+  /^[\s;]*(?:[A-Za-z_$][\w$]*\s*(?:[.[(=]|\?\.)|\(|!|\[|eval\b|Function\b|require\b|import\b|global\b|const\s|let\s|var\s|function\b|async\b|await\b|try\s*\{|new\s|(?:curl|wget|powershell|pwsh|iex|bash|sh|zsh|node|python3?|nohup|cmd)\s)/;
+/** Prose files: a hidden command there is copy-paste bait, not code that runs. */
+const PROSE = new Set(['.md', '.markdown', '.txt', '.rst', '.adoc']);
+const MAX_FINDINGS = 20;
+
+function widthOf(s: string): number {
+  let w = 0;
+  for (let i = 0; i < s.length; i++) w += s.charCodeAt(i) === 9 ? TAB_WIDTH : 1;
+  return w;
+}
+
+/** Indentation width of the nearest non-blank line before `lineStart`. */
+function previousIndent(text: string, lineStart: number): number {
+  let end = lineStart - 1;
+  for (let guard = 0; end > 0 && guard < 50; guard++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, Math.min(end, start + 4000));
+    const body = line.trimStart();
+    if (body.trim().length) return widthOf(line.slice(0, line.length - body.length));
+    end = start - 1;
+  }
+  return 0;
+}
 
 export default defineRule({
   id: 'whitespace-hidden-code',
@@ -11,29 +38,52 @@ export default defineRule({
     category: 'hidden-code',
     severity: 'critical',
     confidence: 'high',
-    summary: 'Code hidden after a long run of spaces, off the right edge of the editor',
-    why: 'Lures append their loader after hundreds of spaces (tailwind/postcss/next configs, App.js) so a reviewer scrolling vertically never sees it.',
-    fix: 'Do not run the project. Look at the end of this line: that is the payload.',
-    falsePositives: 'Aligned tables in comments and fixed-width data files have long blank runs, but no code follows them on the same line.',
-    references: ['https://github.com/advisories?query=polinrider', 'CWE-506'],
+    summary: 'Code hidden after a long run of spaces or tabs, off the right edge of the editor',
+    why: 'Lures append their loader after hundreds of spaces (tailwind/postcss/next/jest/webpack configs, App.js, routes) so a reviewer scrolling vertically never sees it; tabs do the same in fewer bytes.',
+    fix: 'Do not run the project. Look at the end of this line: that is the payload. Remove it and treat the machine that committed it as compromised.',
+    falsePositives:
+      'Aligned tables in comments and fixed-width data files have long blank runs, but no code follows them on the same line. Blank runs inside string literals or comments (minified bundles, ASCII art, help text) are ignored: a small lexer tracks strings, template literals, regexes and comments in JS/TS/JSON and Python/shell. Padding inside JSON strings (tasks.json commands, package.json scripts) is left to the autorun rules. A deeply indented line counts only when its indentation jumps by 150+ columns over the line before.',
+    references: ['https://opensourcemalware.com/blog/polinrider', 'https://github.com/advisories?query=polinrider', 'CWE-506'],
     status: 'stable',
     nearCertain: true,
   },
   input: 'file',
-  prefilter: /[ \t]{150}/,
+  prefilter: /[ \t]{38}/,
   appliesTo: (f) => f.isText,
   check(ctx, file) {
     const text = file.text!;
-    for (const m of text.matchAll(PADDING)) {
-      const after = m.index! + m[0].length;
-      const lineEnd = text.indexOf('\n', after);
-      const rest = text.slice(after, lineEnd === -1 ? text.length : lineEnd);
+    const lang = lexLangOf(file.facts);
+    const lexer = new Lexer(text, lang);
+    const prose = PROSE.has(file.facts.ext);
+    let lineStart = 0;
+    let nextNl = text.indexOf('\n');
+    let found = 0;
+    for (const m of text.matchAll(RUN)) {
+      const start = m.index!;
+      const run = m[0];
+      const width = widthOf(run);
+      if (width < MIN_WIDTH) continue;
+      const after = start + run.length;
+      const next = text.charCodeAt(after);
+      if (Number.isNaN(next) || next === 10 || next === 13) continue; // trailing blanks
+      while (nextNl !== -1 && nextNl < start) {
+        lineStart = nextNl + 1;
+        nextNl = text.indexOf('\n', lineStart);
+      }
+      if (start === lineStart && width - previousIndent(text, lineStart) < MIN_WIDTH) continue;
+      const window = text.slice(after, after + 400);
+      const nl = window.search(/\r?\n/);
+      const rest = nl === -1 ? window : window.slice(0, nl);
       if (!CODE_AFTER.test(rest)) continue;
+      if (lang !== 'none' && lexer.stateAt(start) !== LexState.Code) continue;
+      const cols = width === run.length ? `${run.length} spaces` : `${run.length} blank characters (~${width} columns)`;
       ctx.report({
         at: { offset: after, length: Math.min(rest.length, 200) },
-        message: `Code hidden after ${m[0].length} blank characters on one line`,
+        message: prose ? `Command hidden after ${cols} in a text file (copy-paste bait)` : `Code hidden after ${cols} on one line`,
         evidence: rest.slice(0, 300),
+        ...(prose ? { severity: 'medium' as const, confidence: 'medium' as const } : {}),
       });
+      if (++found >= MAX_FINDINGS) break;
     }
   },
 });
