@@ -448,3 +448,11 @@ export function hasModule(f: JsFacts, re: RegExp): boolean {
 export function stringsMatching(f: JsFacts, re: RegExp): Str[] {
   return f.strings.filter((s) => re.test(s.value));
 }
+
+/** eval-like sinks: eval, Function / Function.constructor, vm.*, module._compile. */
+export function evalSinks(f: JsFacts): Call[] {
+  return f.calls.filter((c) =>
+    /^(?:eval|(?:window|global|globalThis|self)\.eval|Function|(?:\?|Function|\w+)\.constructor|vm\.(?:runInThisContext|runInNewContext|runInContext|compileFunction|Script)|\?\._compile|module\._compile|Reflect\.construct)$/.test(c.callee) ||
+    (c.callee.endsWith('.constructor') && c.args.length >= 1),
+  );
+}
