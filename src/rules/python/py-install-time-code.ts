@@ -1,0 +1,99 @@
+import { defineRule } from '../../core/rule.js';
+import { modelOf, resolveCallee, type PyCall } from '../../analyzers/python/model.js';
+import { evaluate } from '../../analyzers/python/static-eval.js';
+import { extractIocs } from '../../analyzers/python/iocs.js';
+import { isExecSink } from '../../analyzers/python/payload.js';
+import { at, clip, isNetworkCall, isProcessCall } from './_util.js';
+
+// setuptools/distutils commands a package can override through cmdclass: they run during pip install.
+const INSTALL_COMMANDS = /(?:^|\.)(?:install|develop|egg_info|build_py|build_ext|build|sdist|bdist_egg|bdist_wheel|easy_install|install_lib|install_scripts)$/i;
+// Commands build scripts legitimately run.
+const BUILD_TOOL = /^\s*[\[(]?\s*['"]?(?:git|make|cmake|ninja|gcc|g\+\+|cc|c\+\+|clang|cl|link|nvcc|swig|cython|pkg-config|protoc|npm|yarn|pnpm|node|cargo|rustc|go|meson|autoreconf|\.\/configure|sh\s+\.\/configure|xcrun|xcode-select|msbuild|ldconfig|uname|which|where|sys\.executable|python\d?(?:\.\d+)?)\b/;
+const SETUP = /(?:^|\/)setup\.py$/;
+const STARTUP = /(?:^|\/)(?:sitecustomize|usercustomize)\.py$|\.pth$/;
+const INIT = /(?:^|\/)__init__\.py$/;
+
+export default defineRule({
+  id: 'py-install-time-code',
+  meta: {
+    kind: 'threat',
+    category: 'autorun',
+    severity: 'critical',
+    confidence: 'high',
+    summary: 'setup.py (or a .pth/sitecustomize/__init__ import hook) reaches the network, spawns commands or execs code while installing or importing',
+    why: 'pip runs setup.py, including cmdclass overrides of install/develop/egg_info, when a package is installed; .pth and sitecustomize run at every interpreter start; __init__.py runs on import. Malicious packages put their dropper there so `pip install` alone infects the machine.',
+    fix: 'Do not pip install it. Read the flagged code: installing a library never needs to download or execute anything else.',
+    falsePositives: 'Build commands (git describe, make, cmake, compilers, sys.executable helpers) in setup.py are not flagged; reading the version with exec(open(...).read()) is not flagged.',
+    references: ['https://attack.mitre.org/techniques/T1195/002/', 'https://blog.phylum.io/tag/pypi/', 'CWE-506'],
+    status: 'stable',
+  },
+  input: 'py-ast',
+  appliesTo: (f) => SETUP.test(f.path) || STARTUP.test(f.path) || INIT.test(f.path),
+  prefilter: /\b(?:import|exec|eval|system|popen|Popen|subprocess|urlopen|requests|socket)\b/,
+  check(ctx, py) {
+    const model = modelOf(py);
+    const setup = SETUP.test(py.facts.path);
+    const init = INIT.test(py.facts.path);
+    const where = setup ? 'at install time' : init ? 'when the package is imported' : 'at every Python start';
+    // Which functions run at install/import: module level, install-command overrides, and local functions they call.
+    const hookClasses = new Set(model.classes.filter((c) => c.bases.some((b) => INSTALL_COMMANDS.test(resolveCallee(model, b)))).map((c) => c.name));
+    const running = new Set<string>();
+    const key = (c: PyCall) => `${c.cls}::${c.func}`;
+    const isRunning = (c: PyCall) => (c.func === '' && c.cls === '' && (!c.deferred || setup)) || (setup && hookClasses.has(c.cls)) || running.has(key(c));
+    for (let pass = 0; pass < 4; pass++) {
+      for (const c of model.calls) {
+        if (!isRunning(c)) continue;
+        const callee = c.callee.startsWith('self.') ? `${c.cls}::${c.callee.slice(5)}` : `::${c.callee}`;
+        if (model.funcs.has(callee.split('::')[1]!)) running.add(callee);
+      }
+    }
+    let reports = 0;
+    for (const c of model.calls) {
+      if (reports >= 5 || !isRunning(c)) continue;
+      const viaHook = hookClasses.has(c.cls) ? ` (in ${c.cls}.${c.func}, an override of a setuptools command)` : '';
+      if (isNetworkCall(model, c)) {
+        const v = evaluate(c.args[0], { model });
+        reports++;
+        ctx.report({
+          at: at(c.node),
+          message: `Network request ${where}${viaHook}`,
+          evidence: clip(c.node.text),
+          severity: setup || !init ? 'critical' : 'high',
+          confidence: setup || !init ? 'high' : 'medium',
+          iocs: v ? extractIocs(v.value) : [],
+        });
+      } else if (isProcessCall(model, c)) {
+        const first = c.args[0];
+        const v = evaluate(first, { model });
+        const cmd = v?.value ?? first?.text ?? '';
+        if (BUILD_TOOL.test(cmd) || (first?.type === 'list' && BUILD_TOOL.test(first.namedChild(0)?.text ?? ''))) continue;
+        reports++;
+        ctx.report({
+          at: at(c.node),
+          message: `Starts a command ${where}${viaHook}`,
+          evidence: clip(c.node.text),
+          decoded: v && v.steps.length ? clip(v.value, 1000) : undefined,
+          severity: setup || !init ? 'high' : 'medium',
+          confidence: 'medium',
+          iocs: extractIocs(cmd),
+        });
+      } else {
+        const sink = isExecSink(model, c);
+        if (!sink || sink === 'compile') continue;
+        const arg = c.args[0];
+        if (!arg || arg.type === 'string') continue;
+        // exec(open('pkg/version.py').read()) / exec(f.read(), ns): reading the package's own files.
+        if (/\bopen\s*\(|\.read\s*\(|read_text\s*\(|\bcompile\s*\(/.test(arg.text) && !/b64|decompress|fromhex|urlopen|requests/.test(arg.text)) continue;
+        if (arg.type === 'identifier' && (model.assigns.get(arg.text) ?? []).every((v) => /\bopen\s*\(|\.read\s*\(|read_text/.test(v.text))) continue;
+        reports++;
+        ctx.report({
+          at: at(c.node),
+          message: `${sink}() of computed code ${where}${viaHook}`,
+          evidence: clip(c.node.text),
+          severity: 'high',
+          confidence: 'medium',
+        });
+      }
+    }
+  },
+});

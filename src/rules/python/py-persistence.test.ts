@@ -1,0 +1,23 @@
+import { ruleTest } from '../../testing/rule-tester.js';
+import rule from './py-persistence.js';
+
+ruleTest(rule, {
+  clean: [
+    { name: 'reads shell profile path for docs', file: 'install.py', code: `print("add this line to your ~/.bashrc")\n` },
+    { name: 'cron-like scheduling library', file: 'sched.py', code: `import sched, time\ns = sched.scheduler(time.time, time.sleep)\n` },
+  ],
+  flagged: [
+    {
+      name: 'Run key via winreg',
+      file: 'p.py',
+      code: `import winreg\nkey = winreg.OpenKey(winreg.HKEY_CURRENT_USER, r"Software\\Microsoft\\Windows\\CurrentVersion\\Run", 0, winreg.KEY_SET_VALUE)\nwinreg.SetValueEx(key, "Updater", 0, winreg.REG_SZ, exe)\n`,
+      findings: [{ line: 2, message: /Windows Run key/, confidence: 'medium' }],
+    },
+    {
+      name: 'LaunchAgent and systemd',
+      file: 'q.py',
+      code: `import os\nplist = os.path.expanduser("~/Library/LaunchAgents/com.avatar.update.wake.plist")\nos.system("systemctl --user enable upd.service && loginctl enable-linger")\n`,
+      findings: [{ line: 2, confidence: 'high' }],
+    },
+  ],
+});

@@ -1,0 +1,51 @@
+import { defineRule } from '../../core/rule.js';
+import { at, clip, contentStrings } from './_util.js';
+
+const MECHANISMS: Array<[string, RegExp]> = [
+  ['Windows Run key', /Software\\+Microsoft\\+Windows\\+CurrentVersion\\+Run(?:Once)?\b/i],
+  ['scheduled task', /\bschtasks(?:\.exe)?\s+\/create\b|Register-ScheduledTask/i],
+  ['Startup folder', /Start Menu[\\/]+Programs[\\/]+Startup|shell:startup/i],
+  ['LaunchAgent/LaunchDaemon', /Library[\\/]+Launch(?:Agents|Daemons)|launchctl\s+(?:load|bootstrap)/i],
+  ['systemd user unit', /\.config[\\/]+systemd[\\/]+user|systemctl\s+--user\s+enable|loginctl\s+enable-linger/i],
+  ['XDG autostart', /\.config[\\/]+autostart/i],
+  ['cron', /crontab\s+-[lr]?\s*|@reboot\b|\/etc\/cron\./i],
+  ['shell profile', /(?:^|[\\/~])\.(?:bashrc|zshrc|bash_profile|profile)\b/],
+];
+
+export default defineRule({
+  id: 'py-persistence',
+  meta: {
+    kind: 'threat',
+    category: 'persistence',
+    severity: 'high',
+    confidence: 'medium',
+    summary: 'Python installs itself to start again (Run key, scheduled task, Startup folder, LaunchAgent, systemd user unit, autostart, cron, shell profile)',
+    why: 'Second stages make sure they survive a reboot: RATs from fake-recruiter lures add LaunchAgents, systemd user units with linger, Run keys or scheduled tasks.',
+    fix: 'Do not run it. If it ran, look for the entry named in the evidence and remove it, then treat the machine as compromised.',
+    falsePositives: 'System tools and dotfile managers edit shell profiles or cron: a single mechanism in a file counts at medium confidence, two or more at high.',
+    references: ['https://attack.mitre.org/tactics/TA0003/', 'https://attack.mitre.org/techniques/T1547/001/'],
+    status: 'stable',
+  },
+  input: 'py-ast',
+  prefilter: /CurrentVersion|schtasks|ScheduledTask|Startup|startup|Launch|systemd|systemctl|autostart|crontab|@reboot|cron\.|\.bashrc|\.zshrc|\.profile|\.bash_profile|exec|eval/,
+  check(ctx, py) {
+    const found = new Map<string, { node: (ReturnType<typeof contentStrings>)[number]['node']; value: string }>();
+    for (const s of contentStrings(py)) {
+      for (const [name, re] of MECHANISMS) {
+        if (found.has(name)) continue;
+        const m = re.exec(s.value);
+        if (m) found.set(name, { node: s.node, value: s.decoded ? m[0] : s.value });
+      }
+    }
+    if (!found.size) return;
+    // A shell profile alone is what installers of CLI tools touch: only count it with another mechanism or a write.
+    if (found.size === 1 && found.has('shell profile') && !/open\s*\([^)]*\.(?:bashrc|zshrc|bash_profile|profile)\b[^)]*['"]a/.test(py.text)) return;
+    const first = [...found.values()].sort((a, b) => a.node.startIndex - b.node.startIndex)[0]!;
+    ctx.report({
+      at: at(first.node),
+      message: `Persistence: ${[...found.keys()].join(', ')}`,
+      evidence: clip([...found.values()].map((f) => f.value).join(' | ')),
+      confidence: found.size >= 2 ? 'high' : 'medium',
+    });
+  },
+});
