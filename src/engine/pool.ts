@@ -66,7 +66,7 @@ function analyzeInProcess(files: FileRef[], opts: RunOptions) {
 function workerFilename(): string {
   // Under tsx (tests, dev) this module is .ts and so is the worker; built, both are .js.
   const self = import.meta.url;
-  return fileURLToPath(new URL(self.endsWith('.ts') ? './worker.ts' : './worker.js', self));
+  return fileURLToPath(new URL(self.endsWith('.ts') ? './worker-dev.mjs' : './worker.js', self));
 }
 
 function batches(files: FileRef[]): FileRef[][] {
