@@ -80,6 +80,8 @@ export class FoldScope {
   /** Identifier values resolved in the empty environment (memo; also breaks exponential re-evaluation). */
   readonly memo = new Map<string, Value | Fail>();
   readonly resolving = new Set<string>();
+  /** `process.env.X = <expr>` assignments in the file (lures set their own env before using it). */
+  readonly envAssigned = new Map<string, Node>();
   /** Steps spent on this file so far (a per-file ceiling keeps a hostile file bounded across many folds). */
   spent = 0;
 
@@ -116,9 +118,15 @@ export class FoldScope {
         case 'ImportNamespaceSpecifier':
           if (node.local?.type === 'Identifier') this.bind(node.local.name, null, 'other');
           break;
-        case 'AssignmentExpression':
+        case 'AssignmentExpression': {
+          const envName = node.operator === '=' ? processEnvName(node.left) : null;
+          if (envName) {
+            if (this.envAssigned.has(envName)) this.envAssigned.set(envName, { type: 'Unfoldable', start: 0, end: 0 });
+            else this.envAssigned.set(envName, node.right);
+          }
           this.markMutated(node.left, node.left?.type !== 'Identifier');
           break;
+        }
         case 'UpdateExpression':
           this.markMutated(node.argument, node.argument?.type !== 'Identifier');
           break;
@@ -395,8 +403,10 @@ class Evaluator {
     if (envName) {
       this.envVars.add(envName);
       const v = this.opts.envValues?.[envName];
-      if (v === undefined) throw FAIL;
-      return v;
+      if (v !== undefined) return v;
+      const assigned = this.scope.envAssigned.get(envName);
+      if (assigned) return this.eval(assigned, null, depth + 1);
+      throw FAIL;
     }
     const obj = this.eval(node.object, env, depth + 1);
     const key = node.computed ? this.eval(node.property, env, depth + 1) : node.property?.name;

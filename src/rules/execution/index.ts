@@ -1,3 +1,6 @@
 import type { AnyRule } from '../../core/rule.js';
+import decodedCodeExecution from './decoded-code-execution.js';
+import functionConstructorRequire from './function-constructor-require.js';
+import remoteCodeExecution from './remote-code-execution.js';
 
-export const rules: AnyRule[] = [];
+export const rules: AnyRule[] = [decodedCodeExecution, functionConstructorRequire, remoteCodeExecution];

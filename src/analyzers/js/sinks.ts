@@ -1,0 +1,180 @@
+/**
+ * Code-execution sinks: every place a file turns a string into running code (eval, Function and its constructor
+ * aliases, vm, module._compile, data: imports, string timers, eval workers, require of a file it just wrote).
+ * Found once per file (cached on the AST) and shared by the execution rules.
+ */
+import { foldString } from './fold.js';
+import { dottedName, fileIndex, requiredModule, stripGlobal, unwrap, type FileIndex } from './names.js';
+import { walk, type Node } from './walk.js';
+
+export type SinkKind =
+  | 'eval'
+  | 'function' // Function(...) / new Function(...)
+  | 'function-constructor' // Function.constructor, (0, Function.constructor), Reflect.construct(Function, …), x.constructor.constructor
+  | 'vm'
+  | 'module-compile'
+  | 'import'
+  | 'timer-string'
+  | 'worker-eval'
+  | 'require-written';
+
+export interface Sink {
+  kind: SinkKind;
+  /** The call/new/import node. */
+  node: Node;
+  /** The argument that is run as code (null when absent). */
+  code: Node | null;
+  /** For Function-like sinks: the parameter-name arguments (before the body). */
+  params: Node[];
+  /** How the sink is spelled, for messages: 'new (Function.constructor)', 'vm.runInThisContext', ... */
+  label: string;
+  /** For require-written: the write call whose file is then required. */
+  write?: Node;
+}
+
+const VM_METHODS = new Set(['runInThisContext', 'runInNewContext', 'runInContext', 'compileFunction']);
+const cache = new WeakMap<object, Sink[]>();
+
+/** Cheap text test: could this file contain any sink at all? */
+export const SINK_HINT = /\beval\b|Function|runIn|compileFunction|_compile|\bimport\s*\(|setTimeout|setInterval|Worker|writeFile|outputFile/;
+
+export function findSinks(ast: Node): Sink[] {
+  const hit = cache.get(ast);
+  if (hit) return hit;
+  const ix = fileIndex(ast);
+  const out: Sink[] = [];
+  walk(ast, (node) => {
+    if (node.type === 'ImportExpression') {
+      out.push({ kind: 'import', node, code: node.source ?? null, params: [], label: 'import()' });
+      return;
+    }
+    if (node.type !== 'CallExpression' && node.type !== 'NewExpression') return;
+    const s = classify(node, ast, ix);
+    if (s) out.push(s);
+  });
+  cache.set(ast, out);
+  return out;
+}
+
+function isFunctionCtorExpr(n: Node | null, ast: Node, ix: FileIndex, depth = 0): boolean {
+  const x = unwrap(n);
+  if (!x || depth > 4) return false;
+  const name = stripGlobal(dottedName(x, ast));
+  if (name === 'Function' || name === 'Function.constructor' || name === 'Function.prototype.constructor') return true;
+  if (name?.endsWith('.constructor.constructor')) return true;
+  if (x.type === 'MemberExpression') {
+    const obj = unwrap(x.object);
+    const key = dottedName(x, ast)?.split('.').pop();
+    // (function(){}).constructor, (()=>{}).constructor, [].constructor.constructor, ''.constructor.constructor
+    if (key === 'constructor' && obj && (obj.type === 'FunctionExpression' || obj.type === 'ArrowFunctionExpression')) return true;
+  }
+  // const F = Function.constructor; new F('require', s)
+  if (x.type === 'Identifier' && !['Function', 'eval'].includes(x.name)) {
+    const vals = ix.values.get(x.name);
+    if (vals?.length === 1) return isFunctionCtorExpr(vals[0]!, ast, ix, depth + 1);
+  }
+  return false;
+}
+
+function isEvalExpr(n: Node | null, ast: Node, ix: FileIndex, depth = 0): boolean {
+  const x = unwrap(n);
+  if (!x || depth > 4) return false;
+  if (stripGlobal(dottedName(x, ast)) === 'eval') return true;
+  if (x.type === 'Identifier' && x.name !== 'eval') {
+    const vals = ix.values.get(x.name);
+    if (vals?.length === 1) return isEvalExpr(vals[0]!, ast, ix, depth + 1);
+  }
+  return false;
+}
+
+function classify(node: Node, ast: Node, ix: FileIndex): Sink | null {
+  const callee = unwrap(node.callee);
+  if (!callee) return null;
+  const args: Node[] = node.arguments ?? [];
+  const isNew = node.type === 'NewExpression';
+  const rawName = dottedName(callee, ast);
+  const name = stripGlobal(rawName);
+
+  if (!isNew && isEvalExpr(callee, ast, ix)) return { kind: 'eval', node, code: args[0] ?? null, params: [], label: rawName ?? 'eval' };
+
+  if (isFunctionCtorExpr(callee, ast, ix)) {
+    const plain = name === 'Function';
+    return {
+      kind: plain ? 'function' : 'function-constructor',
+      node,
+      code: args.length ? args[args.length - 1]! : null,
+      params: args.slice(0, -1),
+      label: `${isNew ? 'new ' : ''}${plain ? 'Function' : `(${rawName ?? 'Function.constructor'})`}`,
+    };
+  }
+
+  if (name === 'Reflect.construct' || name === 'Reflect.apply') {
+    if (!isFunctionCtorExpr(args[0] ?? null, ast, ix)) return null;
+    const list = unwrap(args[name === 'Reflect.apply' ? 2 : 1] ?? null);
+    const items: Node[] = list?.type === 'ArrayExpression' ? list.elements.filter(Boolean) : [];
+    return { kind: 'function-constructor', node, code: items.length ? items[items.length - 1]! : list, params: items.slice(0, -1), label: `${name}(Function, …)` };
+  }
+
+  if (!name && callee.type === 'MemberExpression' && requiredModule(callee.object) === 'vm') {
+    const m = callee.computed ? null : callee.property?.name;
+    if (m && VM_METHODS.has(m) && args.length) return { kind: 'vm', node, code: args[0]!, params: [], label: `require('vm').${m}` };
+    if (m === 'Script' && isNew) return { kind: 'vm', node, code: args[0] ?? null, params: [], label: `new require('vm').Script` };
+  }
+  if (name) {
+    const last = name.slice(name.lastIndexOf('.') + 1);
+    const base = name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : '';
+    const mod = ix.modules.get(base) ?? ix.modules.get(name) ?? '';
+    const isVm = base === 'vm' || mod === 'vm' || mod === `vm.${last}`;
+    if (VM_METHODS.has(last) && (isVm || (!base && mod.startsWith('vm'))) && args.length) {
+      return { kind: 'vm', node, code: args[0]!, params: [], label: name };
+    }
+    if (isNew && (last === 'Script' || last === 'SourceTextModule') && (isVm || base === '')) {
+      if (base === '' && !(ix.modules.get(name) ?? '').startsWith('vm')) return null;
+      return { kind: 'vm', node, code: args[0] ?? null, params: [], label: `new ${name}` };
+    }
+    if (last === '_compile' && args.length) return { kind: 'module-compile', node, code: args[0]!, params: [], label: name };
+    if ((name === 'setTimeout' || name === 'setInterval') && args.length) {
+      const a = unwrap(args[0]!);
+      if (a && !isFunctionLike(a, ix)) return { kind: 'timer-string', node, code: a, params: [], label: name };
+    }
+    if (isNew && last === 'Worker' && args.length > 1) {
+      const opts = unwrap(args[1]!);
+      const evalOpt = opts?.type === 'ObjectExpression' && opts.properties.some((p: Node) => p.key?.name === 'eval' && unwrap(p.value)?.value === true);
+      if (evalOpt) return { kind: 'worker-eval', node, code: args[0]!, params: [], label: `new ${name}(…, { eval: true })` };
+    }
+    if (name === 'require' && args.length && !(unwrap(args[0]!)?.type === 'Literal')) {
+      const write = writtenFile(args[0]!, ast, ix);
+      if (write) return { kind: 'require-written', node, code: write.arguments?.[1] ?? null, params: [], label: 'require(<file just written>)', write };
+    }
+  }
+  return null;
+}
+
+function isFunctionLike(a: Node, ix: FileIndex): boolean {
+  if (a.type === 'ArrowFunctionExpression' || a.type === 'FunctionExpression') return true;
+  if (a.type === 'Identifier') {
+    if (ix.functions.has(a.name) || ix.params.has(a.name)) return true;
+    return !ix.values.has(a.name); // unknown binding (import, global): assume a function
+  }
+  if (a.type === 'MemberExpression' || a.type === 'CallExpression') return true; // obj.method, fn.bind(x)
+  return false;
+}
+
+const WRITE_FNS = new Set(['writeFileSync', 'writeFile', 'appendFileSync', 'outputFileSync', 'outputFile']);
+
+/** The `fs.writeFileSync(p, data)` call that wrote the file `require(p)` loads: same identifier or same folded path. */
+function writtenFile(pathArg: Node, ast: Node, ix: FileIndex): Node | null {
+  const want = unwrap(pathArg);
+  const wantName = want?.type === 'Identifier' ? want.name : null;
+  const wantValue = foldString(want, ast, { maxSteps: 2000 })?.value ?? null;
+  for (const [callee, calls] of ix.calls) {
+    if (!WRITE_FNS.has(callee.slice(callee.lastIndexOf('.') + 1)) || callee.includes('.') === false && !WRITE_FNS.has(callee)) continue;
+    for (const c of calls) {
+      const p = unwrap(c.arguments?.[0]);
+      if (!p) continue;
+      if (wantName && p.type === 'Identifier' && p.name === wantName) return c;
+      if (wantValue && foldString(p, ast, { maxSteps: 2000 })?.value === wantValue) return c;
+    }
+  }
+  return null;
+}

