@@ -456,3 +456,52 @@ export function evalSinks(f: JsFacts): Call[] {
     (c.callee.endsWith('.constructor') && c.args.length >= 1),
   );
 }
+
+/** child_process launches (exec/execSync/spawn/execFile/fork, shelljs/execa/cross-spawn). */
+export function processLaunches(f: JsFacts): Call[] {
+  return f.calls.filter((c) =>
+    /^(?:child_process|shelljs|execa|cross-spawn|\?)\.(?:exec|execSync|spawn|spawnSync|execFile|execFileSync|fork)$/.test(c.callee) ||
+    (/^(?:exec|execSync|spawn|spawnSync|execFile|execFileSync|execa|execaSync|execaCommand|execaCommandSync|shell\.exec|\$)$/.test(c.callee) &&
+      (hasModule(f, /^(?:child_process|execa|cross-spawn|shelljs|zx)/) || c.callee.startsWith('child_process'))) ||
+    /^(?:execa|cross-spawn|execa\.\w+|execa\.default)$/.test(c.callee),
+  );
+}
+
+/** Strings (literal or folded) inside a call's argument spans, in source order: the command a launch runs. */
+const sortedCache = new WeakMap<JsFacts, Str[]>();
+export function argText(f: JsFacts, c: Call): string {
+  let sorted = sortedCache.get(f);
+  if (!sorted) {
+    sorted = f.strings.slice().sort((a, b) => a.start - b.start || b.end - a.end);
+    sortedCache.set(f, sorted);
+  }
+  if (!c.args.length) return '';
+  const from = c.args[0]!.start;
+  const to = c.args[c.args.length - 1]!.end;
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const parts: string[] = [];
+  let lastEnd = -1;
+  let len = 0;
+  for (let i = lo; i < sorted.length && sorted[i]!.start < to && len < 4000; i++) {
+    const s = sorted[i]!;
+    if (s.start < lastEnd || s.end > to) continue; // take the outermost (folded) string of a span
+    parts.push(s.value);
+    len += s.value.length + 1;
+    lastEnd = s.end;
+  }
+  return parts.join(' ').slice(0, 4000);
+}
+
+/** fs writes (what a dropper or a persistence step does). */
+export function fileWrites(f: JsFacts): Call[] {
+  return f.calls.filter((c) =>
+    /^(?:(?:fs|fs\/promises|fs-extra|graceful-fs|promise-fs|\?)\.)?(?:writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream|outputFile|outputFileSync|copyFileSync|copyFile|renameSync|rename)$/.test(c.callee) &&
+    (c.callee.includes('.') || hasModule(f, /^(?:fs|fs\/promises|fs-extra|graceful-fs)$/)),
+  );
+}

