@@ -1,5 +1,6 @@
 import type { AnyRule } from '../../core/rule.js';
+import invisibleUnicodeCode from './invisible-unicode-code.js';
 import longLineOutlier from './long-line-outlier.js';
 import whitespaceHiddenCode from './whitespace-hidden-code.js';
 
-export const rules: AnyRule[] = [longLineOutlier, whitespaceHiddenCode];
+export const rules: AnyRule[] = [invisibleUnicodeCode, longLineOutlier, whitespaceHiddenCode];
