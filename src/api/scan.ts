@@ -4,7 +4,7 @@ import type { FileFacts, ProjectView } from '../core/inputs.js';
 import { SCHEMA_VERSION, type Report, type ScanError } from '../core/report.js';
 import type { AnyRule, RuleMeta } from '../core/rule.js';
 import { scoreFindings } from '../core/score.js';
-import { buildAutorunMap } from '../analyzers/autorun/index.js';
+import { buildAutorunMapWithErrors } from '../analyzers/autorun/index.js';
 import { analyzeFiles, type RuleSelection } from '../engine/pool.js';
 import { runProjectRules } from '../engine/project.js';
 import { openTarget, type OpenOptions } from '../targets/index.js';
@@ -55,7 +55,8 @@ export async function scan(targetSpec: string, options: ScanOptions = {}): Promi
     };
     const files = target.files.map((f) => factsByPath.get(f.rel) ?? minimalFacts(f.rel, f.size));
     const baseView = { files, readText };
-    const autorun = buildAutorunMap(baseView);
+    // Its errors (a config that could not be parsed) join the report's: a hidden autorun entry must not look clean.
+    const { entries: autorun, errors: autorunErrors } = buildAutorunMapWithErrors(baseView);
     const view: ProjectView = { ...baseView, autorun };
     const rules = selectRules(options.rules);
     const project = runProjectRules(rules, view);
@@ -69,7 +70,7 @@ export async function scan(targetSpec: string, options: ScanOptions = {}): Promi
     }
     const metas = ruleMetas(rules);
     const scored = scoreFindings(findings, metas);
-    const errors: ScanError[] = [...target.errors, ...fileErrors, ...results.flatMap((r) => r.errors), ...project.errors];
+    const errors: ScanError[] = [...target.errors, ...fileErrors, ...results.flatMap((r) => r.errors), ...autorunErrors, ...project.errors];
     const usedRules = Object.fromEntries(
       [...new Set(findings.map((f) => f.ruleId))].sort().map((id) => [id, { id, ...metas[id]! }]),
     );

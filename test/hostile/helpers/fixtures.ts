@@ -9,7 +9,13 @@ export const REPO = new URL('../../../', import.meta.url).pathname.replace(/\/$/
 /** A fresh temp folder, removed when the test process exits (fixtures are built at test time, never committed). */
 export function tmp(prefix = 'lurescan-hostile-'): string {
   const d = mkdtempSync(join(tmpdir(), prefix));
-  process.once('exit', () => rmSync(d, { recursive: true, force: true }));
+  process.once('exit', () => {
+    try {
+      rmSync(d, { recursive: true, force: true });
+    } catch {
+      /* a fixture deeper than PATH_MAX removes itself */
+    }
+  });
   return d;
 }
 
