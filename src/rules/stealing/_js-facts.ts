@@ -3,12 +3,13 @@
  * (literals, template quasis, and what small constant expressions fold to), every call with its resolved callee name,
  * and the modules it loads. One walk per file, whichever of these rules asks first.
  *
- * Folding here is deliberately tiny (concatenation, const propagation, join, base64/hex Buffer.from/atob,
- * String.fromCharCode, split/reverse/join); src/analyzers/js/fold.ts (owned by the analyzers engineer) is the real
- * folder and replaces this once it lands.
+ * Strings come from src/analyzers/js/fold.ts `collectStrings` (owned by the analyzers engineer). The tiny local
+ * folder below only fills two gaps these rules need: literal runs inside `+` chains that do not fold as a whole, and
+ * base64 literals decoded by helpers the folder cannot follow (BeaverTail's `s.slice(1)` junk prefix).
  */
 import type { JsFile } from '../../core/inputs.js';
 import { walk, type Node } from '../../analyzers/js/walk.js';
+import { collectStrings } from '../../analyzers/js/fold.js';
 
 export interface Str {
   value: string;
@@ -91,17 +92,32 @@ function compute(js: JsFile): JsFacts {
     }
   });
 
+  // Literals and maximal folded expressions come from the shared folder (src/analyzers/js/fold.ts). What it leaves
+  // out and these rules need is added here: quasis of templates that did not fold (`${home}/Library/…/Chrome`) and
+  // the literal runs of `+` chains that did not fold as a whole (`home + '/Lib' + 'rary/'`).
   const strings: Str[] = [];
+  const foldedNodes = new Set<object>();
+  for (const c of collectStrings(js)) {
+    if (strings.length >= MAX_STRINGS) break;
+    strings.push(c.kind === 'folded' ? { value: c.value, start: c.start, end: c.end, folded: true } : { value: c.value, start: c.start, end: c.end });
+    if (c.kind === 'folded') foldedNodes.add(c.node);
+  }
   const calls: Call[] = [];
   walk(js.ast, (n, ancestors) => {
-    if (strings.length >= MAX_STRINGS) return;
     switch (n.type) {
-      case 'Literal':
-        if (typeof n.value === 'string') strings.push({ value: n.value, start: n.start, end: n.end });
-        break;
       case 'TemplateElement': {
+        const parent = ancestors[ancestors.length - 1];
+        if (!parent || parent.expressions?.length === 0 || foldedNodes.has(parent) || strings.length >= MAX_STRINGS) break;
         const v = n.value?.cooked ?? n.value?.raw;
         if (typeof v === 'string' && v) strings.push({ value: v, start: n.start, end: n.end });
+        break;
+      }
+      case 'BinaryExpression': {
+        if (n.operator !== '+' || foldedNodes.has(n) || strings.length >= MAX_STRINGS) break;
+        const parent = ancestors[ancestors.length - 1];
+        if (parent?.type === 'BinaryExpression' && parent.operator === '+') break; // the outermost chain records
+        if (ancestors.some((a) => foldedNodes.has(a))) break;
+        for (const seg of concatSegments(n, consts)) if (seg.value.length > 1) strings.push(seg);
         break;
       }
       case 'CallExpression':
@@ -112,20 +128,6 @@ function compute(js: JsFile): JsFacts {
           calls.push({ node: n, callee, method, args: n.arguments ?? [], isNew: n.type === 'NewExpression' });
         }
         break;
-      }
-    }
-    // Maximal foldable expressions that are more than one literal: record what they fold to.
-    if (n.type === 'BinaryExpression' || n.type === 'CallExpression' || (n.type === 'TemplateLiteral' && n.expressions.length)) {
-      const parent = ancestors[ancestors.length - 1];
-      if (parent && foldable(parent) && foldNode(parent, consts, 0) !== null) return; // the parent records it
-      if (n.type === 'BinaryExpression' && n.operator === '+') {
-        if (parent?.type === 'BinaryExpression' && parent.operator === '+') return; // the outermost chain records
-        for (const seg of concatSegments(n, consts)) strings.push(seg);
-        return;
-      }
-      const v = foldNode(n, consts, 0);
-      if (v !== null && v.length <= MAX_FOLD) {
-        strings.push({ value: v, start: n.start, end: n.end, folded: true });
       }
     }
   });

@@ -52,7 +52,7 @@ for (const id of ids) {
       name: 'split (obfuscator-style) id with storage path',
       file: 'config.js',
       code: `const p = h + '/Local Extension Settings/' + ('nkbihfbeog' + 'aeaoehlefnkodbefgpgknn');\n`,
-      findings: [{ line: 1, severity: 'critical', decoded: '/Local Extension Settings/nkbihfbeogaeaoehlefnkodbefgpgknn' }],
+      findings: [{ line: 1, severity: 'critical', decoded: /nkbihfbeogaeaoehlefnkodbefgpgknn$/ }],
     },
     {
       name: 'bare id list without paths (medium)',
