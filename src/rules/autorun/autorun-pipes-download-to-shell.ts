@@ -1,0 +1,97 @@
+import type { Confidence, Severity } from '../../core/finding.js';
+import { defineRule } from '../../core/rule.js';
+import { autorunCommands, downloadToShell, locate, paddedPayload, triggerPhrase, urlIocs } from './_shapes.js';
+
+/** How bad a fetch-and-run is depends on where it runs: on open/install on the host, or inside a container build. */
+function weight(trigger: string, label: string | undefined): [Severity, Confidence] {
+  switch (trigger) {
+    case 'vscode-folder-open':
+    case 'npm-install':
+    case 'git':
+    case 'vscode-settings':
+    case 'husky':
+    case 'direnv':
+      return ['critical', 'high'];
+    case 'npm-start':
+    case 'npm-run':
+    case 'vscode-launch':
+    case 'python':
+    case 'pip-install':
+      return ['high', 'high'];
+    case 'devcontainer':
+      return /initializeCommand/.test(label ?? '') ? ['high', 'medium'] : ['medium', 'medium'];
+    case 'make':
+      return ['medium', 'low'];
+    default:
+      // Dockerfile RUN lines install tools this way all the time, inside a throwaway build container.
+      return ['low', 'low'];
+  }
+}
+
+const SHELL_FILE = /\.(?:sh|bash|zsh|ps1|psm1|bat|cmd)$|(?:^|\/)(?:\.husky|\.git\/hooks)\/[^/.]+$/i;
+
+export default defineRule({
+  id: 'autorun-pipes-download-to-shell',
+  meta: {
+    kind: 'threat',
+    category: 'autorun',
+    severity: 'critical',
+    confidence: 'high',
+    summary: 'A command that runs by itself downloads code and pipes it into a shell (curl | sh, iwr | iex, powershell -enc)',
+    why: 'Lures put `curl …/settings/mac | bash`, `wget -qO- … | sh` or `curl … | cmd` in folder-open tasks, install scripts and hooks: the second stage never sits in the repository, so only this line shows it.',
+    fix: 'Do not open the folder in VS Code (or disable automatic tasks) and do not install or run it. Fetch the URL only from a sandbox to see what it serves.',
+    falsePositives: 'Dockerfiles, Makefiles and devcontainers legitimately install tools with `curl | sh` inside containers; those are reported at low/medium weight. Install scripts and folder-open tasks have no such benign use.',
+    references: ['https://attack.mitre.org/techniques/T1059/004/', 'https://www.fbi.gov/contact-us/field-offices/springfield/news/north-korea-aggressively-targeting-crypto-industry-with-well-disguised-social-engineering-attacks', 'CWE-494'],
+    status: 'stable',
+  },
+  input: 'project',
+  check(ctx, view) {
+    const reported = new Set<string>();
+    for (const c of autorunCommands(view)) {
+      const hit = downloadToShell(c.command);
+      if (!hit) continue;
+      const key = `${c.file}\0${c.line}\0${hit.evidence}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      const [severity, confidence] = weight(c.entry.trigger, c.entry.label);
+      const pad = paddedPayload(c.command);
+      ctx.report({
+        file: c.file,
+        at: locate(view.readText(c.file), c.line, hit.evidence),
+        message: `${hit.what}; ${triggerPhrase(c.entry, c.via)}${pad ? ` — hidden after ${pad.pad} blank characters` : ''}`,
+        evidence: hit.evidence,
+        decoded: hit.decoded,
+        severity,
+        confidence,
+        iocs: urlIocs(`${hit.evidence} ${hit.decoded ?? ''}`),
+      });
+    }
+    // Shell scripts an autorun entry runs (`bash scripts/setup.sh`, hook bodies): the fetch may sit one file deeper.
+    for (const e of view.autorun) {
+      for (const file of e.leadsTo) {
+        if (!SHELL_FILE.test(file)) continue;
+        const text = view.readText(file);
+        if (!text || text.length > 1_000_000) continue;
+        const lines = text.split('\n');
+        for (let i = 0; i < lines.length; i++) {
+          const hit = downloadToShell(lines[i]!);
+          if (!hit) continue;
+          const key = `${file}\0${i + 1}\0${hit.evidence}`;
+          if (reported.has(key)) continue;
+          reported.add(key);
+          const [severity, confidence] = weight(e.trigger, e.label);
+          ctx.report({
+            file,
+            at: locate(text, i + 1, hit.evidence),
+            message: `${hit.what}; this script ${triggerPhrase(e)}`,
+            evidence: hit.evidence,
+            decoded: hit.decoded,
+            severity,
+            confidence,
+            iocs: urlIocs(hit.evidence),
+          });
+        }
+      }
+    }
+  },
+});

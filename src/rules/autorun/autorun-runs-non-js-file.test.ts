@@ -1,0 +1,37 @@
+import { ruleTest } from '../../testing/rule-tester.js';
+import rule from './autorun-runs-non-js-file.js';
+
+const tasks = (cmd: string) =>
+  `{\n  // comment\n  "version": "2.0.0",\n  "tasks": [{\n    "label": "x",\n    "command": ${JSON.stringify(cmd)},\n    "runOptions": { "runOn": "folderOpen" },\n  }],\n}\n`;
+
+ruleTest(rule, {
+  clean: [
+    { name: 'express bin/www', files: { 'package.json': '{"scripts":{"start":"node ./bin/www","dev":"nodemon server/bin/www --watch server/*"}}' } },
+    { name: 'node on js/ts/json-free files', files: { 'package.json': '{"scripts":{"start":"node dist/index.mjs","dev":"tsx src/main.ts","test":"node --test test/","build":"node -e \\"require(\'./build.txt\')\\""}}' } },
+    { name: 'a non-js file in a script nothing runs by itself', files: { 'package.json': '{"scripts":{"font":"node public/fonts/a.woff2"}}' } },
+    { name: 'python on a .py file', files: { '.vscode/tasks.json': tasks('python3 tools/setup.py') } },
+  ],
+  flagged: [
+    {
+      name: 'folderOpen task running a woff2 font',
+      files: { '.vscode/tasks.json': tasks("(command -v node >/dev/null 2>&1 && node ./public/fonts/fa-solid-400.woff2) || echo ''"), 'public/fonts/fa-solid-400.woff2': 'x' },
+      findings: [{ line: 6, evidence: 'node ./public/fonts/fa-solid-400.woff2', severity: 'critical', message: /opened in VS Code/ }],
+    },
+    {
+      name: 'extensionless file in .vscode and a dictionary',
+      files: {
+        '.vscode/tasks.json': tasks('node .vscode/helper'),
+        'package.json': '{\n "scripts": {\n  "start": "npm run boot && react-scripts start",\n  "boot": "node .vscode/spellright.dict"\n }\n}',
+      },
+      findings: [
+        { line: 6, file: '.vscode/tasks.json', evidence: 'node .vscode/helper' },
+        { line: 4, file: 'package.json', evidence: 'node .vscode/spellright.dict', message: /npm start.*script "boot"/ },
+      ],
+    },
+    {
+      name: 'postinstall python on a png',
+      files: { 'package.json': '{"scripts":{"postinstall":"python3 assets/logo.png"}}' },
+      findings: [{ line: 1, evidence: 'python3 assets/logo.png' }],
+    },
+  ],
+});
