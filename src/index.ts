@@ -5,5 +5,6 @@ export { SCHEMA_VERSION } from './core/report.js';
 export type { Finding, Ioc, Severity, Confidence, CodeFrame } from './core/finding.js';
 export type { AutorunEntry, AutorunTrigger } from './core/autorun.js';
 export type { RuleMeta } from './core/rule.js';
+export { detonate, type DetonateApiOptions, DetonateError } from './api/detonate.js';
 export { allRules } from './rules/index.js';
 export { render, type Format } from './reporters/index.js';

@@ -32,8 +32,21 @@ export interface Report {
   stats: { files: number; bytes: number; durationMs: number; parsedFiles?: number };
   /** Metadata of every rule that produced a finding, so reporters never reach back into the registry. */
   rules: Record<string, { id: string } & RuleMeta>;
+  /** Present when the target was run in the jail (lurescan detonate, scan --detonate). */
+  detonation?: DetonationSummary;
   /** True when something could not be examined (errors, or skips that hide content): exit code 2. */
   incomplete: boolean;
   /** SHA-256 (lowercase hex) of each file that carries findings, by path: IOC exports (STIX, HTML) list them. */
   fileHashes?: Record<string, string>;
+}
+
+/** What the jail ran and how long each phase took, so "nothing seen" is honest about what was exercised. */
+export interface DetonationSummary {
+  ran: boolean;
+  durationMs: number;
+  phases: Record<string, number>;
+  actions: Array<{ label: string; command: string; file: string; line: number; exitCode?: number | null; signal?: string | null; timedOut?: boolean; durationMs?: number; skipped?: string }>;
+  notes: string[];
+  processes?: number;
+  networkEvents?: number;
 }

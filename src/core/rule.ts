@@ -1,4 +1,5 @@
 import type { Confidence, Ioc, Severity } from './finding.js';
+import type { Observations } from './observations.js';
 import type { FileFacts, JsFile, ProjectView, PyFile, TextFile } from './inputs.js';
 
 export type RuleKind = 'threat' | 'capability';
@@ -47,6 +48,8 @@ export interface RuleInputs {
   'py-ast': PyFile;
   /** The whole tree (file list, small config files, autorun map). Runs once per scan on the main thread. */
   project: ProjectView;
+  /** What `lurescan detonate` saw in the jail (processes, files, network, canaries). Runs once per detonation. */
+  observations: Observations;
 }
 export type RuleInput = keyof RuleInputs;
 

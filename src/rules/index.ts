@@ -1,5 +1,6 @@
 import type { AnyRule } from '../core/rule.js';
 import { rules as autorun } from './autorun/index.js';
+import { rules as behaviour } from './behaviour/index.js';
 import { rules as dependencies } from './dependencies/index.js';
 import { rules as execution } from './execution/index.js';
 import { rules as exfiltration } from './exfiltration/index.js';
@@ -15,6 +16,7 @@ import { rules as text } from './text/index.js';
  */
 export const allRules: readonly AnyRule[] = [
   ...autorun,
+  ...behaviour,
   ...dependencies,
   ...execution,
   ...exfiltration,
