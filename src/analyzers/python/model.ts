@@ -177,7 +177,8 @@ function build(root: Node): PyModel {
       }
       case 'string':
       case 'concatenated_string': {
-        const value = stringValue(node);
+        // f-strings with fields keep their raw body ({host}/keys) so content rules still see URLs and paths.
+        const value = stringValue(node) ?? (node.type === 'string' ? node.text.replace(/^[a-zA-Z]{0,2}('''|"""|'|")/, '').replace(/('''|"""|'|")$/, '') : null);
         if (value !== null && value.length) model.strings.push({ node, value });
         if (node.type === 'string') continue; // interpolations hold no further strings worth a separate entry
         break;

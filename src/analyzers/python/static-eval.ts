@@ -4,6 +4,7 @@
  * reversed(), single-parameter lambdas, names bound once, and XOR through a helper function with a literal key.
  * Nothing is executed: every step is a pure JS function with output caps.
  */
+import { createDecipheriv } from 'node:crypto';
 import { inflateSync, gunzipSync } from 'node:zlib';
 import type { Node } from 'web-tree-sitter';
 import { dotted, resolveCallee, stringValue, type PyModel } from './model.js';
@@ -204,6 +205,13 @@ function evalCall(node: Node, env: EvalEnv, depth: number): PyValue | null {
   if (fn?.type === 'attribute') {
     const method = fn.childForFieldName('attribute')?.text ?? '';
     const obj = fn.childForFieldName('object');
+    // Fernet(key).decrypt(token): AES-128-CBC with the key in the source, decrypted here without running anything.
+    if (method === 'decrypt' && obj?.type === 'call' && /(?:^|\.)Fernet$/.test(dotted(obj.childForFieldName('function')))) {
+      const key = evaluate(obj.childForFieldName('arguments')?.namedChild(0), env, depth + 1);
+      const token = arg0();
+      const out = key && token ? fernetDecrypt(key.value, token.value) : null;
+      return out === null ? null : lit(out, true, [...(token?.steps ?? []), 'fernet']);
+    }
     if (method === 'decode' || method === 'encode') {
       const v = evaluate(obj, env, depth + 1);
       const codec = args[0] ? stringValue(args[0]) ?? '' : '';
@@ -276,6 +284,23 @@ function evalCall(node: Node, env: EvalEnv, depth: number): PyValue | null {
     const v = arg0();
     return v ? lit([...v.value].reverse().join(''), v.bytes, [...v.steps, 'reverse']) : null;
   }
+  // def b64(code): return b64decode(code.encode()).decode() — a local helper whose body is one return.
+  const helper = fn?.type === 'identifier' ? env.model.funcs.get(fn.text) : undefined;
+  if (helper && !env.xorFuncs?.has(fn!.text)) {
+    const body = helper.childForFieldName('body');
+    const stmts = (body?.namedChildren ?? []).filter((n): n is Node => !!n && n.type !== 'comment' && !(n.type === 'expression_statement' && n.namedChild(0)?.type === 'string'));
+    const params = (helper.childForFieldName('parameters')?.namedChildren ?? []).filter((p): p is Node => !!p);
+    if (stmts.length === 1 && stmts[0]!.type === 'return_statement' && params.length === args.length) {
+      const bound = new Map<string, PyValue>();
+      for (let i = 0; i < params.length; i++) {
+        const name = params[i]!.type === 'identifier' ? params[i]!.text : params[i]!.namedChild(0)?.text;
+        const v = evaluate(args[i], env, depth + 1);
+        if (!name || !v) return null;
+        bound.set(name, v);
+      }
+      return evaluate(stmts[0]!.namedChild(0), { ...env, params: bound }, depth + 1);
+    }
+  }
   // decrypt(data, key) through a helper whose body XORs
   if (env.xorFuncs?.has(callee) && args.length >= 2) {
     const a = evaluate(args[0], env, depth + 1);
@@ -309,4 +334,19 @@ export function looksLikeText(s: string): boolean {
     if (c < 9 || (c > 13 && c < 32) || c === 0x7f) bad++;
   }
   return bad / n < 0.05;
+}
+
+/** Fernet token (base64url: 0x80 | ts(8) | iv(16) | ciphertext | hmac(32)) decrypted with its key; HMAC not checked. */
+export function fernetDecrypt(keyB64: string, tokenB64: string): string | null {
+  try {
+    const key = Buffer.from(keyB64.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+    const tok = Buffer.from(tokenB64.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+    if (key.length !== 32 || tok.length < 57 || tok[0] !== 0x80) return null;
+    const iv = tok.subarray(9, 25);
+    const ct = tok.subarray(25, tok.length - 32);
+    const d = createDecipheriv('aes-128-cbc', key.subarray(16), iv);
+    return Buffer.concat([d.update(ct), d.final()]).toString('latin1');
+  } catch {
+    return null;
+  }
 }

@@ -7,6 +7,7 @@ import pyHiddenProcess from './py-hidden-process.js';
 import pyInstallTimeCode from './py-install-time-code.js';
 import pyInvisibleferretTraits from './py-invisibleferret-traits.js';
 import pyPersistence from './py-persistence.js';
+import pyReverseShell from './py-reverse-shell.js';
 
 export const rules: AnyRule[] = [
   pyCredentialTheft,
@@ -17,4 +18,5 @@ export const rules: AnyRule[] = [
   pyInstallTimeCode,
   pyInvisibleferretTraits,
   pyPersistence,
+  pyReverseShell,
 ];

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule } from '../../core/rule.js';
-import { modelOf, resolveCallee, stringValue } from '../../analyzers/python/model.js';
+import { dotted, modelOf, resolveCallee, stringValue, type PyCall } from '../../analyzers/python/model.js';
 import { execSinks } from '../../analyzers/python/payload.js';
 import { evaluate } from '../../analyzers/python/static-eval.js';
 import { extractIocs } from '../../analyzers/python/iocs.js';
@@ -74,12 +74,22 @@ export default defineRule({
 
     // Downloaded file written to disk, then executed/chmod-ed.
     const dropped = new Set<string>();
+    let wroteDownload: PyCall | null = null;
     for (const c of model.calls) {
       const callee = resolveCallee(model, c.callee);
       if (/(?:^|\.)urlretrieve$/.test(callee) && c.args[1]) dropped.add(pathKey(c.args[1]));
       if (c.name === 'write' && c.args[0] && (mentions(c.args[0], tainted) || netCalls.some((n) => within(c.args[0]!, n.node)))) {
         // f.write(resp.content) inside `with open(path, 'wb') as f`
-        const obj = c.node.childForFieldName('function')?.childForFieldName('object')?.text;
+        const objNode = c.node.childForFieldName('function')?.childForFieldName('object');
+        // open(path, 'wb').write(resp.content)
+        if (objNode?.type === 'call' && /^(?:open|io\.open|codecs\.open)$/.test(dotted(objNode.childForFieldName('function')))) {
+          const p = objNode.childForFieldName('arguments')?.namedChild(0);
+          if (p) dropped.add(pathKey(p));
+          wroteDownload = c;
+          continue;
+        }
+        wroteDownload = c;
+        const obj = objNode?.text;
         const opener = model.calls.find((o) => o.callee === 'open' && o.node.parent?.type === 'as_pattern' && (o.node.parent.childForFieldName('alias')?.text ?? o.node.parent.namedChild(1)?.text) === obj);
         const assigned = obj ? model.assigns.get(obj)?.find((v) => v.type === 'call' && /^open$|\.open$/.test(v.childForFieldName('function')?.text ?? '')) : undefined;
         const pathNode = opener?.args[0] ?? assigned?.childForFieldName('arguments')?.namedChild(0);
@@ -99,6 +109,22 @@ export default defineRule({
           at: at(c.node),
           message: callee === 'os.chmod' ? `Makes the downloaded file ${clip(hit, 60)} executable` : `Runs the downloaded file ${clip(hit, 60)}`,
           evidence: clip(c.node.text),
+          iocs: downloadedFrom(),
+        });
+      }
+    }
+
+    // The download is written through helper functions (download(url, path); run(path)): same file, a process start.
+    if (wroteDownload && !reported.size) {
+      const runner = model.calls.find((c) => (isProcessCall(model, c) || /^os\.startfile$/.test(resolveCallee(model, c.callee))) && !/^\s*[\[(]?\s*['"]?(?:git|make|cmake|pip)\b/.test(c.args[0]?.text ?? ''));
+      if (runner) {
+        reported.add(runner.node);
+        ctx.report({
+          at: at(runner.node),
+          message: 'Writes downloaded content to a file and starts a process in the same file',
+          evidence: clip(runner.node.text),
+          severity: 'high',
+          confidence: 'medium',
           iocs: downloadedFrom(),
         });
       }

