@@ -194,7 +194,7 @@ export async function runInJail(run: JailRun): Promise<JailOutcome> {
     } catch {
       /* already gone */
     }
-  }, run.totalTimeoutMs + 15_000);
+  }, run.totalTimeoutMs + 5_000);
   await new Promise<void>((resolve) => child.on('close', () => resolve()));
   clearTimeout(hardLimit);
   cg.cleanup();
