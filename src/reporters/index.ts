@@ -12,6 +12,8 @@ export type Format = (typeof FORMATS)[number];
 export interface RenderOptions {
   /** Terminal only: ANSI colours. The CLI decides (TTY, NO_COLOR, FORCE_COLOR); a library caller opts in. */
   color?: boolean;
+  /** STIX only: created/modified/valid_from (ids never depend on it). Default: now. */
+  timestamp?: Date;
 }
 
 /** Every reporter is a pure (report) => string: same report, same bytes. */
@@ -26,7 +28,7 @@ export function render(report: Report, format: Format, opts: RenderOptions = {})
     case 'html':
       return renderHtml(report);
     case 'stix':
-      return renderStix(report);
+      return renderStix(report, { timestamp: opts.timestamp });
     case 'csv':
       return renderCsv(report);
   }
