@@ -1,0 +1,54 @@
+import { defineRule } from '../../core/rule.js';
+import { argText, jsFacts, processLaunches, type Str } from '../stealing/_js-facts.js';
+import { clip, dedupeIocs, urlIocs, urlsIn } from '../stealing/_iocs.js';
+
+// curl/wget output piped into an interpreter, PowerShell download-and-invoke, and the same for cmd/node/python.
+const PIPE = /\b(?:curl|wget)\b[^|\n]{0,400}\|\s*(?:sudo\s+)?(?:ba|z|da)?sh\b|\b(?:curl|wget)\b[^|\n]{0,400}\|\s*(?:node|python3?|perl|ruby|cmd(?:\.exe)?|powershell|pwsh)\b|\b(?:iwr|irm|Invoke-WebRequest|Invoke-RestMethod|\(New-Object\s+Net\.WebClient\)\.Download(?:String|File))\b[^\n]{0,400}(?:\|\s*iex\b|\bIEX\b|Invoke-Expression)|\bIEX\s*\(\s*\(?New-Object\s+Net\.WebClient/i;
+
+export default defineRule({
+  id: 'curl-pipe-shell-in-code',
+  meta: {
+    kind: 'threat',
+    category: 'persistence',
+    severity: 'high',
+    confidence: 'high',
+    summary: 'Runs `curl … | sh` (or wget|bash, iwr|iex, curl|node) from code',
+    why: 'Piping a download straight into an interpreter runs whatever the server sends today, with no file left to inspect; lure tasks and loaders use it for their per-OS stage (`curl …/settings/mac?flag=8 | bash`).',
+    fix: 'Do not run the project. Fetch the URL in a sandbox if you need to see the stage; block the host.',
+    falsePositives: 'CLIs print install one-liners (`curl -fsSL https://bun.sh/install | bash`) in help text: a one-liner that is not passed to exec/spawn is low.',
+    references: ['https://attack.mitre.org/techniques/T1059/004/', 'https://attack.mitre.org/techniques/T1105/'],
+    status: 'stable',
+  },
+  input: 'js-ast',
+  prefilter: /curl|wget|iwr|irm|Invoke-WebRequest|Invoke-RestMethod|WebClient|IEX|_0x[0-9a-f]{4}|fromCharCode|base64/i,
+  check(ctx, js) {
+    const f = jsFacts(js);
+    const launched = new Map<Str, string>();
+    for (const c of processLaunches(f)) {
+      const cmd = argText(f, c);
+      if (PIPE.test(cmd)) {
+        const s = f.strings.find((x) => x.start >= c.node.start && x.end <= c.node.end && PIPE.test(x.value)) ??
+          { value: cmd, start: c.node.start, end: c.node.end, folded: true };
+        launched.set(s, c.callee);
+      }
+    }
+    const seen = new Set<string>();
+    let n = 0;
+    const report = (s: Str, via: string | undefined) => {
+      if (seen.has(s.value) || n >= 3) return;
+      seen.add(s.value);
+      n++;
+      ctx.report({
+        at: { node: s },
+        message: via ? `Download piped into an interpreter, run via ${via}` : 'Download-and-run one-liner in a string (not seen passed to a process launch)',
+        evidence: clip(js.text.slice(s.start, s.end)),
+        decoded: s.folded ? clip(s.value, 300) : undefined,
+        severity: via ? 'high' : 'low',
+        confidence: via ? 'high' : 'low',
+        iocs: dedupeIocs(urlsIn(s.value).slice(0, 3).flatMap(urlIocs)),
+      });
+    };
+    for (const [s, via] of launched) report(s, via);
+    for (const s of f.strings) if (s.value.length < 4000 && PIPE.test(s.value)) report(s, undefined);
+  },
+});

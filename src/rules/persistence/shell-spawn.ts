@@ -1,0 +1,62 @@
+import { defineRule } from '../../core/rule.js';
+import { argText, evalSinks, jsFacts, networkSends, processLaunches } from '../stealing/_js-facts.js';
+import { clip, isLocalHost, isPublicIPv4, urlsIn } from '../stealing/_iocs.js';
+
+const SHELL_CMD = /^(?:\/bin\/(?:ba|z)?sh|sh|bash|zsh|cmd(?:\.exe)?|powershell(?:\.exe)?|pwsh|wscript|cscript|mshta)\b|\b(?:\/bin\/(?:ba)?sh\s+-c|cmd(?:\.exe)?\s+\/[ck]|powershell(?:\.exe)?\s+(?:-\w+\s+)*-(?:e|enc|encodedcommand|c|command|w(?:indowstyle)?\s+hidden)\b|start\s+\/b)/i;
+
+export default defineRule({
+  id: 'shell-spawn',
+  meta: {
+    kind: 'capability',
+    category: 'persistence',
+    severity: 'medium',
+    confidence: 'medium',
+    summary: 'Runs shell commands from code: shell:true, /bin/sh -c, cmd /c, powershell, detached+unref, windowsHide',
+    why: 'Loaders and RATs run their next step through a shell, hidden (`windowsHide: true`) and detached from the parent (`detached` + `unref()`) so it outlives `npm start`. On its own this is a capability; next to a download, a C2 or an eval it is how the payload runs.',
+    fix: 'Read the command it runs. If it launches a downloaded file, a hidden PowerShell or a detached background process, do not run the project.',
+    falsePositives: 'Build tools (esbuild, node-gyp, husky) spawn processes all the time: a plain launch is not reported, a shell launch alone is low, and only hidden/detached launches or launches in a file that also downloads, talks to a raw IP or evals are medium/high.',
+    references: ['https://attack.mitre.org/techniques/T1059/', 'https://attack.mitre.org/techniques/T1564/003/'],
+    status: 'stable',
+  },
+  input: 'js-ast',
+  prefilter: /child_process|execa|shelljs|cross-spawn|_0x[0-9a-f]{4}/,
+  check(ctx, js) {
+    const f = jsFacts(js);
+    const launches = processLaunches(f);
+    if (!launches.length) return;
+    const sends = networkSends(f).length > 0;
+    const evals = evalSinks(f).length > 0;
+    const rawIp = f.strings.some((s) => s.value.length < 2000 && urlsIn(s.value).some((u) => !isLocalHost(u.host) && isPublicIPv4(u.host)));
+    const context = [sends && 'network', evals && 'eval', rawIp && 'raw-IP URL'].filter(Boolean) as string[];
+    let n = 0;
+    for (const c of launches) {
+      const call = js.text.slice(c.node.start, Math.min(c.node.end, c.node.start + 2000));
+      const cmd = argText(f, c);
+      const traits: string[] = [];
+      if (/\bshell\s*:\s*(?:true|!0|['"`])/.test(call)) traits.push('shell:true');
+      const sh = SHELL_CMD.exec(cmd.trimStart());
+      if (sh) traits.push(clip(sh[0].trim(), 30));
+      else if (/exec(?:Sync)?$/.test(c.callee) && cmd) traits.push('exec (shell)');
+      const hidden = /\bwindowsHide\s*:\s*(?:true|!0)/.test(call);
+      const detached = /\bdetached\s*:\s*(?:true|!0)/.test(call) && /\.unref\s*\(/.test(js.text.slice(c.node.start, Math.min(js.text.length, c.node.end + 200)));
+      if (hidden) traits.push('windowsHide');
+      if (detached) traits.push('detached+unref');
+      if (!traits.length) continue;
+      const stealthy = hidden || detached || /-w(?:indowstyle)?\s+hidden|-enc(?:odedcommand)?\b/i.test(cmd);
+      let severity: 'high' | 'medium' | 'low';
+      let confidence: 'high' | 'medium' | 'low';
+      if (context.length && stealthy) [severity, confidence] = ['high', 'medium'];
+      else if (context.length || stealthy) [severity, confidence] = ['medium', 'low'];
+      else [severity, confidence] = ['low', 'low'];
+      ctx.report({
+        at: { node: c.node },
+        message: `Shell launch (${traits.join(', ')})${context.length ? ` in a file that also has ${context.join(', ')}` : ''}`,
+        evidence: clip(call, 240),
+        decoded: cmd && !call.includes(cmd) ? clip(cmd, 300) : undefined,
+        severity,
+        confidence,
+      });
+      if (++n >= 3) break;
+    }
+  },
+});
