@@ -44,6 +44,8 @@ export function executingSetting(s: GitConfigSetting): string | null {
   if (k === 'core.editor' || k === 'sequence.editor') return /^(?:vim?|nano|emacs|code --wait|subl -w|notepad)(?:\s|$)/.test(v) ? null : 'runs when git opens an editor';
   if (k === 'core.askpass' || k === 'credential.helper') return /^(?:store|cache|osxkeychain|manager(?:-core)?|wincred|libsecret)(?:\s|$)/.test(v) ? null : 'runs when git needs credentials';
   if (k === 'core.gitproxy') return 'runs on git:// fetches';
+  // git-lfs installs its filter into every working copy that uses it.
+  if (s.section === 'filter' && /^git[- ]lfs (?:clean|smudge|filter-process)\b/.test(v)) return null;
   if (s.section === 'filter' && ['clean', 'smudge', 'process'].includes(s.key)) return `filter driver "${s.subsection ?? ''}" runs on checkout/add of matching files`;
   if (s.section === 'diff' && (s.key === 'textconv' || s.key === 'command')) return `diff driver "${s.subsection ?? ''}" runs on git diff/log`;
   if (s.section === 'merge' && s.key === 'driver') return `merge driver "${s.subsection ?? ''}" runs on merges`;

@@ -1,0 +1,75 @@
+import { defineRule } from '../../core/rule.js';
+import { MapContext, baseName, isVendoredPath, parseJsonc, prop } from '../../analyzers/autorun/common.js';
+import { parseVsTasks } from '../../analyzers/autorun/vscode.js';
+import { programName, splitCommands, stripWrappers, tokenize } from '../../analyzers/autorun/shell.js';
+import { autorunCommands, locate, paddedPayload, triggerPhrase, urlIocs } from './_shapes.js';
+
+function programs(cmd: string): string {
+  return splitCommands(cmd)
+    .map((s) => programName(stripWrappers(tokenize(s))[0] ?? ''))
+    .filter(Boolean)
+    .sort()
+    .join(' ');
+}
+
+export default defineRule({
+  id: 'autorun-hidden-command',
+  meta: {
+    kind: 'threat',
+    category: 'hidden-code',
+    severity: 'critical',
+    confidence: 'high',
+    summary: 'A command that runs by itself is pushed off-screen with whitespace, or differs per operating system',
+    why: 'Lures pad the real command with hundreds of spaces inside a JSON string or script, so the visible start looks harmless (`echo ok`) while the rest runs; folder-open tasks give each OS its own command so a reviewer on one OS never sees the other.',
+    fix: 'Read the whole line (the payload is at its end) and do not run or open the project.',
+    falsePositives: 'Generated files rarely put 100 blanks inside one command; per-OS variants that run the same program (npm vs npm.cmd) are not reported.',
+    references: ['https://code.visualstudio.com/docs/editor/tasks#_operating-system-specific-properties', 'CWE-451'],
+    status: 'stable',
+    nearCertain: true,
+  },
+  input: 'project',
+  check(ctx, view) {
+    const seen = new Set<string>();
+    for (const c of autorunCommands(view)) {
+      const pad = paddedPayload(c.command);
+      if (!pad || !pad.payload) continue;
+      const key = `${c.file}\0${c.line}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      ctx.report({
+        file: c.file,
+        at: locate(view.readText(c.file), c.line, pad.payload.slice(0, 60)),
+        message: `The command is padded with ${pad.pad} blank characters; the part that runs is off-screen. It ${triggerPhrase(c.entry, c.via)}`,
+        evidence: pad.payload,
+        iocs: urlIocs(pad.payload),
+      });
+    }
+    // Per-OS variants of folder-open tasks that run different programs.
+    const map = new MapContext(view);
+    for (const f of view.files) {
+      if (isVendoredPath(f.path)) continue;
+      const isTasks = /(?:^|\/)\.vscode\/tasks\.json$/.test(f.path);
+      if (!isTasks && !baseName(f.path).endsWith('.code-workspace')) continue;
+      const root = parseJsonc(view.readText(f.path) ?? '');
+      if (!root) continue;
+      for (const t of parseVsTasks(isTasks ? root : prop(root, 'tasks'))) {
+        if (!t.folderOpen) continue;
+        const variants = t.commands.filter((c) => c.os);
+        if (!variants.length) continue;
+        const base = t.commands.find((c) => !c.os);
+        const progs = new Set([...(base ? [programs(base.command)] : []), ...variants.map((v) => programs(v.command))]);
+        if (progs.size < 2) continue;
+        const odd = variants.find((v) => programs(v.command) !== (base ? programs(base.command) : programs(variants[0]!.command))) ?? variants[0]!;
+        ctx.report({
+          file: f.path,
+          at: { line: map.lineAt(f.path, odd.offset) },
+          message: `Folder-open task "${t.label}" runs a different command on each OS (${t.commands.map((c) => `${c.os || 'default'}: ${programs(c.command) || '?'}`).join('; ')}): a reviewer on one system never sees the others`,
+          evidence: t.commands.map((c) => `${c.os || 'default'}: ${c.command.trim()}`).join('\n'),
+          severity: 'high',
+          confidence: 'medium',
+          iocs: urlIocs(t.commands.map((c) => c.command).join(' ')),
+        });
+      }
+    }
+  },
+});
