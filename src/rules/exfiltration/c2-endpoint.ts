@@ -83,7 +83,7 @@ export default defineRule({
     const seen = new Set<string>();
     let reported = 0;
     for (const h of hits.sort((a, b) => b.score - a.score || a.s.start - b.s.start)) {
-      if (h.why === 'bare public IP literal' && strongest < 2 && !sends) continue;
+      if (h.why === 'bare public IP literal' && strongest < 2) continue;
       const key = h.s.value;
       if (seen.has(key) || reported >= 5) continue;
       seen.add(key);

@@ -32,7 +32,8 @@ export default defineRule({
     if (has(/^(?:os\.homedir|\?\.homedir)$/)) { got.push('home directory'); points += 0.5; }
     if (has(/^(?:os\.networkInterfaces|\?\.networkInterfaces)$/)) { got.push('network interfaces'); points += 1; }
     if (hasModule(f, /^node-machine-id$/) || has(/machineIdSync|machineId$/)) { got.push('machine id'); points += 1; }
-    if (/JSON\.stringify\(\s*process\.env\s*\)|Object\.(?:keys|entries|values)\(\s*process\.env\s*\)|\.\.\.process\.env\b|[:=,(]\s*process\.env\s*[,)}\]]/.test(js.text)) { got.push('the whole environment'); points += 2; }
+    // The whole environment serialised (passing `env: process.env` to a child process is not sending it).
+    if (/(?:JSON\.stringify|querystring\.stringify|qs\.stringify|new URLSearchParams)\(\s*process\.env\s*[,)]|Object\.(?:keys|entries|values)\(\s*process\.env\s*\)/.test(js.text)) { got.push('the whole environment'); points += 2; }
     const iocs: IocArg[] = [];
     for (const s of f.strings) {
       if (s.value.length > 2000) continue;

@@ -2,8 +2,9 @@ import { defineRule } from '../../core/rule.js';
 import { argText, jsFacts, processLaunches } from '../stealing/_js-facts.js';
 import { clip } from '../stealing/_iocs.js';
 
-const NPM_INSTALL = /\b(?:npm|pnpm|yarn|bun)(?:\.cmd)?\b[^\n]*?\b(?:install|i|add)\b/;
-const PIP_INSTALL = /\b(?:pip3?|python3?\s+-m\s+pip|py\s+-m\s+pip)\b[^\n]*?\binstall\b/;
+// The package manager must be the command (start of the command or after a separator), not a path segment.
+const NPM_INSTALL = /(?:^|[;&|]\s*)(?:npm|pnpm|yarn|bun)(?:\.cmd)?\s+(?:--?\S+\s+)*(?:install|i|add)\b/;
+const PIP_INSTALL = /(?:^|[;&|]\s*)(?:pip3?|python3?\s+-m\s+pip|py\s+-m\s+pip)(?:\.exe)?\s+(?:--?\S+\s+)*install\b/;
 const QUIET = /--loglevel[ =]silent|--silent\b|(?:^|\s)-s(?:\s|$)|--quiet\b|(?:^|\s)-q(?:\s|$)|--no-save\b|--no-audit|--no-progress|>\s*\/dev\/null|2>&1|\bstdio:\s*['"]ignore/;
 // What RAT loaders pull in at runtime to talk home or read browser databases.
 const RAT_DEPS = /\b(?:socket\.io-client|axios|request|node-fetch|form-data|sqlite3|better-sqlite3|node-machine-id|clipboardy|ws|requests|pycryptodome|pyzipper|browser_cookie3)\b/;
@@ -28,13 +29,13 @@ export default defineRule({
     const f = jsFacts(js);
     let n = 0;
     for (const c of processLaunches(f)) {
-      const cmd = argText(f, c);
+      const cmd = argText(f, c).trimStart();
       const npm = NPM_INSTALL.test(cmd);
       const pip = PIP_INSTALL.test(cmd);
       if (!npm && !pip) continue;
       const quiet = QUIET.test(cmd) || /windowsHide|stdio\s*:\s*['"]ignore|detached/.test(js.text.slice(c.node.start, c.node.end));
       const rat = RAT_DEPS.exec(cmd);
-      const [severity, confidence] = quiet && rat ? (['high', 'high'] as const) : rat || quiet || pip ? (['medium', 'low'] as const) : (['low', 'low'] as const);
+      const [severity, confidence] = quiet && rat ? (['high', 'high'] as const) : rat || pip ? (['medium', 'low'] as const) : (['low', 'low'] as const);
       ctx.report({
         at: { node: c.node },
         message: `${pip ? 'pip' : 'npm'} install run from code${rat ? ` (pulls ${rat[0]})` : ''}${quiet ? ', silenced' : ''}`,

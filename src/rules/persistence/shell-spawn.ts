@@ -4,6 +4,9 @@ import { clip, isLocalHost, isPublicIPv4, urlsIn } from '../stealing/_iocs.js';
 
 const SHELL_CMD = /^(?:\/bin\/(?:ba|z)?sh|sh|bash|zsh|cmd(?:\.exe)?|powershell(?:\.exe)?|pwsh|wscript|cscript|mshta)\b|\b(?:\/bin\/(?:ba)?sh\s+-c|cmd(?:\.exe)?\s+\/[ck]|powershell(?:\.exe)?\s+(?:-\w+\s+)*-(?:e|enc|encodedcommand|c|command|w(?:indowstyle)?\s+hidden)\b|start\s+\/b)/i;
 
+// Command strings that need a shell to mean what they say: pipes, chaining, redirection, substitution.
+const SHELL_META = /\||&&|;\s*\w|>\s*\S|\$\(|`/;
+
 export default defineRule({
   id: 'shell-spawn',
   meta: {
@@ -27,7 +30,8 @@ export default defineRule({
     const sends = networkSends(f).length > 0;
     const evals = evalSinks(f).length > 0;
     const rawIp = f.strings.some((s) => s.value.length < 2000 && urlsIn(s.value).some((u) => !isLocalHost(u.host) && isPublicIPv4(u.host)));
-    const context = [sends && 'network', evals && 'eval', rawIp && 'raw-IP URL'].filter(Boolean) as string[];
+    // What turns a launch into a threat: a raw-IP endpoint, or network input next to an eval (a loader's shape).
+    const context = [rawIp && 'raw-IP URL', sends && evals && 'network + eval'].filter(Boolean) as string[];
     let n = 0;
     for (const c of launches) {
       const call = js.text.slice(c.node.start, Math.min(c.node.end, c.node.start + 2000));
@@ -36,7 +40,7 @@ export default defineRule({
       if (/\bshell\s*:\s*(?:true|!0|['"`])/.test(call)) traits.push('shell:true');
       const sh = SHELL_CMD.exec(cmd.trimStart());
       if (sh) traits.push(clip(sh[0].trim(), 30));
-      else if (/exec(?:Sync)?$/.test(c.callee) && cmd) traits.push('exec (shell)');
+      else if (/exec(?:Sync)?$/.test(c.callee) && SHELL_META.test(cmd)) traits.push('exec with shell syntax');
       const hidden = /\bwindowsHide\s*:\s*(?:true|!0)/.test(call);
       const detached = /\bdetached\s*:\s*(?:true|!0)/.test(call) && /\.unref\s*\(/.test(js.text.slice(c.node.start, Math.min(js.text.length, c.node.end + 200)));
       if (hidden) traits.push('windowsHide');
@@ -46,7 +50,7 @@ export default defineRule({
       let severity: 'high' | 'medium' | 'low';
       let confidence: 'high' | 'medium' | 'low';
       if (context.length && stealthy) [severity, confidence] = ['high', 'medium'];
-      else if (context.length || stealthy) [severity, confidence] = ['medium', 'low'];
+      else if (context.length) [severity, confidence] = ['medium', 'low'];
       else [severity, confidence] = ['low', 'low'];
       ctx.report({
         at: { node: c.node },
