@@ -12,6 +12,8 @@
  */
 import type { JsFile } from '../../core/inputs.js';
 import { childrenOf, walk, type Node } from './walk.js';
+import { deobfuscatedOf } from './deob-registry.js';
+import { parseJs } from './parse.js';
 
 /** How a folded value came to be: steps that decode (base64, hex, ...) make `decoded` true. */
 export type FoldStep =
@@ -915,8 +917,11 @@ export function envVarsOf(node: Node | null | undefined, ast: Node | null): stri
 
 export interface CollectedString {
   value: string;
-  /** 'literal': a string literal or a template without expressions; 'folded': an expression folded to a string. */
-  kind: 'literal' | 'folded';
+  /**
+   * 'literal': a string literal or a template without expressions; 'folded': an expression folded to a string;
+   * 'deobfuscated': a string of the webcrack-deobfuscated version of this file (located at the obfuscated block).
+   */
+  kind: 'literal' | 'folded' | 'deobfuscated';
   /** Offsets of the node in the file's text. */
   start: number;
   end: number;
@@ -933,12 +938,21 @@ const FOLD_CANDIDATES = new Set(['BinaryExpression', 'TemplateLiteral', 'CallExp
  * Every string literal of the file and every maximal expression that folds to a string, with locations. Computed lazily
  * once per file (cached on the AST object) and shared by all rules. Bounded by the folder's per-file step budget.
  */
-export function collectStrings(js: Pick<JsFile, 'ast'>): CollectedString[] {
+export function collectStrings(js: Pick<JsFile, 'ast'> & { text?: string }): CollectedString[] {
   const ast = js.ast as Node | null;
   if (!ast) return [];
   const hit = collected.get(ast);
   if (hit) return hit;
   const out: CollectedString[] = [];
+  // Strings the obfuscator-io rule recovered by deobfuscating this very text (it runs first, as a file rule).
+  const deob = js.text ? deobfuscatedOf(js.text) : null;
+  if (deob) {
+    const parsed = parseJs(deob.code);
+    const at = { type: 'Deobfuscated', start: deob.at, end: deob.at + 1 } as Node;
+    if (parsed.ast) {
+      for (const s of collectStrings({ ast: parsed.ast })) out.push({ ...s, kind: 'deobfuscated', start: at.start, end: at.end, node: at });
+    }
+  }
   const scope = scopeOf(ast);
   // Iterative pre-order walk; a node that folds hides its sub-expressions from folding (their literals still count).
   const stack: Array<{ node: Node; folded: boolean }> = [{ node: ast, folded: false }];

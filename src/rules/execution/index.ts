@@ -2,5 +2,6 @@ import type { AnyRule } from '../../core/rule.js';
 import decodedCodeExecution from './decoded-code-execution.js';
 import functionConstructorRequire from './function-constructor-require.js';
 import remoteCodeExecution from './remote-code-execution.js';
+import requireSmuggling from './require-smuggling.js';
 
-export const rules: AnyRule[] = [decodedCodeExecution, functionConstructorRequire, remoteCodeExecution];
+export const rules: AnyRule[] = [decodedCodeExecution, functionConstructorRequire, remoteCodeExecution, requireSmuggling];
