@@ -4,6 +4,7 @@ import { checkEntryPath } from './entry-path.js';
 import { TargetError } from './errors.js';
 import type { Target, TargetLimits } from './types.js';
 import { LimitError, Unpacker, type FileSink } from './unpack.js';
+import { FastZip, PasswordError, SizeLieError } from './zip-fast.js';
 
 // zip.js in pure JS: ZipCrypto and AES decryption, zip64, streaming inflate. No web workers in Node.
 zipjs.configure({ useWebWorkers: false });
@@ -12,13 +13,92 @@ zipjs.configure({ useWebWorkers: false });
 const CUSTOMARY_PASSWORD = 'infected';
 
 const S_IFMT = 0o170000;
+const S_IFLNK = 0o120000;
 const SPECIAL_TYPES: Record<number, string> = { 0o020000: 'character device', 0o060000: 'block device', 0o010000: 'FIFO', 0o140000: 'socket' };
+
+/** What both readers tell about an entry, and how to get its bytes. */
+interface EntryInfo {
+  name: string;
+  directory: boolean;
+  mode: number;
+  symlink: boolean;
+  uncompressedSize: number;
+  compressedSize: number;
+  /** Streams the content into the sink (the sink enforces the limits). */
+  extract(sink: FileSink): Promise<void>;
+  /** The link's target text, for a symlink entry's skip reason (bounded). */
+  linkTarget(): Promise<string>;
+}
+
+class WrongPassword extends Error {}
+
+/** Tests run the hostile cases through both readers; 'auto' picks the fast one when the archive allows. */
+let readerChoice: 'auto' | 'zip.js' = 'auto';
+export function setZipReader(choice: 'auto' | 'zip.js'): void {
+  readerChoice = choice;
+}
 
 /**
  * Unpacks a zip into a private temp folder, refusing links, devices and escaping paths, and enforcing the limits
- * before inflating (declared sizes, ratio) and while inflating (actual bytes).
+ * before inflating (declared sizes, ratio) and while inflating (actual bytes). Common archives go through a small
+ * native-zlib reader; AES, zip64 and other methods through zip.js.
  */
 export async function openZip(file: string, display: string, limits: TargetLimits, password?: string): Promise<Target> {
+  const unpacker = new Unpacker(limits, display);
+  try {
+    const fast = readerChoice === 'auto' ? FastZip.open(file) : null;
+    if (fast) {
+      try {
+        await unpackFast(unpacker, fast, display, password);
+      } finally {
+        fast.close();
+      }
+    } else {
+      await unpackWithZipJs(unpacker, file, display, password);
+    }
+  } catch (e) {
+    await unpacker.cleanup();
+    if (e instanceof WrongPassword) throw new TargetError(`wrong password for ${display} (--password)`);
+    throw e;
+  }
+  return { display, kind: 'zip', root: unpacker.root, ...unpacker.finish(), cleanup: () => unpacker.cleanup() };
+}
+
+async function unpackFast(u: Unpacker, zip: FastZip, display: string, password: string | undefined): Promise<void> {
+  const encrypted = zip.entries.filter((e) => e.encrypted && !e.directory);
+  let pw = password === undefined ? undefined : Buffer.from(password, 'utf8');
+  if (encrypted.length) {
+    const probe = encrypted.reduce((a, b) => (b.compressedSize < a.compressedSize ? b : a));
+    if (!pw) {
+      pw = Buffer.from(CUSTOMARY_PASSWORD);
+      if (!zip.checkPassword(probe, pw)) throw new TargetError(`${display} is encrypted: give its password with --password`);
+    } else if (!zip.checkPassword(probe, pw)) throw new WrongPassword();
+  }
+  for (const e of zip.entries) {
+    if (!u.countEntry()) break;
+    const read = () => {
+      try {
+        return zip.read(e, pw);
+      } catch (err) {
+        if (err instanceof PasswordError) throw new WrongPassword();
+        if (err instanceof SizeLieError) throw new LimitError(sizeLie(e.uncompressedSize));
+        throw err;
+      }
+    };
+    await unpackEntry(u, {
+      name: e.name,
+      directory: e.directory,
+      mode: e.mode,
+      symlink: (e.mode & S_IFMT) === S_IFLNK,
+      uncompressedSize: e.uncompressedSize,
+      compressedSize: e.compressedSize,
+      extract: async (sink) => sink.write(read()),
+      linkTarget: async () => (e.uncompressedSize <= 4096 ? ` -> ${Buffer.from(read()).toString('utf8').slice(0, 300)}` : ''),
+    });
+  }
+}
+
+async function unpackWithZipJs(u: Unpacker, file: string, display: string, password: string | undefined): Promise<void> {
   let reader: zipjs.ZipReader<unknown>;
   let entries: zipjs.Entry[];
   try {
@@ -28,77 +108,88 @@ export async function openZip(file: string, display: string, limits: TargetLimit
   } catch (e) {
     throw new TargetError(`cannot read ${display} as a zip archive: ${(e as Error).message}`);
   }
-  const encrypted = entries.filter((e): e is zipjs.FileEntry => e.encrypted && !e.directory);
-  const pw = password ?? (encrypted.length ? await guessPassword(encrypted) : undefined);
-  if (encrypted.length && pw === undefined) throw new TargetError(`${display} is encrypted: give its password with --password`);
-
-  const unpacker = new Unpacker(limits, display);
   try {
+    const encrypted = entries.filter((e): e is zipjs.FileEntry => e.encrypted && !e.directory);
+    const pw = password ?? (encrypted.length ? await guessPassword(encrypted) : undefined);
+    if (encrypted.length && pw === undefined) throw new TargetError(`${display} is encrypted: give its password with --password`);
     for (const entry of entries) {
-      if (!unpacker.countEntry()) break;
-      await unpackEntry(unpacker, entry, pw, display);
+      if (!u.countEntry()) break;
+      const opts = { password: entry.encrypted ? pw : undefined, checkSignature: true };
+      const fileEntry = entry.directory ? null : (entry as zipjs.FileEntry);
+      await unpackEntry(u, {
+        name: entry.filename,
+        directory: entry.directory,
+        mode: entry.unixMode ?? entry.externalFileAttributes >>> 16,
+        symlink: entry.symlink,
+        uncompressedSize: entry.uncompressedSize,
+        compressedSize: entry.compressedSize,
+        extract: async (sink) => {
+          try {
+            await fileEntry!.getData(new WritableStream<Uint8Array>({ write: (chunk) => sink.write(chunk) }), opts);
+          } catch (err) {
+            const message = (err as Error).message;
+            if (message === zipjs.ERR_INVALID_PASSWORD) throw new WrongPassword();
+            if (message === zipjs.ERR_INVALID_UNCOMPRESSED_SIZE) throw new LimitError(sizeLie(entry.uncompressedSize));
+            throw err;
+          }
+        },
+        linkTarget: async () => {
+          if (!fileEntry || entry.uncompressedSize > 4096 || entry.compressedSize > 8192) return '';
+          const bytes = await fileEntry.getData(new zipjs.Uint8ArrayWriter(), opts);
+          return ` -> ${Buffer.from(bytes).toString('utf8').slice(0, 300)}`;
+        },
+      });
     }
-  } catch (e) {
-    await unpacker.cleanup();
-    throw e;
   } finally {
     await reader.close().catch(() => {});
   }
-  return { display, kind: 'zip', root: unpacker.root, ...unpacker.finish(), cleanup: () => unpacker.cleanup() };
 }
 
-async function unpackEntry(u: Unpacker, entry: zipjs.Entry, password: string | undefined, display: string): Promise<void> {
-  const name = entry.filename;
-  const path = checkEntryPath(name);
-  const mode = entry.unixMode ?? entry.externalFileAttributes >>> 16;
-  const type = mode & S_IFMT;
-  if (entry.symlink || type === 0o120000) {
-    u.reject(name, `symbolic link${entry.directory ? '' : await linkTarget(entry, password)}`, false);
+const sizeLie = (declared: number) => `not unpacked: inflates past its declared size of ${declared} bytes — a zip bomb?`;
+
+async function unpackEntry(u: Unpacker, e: EntryInfo): Promise<void> {
+  const { name } = e;
+  const type = e.mode & S_IFMT;
+  if (e.symlink || type === S_IFLNK) {
+    const target = e.directory ? '' : await e.linkTarget().catch((err) => (err instanceof WrongPassword ? Promise.reject(err) : ''));
+    u.reject(name, `symbolic link${target}`, false);
     return;
   }
   if (SPECIAL_TYPES[type]) {
     u.reject(name, `${SPECIAL_TYPES[type]} entry`, false);
     return;
   }
+  const path = checkEntryPath(name);
   if (!path.ok) {
-    u.reject(name, path.reason, !entry.directory && entry.uncompressedSize > 0);
+    u.reject(name, path.reason, !e.directory && e.uncompressedSize > 0);
     return;
   }
   if (!path.rel) return;
-  if (entry.directory) {
+  if (e.directory) {
     u.addDir(path.rel);
     return;
   }
-  await unpackFile(u, entry, name, path.rel, password, display);
-}
-
-async function unpackFile(u: Unpacker, entry: zipjs.FileEntry, name: string, rel: string, password: string | undefined, display: string): Promise<void> {
-  const refusal = u.refusal(entry.uncompressedSize, entry.compressedSize);
+  const refusal = u.refusal(e.uncompressedSize, e.compressedSize);
   if (refusal) {
     u.error(name, refusal);
     return;
   }
   let sink: FileSink | undefined;
   try {
-    if (entry.uncompressedSize > u.limits.maxFileBytes) {
-      u.addOversized(rel, entry.uncompressedSize);
+    if (e.uncompressedSize > u.limits.maxFileBytes) {
+      u.addOversized(path.rel, e.uncompressedSize);
       return;
     }
-    sink = u.openFile(rel, entry.uncompressedSize);
-    const s = sink;
-    await entry.getData(
-      new WritableStream<Uint8Array>({ write: (chunk) => s.write(chunk) }),
-      { password: entry.encrypted ? password : undefined, checkSignature: true },
-    );
+    sink = u.openFile(path.rel, e.uncompressedSize);
+    await e.extract(sink);
     sink.close();
-  } catch (e) {
+  } catch (err) {
     sink?.abort();
-    const err = e as NodeJS.ErrnoException;
-    if (err.message === zipjs.ERR_INVALID_PASSWORD) throw new TargetError(`wrong password for ${display} (--password)`);
-    if (e instanceof LimitError) u.error(name, err.message);
-    else if (err.message === zipjs.ERR_INVALID_UNCOMPRESSED_SIZE) u.error(name, `not unpacked: inflates past its declared size of ${entry.uncompressedSize} bytes — a zip bomb?`);
-    else if (err.code === 'EEXIST') u.error(name, 'duplicate entry name in the archive: only the first copy was unpacked and scanned');
-    else u.error(name, `could not unpack: ${err.code ?? err.message}`);
+    if (err instanceof WrongPassword) throw err;
+    const x = err as NodeJS.ErrnoException;
+    if (err instanceof LimitError) u.error(name, x.message);
+    else if (x.code === 'EEXIST') u.error(name, 'duplicate entry name in the archive: only the first copy was unpacked and scanned');
+    else u.error(name, `could not unpack: ${x.code ?? x.message}`);
   }
 }
 
@@ -111,16 +202,5 @@ async function guessPassword(encrypted: zipjs.FileEntry[]): Promise<string | und
     return CUSTOMARY_PASSWORD;
   } catch (e) {
     return (e as Error).message === zipjs.ERR_INVALID_PASSWORD ? undefined : CUSTOMARY_PASSWORD;
-  }
-}
-
-/** The link's target (the entry's content), read into a small bounded buffer for the skip reason: ` -> /etc/passwd`. */
-async function linkTarget(entry: zipjs.FileEntry, password: string | undefined): Promise<string> {
-  if (entry.uncompressedSize > 4096 || entry.compressedSize > 8192) return '';
-  try {
-    const bytes = await entry.getData(new zipjs.Uint8ArrayWriter(), { password: entry.encrypted ? password : undefined });
-    return ` -> ${Buffer.from(bytes).toString('utf8').slice(0, 300)}`;
-  } catch {
-    return '';
   }
 }

@@ -1,15 +1,16 @@
 // Hostile archives: every refused entry is reported, nothing lands outside the private unpack folder, and bombs end
 // as errors after bounded work. Fixtures are built here at test time (see helpers/), nothing big is committed.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { existsSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { constants, deflateRawSync } from "node:zlib";
 import * as zipjs from '@zip.js/zip.js';
 import { scan } from '../../src/index.js';
 import { openTarget, TargetError, type Target } from '../../src/targets/index.js';
+import { setZipReader } from '../../src/targets/zip.js';
 import { buildZip, deflatedZeros } from './helpers/zip-writer.js';
 import { file, tarBytes, tarHeader, tmp } from './helpers/fixtures.js';
 
@@ -27,7 +28,10 @@ async function withTarget<T>(spec: string, opts: Parameters<typeof openTarget>[1
   }
 }
 
-describe('zip: entries that try to escape or link', () => {
+for (const reader of ['auto', 'zip.js'] as const) {
+describe(`zip (${reader} reader): entries that try to escape or link`, () => {
+  before(() => setZipReader(reader));
+  after(() => setZipReader('auto'));
   const tag = randomBytes(6).toString('hex');
   const zipPath = join(tmp(), 'escape.zip');
   writeFileSync(
@@ -80,7 +84,9 @@ describe('zip: entries that try to escape or link', () => {
   });
 });
 
-describe('zip: bombs and limits', () => {
+describe(`zip (${reader} reader): bombs and limits`, () => {
+  before(() => setZipReader(reader));
+  after(() => setZipReader('auto'));
   it('a 1 GiB zip bomb is refused before inflating, fast and without memory growth', async () => {
     const p = join(tmp(), 'bomb.zip');
     writeFileSync(p, buildZip([{ name: 'a.js', data: 'ok' }, { name: 'bomb.bin', deflated: { bytes: deflatedZeros(1024), declaredSize: 1 << 30 } }]));
@@ -143,6 +149,7 @@ describe('zip: bombs and limits', () => {
     });
   });
 });
+}
 
 describe('zip: encryption', () => {
   async function encrypted(password: string, zipCrypto: boolean): Promise<string> {
@@ -166,11 +173,19 @@ describe('zip: encryption', () => {
   }
 
   const corpus = '/work/shared/corpus/benign/bn-express.zip';
-  it('a corpus zip (ZipCrypto, password infected) unpacks completely', { skip: existsSync(corpus) ? false : `corpus absent: ${corpus}` }, async () => {
-    await withTarget(corpus, { password: 'infected' }, (t) => {
+  it('a corpus zip (ZipCrypto, password infected) unpacks completely and identically with both readers', { skip: existsSync(corpus) ? false : `corpus absent: ${corpus}` }, async () => {
+    const digest = (t: Target) => t.files.map((f) => `${f.rel} ${createHash('sha256').update(readFileSync(f.abs)).digest('hex')}`);
+    const fast = await withTarget(corpus, { password: 'infected' }, (t) => {
       assert.ok(t.files.length > 10);
       assert.deepEqual(t.errors, []);
+      return digest(t);
     });
+    setZipReader('zip.js');
+    try {
+      assert.deepEqual(await withTarget(corpus, { password: 'infected' }, digest), fast);
+    } finally {
+      setZipReader('auto');
+    }
   });
 });
 
