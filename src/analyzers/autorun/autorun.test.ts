@@ -123,6 +123,20 @@ describe('autorun map: npm', () => {
     assert.deepEqual(find(map, (e) => e.label === 'scripts.test').leadsTo.sort(), ['jest.config.js', 'postcss.config.js', 'tailwind.config.ts', 'test/global.ts', 'test/setup.js']);
   });
 
+  it('resolves @/ aliases, built files back to their sources, and Next.js API routes', () => {
+    const map = mapOf({
+      'package.json': JSON.stringify({ scripts: { start: 'node dist/index.js', dev: 'next dev', 'dev:with-backend': 'concurrently "node backend/server.js" "next dev"' } }),
+      'src/index.ts': "import server from '@/lib/server.ts';",
+      'src/lib/server.ts': '',
+      'pages/api/login.ts': '',
+      'pages/index.tsx': '',
+      'backend/server.js': '',
+    });
+    assert.deepEqual(find(map, (e) => e.label === 'scripts.start').leadsTo, ['src/index.ts', 'src/lib/server.ts']);
+    assert.deepEqual(find(map, (e) => e.label === 'scripts.dev').leadsTo, ['pages/api/login.ts']);
+    assert.deepEqual(find(map, (e) => e.label === 'scripts.dev:with-backend').leadsTo, ['backend/server.js', 'pages/api/login.ts']);
+  });
+
   it('survives script loops, broken JSON and import cycles', () => {
     const map = mapOf({
       'package.json': '{"scripts":{"start":"npm run a","a":"npm run b","b":"npm start && node x.js",}, // trailing junk\n',

@@ -43,12 +43,13 @@ const TOOL_CONFIGS: Record<string, string[]> = {
   stylelint: ['stylelint.config', '.stylelintrc'],
   'lint-staged': ['lint-staged.config', '.lintstagedrc'],
   parcel: [],
+  'wp-scripts': ['webpack.config'],
   storybook: ['.storybook/main', '.storybook/preview'],
   'start-storybook': ['.storybook/main'],
 };
 
 /** Tools that load the CSS/JS toolchain's configs while they build or serve. */
-const BUNDLERS = new Set(['vite', 'next', 'webpack', 'webpack-dev-server', 'webpack-cli', 'react-scripts', 'craco', 'react-app-rewired', 'vue-cli-service', 'nuxt', 'nuxi', 'astro', 'svelte-kit', 'parcel', 'rollup', 'gatsby', 'remix', 'quasar', 'storybook', 'start-storybook', 'vitest', 'jest']);
+const BUNDLERS = new Set(['vite', 'next', 'webpack', 'webpack-dev-server', 'webpack-cli', 'react-scripts', 'craco', 'react-app-rewired', 'vue-cli-service', 'nuxt', 'nuxi', 'astro', 'svelte-kit', 'parcel', 'rollup', 'gatsby', 'remix', 'quasar', 'storybook', 'start-storybook', 'vitest', 'jest', 'wp-scripts', 'tsup']);
 const BUNDLER_LOADS = ['postcss', 'tailwindcss', 'babel'];
 /** Frameworks that also run the project's ESLint config during build/dev. */
 const LINTING = new Set(['next', 'react-scripts', 'vue-cli-service', 'craco']);
@@ -95,6 +96,7 @@ export function configsFor(ctx: MapContext, tools: Iterable<string>, dir: string
     }
   }
   if (want.has('jest')) out.push(...jestSetupFiles(ctx, dir, out));
+  if (want.has('next')) out.push(...nextServerRoutes(ctx, dir));
   return [...new Set(out)];
 }
 
@@ -117,6 +119,20 @@ function jestSetupFiles(ctx: MapContext, dir: string, configs: string[]): string
         if (r) out.push(r);
       }
     }
+  }
+  return out;
+}
+
+const NEXT_ROUTE = /^(?:src\/)?(?:pages\/api\/.+|app\/(?:.+\/)?route)\.[cm]?[jt]sx?$/;
+
+/** Next.js API routes and route handlers: server code `next dev/start` runs as soon as the app's pages call them. */
+function nextServerRoutes(ctx: MapContext, dir: string): string[] {
+  const prefix = dir ? `${dir}/` : '';
+  const out: string[] = [];
+  for (const p of ctx.paths) {
+    if (!p.startsWith(prefix) || p.includes('/node_modules/')) continue;
+    if (NEXT_ROUTE.test(p.slice(prefix.length))) out.push(p);
+    if (out.length >= 100) break;
   }
   return out;
 }

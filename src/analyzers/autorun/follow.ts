@@ -81,6 +81,24 @@ function resolveBare(ctx: MapContext, fromDir: string, spec: string): string | n
   return null;
 }
 
+/** `@/lib/x` and `~/lib/x`: the usual tsconfig/bundler alias for the project's src/ (or root) folder. */
+function resolveAlias(ctx: MapContext, fromDir: string, rest: string): string | null {
+  let dir = fromDir;
+  for (let guard = 0; guard < 64; guard++) {
+    const r = resolveFile(ctx, dir, `./src/${rest}`) ?? (ctx.has(dir ? `${dir}/package.json` : 'package.json') ? resolveFile(ctx, dir, `./${rest}`) : null);
+    if (r) return r;
+    if (!dir) return null;
+    dir = dirOf(dir);
+  }
+  return null;
+}
+
+/** A built file named by a script (`node dist/index.js`) that is not in the tree: its source is what the reviewer has. */
+export function resolveBuilt(ctx: MapContext, dir: string, ref: string): string | null {
+  const m = /^(?:\.\/)?(?:dist|build|lib|out)\/(.+?)(?:\.[cm]?js)?$/.exec(ref);
+  return m ? resolveFile(ctx, dir, `./src/${m[1]}`) : null;
+}
+
 const IMPORT_RE =
   /\b(?:require|import)\s*\(\s*(['"`])([^'"`\n]{1,300})\1\s*\)|\b(?:import|export)\s[^;'"`]{0,400}?\bfrom\s*(['"])([^'"\n]{1,300})\3|\bimport\s*(['"])([^'"\n]{1,300})\5/g;
 const PY_IMPORT_RE = /^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+([\w, \t]+)|import[ \t]+([\w.]+))/gm;
@@ -108,7 +126,7 @@ function referencesOf(ctx: MapContext, file: string): string[] {
     } else if (!/\.(?:json|md|txt|html?|css|svg)$/i.test(file)) {
       for (const m of text.matchAll(IMPORT_RE)) {
         const spec = m[2] ?? m[4] ?? m[6] ?? '';
-        const r = spec.startsWith('.') ? resolveFile(ctx, dir, spec) : resolveBare(ctx, dir, spec);
+        const r = spec.startsWith('.') ? resolveFile(ctx, dir, spec) : /^[@~]\//.test(spec) ? resolveAlias(ctx, dir, spec.slice(2)) : resolveBare(ctx, dir, spec);
         if (r) out.push(r);
         if (out.length > LEADS_LIMIT) break;
       }
@@ -371,7 +389,7 @@ export class CommandFollower {
       if (a === '.' || a === './') {
         const pkg = packageAt(this.ctx, joinPath(dir, a) ?? dir);
         this.file(resolveFile(this.ctx, dir, pkg?.main ?? 'index'));
-      } else this.file(resolveFile(this.ctx, dir, a));
+      } else this.file(resolveFile(this.ctx, dir, a) ?? resolveBuilt(this.ctx, dir, a));
       return;
     }
     // `nodemon` alone runs package main.

@@ -42,6 +42,10 @@ export function collectNpm(ctx: MapContext): void {
     for (const [name, trigger] of RUN_SCRIPTS) {
       for (const n2 of [`pre${name}`, name, `post${name}`]) scriptEntry(ctx, dir, n2, trigger);
     }
+    // Variants the README names (`npm run dev:with-backend`, `start-server`, `serve:api`).
+    for (const name of pkg.scripts.keys()) {
+      if (/^(?:start|dev|serve)[\w]*[:_-]|^(?:start|dev|serve)\w+$/.test(name) && !/^(?:pre|post)/.test(name)) scriptEntry(ctx, dir, name, name.startsWith('start') ? 'npm-start' : 'npm-run');
+    }
     if (!pkg.scripts.has('start')) {
       const server = joinPath(dir, 'server.js');
       if (server !== null && ctx.has(server)) {
