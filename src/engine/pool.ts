@@ -101,10 +101,25 @@ async function analyzeInPool(files: FileRef[], opts: RunOptions) {
   const errors: ScanError[] = [];
   let doneBytes = 0;
   let doneFiles = 0;
+  // A task's timeout runs from submission, so only `threads` tasks are in flight: queued ones must not expire waiting
+  // (on a 1 GB tree every file was reported as timed out).
+  let free = threads;
+  const waiting: (() => void)[] = [];
+  const runLimited = async (task: BatchTask, timeoutMs: number): Promise<BatchOutcome[]> => {
+    if (free > 0) free--;
+    else await new Promise<void>((r) => waiting.push(r));
+    try {
+      return await pool.run(task, { signal: AbortSignal.timeout(timeoutMs) });
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else free++;
+    }
+  };
   const runBatch = async (batch: FileRef[], timeoutMs: number): Promise<void> => {
     const task: BatchTask = { files: batch, maxFileBytes: opts.maxFileBytes, ruleSelection: opts.ruleSelection };
     try {
-      const outcomes: BatchOutcome[] = await pool.run(task, { signal: AbortSignal.timeout(timeoutMs) });
+      const outcomes: BatchOutcome[] = await runLimited(task, timeoutMs);
       for (const o of outcomes) {
         if ('error' in o) errors.push({ path: o.rel, message: o.error });
         else results.push(o.result);
