@@ -1,3 +1,7 @@
 import type { AnyRule } from '../../core/rule.js';
+import depInstallScript from './dep-install-script.js';
+import depKnownMalicious from './dep-known-malicious.js';
+import depNonRegistrySource from './dep-non-registry-source.js';
+import depTyposquat from './dep-typosquat.js';
 
-export const rules: AnyRule[] = [];
+export const rules: AnyRule[] = [depInstallScript, depKnownMalicious, depNonRegistrySource, depTyposquat];

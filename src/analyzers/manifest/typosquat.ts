@@ -1,0 +1,127 @@
+/**
+ * Typosquat detection against the popular-name lists: one edit (insert/delete/substitute/transpose), homoglyphs,
+ * separator and scope tricks, and lure suffixes (-js, -validator, -helper, -util …) on a popular name — for names that
+ * are not themselves popular.
+ */
+import type { Ecosystem } from './types.js';
+import { popular } from './data.js';
+import { pep503 } from './pypi.js';
+
+export interface Squat {
+  target: string;
+  how: string;
+}
+
+// Only the head of the list is worth impersonating, and short names have too many honest neighbours.
+const EDIT_TARGET_RANK = { npm: 3000, pypi: 3000 } as const;
+/** Names of 6+ characters are compared with the whole list. */
+const LONG_NAME = 6;
+const MIN_EDIT_LEN = 5;
+const SUFFIXES = ['-js', '.js', 'js', '-validator', '-validators', '-helper', '-helpers', '-util', '-utils', '-lib', '-pack', '-package', '-dependency', '-node', '-api', '-loggers', '-logger', '-plugin', '-core', '-tool', '-tools'];
+const HOMOGLYPHS: Array<[RegExp, string]> = [[/rn/g, 'm'], [/vv/g, 'w'], [/0/g, 'o'], [/1/g, 'l'], [/i/g, 'l'], [/5/g, 's'], [/3/g, 'e'], [/cl/g, 'd']];
+
+const deletionIndex = new Map<Ecosystem, Map<string, string[]>>();
+
+function deletions(s: string): string[] {
+  const out = [s];
+  for (let i = 0; i < s.length; i++) out.push(s.slice(0, i) + s.slice(i + 1));
+  return out;
+}
+
+function indexFor(eco: Ecosystem): Map<string, string[]> {
+  let idx = deletionIndex.get(eco);
+  if (idx) return idx;
+  idx = new Map();
+  popular(eco).names.forEach((n, rank) => {
+    if (n.length < MIN_EDIT_LEN || (n.length < LONG_NAME && rank >= EDIT_TARGET_RANK[eco])) return;
+    for (const d of deletions(n)) {
+      const list = idx.get(d);
+      if (list) list.push(n);
+      else idx.set(d, [n]);
+    }
+  });
+  deletionIndex.set(eco, idx);
+  return idx;
+}
+
+/** Damerau-Levenshtein distance, capped (returns cap+1 beyond it). */
+function distance(a: string, b: string, cap = 2): number {
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+const squashSep = (s: string) => s.replace(/[-_.@/]/g, '');
+const unglyph = (s: string) => HOMOGLYPHS.reduce((acc, [re, to]) => acc.replace(re, to), s);
+
+function squashedIndex(eco: Ecosystem, key: (s: string) => string): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const n of popular(eco).names) {
+    const s = key(n);
+    if (!m.has(s)) m.set(s, n);
+  }
+  return m;
+}
+const sepIdx = new Map<Ecosystem, Map<string, string>>();
+const glyphIdx = new Map<Ecosystem, Map<string, string>>();
+
+export function isPopular(eco: Ecosystem, name: string): boolean {
+  return popular(eco).rank.has(eco === 'pypi' ? pep503(name) : name);
+}
+
+export function findSquat(eco: Ecosystem, rawName: string): Squat | null {
+  const name = eco === 'pypi' ? pep503(rawName) : rawName;
+  const pop = popular(eco);
+  if (!pop.names.length || pop.rank.has(name)) return null;
+  if (/[^\x00-\x7f]/.test(name)) return { target: name.normalize('NFKD').replace(/[^\x00-\x7f]/g, ''), how: 'non-ASCII characters in the name' };
+
+  // npm scope tricks: "@types/node" → "types-node"/"typesnode"; "@scope/react" stays legitimate (scoped forks are common).
+  if (eco === 'npm' && !name.startsWith('@')) {
+    if (!sepIdx.has(eco)) sepIdx.set(eco, squashedIndex(eco, squashSep));
+    const hit = sepIdx.get(eco)!.get(squashSep(name));
+    if (hit && hit !== name) return { target: hit, how: hit.startsWith('@') ? 'scope dropped into the name' : 'separator changed' };
+  }
+  // homoglyphs: "1odash", "rnongoose"
+  if (!glyphIdx.has(eco)) glyphIdx.set(eco, squashedIndex(eco, unglyph));
+  const glyph = glyphIdx.get(eco)!.get(unglyph(name));
+  if (glyph && glyph !== name && pop.rank.get(glyph)! < EDIT_TARGET_RANK[eco]) return { target: glyph, how: 'look-alike characters' };
+
+  // suffixes on a popular name: "tslib-util", "is-buffer-validator", "pino-loggers"
+  const base = name.replace(/^@[^/]+\//, '');
+  for (const suf of SUFFIXES) {
+    if (!base.endsWith(suf) || base.length - suf.length < 3) continue;
+    const stem = base.slice(0, -suf.length);
+    const r = pop.rank.get(stem);
+    if (r !== undefined && r < EDIT_TARGET_RANK[eco] && stem.length >= 4) return { target: stem, how: `popular name with the suffix "${suf}"` };
+    // "pinno-loggers": a misspelt popular name plus a suffix
+    if (r === undefined && stem.length >= 4) {
+      const near = pop.names.slice(0, EDIT_TARGET_RANK[eco]).find((n) => n.length >= 4 && Math.abs(n.length - stem.length) <= 1 && distance(n, stem, 1) === 1);
+      if (near) return { target: near, how: `misspelt popular name with the suffix "${suf}"` };
+    }
+  }
+
+  // one edit away from a top name
+  if (base.length >= MIN_EDIT_LEN) {
+    const idx = indexFor(eco);
+    let best: string | null = null;
+    for (const d of deletions(name)) {
+      for (const cand of idx.get(d) ?? []) {
+        if (cand === name || distance(cand, name, 1) > 1) continue;
+        if (!best || pop.rank.get(cand)! < pop.rank.get(best)!) best = cand;
+      }
+    }
+    if (best) {
+      const how = best.length === name.length && [...best].sort().join('') === [...name].sort().join('') ? 'swapped letters' : best.length + 1 === name.length && /(.)\1/.test(name) ? 'doubled letter' : 'one character different';
+      return { target: best, how };
+    }
+  }
+  return null;
+}

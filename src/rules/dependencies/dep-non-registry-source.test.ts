@@ -1,0 +1,41 @@
+import { ruleTest } from '../../testing/rule-tester.js';
+import rule from './dep-non-registry-source.js';
+
+ruleTest(rule, {
+  clean: [
+    { name: 'registry deps and a workspace path', files: { 'package.json': '{"dependencies":{"react":"^18.2.0","@acme/ui":"workspace:*","shared":"file:./packages/shared"}}' } },
+    {
+      name: 'package-lock resolved from the registry',
+      files: { 'package-lock.json': '{"lockfileVersion":3,"packages":{"":{},"node_modules/react":{"version":"18.2.0","resolved":"https://registry.npmjs.org/react/-/react-18.2.0.tgz"}}}' },
+    },
+    { name: 'requirements with hashes from PyPI', files: { 'requirements.txt': 'requests==2.31.0 --hash=sha256:abc\n--index-url https://pypi.org/simple\n' } },
+  ],
+  flagged: [
+    {
+      name: 'tarball on a raw IP and a github dep',
+      files: { 'package.json': '{\n  "dependencies": {\n    "icons": "http://45.61.160.1:8080/icons-1.0.0.tgz",\n    "ui-kit": "github:someone/ui-kit#main"\n  }\n}\n' },
+      findings: [
+        { file: 'package.json', line: 3, severity: 'high', confidence: 'high', message: /raw IP address/ },
+        { file: 'package.json', line: 4, severity: 'medium', message: /git repository/ },
+      ],
+    },
+    {
+      name: 'yarn v1 entry resolved from a URL',
+      files: { 'yarn.lock': '# yarn lockfile v1\n\n\nlogger-pro@^1.0.0:\n  version "1.0.0"\n  resolved "https://files.example-cdn.net/logger-pro-1.0.0.tgz#abc"\n' },
+      findings: [{ file: 'yarn.lock', line: 4, severity: 'high', message: /locked from a URL/ }],
+    },
+    {
+      name: 'extra index and git+ requirement',
+      files: { 'requirements.txt': '--extra-index-url https://pkgs.example.net/simple\ngit+https://git.example.net/x/tool.git#egg=tool\n' },
+      findings: [
+        { file: 'requirements.txt', line: 1, severity: 'medium', message: /package index other than PyPI/ },
+        { file: 'requirements.txt', line: 2, severity: 'high', message: /not a known code host/ },
+      ],
+    },
+    {
+      name: 'poetry.lock git source',
+      files: { 'poetry.lock': '[[package]]\nname = "colorize"\nversion = "1.0"\n\n[package.source]\ntype = "git"\nurl = "https://github.com/x/colorize.git"\nreference = "main"\n' },
+      findings: [{ file: 'poetry.lock', line: 2, severity: 'medium', confidence: 'low' }],
+    },
+  ],
+});

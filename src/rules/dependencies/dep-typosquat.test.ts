@@ -1,0 +1,25 @@
+import { ruleTest } from '../../testing/rule-tester.js';
+import rule from './dep-typosquat.js';
+
+ruleTest(rule, {
+  clean: [
+    { name: 'popular names only', files: { 'package.json': '{"dependencies":{"react":"^18","react-dom":"^18","express":"^4","@types/node":"^20"}}' } },
+    { name: 'popular pypi names in any spelling', files: { 'requirements.txt': 'python_dateutil==2.9\nPyYAML>=6\nrequests\n' } },
+    { name: 'own workspace package', files: { 'package.json': '{"dependencies":{"my-company-shared-ui":"workspace:*"}}' } },
+  ],
+  flagged: [
+    {
+      name: 'lure suffix and swapped letters',
+      files: { 'package.json': '{\n  "dependencies": {\n    "tslib-util": "^1.0.0",\n    "expresss": "4.18.2"\n  }\n}\n' },
+      findings: [
+        { file: 'package.json', line: 3, message: /"tslib-util" looks like .*"tslib" \(popular name with the suffix "-util"\)/ },
+        { file: 'package.json', line: 4, message: /"express" \(doubled letter\)/ },
+      ],
+    },
+    {
+      name: 'pypi misspelling in pyproject',
+      files: { 'pyproject.toml': '[project]\nname = "x"\ndependencies = [\n  "reqeusts>=2",\n]\n' },
+      findings: [{ file: 'pyproject.toml', line: 4, message: /"requests" \(swapped letters\)/ }],
+    },
+  ],
+});
