@@ -50,6 +50,21 @@ export class FastZip {
   }
 
   /**
+   * Entries whose data starts inside an earlier entry's: overlapping entries are how non-recursive zip bombs
+   * (Fifield 2019) reuse one compressed kernel thousands of times. The first entry at an offset is kept.
+   */
+  overlappingEntries(): Set<FastEntry> {
+    const out = new Set<FastEntry>();
+    const byOffset = this.entries.filter((e) => !e.directory).sort((a, b) => a.localOffset - b.localOffset);
+    let end = 0;
+    for (const e of byOffset) {
+      if (e.localOffset < end) out.add(e);
+      else end = e.localOffset + 30 + e.compressedSize;
+    }
+    return out;
+  }
+
+  /**
    * Inflates one entry into memory. The caller has already checked the declared size against the limits; zlib's
    * maxOutputLength stops an entry that inflates past it (a lying header) without allocating more.
    */

@@ -74,8 +74,13 @@ async function unpackFast(u: Unpacker, zip: FastZip, display: string, password: 
       if (!zip.checkPassword(probe, pw)) throw new TargetError(`${display} is encrypted: give its password with --password`);
     } else if (!zip.checkPassword(probe, pw)) throw new WrongPassword();
   }
+  const overlapping = zip.overlappingEntries();
   for (const e of zip.entries) {
     if (!u.countEntry()) break;
+    if (overlapping.has(e)) {
+      u.error(e.name, "not unpacked: its data overlaps another entry's — a non-recursive zip bomb or a crafted archive");
+      continue;
+    }
     const read = () => {
       try {
         return zip.read(e, pw);

@@ -11,12 +11,15 @@ export interface RawEntry {
   mode?: number;
   /** Pre-deflated bytes (method 8) with the sizes to declare, for bombs. */
   deflated?: { bytes: Uint8Array; declaredSize: number; crc?: number };
+  /** Point the central record at an earlier entry's local data (overlapping entries, as in non-recursive bombs). */
+  sameDataAs?: number;
 }
 
 export function buildZip(entries: RawEntry[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
+  const offsets: number[] = [];
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
     const raw = typeof e.data === 'string' ? Buffer.from(e.data) : Buffer.from(e.data ?? new Uint8Array(0));
@@ -44,6 +47,12 @@ export function buildZip(entries: RawEntry[]): Buffer {
     central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(((e.mode ?? 0o100644) << 16) >>> 0, 38);
+    offsets.push(offset);
+    if (e.sameDataAs !== undefined) {
+      central.writeUInt32LE(offsets[e.sameDataAs]!, 42);
+      centrals.push(central, name);
+      continue;
+    }
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, body);
     centrals.push(central, name);
