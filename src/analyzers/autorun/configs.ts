@@ -127,6 +127,16 @@ const NEXT_ROUTE = /^(?:src\/)?(?:pages\/api\/.+|app\/(?:.+\/)?route)\.[cm]?[jt]
 
 /** Next.js API routes and route handlers: server code `next dev/start` runs as soon as the app's pages call them. */
 function nextServerRoutes(ctx: MapContext, dir: string): string[] {
+  const cache = ctx as unknown as { _nextRoutes?: Map<string, string[]> };
+  cache._nextRoutes ??= new Map();
+  const hit = cache._nextRoutes.get(dir);
+  if (hit) return hit;
+  const found = scanNextRoutes(ctx, dir);
+  cache._nextRoutes.set(dir, found);
+  return found;
+}
+
+function scanNextRoutes(ctx: MapContext, dir: string): string[] {
   const prefix = dir ? `${dir}/` : '';
   const out: string[] = [];
   for (const p of ctx.paths) {

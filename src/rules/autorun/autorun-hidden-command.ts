@@ -59,7 +59,8 @@ export default defineRule({
         const base = t.commands.find((c) => !c.os);
         const progs = new Set([...(base ? [programs(base.command)] : []), ...variants.map((v) => programs(v.command))]);
         if (progs.size < 2) continue;
-        const odd = variants.find((v) => programs(v.command) !== (base ? programs(base.command) : programs(variants[0]!.command))) ?? variants[0]!;
+        // Point at the first variant that differs from what the default (or the first variant) shows.
+        const odd = base ? (variants.find((v) => programs(v.command) !== programs(base.command)) ?? variants[0]!) : variants[0]!;
         ctx.report({
           file: f.path,
           at: { line: map.lineAt(f.path, odd.offset) },

@@ -1,6 +1,6 @@
 import type { Confidence, Severity } from '../../core/finding.js';
 import { defineRule } from '../../core/rule.js';
-import { autorunCommands, downloadToShell, locate, paddedPayload, triggerPhrase, urlIocs } from './_shapes.js';
+import { autorunCommands, cap, downloadToShell, locate, paddedPayload, triggerPhrase, urlIocs } from './_shapes.js';
 
 /** How bad a fetch-and-run is depends on where it runs: on open/install on the host, or inside a container build. */
 function weight(trigger: string, label: string | undefined): [Severity, Confidence] {
@@ -58,7 +58,7 @@ export default defineRule({
       ctx.report({
         file: c.file,
         at: locate(view.readText(c.file), c.line, hit.evidence),
-        message: `${hit.what}; ${triggerPhrase(c.entry, c.via)}${pad ? ` — hidden after ${pad.pad} blank characters` : ''}`,
+        message: `${cap(hit.what)} — it ${triggerPhrase(c.entry, c.via)}${pad ? ` — hidden after ${pad.pad} blank characters` : ''}`,
         evidence: hit.evidence,
         decoded: hit.decoded,
         severity,
@@ -83,7 +83,7 @@ export default defineRule({
           ctx.report({
             file,
             at: locate(text, i + 1, hit.evidence),
-            message: `${hit.what}; this script ${triggerPhrase(e)}`,
+            message: `${cap(hit.what)} — this script ${triggerPhrase(e)}`,
             evidence: hit.evidence,
             decoded: hit.decoded,
             severity,

@@ -1,5 +1,5 @@
 import { defineRule } from '../../core/rule.js';
-import { autorunCommands, locate, runsNonCodeFile, triggerPhrase } from './_shapes.js';
+import { autorunCommands, cap, locate, runsNonCodeFile, triggerPhrase } from './_shapes.js';
 
 export default defineRule({
   id: 'autorun-runs-non-js-file',
@@ -29,7 +29,7 @@ export default defineRule({
       ctx.report({
         file: c.file,
         at: locate(view.readText(c.file), c.line, hit.evidence),
-        message: `${hit.program} runs ${hit.file}, which is not a script by its name; ${triggerPhrase(c.entry, c.via)}`,
+        message: `${cap(hit.program)} runs ${hit.file}, which is not a script by its name — it ${triggerPhrase(c.entry, c.via)}`,
         evidence: hit.evidence,
         iocs: [{ type: 'path', value: hit.file }],
       });
