@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { scan } from '../../src/index.js';
 import type { Report } from '../../src/core/report.js';
 import { renderHtml } from '../../src/reporters/html.js';
-import { EXAMPLE, tmpDir } from './helpers.js';
+import { CLEAN_FIXTURE, EXAMPLE, tmpDir } from './helpers.js';
 
 /**
  * The HTML report in a real browser: Debian's Chromium driven by playwright-core (no browser download). Skips, saying
@@ -104,6 +104,20 @@ describe('HTML report in Chromium', { skip: missing, timeout: 120_000 }, () => {
         'no network request',
       );
       assert.deepEqual(problems, []);
+    } finally {
+      await close();
+    }
+  });
+
+  it('a clean report renders without findings, filters or errors', async () => {
+    const report = await scan(CLEAN_FIXTURE, { threads: 0 });
+    const { page, requests, problems, close } = await open(report, 'clean');
+    try {
+      assert.equal(await page.locator('header.banner .verdict').textContent(), 'NO KNOWN THREAT');
+      assert.equal(await page.locator('header.banner').evaluate((e) => getComputedStyle(e).backgroundColor), 'rgb(27, 127, 59)');
+      assert.equal(await page.locator('.finding').count(), 0);
+      assert.deepEqual(problems, []);
+      assert.deepEqual(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:')), []);
     } finally {
       await close();
     }
