@@ -3,12 +3,13 @@
 // started for it. The CLI run is traced with strace (in CI) so a spawn from a worker thread cannot hide.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire, syncBuiltinESMExports } from 'node:module';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { scan } from '../../src/index.js';
 import { REPO, tmp, writeTree } from './helpers/fixtures.js';
+import { buildZip } from './helpers/zip-writer.js';
 
 const markers = tmp('lurescan-canary-markers-');
 const touch = (what: string) => `touch ${join(markers, what)}`;
@@ -68,6 +69,19 @@ function buildCanary(): string {
 const canary = buildCanary();
 const firedMarkers = () => readdirSync(markers);
 
+/** The same lure as a zip (with exec bits) and a tgz: unpacking must not run anything either. */
+function packCanary(): { zip: string; tgz: string } {
+  const out = tmp('lurescan-canary-packed-');
+  const files = (readdirSync(canary, { recursive: true }) as string[]).filter((f) => statSync(join(canary, f)).isFile()).sort();
+  const zip = join(out, 'take-home.zip');
+  writeFileSync(zip, buildZip(files.map((f) => ({ name: `take-home/${f}`, data: readFileSync(join(canary, f)), mode: statSync(join(canary, f)).mode }))));
+  const tgz = join(out, 'take-home.tgz');
+  const tar = spawnSync('tar', ['-czf', tgz, '-C', canary, '.']);
+  assert.equal(tar.status, 0, String(tar.stderr));
+  return { zip, tgz };
+}
+const packed = packCanary();
+
 describe('canary: scanning never runs what it scans', () => {
   it('the fixture is a real lure: the autorun map sees its hooks', async () => {
     const r = await scan(canary, { threads: 0 });
@@ -76,7 +90,7 @@ describe('canary: scanning never runs what it scans', () => {
     assert.deepEqual(firedMarkers(), []);
   });
 
-  it('scan() in-process: no marker, no child_process call', async () => {
+  it('scan() in-process, of the folder, its zip and its tgz: no marker, no child_process call', async () => {
     // Patch the shared builtin (CJS object + ESM named exports) so any spawn during the scan is recorded.
     const cp = createRequire(import.meta.url)('node:child_process') as Record<string, unknown>;
     const names = ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork'];
@@ -94,6 +108,10 @@ describe('canary: scanning never runs what it scans', () => {
       const r = await scan(canary, { threads: 0 });
       assert.ok(r.stats.files > 30);
       await scan(canary, { threads: 2 }); // worker threads too (their spawns are caught by strace below)
+      for (const archive of [packed.zip, packed.tgz]) {
+        const a = await scan(archive, { threads: 0 });
+        assert.equal(a.stats.files, r.stats.files, archive);
+      }
     } finally {
       names.forEach((n, i) => (cp[n] = saved[i]));
       syncBuiltinESMExports();
@@ -104,30 +122,32 @@ describe('canary: scanning never runs what it scans', () => {
 
   const hasStrace = spawnSync('strace', ['-V']).status === 0;
   it('the CLI under strace: the only programs executed are node (and, from source, tsx\'s esbuild service)', { skip: hasStrace ? false : 'strace is not installed: the in-process child_process check above still ran', timeout: 120_000 }, () => {
-    const trace = join(tmp('lurescan-canary-trace-'), 'execve.txt');
-    // As bin/lurescan.js does, from source through tsx; --threads 2 so worker threads are traced as well. The cwd is
-    // the repository: the dev loader (tsx) reads tsconfig.json from the cwd, the product does not.
-    const entry = `import(${JSON.stringify(join(REPO, 'src/cli/main.ts'))}).then((m) => m.main(process.argv.slice(1))).then((c) => process.exit(c))`;
-    const run = spawnSync(
-      'strace',
-      ['-f', '-qq', '-s', '4096', '-e', 'trace=execve,execveat', '-o', trace, process.execPath, '--import', 'tsx', '-e', entry, 'scan', canary, '--format', 'json', '--threads', '2'],
-      { cwd: REPO, encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, NO_COLOR: '1' } },
-    );
-    assert.ok(run.status === 1 || run.status === 0 || run.status === 2, `CLI exit ${run.status}: ${run.stderr}`);
-    const report = JSON.parse(run.stdout) as { target: string; stats: { files: number } };
-    assert.equal(report.target, canary);
-    // `1234 execve("/usr/bin/node", ["node", ...], ...) = 0` — failed PATH lookups count too: they are attempts.
-    const execs = readFileSync(trace, 'utf8')
-      .split('\n')
-      .map((l) => /^\d+\s+execve(?:at)?\("([^"]*)", \[(.*?)\]/.exec(l))
-      .filter((m): m is RegExpExecArray => m !== null)
-      .map((m) => ({ path: m[1]!, argv: m[2]! }));
-    assert.equal(execs[0]?.path, process.execPath, 'the first exec is node itself');
-    const esbuild = join(REPO, 'node_modules/@esbuild/');
-    const others = execs.slice(1).filter((e) => !(e.path.startsWith(esbuild) && /--service=/.test(e.argv)));
-    assert.deepEqual(others, [], 'nothing else was executed');
-    assert.ok(!execs.slice(1).some((e) => e.argv.includes(canary) || e.argv.includes(markers)), 'no exec names the fixture');
-    assert.ok(report.stats.files > 30);
+    for (const target of [canary, packed.zip]) {
+      const trace = join(tmp('lurescan-canary-trace-'), `execve-${basename(target)}.txt`);
+      // As bin/lurescan.js does, from source through tsx; --threads 2 so worker threads are traced as well. The cwd is
+      // the repository: the dev loader (tsx) reads tsconfig.json from the cwd, the product does not.
+      const entry = `import(${JSON.stringify(join(REPO, 'src/cli/main.ts'))}).then((m) => m.main(process.argv.slice(1))).then((c) => process.exit(c))`;
+      const run = spawnSync(
+        'strace',
+        ['-f', '-qq', '-s', '4096', '-e', 'trace=execve,execveat', '-o', trace, process.execPath, '--import', 'tsx', '-e', entry, 'scan', target, '--format', 'json', '--threads', '2'],
+        { cwd: REPO, encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, NO_COLOR: '1' } },
+      );
+      assert.ok(run.status === 1 || run.status === 0 || run.status === 2, `CLI exit ${run.status}: ${run.stderr}`);
+      const report = JSON.parse(run.stdout) as { target: string; stats: { files: number } };
+      assert.equal(report.target, target);
+      // `1234 execve("/usr/bin/node", ["node", ...], ...) = 0` — failed PATH lookups count too: they are attempts.
+      const execs = readFileSync(trace, 'utf8')
+        .split('\n')
+        .map((l) => /^\d+\s+execve(?:at)?\("([^"]*)", \[(.*?)\]/.exec(l))
+        .filter((m): m is RegExpExecArray => m !== null)
+        .map((m) => ({ path: m[1]!, argv: m[2]! }));
+      assert.equal(execs[0]?.path, process.execPath, 'the first exec is node itself');
+      const esbuild = join(REPO, 'node_modules/@esbuild/');
+      const others = execs.slice(1).filter((e) => !(e.path.startsWith(esbuild) && /--service=/.test(e.argv)));
+      assert.deepEqual(others, [], 'nothing else was executed');
+      assert.ok(!execs.slice(1).some((e) => e.argv.includes(target) || e.argv.includes(canary) || e.argv.includes(markers)), 'no exec names the fixture');
+      assert.ok(report.stats.files > 30);
+    }
     assert.deepEqual(firedMarkers(), []);
   });
 
