@@ -5,6 +5,7 @@ export const MAIN_HELP = `lurescan ${TOOL_VERSION} — is this repo, package or 
 
 Usage:
   lurescan scan <target> [options]         scan a folder, .zip, .tar/.tgz or npm:name@version
+  lurescan detonate <target> [options]     run what would autorun inside a bubblewrap jail and report what it tried
   lurescan report <saved.json> [options]   re-render a saved JSON report in another format
   lurescan <command> --help                options of a command
   lurescan --version
@@ -33,6 +34,8 @@ Options:
       --max-file-size <MB>           files above this are not read; they are listed and the scan is incomplete (default 128)
       --threads <n>                  worker threads (0: in-process)
       --no-progress                  no progress bar on stderr
+      --detonate                     also run it in the jail: one verdict over static and behaviour findings
+                                     (with --timeout <s>, --offline; see lurescan detonate --help)
   -h, --help                         this help
 
 Colours: only on a terminal, never with NO_COLOR set; FORCE_COLOR=1 forces them.
