@@ -11,7 +11,7 @@ export function checkEntryPath(name: string, stripComponents = 0): EntryPath {
   if (name.startsWith('/') || name.startsWith('\\')) return { ok: false, reason: 'absolute path' };
   // Backslash counts as a separator here so `..\\evil` is caught too; the stored name keeps the original spelling.
   const parts = name.split(/[/\\]/).filter((p) => p !== '' && p !== '.');
-  if (parts.includes('..')) return { ok: false, reason: 'path climbs out of the archive (..)' };
+  if (parts.includes('..')) return { ok: false, reason: "path contains '..' and could climb out of the unpack folder" };
   const kept = parts.slice(stripComponents);
   if (!kept.length) return { ok: true, rel: '' };
   if (kept.some((p) => Buffer.byteLength(p) > 255)) return { ok: false, reason: 'a path segment is longer than 255 bytes' };

@@ -54,10 +54,10 @@ describe(`zip (${reader} reader): entries that try to escape or link`, () => {
       assert.equal(t.display, zipPath);
       assert.deepEqual(rels(t), ['ok/index.js']);
       const r = rejected(t);
-      assert.match(r[`../evil-${tag}.js`]!, /climbs out/);
+      assert.match(r[`../evil-${tag}.js`]!, /climb out/);
       assert.match(r[`/tmp/abs-${tag}.js`]!, /absolute path/);
-      assert.match(r[`..\\win-${tag}.js`]!, /climbs out/);
-      assert.match(r[`ok/../../up-${tag}.js`]!, /climbs out/);
+      assert.match(r[`..\\win-${tag}.js`]!, /climb out/);
+      assert.match(r[`ok/../../up-${tag}.js`]!, /climb out/);
       assert.match(r['ok/passwd']!, /symbolic link -> \/etc\/passwd/);
       assert.match(r['ok/dev']!, /character device/);
       assert.match(r['ok/fifo']!, /FIFO/);
@@ -221,7 +221,7 @@ describe('tar and tgz', () => {
       assert.equal(t.kind, 'tar');
       assert.deepEqual(rels(t), ['pkg/index.js']);
       const r = rejected(t);
-      assert.match(r[`../evil-${tag}.js`]!, /climbs out/);
+      assert.match(r[`../evil-${tag}.js`]!, /climb out/);
       assert.match(r[`/tmp/abs-${tag}.js`]!, /absolute/);
       assert.match(r['pkg/passwd']!, /symbolic link -> \/etc\/passwd/);
       assert.match(r['pkg/hard']!, /hard link -> \/etc\/shadow/);
