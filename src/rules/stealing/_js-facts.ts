@@ -17,6 +17,8 @@ export interface Str {
   end: number;
   /** Set when the value is not what the source spells literally (folded or decoded). */
   folded?: boolean;
+  /** Set when a decoding step (base64, hex, charCode, XOR, …) produced it. */
+  decoded?: boolean;
 }
 
 export interface Call {
@@ -99,7 +101,7 @@ function compute(js: JsFile): JsFacts {
   const foldedNodes = new Set<object>();
   for (const c of collectStrings(js)) {
     if (strings.length >= MAX_STRINGS) break;
-    strings.push(c.kind === 'folded' ? { value: c.value, start: c.start, end: c.end, folded: true } : { value: c.value, start: c.start, end: c.end });
+    strings.push(c.kind === 'folded' ? { value: c.value, start: c.start, end: c.end, folded: true, decoded: c.decoded } : { value: c.value, start: c.start, end: c.end });
     if (c.kind === 'folded') foldedNodes.add(c.node);
   }
   const calls: Call[] = [];
@@ -132,12 +134,14 @@ function compute(js: JsFile): JsFacts {
     }
   });
   // Literals that look like base64 of a URL/path (decoded by a helper the folder cannot follow, e.g. after slice(1)).
-  const foldedSpans = strings.filter((s) => s.folded);
+  const decodedSpans = strings.filter((s) => s.decoded);
+  const guessed = new Set<string>();
   for (const s of strings.slice()) {
-    if (s.folded || s.value.length < 8 || s.value.length > 4096) continue;
+    if (s.decoded || s.value.length < 8 || s.value.length > 4096) continue;
     const d = guessBase64(s.value);
-    if (d === null || foldedSpans.some((f) => f.start <= s.start && s.end <= f.end)) continue;
-    if (d !== null) strings.push({ value: d, start: s.start, end: s.end, folded: true });
+    if (d === null || guessed.has(`${s.start}:${d}`) || decodedSpans.some((f) => f.start <= s.start && s.end <= f.end)) continue;
+    guessed.add(`${s.start}:${d}`);
+    strings.push({ value: d, start: s.start, end: s.end, folded: true, decoded: true });
   }
   return { strings, calls, modules, functions };
 }
@@ -341,7 +345,9 @@ const INTERESTING = /^(?:https?:\/\/|\/\/|wss?:\/\/|\d{1,3}(?:\.\d{1,3}){3}|[\w.
  * A literal that is base64 of a URL/IP/path, possibly behind a 1–3 character junk prefix (BeaverTail's
  * `s.slice(1)` trick). Returns the decoded text only when it reads as such a string, so random words never decode.
  */
-export function guessBase64(v: string): string | null {
+export function guessBase64(raw: string): string | null {
+  // Wrapped base64 (`"aHR0c…\nMi9z…\n".trim()`) is still base64.
+  const v = /\s/.test(raw) ? raw.replace(/\s+/g, '') : raw;
   if (!/^[A-Za-z0-9+/]{8,}={0,2}$/.test(v)) return null;
   for (let skip = 0; skip <= 3; skip++) {
     const t = v.slice(skip);

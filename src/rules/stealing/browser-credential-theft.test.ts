@@ -42,6 +42,15 @@ for (const r of roots) for (let i = 0; i < 200; i++) {
       findings: [{ line: 5, severity: 'critical', confidence: 'high', evidence: "'Login Data'", message: /Chrome\/Brave\/Opera/ }],
     },
     {
+      name: 'token grabber reading Local Storage/leveldb of several browsers',
+      file: 'src/grab.js',
+      code: `const fs = require('fs');
+const paths = [process.env.LOCALAPPDATA + '/Google/Chrome/User Data/Default', process.env.APPDATA + '/Opera Software/Opera Stable'];
+for (const p of paths) fs.readdirSync(p + '/Local Storage/leveldb').filter((f) => f.endsWith('.ldb'));
+`,
+      findings: [{ line: 3, severity: 'high', confidence: 'medium', message: /Local Storage.*Chrome\/Opera/ }],
+    },
+    {
       name: 'single-browser cookie copy (medium)',
       file: 'tools/cookies.js',
       code: `const fs = require('fs');

@@ -13,7 +13,7 @@ const ROOTS: Array<[string, RegExp]> = [
   ['Vivaldi', /Vivaldi[\\/]/i],
 ];
 // The stores that hold credentials, cookies, cards and extension data. Matched as path parts, not prose.
-const SECRETS = /(?:^|[\\/])(?:Login Data(?: For Account)?|Local State|Web Data|Cookies|Local Extension Settings|logins\.json|key[34]\.db|cookies\.sqlite|signons\.sqlite)(?:$|[\\/])|Network[\\/]+Cookies/;
+const SECRETS = /(?:^|[\\/])(?:Login Data(?: For Account)?|Local State|Web Data|Cookies|Local Extension Settings|logins\.json|key[34]\.db|cookies\.sqlite|signons\.sqlite)(?:$|[\\/])|Network[\\/]+Cookies|Local Storage[\\/]+leveldb/;
 const PROFILE_ENUM = /^Profile ?$|[\\/]Profile ?$/; // 'Profile ' + i: walking every profile
 
 export default defineRule({
@@ -31,7 +31,7 @@ export default defineRule({
     status: 'stable',
   },
   input: 'js-ast',
-  prefilter: /Login Data|Local State|Web Data|Cookies|Local Extension Settings|logins\.json|key4\.db|_0x[0-9a-f]{4}|base64|fromCharCode/,
+  prefilter: /Login Data|Local State|Web Data|Cookies|Local Extension Settings|Local Storage|logins\.json|key4\.db|_0x[0-9a-f]{4}|base64|fromCharCode/,
   check(ctx, js) {
     const f = jsFacts(js);
     const browsers = new Set<string>();
@@ -47,7 +47,7 @@ export default defineRule({
       if (PROFILE_ENUM.test(s.value)) profileEnum = true;
     }
     if (!browsers.size || !secretStrs.length) return;
-    const stores = [...new Set(secretStrs.map((s) => (/Login Data|Local State|Web Data|Cookies|Local Extension Settings|logins\.json|key[34]\.db|cookies\.sqlite|signons\.sqlite/.exec(s.value) ?? [s.value])[0]))];
+    const stores = [...new Set(secretStrs.map((s) => (/Login Data|Local State|Web Data|Cookies|Local Extension Settings|Local Storage|logins\.json|key[34]\.db|cookies\.sqlite|signons\.sqlite/.exec(s.value) ?? [s.value])[0]))];
     const reads = fileReads(f).length > 0;
     const sends = networkSends(f).length > 0;
     // A single browser store read by a cookie tool is possible; several stores, several browsers, profile enumeration
