@@ -43,6 +43,16 @@ ruleTest(rule, {
     { name: 'ideographic variation sequence', file: 'src/names.ts', code: 'export const name = "葛\u{E0100}城";\n' },
     { name: 'Persian string in Python', file: 'app/i18n.py', code: 'MSG = "می\u200Cخواهم"\nprint(MSG)\n' },
     { name: 'a few selectors in prose', file: 'docs/notes.txt', code: 'Math variants: ≤\uFE00 ≥\uFE00\n' },
+    {
+      name: 'emoji table with escaped bases and literal VS16 (styled-jsx style), decoder in the same file',
+      file: 'dist/webpack/index.js',
+      code: `var emoji = [\n${Array.from({ length: 60 }, (_, i) => `    "\\uD83C\\uDD${(0x70 + i).toString(16).toUpperCase()}\uFE0F",`).join('\n')}\n];\nvar isId = (c) => c === "\u200C" || c === "\u200D" || String.fromCharCode(c.charCodeAt(0));\n`,
+    },
+    {
+      name: 'HTML entity table and scattered zero-width prefixes in a bundle',
+      file: 'dist/compiled/index.js',
+      code: `var c={"\u00AD":"shy","\u200C":"zwnj","\u200D":"zwj","\u200E":"lrm","\u200F":"rlm"};${Array.from({ length: 40 }, (_, i) => `entryName${i}="\u200B"+n;`).join('')}var pad="\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B";eval(x.charCodeAt(0));\n`,
+    },
   ],
   flagged: [
     {

@@ -20,11 +20,11 @@ const CODE_MARKUP = new Set(['.html', '.htm', '.vue', '.svelte', '.astro']);
 /** Selector/tag characters that make a payload (GlassWorm strings hold thousands). */
 const PAYLOAD_COUNT = 16;
 const PAYLOAD_RUN = 8;
-/** Zero-width characters inside strings that make a hidden message rather than a line-break hint. */
-const ZW_STRING_COUNT = 32;
+/** A contiguous run of zero-width characters inside a string this long is a hidden message, not a line-break hint. */
 const ZW_STRING_RUN = 16;
 const DECODER = /\b(?:codePointAt|charCodeAt|fromCharCode|fromCodePoint)\b|(?<![\w$.])(?:eval|Function|exec)\s*\(|\.constructor\s*\(|\b(?:ord|chr)\s*\(/;
 const BIDI_AWARE = /\b(?:rtl|bidi|RegExp|replace(?:All)?\s*\(|dir(?:ection)?\b)/i;
+const ESCAPE_BEFORE = /\\u(?:[0-9a-fA-F]{4}|\{[0-9a-fA-F]{1,6}\})$/;
 const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]/;
 
 interface Run {
@@ -40,15 +40,17 @@ function isBenignRun(text: string, run: Run): boolean {
   const after = run.end < text.length ? text.codePointAt(run.end)! : -1;
   const cps = run.cps;
   if (cps.length === 1 && cps[0] === 0xfeff && run.start === 0) return true;
+  // Emoji tables in source often spell the base as an escape: "\uD83C\uDD7E" + U+FE0F.
+  const escapedBefore = ESCAPE_BEFORE.test(text.slice(Math.max(0, run.start - 12), run.start));
   if (cps.length <= 3 && cps.every((c) => c === 0x200d || c === 0xfe0f || c === 0xfe0e || c === 0x20e3)) {
     // ❤️ ✔️ 🛡️ (base + VS16), 👨‍👩‍👧 (ZWJ between pictographs), 🏳️‍🌈, 1️⃣
-    const baseOk = before >= 0x80 || isEmojiBase(before);
+    const baseOk = before >= 0x80 || isEmojiBase(before) || escapedBefore;
     if (!cps.includes(0x200d)) return baseOk;
-    return baseOk && (after >= 0x80 || after === -1);
+    return baseOk && (after >= 0x80 || after === -1 || after === 92);
   }
   if (cps.length === 1) {
     const c = cps[0]!;
-    if (c >= 0xfe00 && c <= 0xfe0f) return before >= 0x80 || isEmojiBase(before); // standardized variants (math, CJK)
+    if (c >= 0xfe00 && c <= 0xfe0f) return before >= 0x80 || isEmojiBase(before) || escapedBefore; // standardized variants (math, CJK)
     if (c >= 0xe0100 && c <= 0xe01ef) return isCjk(before); // ideographic variation sequence
     if (c === 0x200c || c === 0x200d) return isComplexScriptLetter(before) || isComplexScriptLetter(after);
   }
@@ -139,8 +141,10 @@ export default defineRule({
     const payloadRuns = runs.filter((r) => r.classes.has('selector') || r.classes.has('tag'));
     const payloadCps = payloadRuns.flatMap((r) => r.cps.filter((c) => (c >= 0xfe00 && c <= 0xfe0f) || c >= 0xe0000));
     const longest = payloadRuns.reduce((m, r) => Math.max(m, r.cps.length), 0);
+    // Bytes of a payload sit together; emoji tables scatter one or two selectors per entry.
+    const inLongRuns = payloadRuns.reduce((n, r) => n + (r.cps.length >= 4 ? r.cps.length : 0), 0);
     const decoderHere = DECODER.test(text);
-    if (payloadCps.length >= PAYLOAD_COUNT || longest >= PAYLOAD_RUN) {
+    if (inLongRuns >= PAYLOAD_COUNT || longest >= PAYLOAD_RUN) {
       const selectors = payloadCps.filter((c) => c < 0xe0000 || c >= 0xe0100);
       const tags = payloadCps.filter((c) => c >= 0xe0000 && c < 0xe0100);
       const fromSel = selectors.length >= tags.length ? decodeSelectors(selectors) : decodeTags(tags);
@@ -193,13 +197,14 @@ export default defineRule({
     }
     const zwCount = inString.reduce((s, r) => s + r.cps.length, 0);
     const zwLongest = inString.reduce((m, r) => Math.max(m, r.cps.length), 0);
-    if (zwCount >= ZW_STRING_COUNT || zwLongest >= ZW_STRING_RUN) {
+    // A hidden message is a contiguous run (8 characters per byte); scattered line-break hints and entity tables are not.
+    if (zwLongest >= ZW_STRING_RUN) {
       ctx.report({
         at: { offset: inString[0]!.start, length: inString[0]!.end - inString[0]!.start },
         message: `${zwCount} zero-width characters inside strings (longest run ${zwLongest}): a hidden message or payload${decoderHere ? ', and the file decodes code points' : ''}`,
         evidence: reveal(lineAround(text, inString[0]!.start)),
         severity: decoderHere ? 'high' : 'medium',
-        confidence: zwLongest >= ZW_STRING_RUN ? 'high' : 'medium',
+        confidence: zwLongest >= 64 ? 'high' : 'medium',
       });
     }
 
@@ -209,8 +214,10 @@ export default defineRule({
     const bidi =
       facts.minified || facts.vendored
         ? []
-        : runs.filter((r) => {
-            if (!r.classes.has('bidi')) return false;
+        : runs
+            .filter((r) => r.classes.has('bidi'))
+            .slice(0, 500) // each needs its line: bound the work on hostile files
+            .filter((r) => {
             const line = lineOf(text, r.start);
             return line.length < 1000 && !RTL_LETTER.test(line) && !BIDI_AWARE.test(line);
           });

@@ -71,35 +71,44 @@ export default defineRule({
     !f.path.endsWith('.d.ts'),
   check(ctx, file) {
     const text = file.text!;
-    const lines: Line[] = [];
+    // One pass, constant memory: a histogram of ordinary line lengths and the few long lines (a hostile file may have
+    // tens of millions of lines).
+    const hist = new Uint32Array(MIN_LONG);
+    const long: Array<Line & { n: number }> = [];
+    let others = 0;
     let start = 0;
-    for (;;) {
+    for (let n = 0; ; n++) {
       const nl = text.indexOf('\n', start);
       const end = nl === -1 ? text.length : nl;
       let len = end - start;
       if (len && text.charCodeAt(end - 1) === 13) len--;
-      lines.push({ start, len });
+      if (len >= MIN_LONG) {
+        long.push({ start, len, n });
+        if (long.length > 3) return; // many long lines: a bundle, a generated table, a minified file
+      } else if (len > 0) {
+        hist[len]++;
+        others++;
+      }
       if (nl === -1) break;
       start = nl + 1;
     }
-    const long: number[] = [];
-    const others: number[] = [];
-    for (let i = 0; i < lines.length; i++) {
-      const l = lines[i]!;
-      if (l.len >= MIN_LONG) long.push(i);
-      else if (l.len > 0) others.push(l.len);
-    }
-    // Many long lines: a bundle, a generated table, a minified file. Not an outlier.
-    if (long.length === 0 || long.length > 3 || others.length < MIN_OTHERS || (long.length > 1 && long.length * 10 > others.length)) return;
-    others.sort((a, b) => a - b);
-    const p90 = others[Math.min(others.length - 1, Math.floor(others.length * 0.9))]!;
-    const median = others[others.length >> 1]!;
+    if (long.length === 0 || others < MIN_OTHERS || (long.length > 1 && long.length * 10 > others)) return;
+    const quantile = (q: number) => {
+      const want = Math.min(others - 1, Math.floor(others * q));
+      let seen = 0;
+      for (let len = 1; len < MIN_LONG; len++) {
+        seen += hist[len]!;
+        if (seen > want) return len;
+      }
+      return MIN_LONG - 1;
+    };
+    const p90 = quantile(0.9);
+    const median = quantile(0.5);
     const threshold = Math.max(MIN_LONG, FACTOR * Math.max(p90, NORM_FLOOR));
     const lexer = new Lexer(text, lexLangOf(file.facts));
-    const candidates: Array<{ i: number; code: number }> = [];
+    const candidates: Array<{ l: Line & { n: number }; code: number }> = [];
     let longCode = 0;
-    for (const i of long) {
-      const l = lines[i]!;
+    for (const l of long) {
       if (l.len < threshold) continue;
       const end = l.start + l.len;
       const line = text.slice(l.start, end);
@@ -110,20 +119,19 @@ export default defineRule({
       const code = lexer.codeChars - before;
       longCode += code;
       if (code < MIN_CODE_CHARS || punctuation(text, l.start, end) < MIN_PUNCT_RATIO * code) continue;
-      candidates.push({ i, code });
+      candidates.push({ l, code });
     }
     if (!candidates.length) return;
     lexer.advanceTo(text.length);
     // A licence banner over one minified line is a minified file, not a file with something appended.
     if (lexer.codeChars - longCode < MIN_OTHER_CODE) return;
-    for (const { i, code } of candidates) {
-      const l = lines[i]!;
+    for (const { l, code } of candidates) {
       const line = text.slice(l.start, l.start + l.len);
       const lead = line.length - line.trimStart().length;
       const signs = LOADER_SIGNS.filter(([re]) => re.test(line)).map(([, name]) => name);
       ctx.report({
         at: { offset: l.start + lead, length: Math.min(200, l.len - lead) },
-        message: `Line ${i + 1} is ${l.len.toLocaleString('en-US')} characters wide (${code.toLocaleString('en-US')} of code); the file's other ${others.length} lines are at most ${p90} wide for 90% of them (median ${median})${signs.length ? `; it carries ${signs.join(', ')}` : ''}`,
+        message: `Line ${l.n + 1} is ${l.len.toLocaleString('en-US')} characters wide (${code.toLocaleString('en-US')} of code); the file's other ${others} lines are at most ${p90} wide for 90% of them (median ${median})${signs.length ? `; it carries ${signs.join(', ')}` : ''}`,
         evidence: line.slice(lead, lead + 200),
         ...(signs.length ? {} : { severity: 'low' as const, confidence: 'low' as const }),
       });
