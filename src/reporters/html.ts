@@ -55,6 +55,7 @@ export function renderHtml(report: Report): string {
     '<main>',
     '<nav><a href="#autorun">Autorun map</a><a href="#findings">Findings</a><a href="#iocs">Indicators</a><a href="#not-examined">Skipped or failed</a></nav>',
     autorunSection(report),
+    detonationSection(report),
     findingsSection(report),
     iocSection(report),
     notExaminedSection(report),
@@ -97,6 +98,22 @@ ${autorunSvg(r, (s) => esc(s))}
 <table class="autorun-table"><thead><tr><th>When you</th><th>What runs</th><th>Declared in</th><th>Files it reaches</th></tr></thead><tbody>
 ${rows}
 </tbody></table></section>`;
+}
+
+function detonationSection(r: Report): string {
+  const d = r.detonation;
+  if (!d) return '';
+  const rows = d.actions
+    .map((a) => {
+      const how = a.skipped ? `skipped: ${esc(a.skipped)}` : a.timedOut ? 'stopped at the time limit' : a.signal ? `killed by ${esc(a.signal)}` : `exit ${a.exitCode ?? '?'}`;
+      return `<tr><td>${esc(clip(a.label, 300))}</td><td class="val">$ ${esc(clip(showBlanks(a.command.trim()), MAX.command))}</td><td class="val">${esc(clip(a.file, MAX.path))}:${a.line}</td><td>${how}</td></tr>`;
+    })
+    .join('\n');
+  const counts = [d.processes !== undefined ? plural(d.processes, 'process', 'processes') : '', d.networkEvents !== undefined ? plural(d.networkEvents, 'network attempt') : ''].filter(Boolean).join(' · ');
+  return `<section id="detonation"><h2>Detonation — ${d.ran ? `ran in the jail for ${(d.durationMs / 1000).toFixed(1)} s` : 'did not run'}</h2>
+${counts ? `<p>${counts}</p>` : ''}<table><thead><tr><th>Action</th><th>Command</th><th>Declared in</th><th>Outcome</th></tr></thead><tbody>
+${rows}
+</tbody></table>${d.notes.map((n) => `<p class="empty">${esc(clip(n, MAX.message))}</p>`).join('')}</section>`;
 }
 
 function findingsSection(r: Report): string {

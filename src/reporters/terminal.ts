@@ -35,6 +35,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   const out: string[] = [];
   banner(out, report, c, width);
   autorunMap(out, report, c);
+  detonation(out, report, c);
   findings(out, report, c);
   indicators(out, report, c);
   notExamined(out, report, c);
@@ -74,6 +75,28 @@ function autorunMap(out: string[], r: Report, c: Colors) {
       for (const to of e.leadsTo) out.push(`        ${c.dim('→')} ${flagged.has(to) ? c.red(`${sanitize(to)}  (has findings)`) : sanitize(to)}`);
     }
   }
+  out.push('');
+}
+
+/** What the jail ran (lurescan detonate / scan --detonate), so "nothing seen" is honest about what was exercised. */
+function detonation(out: string[], r: Report, c: Colors) {
+  const d = r.detonation;
+  if (!d) return;
+  out.push(c.bold(`Detonation — ${d.ran ? `ran in the jail for ${(d.durationMs / 1000).toFixed(1)} s` : 'did not run'}`));
+  for (const a of d.actions) {
+    const how = a.skipped
+      ? c.dim(`skipped: ${sanitize(a.skipped)}`)
+      : a.timedOut
+        ? c.yellow('stopped at the time limit')
+        : a.signal
+          ? `killed by ${sanitize(a.signal)}`
+          : `exit ${a.exitCode ?? '?'}`;
+    out.push(`  ${sanitize(a.label)}  ${c.dim(`${sanitize(a.file)}:${a.line}`)}  ${how}`);
+    out.push(`        ${c.dim('$')} ${commandText(a.command)}`);
+  }
+  const counts = [d.processes !== undefined ? plural(d.processes, 'process', 'processes') : '', d.networkEvents !== undefined ? plural(d.networkEvents, 'network attempt') : ''].filter(Boolean);
+  if (counts.length) out.push(`  ${c.dim(counts.join(' · '))}`);
+  for (const n of d.notes) out.push(`  ${c.dim(`note: ${sanitize(n)}`)}`);
   out.push('');
 }
 
