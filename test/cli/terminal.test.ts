@@ -47,8 +47,18 @@ describe('terminal reporter', () => {
       iocs: [{ type: 'url', value: `http://x/${evil}`, file: `f${evil}`, line: 1 }],
       skipped: [{ path: `s${evil}`, reason: `r${evil}` }],
       errors: [{ path: `e${evil}`, message: `m${evil}` }],
+      detonation: {
+        ran: true,
+        durationMs: 1500,
+        phases: {},
+        actions: [{ label: `a${evil}`, command: `c${evil}`, file: `f${evil}`, line: 1, signal: `SIG${evil}`, skipped: undefined }],
+        notes: [`n${evil}`],
+        processes: 2,
+      },
     };
     const text = renderTerminal(report, { color: true });
+    assert.match(text, /Detonation — ran in the jail for 1\.5 s/);
+    assert.match(text, /2 processes/);
     // Only our own SGR colour sequences remain.
     assert.doesNotMatch(text.replace(/\u001b\[[0-9;]*m/g, ''), /[\u0000-\u0008\u000b-\u001f\u007f\u202e]/);
   });

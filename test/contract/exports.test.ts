@@ -38,6 +38,7 @@ async function hostileReport(): Promise<Report> {
     skipped: [{ path: `s${evil}`, reason: `r${evil}` }],
     errors: [{ path: `e${evil}`, message: `m${evil}` }],
     fileHashes: { [`f${evil}`]: 'a'.repeat(64) },
+    detonation: { ran: true, durationMs: 1, phases: {}, actions: [{ label: evil, command: evil, file: evil, line: 1, skipped: evil }], notes: [evil] },
   };
 }
 
@@ -61,6 +62,7 @@ describe('HTML report', () => {
 
   it('escapes everything from the sample: <script>, </textarea>, bidi controls, megabyte lines', async () => {
     const html = renderHtml(await hostileReport());
+    assert.match(html, /<section id="detonation">/);
     assert.equal(html.match(/<script\b/gi)?.length, 1, 'only our script');
     assert.equal(html.match(/<\/script>/gi)?.length, 1);
     assert.doesNotMatch(html, /<\/textarea>|<img/i);
