@@ -10,6 +10,8 @@ import { pep503 } from './pypi.js';
 export interface Squat {
   target: string;
   how: string;
+  /** A letter added or removed at the very start ("dtslint" / "tslint") is how honest names are coined too. */
+  weak?: boolean;
 }
 
 // Only the head of the list is worth impersonating, and short names have too many honest neighbours.
@@ -120,7 +122,8 @@ export function findSquat(eco: Ecosystem, rawName: string): Squat | null {
     }
     if (best) {
       const how = best.length === name.length && [...best].sort().join('') === [...name].sort().join('') ? 'swapped letters' : best.length + 1 === name.length && /(.)\1/.test(name) ? 'doubled letter' : 'one character different';
-      return { target: best, how };
+      const weak = best.length !== name.length && (best.slice(1) === name || name.slice(1) === best);
+      return { target: best, how: weak ? 'one character added or removed at the start' : how, weak };
     }
   }
   return null;

@@ -21,5 +21,10 @@ ruleTest(rule, {
       files: { 'pyproject.toml': '[project]\nname = "x"\ndependencies = [\n  "reqeusts>=2",\n]\n' },
       findings: [{ file: 'pyproject.toml', line: 4, message: /"requests" \(swapped letters\)/ }],
     },
+    {
+      name: 'a letter added at the start is reported at low confidence',
+      files: { 'package.json': '{"devDependencies":{"dtslint":"^4.2.1"}}' },
+      findings: [{ file: 'package.json', line: 1, confidence: 'low', message: /"tslint" \(one character added or removed at the start\)/ }],
+    },
   ],
 });

@@ -29,6 +29,7 @@ export default defineRule({
         file: dep.file,
         message: `"${dep.name}" looks like the popular ${dep.ecosystem} package "${squat.target}" (${squat.how}) but is not it`,
         evidence: `${dep.name}${dep.spec ? ` ${dep.spec}` : ''}`,
+        confidence: squat.weak ? 'low' : 'medium',
       });
     }
   },

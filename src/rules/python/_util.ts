@@ -11,11 +11,13 @@ export function clip(s: string, n = 300): string {
   return s.length > n ? `${s.slice(0, n)}…` : s;
 }
 
-const NET_PREFIX = /^(?:requests|httpx|urllib3|aiohttp|pycurl|http\.client|httplib|ftplib|wget)\.|^(?:urllib\d?\.(?:request\.)?(?:urlopen|urlretrieve|Request|build_opener|URLopener))$|^socket\.(?:create_connection|gethostbyname)$/;
+// Calls that send a request (not every function of an HTTP library: requests' own helpers, urllib3.contrib.*, …).
+const NET_PREFIX =
+  /^(?:requests(?:\.api)?\.(?:get|post|put|patch|delete|head|options|request|Session|session)|httpx\.(?:get|post|put|patch|delete|head|options|request|stream|Client|AsyncClient)|urllib3\.(?:PoolManager|ProxyManager|request|HTTPConnectionPool|HTTPSConnectionPool|connection_from_url)|aiohttp\.(?:ClientSession|request)|pycurl\.Curl|(?:http\.client|httplib)\.HTTPS?Connection|ftplib\.FTP(?:_TLS)?|wget\.download|smtplib\.SMTP(?:_SSL)?|socket\.(?:create_connection|gethostbyname))$|^(?:urllib\d?\.(?:request\.)?(?:urlopen|urlretrieve|Request|build_opener|URLopener))$/;
 /** A call that talks to the network. */
 export function isNetworkCall(model: PyModel, call: PyCall): boolean {
   const c = resolveCallee(model, call.callee);
-  if (NET_PREFIX.test(c)) return !/^(?:requests|httpx)\.(?:exceptions|codes|utils|adapters|structures|compat|packages)\b/.test(c);
+  if (NET_PREFIX.test(c)) return true;
   // session.get(...) / urllib3.PoolManager().request(...) / opener.open(url): method on an object built from a net module
   return /^(?:urlopen|urlretrieve)$/.test(call.name) && c === call.name ? model.imports.has('urllib') || model.imports.has('urllib2') : false;
 }
