@@ -65,8 +65,12 @@ export function runsNonCodeFile(cmd: string): { program: string; file: string; e
     if (program === 'deno' && argv[1] === 'run') i = 2;
     for (; i < argv.length; i++) {
       const a = argv[i]!;
+      if (program === 'nodemon' && /^(?:-w|--watch|-e|--ext|-i|--ignore|-d|--delay|-x|--exec|--config|--signal|-V|--exitcrash|-I)$/.test(a)) {
+        i++;
+        continue;
+      }
       if (/^(?:-e|--eval|-p|--print|-c|-m)$/.test(a)) break;
-      if (/^(?:-r|--require|--import|--loader|-W|-X)$/.test(a)) {
+      if (/^(?:-r|--require|--import|--loader|--experimental-loader|-W|-X|-C|--conditions|--env-file|--title|--inspect-port|--watch-path|--tsconfig|--project|-P)$/.test(a)) {
         i++;
         continue;
       }

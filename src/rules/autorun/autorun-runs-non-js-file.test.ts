@@ -7,6 +7,7 @@ const tasks = (cmd: string) =>
 ruleTest(rule, {
   clean: [
     { name: 'express bin/www', files: { 'package.json': '{"scripts":{"start":"node ./bin/www","dev":"nodemon server/bin/www --watch server/*"}}' } },
+    { name: 'option values are not files', files: { 'package.json': '{"scripts":{"dev":"nodemon --watch public/fonts -e woff2,js server.js","start":"node --env-file .env --title assets/x server.js"}}' } },
     { name: 'node on js/ts/json-free files', files: { 'package.json': '{"scripts":{"start":"node dist/index.mjs","dev":"tsx src/main.ts","test":"node --test test/","build":"node -e \\"require(\'./build.txt\')\\""}}' } },
     { name: 'a non-js file in a script nothing runs by itself', files: { 'package.json': '{"scripts":{"font":"node public/fonts/a.woff2"}}' } },
     { name: 'python on a .py file', files: { '.vscode/tasks.json': tasks('python3 tools/setup.py') } },

@@ -12,6 +12,7 @@ ruleTest(rule, {
     { name: 'sharp install check (vendored)', files: { 'node_modules/sharp/package.json': pkg({ install: 'node install/check' }) } },
     { name: 'prepare: plain build chain', files: { 'package.json': pkg({ prepare: 'npm run build', build: 'tsc -p . && vite build', start: 'node server.js' }) } },
     { name: 'core-js inline require', files: { 'node_modules/core-js/package.json': pkg({ postinstall: 'node -e "try{require(\'./postinstall\')}catch(e){}"' }) } },
+    { name: 'husky guarded by an inline env check', files: { 'package.json': pkg({ prepare: 'node -e "if (process.env.CI) process.exit(0)" || husky install', postinstall: 'npx only-allow pnpm' }) } },
     { name: 'monorepo install of sub folders', files: { 'package.json': pkg({ install: 'cd frontend && npm install && cd ../backend && npm install' }) } },
     { name: 'start script alone is not an install script', files: { 'package.json': pkg({ start: 'node server/server.js' }) } },
   ],

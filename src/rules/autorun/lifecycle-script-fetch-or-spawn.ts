@@ -21,7 +21,7 @@ const DNS = new Set(['nslookup', 'dig', 'host', 'ping']);
 const HOST_SUBST = /`[^`]*`|\$\([^)]*\)|%(?:USERNAME|COMPUTERNAME|USERDOMAIN)%|\$(?:HOSTNAME|USER|HOME)\b/i;
 const SHELL_C = new Set(['sh', 'bash', 'zsh', 'dash']);
 const WIN_SHELL = new Set(['powershell', 'pwsh', 'cmd', 'osascript', 'mshta', 'wscript', 'cscript', 'rundll32', 'regsvr32']);
-const RISKY_INLINE = /https?:|child_process|\bexec(?:Sync)?\b|\bspawn\b|\beval\b|Function\s*\(|Buffer\.from|atob\(|\bnet\b|dgram|\bfetch\(|\brequest\(|\.get\(|os\.homedir|process\.env/;
+const RISKY_INLINE = /https?:|require\(\s*['"`](?:node:)?(?:https?|net|tls|dgram|dns|child_process)['"`]|child_process|\bexec(?:Sync)?\(|\bspawn(?:Sync)?\(|\beval\(|Function\s*\(|Buffer\.from|atob\(|\bfetch\(|os\.homedir/;
 
 function worse(a: Hit | null, b: Hit): Hit {
   return !a || RANK[b.severity] > RANK[a.severity] || (RANK[b.severity] === RANK[a.severity] && b.confidence === 'high' && a.confidence !== 'high') ? b : a;
