@@ -1,0 +1,441 @@
+/**
+ * `npm run bench`: speed and memory figures of the built CLI (node bin/lurescan.js) on a large real-world tree and on
+ * large-file cases, against ripgrep searching the same bytes for the indicator regexes (bench/indicators.txt) and,
+ * with --baseline, a previous lurescan release. Figures only: it never fails on a time, and CI does not run it.
+ *
+ *   npm run bench -- [--reps 5] [--case-reps 3] [--baseline path/to/old/bin/lurescan.js] [--no-tree] [--no-cases]
+ *                    [--tree DIR] [--threads N] [--out bench/RESULTS.md]
+ *   --prepare only builds/reuses the inputs below.
+ *
+ * Everything it builds lives in bench/work/ (git-ignored) and is reused when present:
+ *   tree/        `npm ci --ignore-scripts` of bench/tree/package.json + package-lock.json (pinned popular packages)
+ *   cases/       a 50 MB single-line minified bundle, a 20 MB javascript-obfuscator file, 100,000 small files
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const BENCH = join(ROOT, 'bench');
+const WORK = join(BENCH, 'work');
+const TREE = join(WORK, 'tree');
+const CASES = join(WORK, 'cases');
+const INDICATORS = join(BENCH, 'indicators.txt');
+const CLI = join(ROOT, 'bin', 'lurescan.js');
+const TIME = '/usr/bin/time';
+
+interface RunResult {
+  wallMs: number;
+  rssKb: number | null;
+  exit: number | null;
+  note?: string;
+}
+interface Measured {
+  tool: string;
+  runs: RunResult[];
+  medianMs: number;
+  minMs: number;
+  medianRssKb: number | null;
+  note?: string;
+}
+
+const log = (s: string) => process.stderr.write(`${s}\n`);
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Building the inputs
+
+function lockHash(): string {
+  const h = createHash('sha256');
+  for (const f of ['package.json', 'package-lock.json']) h.update(readFileSync(join(BENCH, 'tree', f)));
+  return h.digest('hex').slice(0, 16);
+}
+
+/** `npm ci --ignore-scripts` of the pinned set into bench/work/tree; reused while the lockfile is unchanged. */
+function ensureTree(): void {
+  const marker = join(TREE, '.bench-installed');
+  const want = lockHash();
+  if (existsSync(marker) && readFileSync(marker, 'utf8').trim() === want && existsSync(join(TREE, 'node_modules'))) return;
+  log(`bench: installing the pinned tree into ${relative(ROOT, TREE)} (npm ci --ignore-scripts; a few minutes)`);
+  mkdirSync(TREE, { recursive: true });
+  for (const f of ['package.json', 'package-lock.json']) copyFileSync(join(BENCH, 'tree', f), join(TREE, f));
+  const r = spawnSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: TREE, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status !== 0) throw new Error(`npm ci failed in ${TREE} (status ${r.status})`);
+  writeFileSync(marker, `${want}\n`);
+}
+
+function treeRequire(id: string): any {
+  return createRequire(join(TREE, 'package.json'))(id);
+}
+
+/** Regular files under dir (symlinks not followed, like the scanner), their count and bytes. */
+function measureTree(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  const stack = [dir];
+  while (stack.length) {
+    const d = stack.pop()!;
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) stack.push(p);
+      else if (e.isFile()) {
+        files++;
+        bytes += lstatSync(p).size;
+      }
+    }
+  }
+  return { files, bytes };
+}
+
+function bigJsFiles(minBytes: number): string[] {
+  const out: string[] = [];
+  const stack = [join(TREE, 'node_modules')];
+  while (stack.length) {
+    const d = stack.pop()!;
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) stack.push(p);
+      else if (e.isFile() && /\.(c?js)$/.test(e.name) && !/\.min\.js$/.test(e.name) && lstatSync(p).size >= minBytes) out.push(p);
+    }
+  }
+  return out.sort();
+}
+
+/** 50 MB of real library code, each file minified by esbuild into an IIFE, joined on one line. */
+function ensureBundle(): string {
+  const dir = join(CASES, 'bundle-50mb');
+  const file = join(dir, 'bundle.min.js');
+  if (existsSync(file)) return dir;
+  log('bench: generating a 50 MB single-line minified bundle (esbuild from the tree)');
+  mkdirSync(dir, { recursive: true });
+  const esbuild = treeRequire('esbuild');
+  const pieces: string[] = [];
+  for (const f of bigJsFiles(300_000)) {
+    try {
+      const code = esbuild.transformSync(readFileSync(f, 'utf8'), { minify: true, format: 'iife', legalComments: 'none', logLevel: 'silent' }).code as string;
+      const one = code.trim().replace(/;?$/, ';');
+      // Template literals keep real newlines: such files are left out so the bundle is one line.
+      if (!one.includes('\n')) pieces.push(one);
+    } catch {
+      // not valid as a script on its own (ESM-only syntax esbuild cannot wrap): left out
+    }
+  }
+  if (!pieces.length) throw new Error('no library file could be minified for the bundle case');
+  const target = 50 * 1e6;
+  const parts: string[] = [];
+  let size = 0;
+  // Tile the pieces up to 50 MB; a piece that would overshoot by more than 1 MB is skipped for a smaller one.
+  for (let i = 0, misses = 0; size < target && misses < pieces.length; i++) {
+    const p = pieces[i % pieces.length]!;
+    const n = Buffer.byteLength(p);
+    if (size + n > target + 1e6) {
+      misses++;
+      continue;
+    }
+    misses = 0;
+    parts.push(p);
+    size += n;
+  }
+  writeFileSync(file, parts.join(''));
+  return dir;
+}
+
+/** 20 MB of javascript-obfuscator (obfuscator.io) output made from a benign library (lodash), tiled in IIFEs. */
+function ensureObfuscated(): string {
+  const dir = join(CASES, 'obfuscated-20mb');
+  const file = join(dir, 'obfuscated.js');
+  if (existsSync(file)) return dir;
+  log('bench: generating a 20 MB javascript-obfuscator file (lodash, two seeds; about a minute)');
+  mkdirSync(dir, { recursive: true });
+  const JavaScriptObfuscator = treeRequire('javascript-obfuscator');
+  const src = readFileSync(join(TREE, 'node_modules/lodash/lodash.js'), 'utf8');
+  const pieces = [1, 2].map(
+    (seed) =>
+      JavaScriptObfuscator.obfuscate(src, {
+        seed,
+        compact: true,
+        controlFlowFlattening: true,
+        controlFlowFlatteningThreshold: 0.5,
+        deadCodeInjection: true,
+        deadCodeInjectionThreshold: 0.2,
+        numbersToExpressions: true,
+        splitStrings: true,
+        splitStringsChunkLength: 10,
+        stringArray: true,
+        stringArrayEncoding: ['base64'],
+        stringArrayThreshold: 1,
+        stringArrayRotate: true,
+        stringArrayShuffle: true,
+        transformObjectKeys: true,
+        selfDefending: false,
+      }).getObfuscatedCode() as string,
+  );
+  const target = 20 * 1e6;
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < target; i++) {
+    const p = `(function(){${pieces[i % 2]}\n})();\n`;
+    parts.push(p);
+    size += Buffer.byteLength(p);
+  }
+  writeFileSync(file, parts.join(''));
+  return dir;
+}
+
+/** 100,000 small CommonJS modules in 100 folders; one in 50 spawns a process so the JS rules have work to do. */
+function ensureManySmall(): string {
+  const dir = join(CASES, 'many-small');
+  const marker = join(dir, '.complete');
+  if (existsSync(marker)) return dir;
+  log('bench: generating 100,000 small files');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), '{"name":"many-small","version":"1.0.0","main":"pkg-0/m0.js"}\n');
+  for (let d = 0; d < 100; d++) {
+    const sub = join(dir, `pkg-${d}`);
+    mkdirSync(sub);
+    for (let i = 0; i < 1000; i++) {
+      const n = d * 1000 + i;
+      const body =
+        n % 50 === 0
+          ? `'use strict';\nconst { execFile } = require('child_process');\nmodule.exports = function run${n}(cb) {\n  execFile('git', ['--version'], cb);\n};\n`
+          : `'use strict';\nconst path = require('path');\n/** helper ${n} */\nmodule.exports = function f${n}(a, b) {\n  return path.join(String(a), String(b), 'x${n}');\n};\n`;
+      writeFileSync(join(sub, `m${n}.js`), body);
+    }
+  }
+  writeFileSync(marker, 'ok\n');
+  return dir;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Running
+
+const hasTime = existsSync(TIME);
+
+/** Runs a command, stdout to a file or /dev/null, and returns wall time and the peak RSS of the process tree root. */
+function runOnce(cmd: string, args: string[], stdoutFile?: string): Promise<RunResult> {
+  const rssFile = join(WORK, `.rss-${process.pid}`);
+  const [bin, argv] = hasTime ? [TIME, ['-f', '%M', '-o', rssFile, cmd, ...args]] : [cmd, args];
+  return new Promise((resolvePromise) => {
+    const t0 = performance.now();
+    const out = stdoutFile ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'ignore', 'pipe'];
+    const child = spawn(bin, argv, { stdio: out as any, cwd: ROOT });
+    const chunks: Buffer[] = [];
+    let err = '';
+    child.stdout?.on('data', (c: Buffer) => chunks.push(c));
+    child.stderr?.on('data', (c: Buffer) => {
+      if (err.length < 4000) err += c.toString();
+    });
+    child.on('close', (code) => {
+      const wallMs = performance.now() - t0;
+      if (stdoutFile) writeFileSync(stdoutFile, Buffer.concat(chunks));
+      let rssKb: number | null = null;
+      if (hasTime && existsSync(rssFile)) {
+        const m = /(\d+)\s*$/.exec(readFileSync(rssFile, 'utf8').trim());
+        rssKb = m ? Number(m[1]) : null;
+        rmSync(rssFile, { force: true });
+      }
+      resolvePromise({ wallMs, rssKb, exit: code, note: code !== 0 && code !== 1 ? err.trim().split('\n').slice(-2).join(' ') : undefined });
+    });
+  });
+}
+
+interface Tool {
+  name: string;
+  cmd: string;
+  args: (target: string) => string[];
+  /** Keep the output of the last run (lurescan's JSON report) for the summary. */
+  keep?: string;
+}
+
+function tools(baseline?: string, threads?: string): Tool[] {
+  const scanArgs = (t: string) => ['scan', t, '--format', 'json', ...(threads ? ['--threads', threads] : [])];
+  const list: Tool[] = [
+    { name: 'lurescan', cmd: process.execPath, args: (t) => [CLI, ...scanArgs(t)], keep: join(WORK, 'last-lurescan.json') },
+    // -uu: no ignore files, hidden files too (lurescan reads every file); binary files are skipped by rg.
+    { name: 'rg', cmd: 'rg', args: (t) => ['-c', '-uu', '-f', INDICATORS, t] },
+  ];
+  if (baseline) {
+    const isJs = /\.(c|m)?js$/.test(baseline);
+    list.push({
+      name: 'lurescan-baseline',
+      cmd: isJs ? process.execPath : baseline,
+      args: (t) => [...(isJs ? [resolve(baseline)] : []), ...scanArgs(t)],
+      keep: join(WORK, 'last-baseline.json'),
+    });
+  }
+  return list;
+}
+
+/** A/B interleaved: every repetition runs each tool once, the order rotating so no tool always goes first. */
+async function measure(target: string, list: Tool[], reps: number, label: string): Promise<Measured[]> {
+  const runs = new Map<string, RunResult[]>(list.map((t) => [t.name, []]));
+  for (let r = 0; r < reps; r++) {
+    const order = list.map((_, i) => list[(i + r) % list.length]!);
+    for (const t of order) {
+      const res = await runOnce(t.cmd, t.args(target), t.keep);
+      runs.get(t.name)!.push(res);
+      log(`  ${label} rep ${r + 1}/${reps} ${t.name}: ${(res.wallMs / 1000).toFixed(2)} s, ${res.rssKb ? `${Math.round(res.rssKb / 1024)} MB` : '? MB'} RSS, exit ${res.exit}${res.note ? ` (${res.note})` : ''}`);
+    }
+  }
+  return list.map((t) => {
+    const rs = runs.get(t.name)!;
+    const rss = rs.map((x) => x.rssKb).filter((x): x is number => x !== null);
+    return {
+      tool: t.name,
+      runs: rs,
+      medianMs: median(rs.map((x) => x.wallMs)),
+      minMs: Math.min(...rs.map((x) => x.wallMs)),
+      medianRssKb: rss.length ? median(rss) : null,
+      note: rs.find((x) => x.note)?.note,
+    };
+  });
+}
+
+function reportSummary(file: string): string {
+  try {
+    const r = JSON.parse(readFileSync(file, 'utf8'));
+    const timeouts = (r.errors ?? []).filter((e: { message: string }) => /exceeded/.test(e.message)).length;
+    return `verdict ${r.verdict} (score ${r.score}), ${r.findings?.length ?? 0} findings, ${r.stats?.parsedFiles ?? '?'} files parsed, ${r.errors?.length ?? 0} file errors${timeouts ? ` (${timeouts} timeouts)` : ''}`;
+  } catch {
+    return 'no JSON report';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+const fmtS = (ms: number) => (ms / 1000).toFixed(2);
+const fmtMB = (kb: number | null) => (kb === null ? '–' : String(Math.round(kb / 1024)));
+
+async function main(): Promise<number> {
+  const { values: a } = parseArgs({
+    options: {
+      reps: { type: 'string', default: '5' },
+      'case-reps': { type: 'string', default: '3' },
+      baseline: { type: 'string' },
+      tree: { type: 'string' },
+      threads: { type: 'string' },
+      'no-tree': { type: 'boolean', default: false },
+      'no-cases': { type: 'boolean', default: false },
+      prepare: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (a.help) {
+    process.stdout.write('usage: npm run bench -- [--reps 5] [--case-reps 3] [--baseline OLD_BIN] [--tree DIR] [--threads N] [--no-tree] [--no-cases] [--prepare] [--out FILE.md]\n');
+    return 0;
+  }
+  if (a.prepare) {
+    ensureTree();
+    for (const make of [ensureBundle, ensureObfuscated, ensureManySmall]) log(`bench: ready ${relative(ROOT, make())}`);
+    return 0;
+  }
+  if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
+    log('bench: dist/ is missing: run `npm run build` (npm run bench does it first)');
+    return 2;
+  }
+  if (spawnSync('rg', ['--version']).status !== 0) {
+    log('bench: ripgrep (rg) not found: apt-get install -y ripgrep');
+    return 2;
+  }
+  const reps = Math.max(1, Number(a.reps) || 5);
+  const caseReps = Math.max(1, Number(a['case-reps']) || 3);
+  mkdirSync(WORK, { recursive: true });
+  const list = tools(a.baseline, a.threads);
+  const load0 = loadavg();
+  const started = Date.now();
+  const lines: string[] = [];
+  const say = (s = '') => {
+    lines.push(s);
+    process.stdout.write(`${s}\n`);
+  };
+  const cpu = cpus();
+  say(`# lurescan benchmark`);
+  say();
+  say(`${new Date().toISOString()} · lurescan ${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version} at ${git('rev-parse', '--short', 'HEAD')} · Node ${process.version} · ${cpu.length} × ${cpu[0]?.model ?? '?'} · ${Math.round(totalmem() / 2 ** 30)} GB RAM · ${spawnSync('rg', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0]}`);
+  say(`Load average at start: ${load0.map((x) => x.toFixed(1)).join(' ')} (other processes share the CPU: treat figures as noisy).`);
+  say();
+
+  const json: Record<string, unknown> = { date: new Date().toISOString(), commit: git('rev-parse', '--short', 'HEAD'), reps, caseReps, loadStart: load0 };
+
+  if (!a['no-tree']) {
+    if (!a.tree) ensureTree();
+    const tree = a.tree ? resolve(a.tree) : TREE;
+    const size = measureTree(tree);
+    say(`## Tree: ${relative(ROOT, tree) || tree}`);
+    say();
+    say(`${size.files.toLocaleString('en')} files, ${(size.bytes / 1e6).toFixed(1)} MB${a.tree ? '' : ' (node_modules of the pinned set in bench/tree/package.json, npm ci --ignore-scripts)'}; ${reps} repetitions, A/B interleaved, medians.`);
+    say();
+    const m = await measure(tree, list, reps, 'tree');
+    const rg = m.find((x) => x.tool === 'rg')!;
+    say('| tool | median s | min s | MB/s | files/s | peak RSS MB | vs rg |');
+    say('|---|---:|---:|---:|---:|---:|---:|');
+    for (const x of m) {
+      const s = x.medianMs / 1000;
+      say(`| ${x.tool} | ${fmtS(x.medianMs)} | ${fmtS(x.minMs)} | ${(size.bytes / 1e6 / s).toFixed(1)} | ${Math.round(size.files / s).toLocaleString('en')} | ${fmtMB(x.medianRssKb)} | ${(x.medianMs / rg.medianMs).toFixed(2)}× |`);
+    }
+    say();
+    say(`lurescan/rg time ratio: ${(m[0]!.medianMs / rg.medianMs).toFixed(2)}. lurescan's last report: ${reportSummary(join(WORK, 'last-lurescan.json'))}.`);
+    if (a.baseline) say(`Baseline (${a.baseline}) last report: ${reportSummary(join(WORK, 'last-baseline.json'))}.`);
+    say();
+    json.tree = { path: tree, ...size, results: m };
+  }
+
+  if (!a['no-cases']) {
+    if (!existsSync(join(TREE, 'node_modules'))) ensureTree();
+    const cases = [
+      { name: '50 MB single-line minified bundle', dir: ensureBundle() },
+      { name: '20 MB obfuscator.io file', dir: ensureObfuscated() },
+      { name: '100,000 small files', dir: ensureManySmall() },
+    ];
+    say(`## Large-file cases (${caseReps} repetitions, medians)`);
+    say();
+    say('| case | files | MB | lurescan s | lurescan peak RSS MB | rg s | lurescan result |');
+    say('|---|---:|---:|---:|---:|---:|---|');
+    const caseJson: unknown[] = [];
+    for (const c of cases) {
+      const size = measureTree(c.dir);
+      const m = await measure(c.dir, list.filter((t) => t.name !== 'lurescan-baseline'), caseReps, c.name);
+      const ls = m[0]!;
+      const rg = m[1]!;
+      say(`| ${c.name} | ${size.files.toLocaleString('en')} | ${(size.bytes / 1e6).toFixed(1)} | ${fmtS(ls.medianMs)} | ${fmtMB(ls.medianRssKb)} | ${fmtS(rg.medianMs)} | ${reportSummary(join(WORK, 'last-lurescan.json'))} |`);
+      caseJson.push({ case: c.name, ...size, results: m });
+    }
+    say();
+    json.cases = caseJson;
+  }
+  const load1 = loadavg();
+  say(`Load average at end: ${load1.map((x) => x.toFixed(1)).join(' ')}; total bench time ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  json.loadEnd = load1;
+  writeFileSync(join(WORK, 'last-run.json'), `${JSON.stringify(json, null, 1)}\n`);
+  if (a.out) {
+    writeFileSync(resolve(a.out), `${lines.join('\n')}\n`);
+    log(`bench: wrote ${a.out}`);
+  }
+  return 0;
+}
+
+function git(...args: string[]): string {
+  const r = spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : 'unknown';
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`bench: ${(e as Error)?.stack ?? e}\n`);
+    process.exitCode = 2;
+  },
+);
