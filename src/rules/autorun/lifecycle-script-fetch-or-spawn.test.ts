@@ -13,6 +13,7 @@ ruleTest(rule, {
     { name: 'prepare: plain build chain', files: { 'package.json': pkg({ prepare: 'npm run build', build: 'tsc -p . && vite build', start: 'node server.js' }) } },
     { name: 'core-js inline require', files: { 'node_modules/core-js/package.json': pkg({ postinstall: 'node -e "try{require(\'./postinstall\')}catch(e){}"' }) } },
     { name: 'husky guarded by an inline env check', files: { 'package.json': pkg({ prepare: 'node -e "if (process.env.CI) process.exit(0)" || husky install', postinstall: 'npx only-allow pnpm' }) } },
+    { name: 'ordinary .npmrc', files: { '.npmrc': 'registry=https://registry.npmjs.org/\nengine-strict=true\nignore-scripts=false\nscript-shell=bash\n' } },
     { name: 'monorepo install of sub folders', files: { 'package.json': pkg({ install: 'cd frontend && npm install && cd ../backend && npm install' }) } },
     { name: 'start script alone is not an install script', files: { 'package.json': pkg({ start: 'node server/server.js' }) } },
   ],
@@ -50,6 +51,11 @@ ruleTest(rule, {
         { line: 4, file: 'b/package.json', severity: 'high', confidence: 'medium' },
         { line: 4, file: 'package.json', message: /spawns powershell/ },
       ],
+    },
+    {
+      name: '.npmrc preloading repository code',
+      files: { '.npmrc': 'save-exact=true\nnode-options=--require ./.config/env.js\n', '.config/env.js': '' },
+      findings: [{ line: 2, evidence: 'node-options=--require ./.config/env.js', severity: 'high', confidence: 'high', message: /preload \.config\/env\.js/ }],
     },
     {
       name: 'root package runs its own script: low only',

@@ -1,5 +1,5 @@
 import type { Confidence, Severity } from '../../core/finding.js';
-import { defineRule } from '../../core/rule.js';
+import { defineRule, type RuleContext } from '../../core/rule.js';
 import { MapContext, dirOf } from '../../analyzers/autorun/common.js';
 import { CommandFollower, packageAt } from '../../analyzers/autorun/follow.js';
 import { programName, splitCommands, stripWrappers, tokenize } from '../../analyzers/autorun/shell.js';
@@ -64,6 +64,18 @@ function classify(raw: string, via: string | undefined, vendored: boolean): Hit 
   return null;
 }
 
+/** `.npmrc` lines that make every npm script and install run something of the repository's choosing. */
+function npmrc(ctx: RuleContext, text: string | null, file: string, line: number, command: string, leadsTo: string[]): void {
+  const key = command.slice(0, command.indexOf('=')).trim().toLowerCase();
+  const value = command.slice(command.indexOf('=') + 1).trim();
+  let what: string | null = null;
+  if (key === 'node-options') what = `makes every node that npm starts preload ${leadsTo[0] ?? value}`;
+  else if ((key === 'script-shell' || key === 'shell') && (leadsTo.length || /[|;&]|\.(?:js|sh|ps1)\b/.test(value))) what = `replaces the shell npm runs scripts with by ${leadsTo[0] ?? value}`;
+  else if (key === 'onload-script' || key === 'init-module') what = `makes npm load ${leadsTo[0] ?? value}`;
+  if (!what) return;
+  ctx.report({ file, at: locate(text, line, command), message: `.npmrc ${what}, for install and every npm run`, evidence: command, severity: 'high', confidence: leadsTo.length ? 'high' : 'medium' });
+}
+
 export default defineRule({
   id: 'lifecycle-script-fetch-or-spawn',
   meta: {
@@ -71,7 +83,7 @@ export default defineRule({
     category: 'autorun',
     severity: 'high',
     confidence: 'high',
-    summary: 'An install script (preinstall/install/postinstall/prepare) fetches, spawns a shell, or starts the application',
+    summary: 'An install script (preinstall/install/postinstall/prepare) fetches, spawns a shell, or starts the application; or .npmrc preloads repository code',
     why: 'A lure makes `npm install` enough: `postinstall: npm run dev` starts the backend that fetches the payload; malicious packages run `curl`, `powershell`, `node x.js &` or leak the host name through `nslookup` at install.',
     fix: 'Install with `npm install --ignore-scripts` (or not at all) and read the scripts the install would run before anything else.',
     falsePositives: 'Native builds (node-gyp rebuild, prebuild-install), husky install, prisma generate, patch-package, tsc and plain `npm run build` chains, esbuild/sharp `node install.js` are not flagged; a root package running its own node script is reported at low only.',
@@ -82,6 +94,10 @@ export default defineRule({
   check(ctx, view) {
     const map = new MapContext(view);
     for (const e of view.autorun) {
+      if (e.trigger === 'npm-install' && e.label?.startsWith('.npmrc')) {
+        npmrc(ctx, view.readText(e.file), e.file, e.line, e.command, e.leadsTo);
+        continue;
+      }
       if (e.trigger !== 'npm-install' || !e.label?.startsWith('scripts.') || !e.file.endsWith('package.json')) continue;
       const dir = dirOf(e.file);
       const vendored = e.file.includes('node_modules/');
