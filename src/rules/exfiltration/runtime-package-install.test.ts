@@ -30,6 +30,15 @@ exec('npm install socket.io-client axios --no-save --loglevel silent', { cwd: re
       findings: [{ line: 2, severity: 'high', confidence: 'high', message: /pulls socket\.io-client/ }],
     },
     {
+      name: 'command held in a variable (per-OS ternary), hidden window',
+      file: 'public/fa-solid-400.js',
+      code: `const { execSync } = require('child_process');
+const command = isWindows ? \`cd "\${dir}" && npm install axios && node main.js\` : \`cd "\${dir}" && npm install axios && node main.js\`;
+execSync(command, { windowsHide: true });
+`,
+      findings: [{ line: 3, severity: 'high', confidence: 'high', decoded: /npm install axios/ }],
+    },
+    {
       name: 'spawn with argument array',
       file: 'x.js',
       code: `const cp = require('child_process');\ncp.spawn('npm', ['i', 'request', '-s'], { detached: true, stdio: 'ignore' }).unref();\n`,

@@ -38,6 +38,8 @@ export interface JsFacts {
   modules: Set<string>;
   /** Function bodies by declared name (function f(){} / const f = () => {}), for callback lookups. */
   functions: Map<string, Node>;
+  /** Initializers of variables declared once (`const cmd = isWin ? 'a' : 'b'`), to see what an identifier holds. */
+  inits: Map<string, Node>;
 }
 
 const cache = new WeakMap<object, JsFacts>();
@@ -57,9 +59,17 @@ function compute(js: JsFile): JsFacts {
   const aliases = new Map<string, string>();
   const functions = new Map<string, Node>();
   const modules = new Set<string>();
+  const inits = new Map<string, Node>();
+  const declaredTwice = new Set<string>();
 
   // Pass 1: constants, require/import aliases, named functions.
   walk(js.ast, (n) => {
+    if (n.type === 'VariableDeclarator' && n.id?.type === 'Identifier') {
+      if (inits.has(n.id.name) || declaredTwice.has(n.id.name)) {
+        inits.delete(n.id.name);
+        declaredTwice.add(n.id.name);
+      } else if (n.init) inits.set(n.id.name, n.init);
+    }
     if (n.type === 'VariableDeclarator' && n.init) {
       const mod = requiredModule(n.init);
       if (mod !== null) {
@@ -143,7 +153,7 @@ function compute(js: JsFile): JsFacts {
     guessed.add(`${s.start}:${d}`);
     strings.push({ value: d, start: s.start, end: s.end, folded: true, decoded: true });
   }
-  return { strings, calls, modules, functions };
+  return { strings, calls, modules, functions, inits };
 }
 
 function foldable(n: Node): boolean {
@@ -484,8 +494,18 @@ export function argText(f: JsFacts, c: Call): string {
     sortedCache.set(f, sorted);
   }
   if (!c.args.length) return '';
-  const from = c.args[0]!.start;
-  const to = c.args[c.args.length - 1]!.end;
+  const parts: string[] = [];
+  // The command itself, and what identifiers passed as the command hold (one level: `execSync(command)`).
+  const spans: Array<[number, number]> = [[c.args[0]!.start, c.args[c.args.length - 1]!.end]];
+  for (const a of c.args.slice(0, 2)) {
+    const init = a.type === 'Identifier' ? f.inits.get(a.name) : undefined;
+    if (init && init.end - init.start < 20_000) spans.unshift([init.start, init.end]);
+  }
+  for (const [from, to] of spans) collectIn(sorted, from, to, parts);
+  return parts.join(' ').slice(0, 4000);
+}
+
+function collectIn(sorted: Str[], from: number, to: number, parts: string[]): void {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -493,7 +513,6 @@ export function argText(f: JsFacts, c: Call): string {
     if (sorted[mid]!.start < from) lo = mid + 1;
     else hi = mid;
   }
-  const parts: string[] = [];
   let lastEnd = -1;
   let len = 0;
   for (let i = lo; i < sorted.length && sorted[i]!.start < to && len < 4000; i++) {
@@ -503,7 +522,6 @@ export function argText(f: JsFacts, c: Call): string {
     len += s.value.length + 1;
     lastEnd = s.end;
   }
-  return parts.join(' ').slice(0, 4000);
 }
 
 /** fs writes (what a dropper or a persistence step does). */
