@@ -13,10 +13,16 @@ export function renderCsv(report: Report): string {
     seen.add(key);
     rows.push(r);
   };
-  for (const f of report.findings) for (const i of f.iocs ?? []) push([i.type, i.value, i.file, String(i.line), f.ruleId]);
+  const carried = new Set<string>();
+  for (const f of report.findings) {
+    for (const i of f.iocs ?? []) {
+      push([i.type, i.value, i.file, String(i.line), f.ruleId]);
+      carried.add(`${i.type}\u0000${i.value}\u0000${i.file}`);
+    }
+  }
   // IOCs listed at report level without a finding that carries them (older or hand-made reports).
   for (const i of report.iocs) {
-    if (!rows.some((r) => r[0] === i.type && r[1] === i.value && r[2] === i.file)) push([i.type, i.value, i.file, String(i.line), '']);
+    if (!carried.has(`${i.type}\u0000${i.value}\u0000${i.file}`)) push([i.type, i.value, i.file, String(i.line), '']);
   }
   for (const [file, hash] of Object.entries(report.fileHashes ?? {}).sort()) push(['sha256', hash, file, '', '']);
   return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';

@@ -5,7 +5,7 @@ import { SEVERITIES } from '../core/finding.js';
 import { CSS, JS } from './html-assets.js';
 import { autorunSvg } from './html-autorun.js';
 import { highlightLine, langOf } from './html-highlight.js';
-import { BANNER, clip, dangerousFiles, formatBytes, groupByFile, isDangerous, plural, sanitize, showBlanks, TRIGGER_ACTION, whatItMeans } from './present.js';
+import { BANNER, clip, dangerousFiles, formatBytes, groupByFile, iocRules, isDangerous, plural, sanitize, showBlanks, TRIGGER_ACTION, whatItMeans } from './present.js';
 
 /** Caps for sample-controlled text, so a hand-made or hostile report cannot make a megabyte page. */
 const MAX = { path: 400, message: 600, evidence: 1200, decoded: 4000, command: 1000, value: 2000, summary: 6000, frameLine: 400, frameLines: 24 };
@@ -124,8 +124,10 @@ function findingsSection(r: Report): string {
     .map((s) => `<label><input type="checkbox" name="sev" value="${s}" checked> <span class="badge sev-${s}">${s}</span> ${counts.get(s)}</label>`)
     .join(' ');
   const ruleIds = [...new Set(r.findings.map((f) => f.ruleId))].sort();
+  const perRule = new Map<string, number>();
+  for (const f of r.findings) perRule.set(f.ruleId, (perRule.get(f.ruleId) ?? 0) + 1);
   const ruleFilter = `<label>Rule <select id="rule-filter"><option value="">all rules (${ruleIds.length})</option>${ruleIds
-    .map((id) => `<option value="${attr(id)}">${esc(id)} (${r.findings.filter((f) => f.ruleId === id).length})</option>`)
+    .map((id) => `<option value="${attr(id)}">${esc(id)} (${perRule.get(id)})</option>`)
     .join('')}</select></label>`;
   const groups = groupByFile(r.findings)
     .map(([file, fs]) => {
@@ -180,7 +182,7 @@ function frame(f: Finding): string {
 function iocSection(r: Report): string {
   const hashes = Object.entries(r.fileHashes ?? {});
   if (!r.iocs.length && !hashes.length) return '<section id="iocs"><h2>Indicators</h2><p class="empty">No indicators.</p></section>';
-  const rulesFor = (type: string, value: string) => [...new Set(r.findings.filter((f) => f.iocs?.some((i) => i.type === type && i.value === value)).map((f) => f.ruleId))];
+  const rulesFor = iocRules(r);
   const rows = r.iocs
     .map(
       (i) =>

@@ -90,6 +90,20 @@ export function clip(s: string, max: number): string {
   return s.length > max ? `${s.slice(0, max - 1)}… (${s.length - max + 1} more characters)` : s;
 }
 
+/** For each IOC (type + value), the rules whose findings carry it: one pass, not a scan per IOC. */
+export function iocRules(report: Report): (type: string, value: string) => string[] {
+  const by = new Map<string, Set<string>>();
+  for (const f of report.findings) {
+    for (const i of f.iocs ?? []) {
+      const key = `${i.type}\u0000${i.value}`;
+      let set = by.get(key);
+      if (!set) by.set(key, (set = new Set()));
+      set.add(f.ruleId);
+    }
+  }
+  return (type, value) => [...(by.get(`${type}\u0000${value}`) ?? [])].sort();
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import type { Ioc } from '../core/finding.js';
 import type { Report } from '../core/report.js';
+import { iocRules } from './present.js';
 import { uuidv5 } from './uuid.js';
 
 /** STIX 2.1 §2.9: the namespace for deterministic Cyber-observable ids. */
@@ -84,7 +85,8 @@ export function toStix(report: Report, opts: StixOptions = {}): { type: 'bundle'
       valid_from: ts,
     });
   };
-  const rulesFor = (i: Ioc) => [...new Set(report.findings.filter((f) => f.iocs?.some((x) => x.type === i.type && x.value === i.value)).map((f) => f.ruleId))];
+  const rulesOf = iocRules(report);
+  const rulesFor = (i: Ioc) => rulesOf(i.type, i.value);
   for (const i of [...report.iocs].sort((a, b) => a.type.localeCompare(b.type) || a.value.localeCompare(b.value))) {
     const pattern = iocPattern(i);
     if (!pattern) continue;
