@@ -70,6 +70,7 @@ export function computeFacts(path: string, bytes: Uint8Array, text: string | nul
     lineCount,
     maxLineLength,
     vendored: VENDORED.test(path),
-    minified: !binary && bytes.length > 2048 && (avg > 300 || (lineCount <= 3 && maxLineLength > 1000)),
+    // Python is not bundled or minified: a few huge lines in a .py file are a packed payload, not vendor output.
+    minified: !binary && kind !== 'python' && bytes.length > 2048 && (avg > 300 || (lineCount <= 3 && maxLineLength > 1000)),
   };
 }

@@ -161,7 +161,8 @@ function build(root: Node): PyModel {
         const args: Node[] = [];
         const kwargs = new Map<string, Node>();
         const list = node.childForFieldName('arguments');
-        if (list) {
+        if (list?.type === 'generator_expression') args.push(list);
+        else if (list) {
           for (const a of list.namedChildren) {
             if (!a) continue;
             if (a.type === 'keyword_argument') {

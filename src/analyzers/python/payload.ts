@@ -23,7 +23,9 @@ export interface ExecSink {
   layers: number;
 }
 
-const MAX_LAYERS = 6;
+const MAX_LAYERS = 200;
+/** Packers nest 50–100 layers; each costs a parse of a shrinking text. */
+const PEEL_BUDGET_MS = 1500;
 
 export function isExecSink(model: PyModel, call: PyCall): string | null {
   const callee = resolveCallee(model, call.callee);
@@ -51,7 +53,7 @@ export function execSinks(py: PyFile): ExecSink[] {
     const res: ExecSink = { call, sink, arg, value, finalText: null, steps: value?.steps ?? [], layers: value?.steps.length ? 1 : 0 };
     if (value && looksLikeText(value.bytes ? Buffer.from(value.value, 'latin1').toString('utf8') : value.value)) {
       res.finalText = value.bytes ? Buffer.from(value.value, 'latin1').toString('utf8') : value.value;
-      peel(res);
+      peel(res, model);
     }
     out.push(res);
   }
@@ -60,13 +62,18 @@ export function execSinks(py: PyFile): ExecSink[] {
 }
 
 /** Decodes nested layers: exec(b64decode('...')) whose result is again exec(zlib.decompress(...)). */
-function peel(res: ExecSink): void {
-  for (let layer = 0; layer < MAX_LAYERS && res.finalText && /\b(exec|eval|compile)\s*\(/.test(res.finalText); layer++) {
+function peel(res: ExecSink, outer: PyModel): void {
+  const deadline = performance.now() + PEEL_BUDGET_MS;
+  for (let layer = 0; layer < MAX_LAYERS && performance.now() < deadline && res.finalText && /\b(exec|eval|compile)\s*\(/.test(res.finalText); layer++) {
     const parsed = parsePython(res.finalText);
     if (!parsed.ok) return;
     try {
       const inner: PyFile = { facts: null as never, text: res.finalText, root: parsed.root, recovered: parsed.recovered };
       const model = modelOf(inner);
+      // A decoded layer may call helpers the outer file defined (`_ = lambda …` outside, `exec((_)(b'…'))` inside).
+      for (const [k, v] of outer.assigns) if (!model.assigns.has(k)) model.assigns.set(k, v);
+      for (const [k, v] of outer.funcs) if (!model.funcs.has(k)) model.funcs.set(k, v);
+      for (const [k, v] of outer.aliases) if (!model.aliases.has(k)) model.aliases.set(k, v);
       let next: PyValue | null = null;
       for (const call of model.calls) {
         if (!isExecSink(model, call)) continue;

@@ -172,7 +172,8 @@ export function xor(data: string, key: string): string {
 function evalCall(node: Node, env: EvalEnv, depth: number): PyValue | null {
   const fn = node.childForFieldName('function');
   const argList = node.childForFieldName('arguments');
-  const args = (argList?.namedChildren ?? []).filter((a): a is Node => !!a && a.type !== 'keyword_argument' && a.type !== 'comment');
+  // f(x for x in y): tree-sitter gives the generator itself as the argument list.
+  const args = argList?.type === 'generator_expression' ? [argList] : (argList?.namedChildren ?? []).filter((a): a is Node => !!a && a.type !== 'keyword_argument' && a.type !== 'comment');
   const arg0 = () => evaluate(args[0], env, depth + 1);
   const step = (v: PyValue | null, name: string, f: (s: string) => string | null, bytes = true): PyValue | null => {
     if (!v) return null;
@@ -237,6 +238,17 @@ function evalCall(node: Node, env: EvalEnv, depth: number): PyValue | null {
           const codes = intList(ma[1]);
           return codes ? lit(String.fromCharCode(...codes), false, ['chr']) : null;
         }
+      }
+      // ''.join(chr(c) for c in [101, 120, 101, 99]) / [chr(x) for x in (...)]
+      if ((a.type === 'generator_expression' || a.type === 'list_comprehension') && /^\W*chr\s*\(\s*(\w+)\s*\)/.test(a.text)) {
+        const body = a.childForFieldName('body');
+        const clause = a.namedChildren.find((c) => c?.type === 'for_in_clause');
+        const right = clause?.childForFieldName('right');
+        if (body?.type === 'call' && right && (right.type === 'list' || right.type === 'tuple')) {
+          const codes = intList(right);
+          if (codes) return lit(String.fromCharCode(...codes), false, ['chr']);
+        }
+        return null;
       }
       if (a.type === 'list' || a.type === 'tuple') {
         const parts: string[] = [];

@@ -53,7 +53,7 @@ ruleTest(rule, {
       file: 'm.py',
       code: `import marshal, zlib\nexec(marshal.loads(zlib.decompress(blob)))\n`,
       findings: [
-        { line: 2, message: /exec\(\) runs data that passes through a decoder/, confidence: 'medium' },
+        { line: 2, message: /exec\(\) runs data that passes through 2 chained decoders/, confidence: 'high' },
         { line: 2, message: /marshal\.loads/ },
       ],
     },

@@ -48,11 +48,13 @@ export default defineRule({
       if (s.sink === 'compile' && !/\bexec\b|\beval\b/.test(s.call.node.parent?.text.slice(0, 300) ?? '')) continue;
       if (!DECODING.test(argText)) continue;
       if (s.sink === 'marshal.loads' && !/\bexec\b|\beval\b|FunctionType/.test(py.text)) continue;
+      // Two or more decoders chained (b64decode of a reversed string, marshal of zlib of base32 …) is never incidental.
+      const decoders = new Set([...argText.matchAll(new RegExp(DECODING.source, 'g'))].map((m) => m[0].replace(/\s+/g, '')));
       ctx.report({
         at: at(s.call.node),
-        message: `${s.sink}() runs data that passes through a decoder (not statically decodable)`,
+        message: `${s.sink}() runs data that passes through ${decoders.size >= 2 ? `${decoders.size} chained decoders (${[...decoders].slice(0, 5).join(', ')})` : 'a decoder'} (not statically decodable)`,
         evidence: clip(s.call.node.text),
-        confidence: 'medium',
+        confidence: decoders.size >= 2 ? 'high' : 'medium',
       });
     }
     // Decoded code written to disk (a dropper staging its next step): f.write(b64decode('...')) that decodes to source.
@@ -71,11 +73,13 @@ export default defineRule({
       });
     }
     for (const m of py.text.matchAll(OBFUSCATORS)) {
+      // PyArmor also protects commercial code; the others are the free obfuscators stealer kits ship with.
+      const commercial = /pyarmor|pytransform/i.test(m[0]);
       ctx.report({
         at: { offset: m.index!, length: m[0].length },
         message: `Code protected by a Python obfuscator (${m[0].trim()}): what it runs cannot be reviewed`,
         evidence: clip(m[0]),
-        severity: 'high',
+        severity: commercial ? 'high' : 'critical',
         confidence: 'medium',
       });
       break;
