@@ -93,6 +93,14 @@ describe('HTML report in Chromium', { skip: missing, timeout: 120_000 }, () => {
       const clip = await page.evaluate(() => navigator.clipboard.readText()).catch(() => undefined);
       if (clip !== undefined) assert.equal(clip, value);
 
+      // Print: filters and buttons go, findings hidden by a filter come back.
+      await page.locator(`input[name="sev"][value="${sev}"]`).uncheck();
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.locator('.filters').isVisible(), false);
+      assert.equal(await visible(), total);
+      await page.emulateMedia({ media: 'screen' });
+      await page.locator(`input[name="sev"][value="${sev}"]`).check();
+
       mkdirSync(OUT, { recursive: true });
       const shot = join(OUT, 'html-report-take-home-lure.png');
       await page.screenshot({ path: shot, fullPage: true });
