@@ -40,6 +40,7 @@ export function toSarif(report: Report): Sarif.Log {
     return a;
   });
 
+  const anchor = projectAnchor(report);
   const occurrences = new Map<string, number>();
   const results: Sarif.Result[] = [...report.findings]
     .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId))
@@ -47,7 +48,7 @@ export function toSarif(report: Report): Sarif.Log {
       const base = fingerprint(f);
       const n = occurrences.get(base) ?? 0;
       occurrences.set(base, n + 1);
-      return result(f, ruleIndex.get(f.ruleId)!, artifactIndex.get(f.file), n ? `${base}:${n}` : base);
+      return result(f, ruleIndex.get(f.ruleId)!, artifactIndex.get(f.file), n ? `${base}:${n}` : base, anchor);
     });
 
   const notifications: Sarif.Notification[] = [
@@ -133,7 +134,7 @@ function ruleDescriptor(id: string, meta: (RuleMeta & { id: string }) | undefine
   };
 }
 
-function result(f: Finding, ruleIndex: number, artifactIndex: number | undefined, fp: string): Sarif.Result {
+function result(f: Finding, ruleIndex: number, artifactIndex: number | undefined, fp: string, anchor: string): Sarif.Result {
   const startLine = Math.max(1, f.line);
   const startColumn = Math.max(1, f.column);
   const endLine = Math.max(startLine, f.endLine);
@@ -164,8 +165,20 @@ function result(f: Finding, ruleIndex: number, artifactIndex: number | undefined
         },
       },
     ];
+  } else {
+    // GitHub code scanning rejects the whole file when one result has no location ("locationFromSarifResult: expected
+    // at least one location"), so a project-wide finding is anchored at line 1 of the file that best stands for the
+    // project, and says so.
+    r.locations = [{ physicalLocation: { artifactLocation: { uri: fileUri(anchor), uriBaseId: '%SRCROOT%' }, region: { startLine: 1 } } }];
+    r.message = { text: `${message} (project-wide finding, shown at ${anchor})` };
+    r.properties = { ...r.properties, projectWide: true };
   }
   return r;
+}
+
+/** Where project-wide findings are shown: the first autorun declaration (package.json, tasks.json …), else a file with findings. */
+function projectAnchor(report: Report): string {
+  return report.autorun.find((e) => e.file)?.file ?? report.findings.find((f) => f.file)?.file ?? 'package.json';
 }
 
 /** Stable across edits that move the finding: rule + file + evidence (whitespace-normalized), never line numbers. */
