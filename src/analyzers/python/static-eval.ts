@@ -302,7 +302,9 @@ function evalCall(node: Node, env: EvalEnv, depth: number): PyValue | null {
     const body = helper.childForFieldName('body');
     const stmts = (body?.namedChildren ?? []).filter((n): n is Node => !!n && n.type !== 'comment' && !(n.type === 'expression_statement' && n.namedChild(0)?.type === 'string'));
     const params = (helper.childForFieldName('parameters')?.namedChildren ?? []).filter((p): p is Node => !!p);
-    if (stmts.length === 1 && stmts[0]!.type === 'return_statement' && params.length === args.length) {
+    // Straight-line helpers: `x = <expr>` statements then `return <expr>` (b = s.encode(); d = b64decode(b); return d.decode()).
+    const last = stmts[stmts.length - 1];
+    if (stmts.length && stmts.length <= 8 && last!.type === 'return_statement' && params.length === args.length) {
       const bound = new Map<string, PyValue>();
       for (let i = 0; i < params.length; i++) {
         const name = params[i]!.type === 'identifier' ? params[i]!.text : params[i]!.namedChild(0)?.text;
@@ -310,7 +312,15 @@ function evalCall(node: Node, env: EvalEnv, depth: number): PyValue | null {
         if (!name || !v) return null;
         bound.set(name, v);
       }
-      return evaluate(stmts[0]!.namedChild(0), { ...env, params: bound }, depth + 1);
+      for (const st of stmts.slice(0, -1)) {
+        const asg = st.type === 'expression_statement' ? st.namedChild(0) : null;
+        const left = asg?.type === 'assignment' ? asg.childForFieldName('left') : null;
+        if (!asg || left?.type !== 'identifier') return null;
+        const v = evaluate(asg.childForFieldName('right'), { ...env, params: bound }, depth + 1);
+        if (!v) return null;
+        bound.set(left.text, v);
+      }
+      return evaluate(last!.namedChild(0), { ...env, params: bound }, depth + 1);
     }
   }
   // decrypt(data, key) through a helper whose body XORs

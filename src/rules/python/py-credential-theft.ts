@@ -25,7 +25,7 @@ const CATEGORIES: Category[] = [
   },
   { name: 'desktop crypto wallets', re: /exodus\.wallet|Exodus[\\/]+exodus|Electrum[\\/]+wallets|atomic[\\/]+Local Storage|Ethereum[\\/]+keystore|solana[\\/]+id\.json|\bwallet\.dat\b|Coinomi[\\/]+wallets|Guarda[\\/]+Local Storage|com\.liberty\.jaxx/i },
   { name: 'macOS keychain', re: /login\.keychain(?:-db)?|Library[\\/]+Keychains|find-generic-password|dump-keychain/i },
-  { name: 'Discord/Telegram sessions', re: /discord(?:canary|ptb)?[\\/]+Local Storage|Telegram Desktop[\\/]+tdata|\[\\w-\]\{24\}\\\.\[\\w-\]\{6\}|dQw4w9WgXcQ:|mfa\\\.\[\\w-\]\{84\}/i },
+  { name: 'Discord/Telegram/Roblox sessions', re: /discord(?:canary|ptb)?[\\/]+Local Storage|Telegram Desktop[\\/]+tdata|\.ROBLOSECURITY|\[\\w-\]\{24\}\\\.\[\\w-\]\{6\}|dQw4w9WgXcQ:|mfa\\\.\[\\w-\]\{84\}/i },
   { name: 'SSH/cloud credentials', re: /\.ssh[\\/]+id_(?:rsa|ed25519|ecdsa)|\.aws[\\/]+credentials|\.azure[\\/]|\.git-credentials|\.docker[\\/]+config\.json|\.kube[\\/]+config|\.bash_history|\.pypirc/i, weakAlone: true },
   { name: 'seed-phrase file sweep', re: /^\*?(?:mnemonic|seed|phrase|metamask|private[_ -]?key|wallet)s?\*?(?:\.txt)?$/i, weakAlone: true },
 ];
@@ -46,7 +46,7 @@ export default defineRule({
     status: 'stable',
   },
   input: 'py-ast',
-  prefilter: /Chrome|chrome|Brave|Opera|Edge|Firefox|firefox|Yandex|Vivaldi|wallet|Wallet|keychain|Keychain|discord|Discord|tdata|\.ssh|\.aws|environ|[a-p]{32}|exec|eval|mnemonic|seed/,
+  prefilter: /ROBLOSECURITY|Chrome|chrome|Brave|Opera|Edge|Firefox|firefox|Yandex|Vivaldi|wallet|Wallet|keychain|Keychain|discord|Discord|tdata|\.ssh|\.aws|environ|[a-p]{32}|exec|eval|mnemonic|seed/,
   check(ctx, py) {
     const model = modelOf(py);
     const strings = contentStrings(py);

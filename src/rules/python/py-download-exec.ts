@@ -130,6 +130,22 @@ export default defineRule({
       }
     }
 
+    // The command kept in a constant: DEFAULT_COMMAND = "iwr … ; Start-Process …" and a process start in the file.
+    const spawns = model.calls.some((c) => isProcessCall(model, c));
+    if (spawns) {
+      for (const s of model.strings) {
+        if (s.value.length > 20_000 || !SHELL_DOWNLOAD_RUN.test(s.value)) continue;
+        if (model.calls.some((c) => isProcessCall(model, c) && c.node.startIndex <= s.node.startIndex && s.node.endIndex <= c.node.endIndex)) continue;
+        ctx.report({
+          at: at(s.node),
+          message: 'Keeps a download-and-run command in a string, in a file that starts processes',
+          evidence: clip(s.value),
+          iocs: extractIocs(s.value),
+        });
+        break;
+      }
+    }
+
     // os.system("curl … | sh") and friends, decoded when the command is built from encoded parts.
     for (const c of model.calls) {
       if (!isProcessCall(model, c) || reported.has(c.node)) continue;

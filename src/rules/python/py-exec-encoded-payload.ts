@@ -42,6 +42,17 @@ export default defineRule({
         });
         continue;
       }
+      // eval("o" + 's.s' + "y" + 's' + "te" + 'm'): a name or code split into fragments so no one can grep it.
+      if (s.value && s.arg.type === 'binary_operator' && (s.arg.text.match(/['"]/g)?.length ?? 0) >= 6 && s.value.value.length < 10_000) {
+        ctx.report({
+          at: at(s.call.node),
+          message: `${s.sink}() runs a string assembled from fragments`,
+          evidence: clip(s.call.node.text),
+          decoded: s.value.value,
+          iocs: extractIocs(s.value.value),
+        });
+        continue;
+      }
       // Not statically decodable, but the argument (or the name it reads) goes through a decoder.
       let argText = s.arg.text.slice(0, 4000);
       if (s.arg.type === 'identifier') for (const v of model.assigns.get(s.arg.text) ?? []) argText += ` ${v.text.slice(0, 2000)}`;

@@ -84,13 +84,16 @@ export default defineRule({
       }
       if (!identity) continue;
       const url = evaluate(c.args[0], { model });
+      const dns = /gethostbyname/.test(c.callee);
       ctx.report({
         at: at(c.node),
-        message: `${resolveCallee(model, c.callee)} sends the host identity (${identity[0]}) to ${url ? clip(url.value, 80) : 'a remote server'}`,
+        message: dns
+          ? `DNS lookup of a name built from the host identity (${identity[0]}): data leaves through DNS`
+          : `${resolveCallee(model, c.callee)} sends the host identity (${identity[0]}) to ${url ? clip(url.value, 80) : 'a remote server'}`,
         evidence: clip(c.node.text),
         severity: 'high',
         // The whole environment (tokens, keys) leaving the machine is not telemetry.
-        confidence: /environ/.test(identity[0]) ? 'high' : 'medium',
+        confidence: dns || /environ/.test(identity[0]) ? 'high' : 'medium',
         iocs: url ? extractIocs(url.value) : [],
       });
       break;

@@ -11,6 +11,8 @@ const INSTALL_COMMANDS = /(?:^|\.)(?:install|develop|egg_info|build_py|build_ext
 const BUILD_TOOL = /^\s*[\[(]?\s*['"]?(?:git|make|cmake|ninja|gcc|g\+\+|cc|c\+\+|clang|cl|link|nvcc|swig|cython|pkg-config|protoc|npm|yarn|pnpm|node|cargo|rustc|go|meson|autoreconf|\.\/configure|sh\s+\.\/configure|xcrun|xcode-select|msbuild|ldconfig|uname|which|where|sys\.executable|python\d?(?:\.\d+)?)\b/;
 // Commands that fetch or send: never part of building a package.
 const NET_TOOL = /\b(?:curl|wget|nc|ncat|netcat|powershell|pwsh|certutil|bitsadmin|mshta|scp|ftp|tftp)\b|\/dev\/tcp\/|bash\s+-i\b/i;
+// Installing a package never needs a window-less, detached process.
+const HIDDEN = /\bCREATE_NO_WINDOW\b|\bDETACHED_PROCESS\b|\b0x0*8000000\b|\b0x0*8\b|\b134217728\b|\bpythonw\b|-WindowStyle\s+Hidden|\bnohup\b|\bstart\s+\/(?:b|min)\b/i;
 const SETUP = /(?:^|\/)setup\.py$/;
 const STARTUP = /(?:^|\/)(?:sitecustomize|usercustomize)\.py$|\.pth$/;
 const INIT = /(?:^|\/)__init__\.py$/;
@@ -83,6 +85,8 @@ export default defineRule({
           iocs: extractIocs(cmd),
           ...(NET_TOOL.test(cmd) || /https?:\/\/|\b\d{1,3}(?:\.\d{1,3}){3}\b/.test(cmd)
             ? { severity: 'critical' as const, confidence: 'high' as const, message: `Runs a network command ${where}${viaHook}` }
+            : HIDDEN.test(fullArgs)
+            ? { severity: 'critical' as const, confidence: 'high' as const, message: `Starts a hidden or detached process ${where}${viaHook}` }
             : { severity: setup || !init ? ('high' as const) : ('medium' as const), confidence: 'medium' as const, message: `Starts a command ${where}${viaHook}` }),
         });
       } else {
