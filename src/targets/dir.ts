@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, readlinkSync, realpathSync, type Dirent } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { ScanError, Skipped } from '../core/report.js';
 import type { TargetFile } from './types.js';
@@ -32,7 +32,8 @@ export function walkDirectory(root: string): { files: TargetFile[]; skipped: Ski
       if (ent.isDirectory()) stack.push(abs);
       else if (ent.isFile()) {
         try {
-          files.push({ rel, abs, size: statSync(abs).size });
+          // lstat: a symlink swapped in since readdir must not lend us its target's size (the read refuses it anyway).
+          files.push({ rel, abs, size: lstatSync(abs).size });
         } catch (e) {
           errors.push({ path: rel, message: `unreadable: ${(e as NodeJS.ErrnoException).code ?? e}` });
         }
