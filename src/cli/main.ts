@@ -28,6 +28,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         return await detonateCommand(rest, io);
       case 'report':
         return await reportCommand(rest, io);
+      case 'message': return await (await import('./commands/message.js')).messageCommand(rest, io);
       default:
         io.stderr.write(`lurescan: unknown command '${command}' (see lurescan --help)\n`);
         return 2;
