@@ -11,6 +11,7 @@ import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { packTar } from 'modern-tar';
 import { scan } from '../api/scan.js';
+import { main } from '../cli/main.js';
 import { openTarget, TargetError } from './index.js';
 import { npmPackFetcher, parseNpmSpec } from './npm.js';
 
@@ -94,6 +95,12 @@ describe('npm pack against loopback registries', { skip: hasNpm ? false : 'npm i
       const { port } = server.address() as AddressInfo;
       await withRegistry(`http://127.0.0.1:${port}/`, async () => {
         await assert.rejects(openTarget('npm:no-such-package-lurescan'), (e) => e instanceof TargetError && /does not exist on the registry/.test(e.message));
+        // Through the CLI: one clear line on stderr, exit code 2.
+        let stderr = '';
+        const quiet = { write: () => true, isTTY: false };
+        const code = await main(['scan', 'npm:no-such-package-lurescan'], { stdout: quiet, stderr: { write: (t: string) => (stderr += t), isTTY: false }, env: {} });
+        assert.equal(code, 2);
+        assert.match(stderr, /npm:no-such-package-lurescan does not exist on the registry \(404\)/);
       });
     } finally {
       server.close();
