@@ -1,6 +1,6 @@
 import type { AutorunEntry } from '../core/autorun.js';
 import type { Report } from '../core/report.js';
-import { dangerousFiles, isDangerous, TRIGGER_ACTION } from './present.js';
+import { autorunToShow, dangerousFiles, isDangerous, TRIGGER_ACTION } from './present.js';
 
 /**
  * The autorun map as a picture: action → command → files it reaches, three columns of boxes joined by edges; edges
@@ -8,8 +8,9 @@ import { dangerousFiles, isDangerous, TRIGGER_ACTION } from './present.js';
  * `show` (sanitize + escape) and is cut to its box, with the full text in a <title> tooltip.
  */
 export function autorunSvg(report: Report, show: (s: string) => string): string {
-  const entries = report.autorun;
-  if (!entries.length) return '';
+  if (!report.autorun.length) return '';
+  // The picture keeps every dangerous entry and a bounded number of others; the table below lists all.
+  const { shown: entries, hidden } = autorunToShow(report, 30);
   const flagged = dangerousFiles(report);
   const ROW = 40;
   const BOX_H = 30;
@@ -60,10 +61,11 @@ export function autorunSvg(report: Report, show: (s: string) => string): string 
     }
   }
   const width = X[2]! + W[2]! + 12;
-  const height = TOP + row * ROW + 8;
+  const more = hidden ? `<text class="legend" x="${X[0]}" y="${TOP + row * ROW + 14}">… and ${hidden} more that lead to no finding: see the table</text>` : '';
+  const height = TOP + row * ROW + (hidden ? 26 : 8);
   const defs =
     '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="#9aa3ad"/></marker>' +
     '<marker id="arrow-danger" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="#c0392b"/></marker></defs>';
   const heads = `<text class="legend" x="${X[0]}" y="20">action</text><text class="legend" x="${X[1]}" y="20">what runs</text><text class="legend" x="${X[2]}" y="20">files it reaches (red: has findings)</text>`;
-  return `<svg class="autorun-svg" role="img" aria-label="Autorun map" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">${defs}${heads}${edges.join('')}${parts.join('')}</svg>`;
+  return `<svg class="autorun-svg" role="img" aria-label="Autorun map" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">${defs}${heads}${edges.join('')}${parts.join('')}${more}</svg>`;
 }

@@ -48,6 +48,17 @@ export function isDangerous(e: AutorunEntry, flagged: Set<string>): boolean {
   return flagged.has(e.file) || e.leadsTo.some((f) => flagged.has(f));
 }
 
+/**
+ * The autorun entries worth drawing: every dangerous one, then the others up to `limit` (a vendored node_modules can
+ * declare hundreds of harmless install scripts). Order is kept; `hidden` counts what was left out.
+ */
+export function autorunToShow(report: Report, limit: number): { shown: AutorunEntry[]; hidden: number } {
+  const flagged = dangerousFiles(report);
+  let budget = Math.max(0, limit - report.autorun.filter((e) => isDangerous(e, flagged)).length);
+  const shown = report.autorun.filter((e) => isDangerous(e, flagged) || budget-- > 0);
+  return { shown, hidden: report.autorun.length - shown.length };
+}
+
 /** The first sentence of the rule's `why`: one line on what the finding means. */
 export function whatItMeans(report: Report, f: Finding): string | undefined {
   const why = report.rules[f.ruleId]?.why;

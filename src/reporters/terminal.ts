@@ -3,6 +3,7 @@ import type { CodeFrame, Finding, Severity } from '../core/finding.js';
 import type { Report } from '../core/report.js';
 import { FRAME_WIDTH } from '../core/location.js';
 import {
+  autorunToShow,
   BANNER,
   clip,
   dangerousFiles,
@@ -63,8 +64,9 @@ function autorunMap(out: string[], r: Report, c: Colors) {
   }
   const flagged = dangerousFiles(r);
   out.push(c.bold(`Autorun map — what starts by itself (${r.autorun.length})`));
+  const { shown, hidden } = autorunToShow(r, 40);
   const byTrigger = new Map<string, typeof r.autorun>();
-  for (const e of r.autorun) byTrigger.set(e.trigger, [...(byTrigger.get(e.trigger) ?? []), e]);
+  for (const e of shown) byTrigger.set(e.trigger, [...(byTrigger.get(e.trigger) ?? []), e]);
   for (const [trigger, entries] of byTrigger) {
     out.push(`  ${c.cyan(`when you: ${TRIGGER_ACTION[trigger as keyof typeof TRIGGER_ACTION] ?? trigger}`)}`);
     for (const e of entries) {
@@ -75,6 +77,7 @@ function autorunMap(out: string[], r: Report, c: Colors) {
       for (const to of e.leadsTo) out.push(`        ${c.dim('→')} ${flagged.has(to) ? c.red(`${sanitize(to)}  (has findings)`) : sanitize(to)}`);
     }
   }
+  if (hidden) out.push(`  ${c.dim(`… and ${plural(hidden, 'more entry', 'more entries')} that lead to no finding (all of them: --format json or html)`)}`);
   out.push('');
 }
 

@@ -62,4 +62,15 @@ describe('terminal reporter', () => {
     // Only our own SGR colour sequences remain.
     assert.doesNotMatch(text.replace(/\u001b\[[0-9;]*m/g, ''), /[\u0000-\u0008\u000b-\u001f\u007f\u202e]/);
   });
+
+  it('a tree with hundreds of harmless install scripts still shows every dangerous autorun entry', async () => {
+    const base = await scan(tmpDir(), { threads: 0 });
+    const harmless = Array.from({ length: 100 }, (_, i) => ({ trigger: 'npm-install' as const, command: 'node-gyp rebuild', file: `node_modules/p${i}/package.json`, line: 3, leadsTo: [] }));
+    const bad = { trigger: 'npm-install' as const, command: 'node lib/x.js', file: 'node_modules/evil/package.json', line: 5, leadsTo: ['node_modules/evil/lib/x.js'] };
+    const f = { ruleId: 'r', severity: 'critical' as const, confidence: 'high' as const, file: 'node_modules/evil/lib/x.js', line: 1, column: 1, endLine: 1, endColumn: 2, message: 'm', evidence: 'e' };
+    const text = renderTerminal({ ...base, autorun: [...harmless, bad], findings: [f] }, { color: false });
+    assert.match(text, /! node_modules\/evil\/package\.json:5/);
+    assert.match(text, /… and 61 more entries that lead to no finding/);
+    assert.equal(text.match(/node-gyp rebuild/g)?.length, 39);
+  });
 });
