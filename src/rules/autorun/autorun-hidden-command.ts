@@ -30,6 +30,7 @@ export default defineRule({
   input: 'project',
   check(ctx, view) {
     const seen = new Set<string>();
+    const map = new MapContext(view);
     for (const c of autorunCommands(view)) {
       const pad = paddedPayload(c.command);
       if (!pad || !pad.payload) continue;
@@ -44,8 +45,28 @@ export default defineRule({
         iocs: urlIocs(pad.payload),
       });
     }
+    // A JSON property (a task, a per-OS command, a setting) pushed off-screen inside a file that declares autorun.
+    const declaring = new Set(view.autorun.map((e) => e.file).filter((f) => /\.(?:json|code-workspace)$/.test(f)));
+    for (const file of declaring) {
+      const text = view.readText(file);
+      if (!text) continue;
+      for (const m of text.matchAll(/[ \t]{100,}(?="[^"\n]{1,200}"\s*:|[{[]\s*")/g)) {
+        const at = m.index! + m[0].length;
+        if (seen.has(`${file}\0${map.lineAt(file, at)}`)) continue;
+        const end = text.indexOf('\n', at);
+        const rest = text.slice(at, end === -1 ? undefined : end);
+        ctx.report({
+          file,
+          at: { offset: at, length: Math.min(rest.length, 300) },
+          message: `JSON pushed off-screen after ${m[0].length} blank characters in a file VS Code/npm act on by themselves`,
+          evidence: rest.trim(),
+          severity: 'high',
+          confidence: 'high',
+          iocs: urlIocs(rest),
+        });
+      }
+    }
     // Per-OS variants of folder-open tasks that run different programs.
-    const map = new MapContext(view);
     for (const f of view.files) {
       if (isVendoredPath(f.path)) continue;
       const isTasks = /(?:^|\/)\.vscode\/tasks\.json$/.test(f.path);
