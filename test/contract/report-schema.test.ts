@@ -29,6 +29,9 @@ describe('JSON report contract (schema/report.schema.json)', () => {
     assert.equal(r.verdict, 'malicious');
     assert.ok(r.findings.length >= 1);
     for (const f of r.findings) assert.ok(f.line >= 1 && f.column >= 1, `${f.ruleId} at ${f.line}:${f.column}`);
+    // Reporters never reach back into the registry: every finding's rule metadata travels in the report.
+    for (const f of r.findings) assert.equal(r.rules[f.ruleId]?.id, f.ruleId, `rules lacks ${f.ruleId}`);
+    for (const i of r.iocs) assert.ok(r.findings.some((f) => f.iocs?.some((x) => x.type === i.type && x.value === i.value)), `${i.value} carried by no finding`);
     const tw = readFileSync(join(EXAMPLE, 'tailwind.config.js'));
     assert.equal(r.fileHashes?.['tailwind.config.js'], createHash('sha256').update(tw).digest('hex'));
     for (const file of Object.keys(r.fileHashes ?? {})) assert.ok(r.findings.some((f) => f.file === file), `${file} hashed but has no finding`);
