@@ -10,6 +10,7 @@ export type { MessageReport, MessageRisk, TacticHit, Artefact } from './types.js
 export { parseMessage } from './input.js';
 
 const MAX_QUOTES = 3;
+const URL_IN_TEXT = /\bhttps?:\/\/\S+|\b(?:[\w-]+\.)+(?:com|org|io|net|me|app|dev|xyz|gg|nz|ly)\/\S*/gi;
 const HIGH = 60;
 const ELEVATED = 30;
 
@@ -39,22 +40,24 @@ function sentenceAround(line: string, start: number, end: number): string {
   return q;
 }
 
-function findTactics(msg: ParsedMessage): TacticHit[] {
+function findTactics(msg: ParsedMessage, lang: MessageLanguage): TacticHit[] {
   const hits: TacticHit[] = [];
   for (const t of TACTICS) {
     const quotes: Quote[] = [];
     const patterns = Object.values(t.patterns).flat();
     msg.lines.forEach((l, i) => {
       if (quotes.length >= MAX_QUOTES) return;
+      // URLs are artefacts, not words: "dex" in a repository name is not a DeFi pitch.
+      const words = l.text.replace(URL_IN_TEXT, (u) => ' '.repeat(u.length));
       for (const re of patterns) {
-        const m = re.exec(l.text);
+        const m = re.exec(words);
         if (!m) continue;
         const text = sentenceAround(l.text, m.index, m.index + m[0].length);
         if (!quotes.some((q) => q.text === text)) quotes.push({ text: l.from ? `${l.from}: ${text}` : text, line: i + 1 });
         break;
       }
     });
-    if (quotes.length) hits.push({ id: t.id, title: t.title, weight: t.weight, quotes });
+    if (quotes.length) hits.push({ id: t.id, title: t.titles?.[lang] ?? t.title, weight: t.weight, quotes });
   }
   return hits;
 }
@@ -82,6 +85,20 @@ function score(tactics: TacticHit[], artefacts: Artefact[]): { score: number; ri
   return { score: s, risk, reasons };
 }
 
+function summaryEn(risk: MessageRisk, reasons: string[], titles: string[]): string {
+  const top = titles.map((t) => t.charAt(0).toLowerCase() + t.slice(1));
+  if (risk === 'high') return `This approach matches the fake-recruiter lure pattern: ${[...reasons, ...top].join('; ')}. Do not run anything it sends you.`;
+  if (risk === 'elevated') return `Some signs of a fake-recruiter approach: ${top.join('; ')}. Verify the person before you touch the code.`;
+  return top.length ? `Few lure signs (${top.join('; ')}); still verify before running any code.` : 'No known lure tactic found. Verification before running unknown code is still good practice.';
+}
+
+function summaryJa(risk: MessageRisk, command: boolean, top: string[]): string {
+  const list = top.join('、');
+  if (risk === 'high') return `偽リクルーターの手口と一致します${command ? '（ダウンロードしたコードを実行させるコマンドを含みます）' : ''}：${list}。送られてきたものは何も実行しないでください。`;
+  if (risk === 'elevated') return `偽リクルーターの兆候があります：${list}。コードに触れる前に相手を確認してください。`;
+  return top.length ? `兆候はわずかです（${list}）。それでも実行前に確認してください。` : '既知の手口は見つかりませんでした。未知のコードを実行する前の確認は引き続き推奨します。';
+}
+
 export interface TriageOptions {
   /** File name, used to recognise .eml and Telegram JSON exports. */
   filename?: string;
@@ -93,19 +110,12 @@ export function triageMessage(raw: string, opts: TriageOptions = {}): MessageRep
   const msg = parseMessage(raw, opts.filename ?? '');
   const fullText = msg.lines.map((l) => l.text).join('\n');
   const language = detectLanguage(fullText);
-  const tactics = findTactics(msg);
+  const tactics = findTactics(msg, language);
   const artefacts = extractArtefacts(msg);
   const { score: s, risk, reasons } = score(tactics, artefacts);
   const ordered = [...tactics].sort((a, b) => b.weight - a.weight);
-  const top = ordered.slice(0, 3).map((t) => t.title.charAt(0).toLowerCase() + t.title.slice(1));
-  const summary =
-    risk === 'high'
-      ? `This approach matches the fake-recruiter lure pattern: ${[...reasons, ...top].join('; ')}. Do not run anything it sends you.`
-      : risk === 'elevated'
-        ? `Some signs of a fake-recruiter approach: ${top.join('; ')}. Verify the person before you touch the code.`
-        : tactics.length
-          ? `Few lure signs (${top.join('; ')}); still verify before running any code.`
-          : 'No known lure tactic found. Verification before running unknown code is still good practice.';
+  const top = ordered.slice(0, 3).map((t) => t.title);
+  const summary = language === 'ja' ? summaryJa(risk, reasons.length > 0, top) : summaryEn(risk, reasons, top);
   return {
     schemaVersion: 1,
     tool: { name: 'lurescan', version: TOOL_VERSION },

@@ -15,15 +15,15 @@ export function renderMessageTerminal(r: MessageReport, opts: { color?: boolean 
   out.push(`  ${paint(` ${BANNER[r.risk][r.language]} `)}  ${c.dim(`score ${r.score}/100 · ${r.source} · ${r.format}`)}`, '');
   out.push(wrap(r.summary, 2), '');
   if (r.tactics.length) {
-    out.push(c.bold('Tactics'));
+    out.push(c.bold(r.language === 'ja' ? '手口' : 'Tactics'));
     for (const t of r.tactics) {
       out.push(`  ${c.yellow('●')} ${t.title} ${c.dim(`(+${t.weight})`)}`);
-      for (const q of t.quotes) out.push(`      ${c.dim(`line ${q.line}:`)} “${q.text}”`);
+      for (const q of t.quotes) out.push(`      ${c.dim(`${r.language === 'ja' ? '行' : 'line'} ${q.line}:`)} “${q.text}”`);
     }
     out.push('');
   }
   if (r.artefacts.length) {
-    out.push(c.bold('Artefacts'));
+    out.push(c.bold(r.language === 'ja' ? 'アーティファクト（リンク・コマンド等）' : 'Artefacts'));
     for (const a of r.artefacts) {
       const mark = a.dangerous ? c.red('!') : c.dim('·');
       out.push(`  ${mark} ${a.type.padEnd(16)} ${a.value}${a.note ? c.dim(`  — ${a.note}`) : ''}`);

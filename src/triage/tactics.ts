@@ -6,6 +6,8 @@
 export interface TacticDef {
   id: string;
   title: string;
+  /** The title in other languages (keyed like `patterns`). */
+  titles?: Record<string, string>;
   weight: number;
   patterns: Record<string, RegExp[]>;
 }
@@ -14,6 +16,7 @@ export const TACTICS: TacticDef[] = [
   {
     id: 'learn-from-you',
     title: 'Flattery that asks to "learn from you" (the NPA-reported opener)',
+    titles: { ja: '「あなたから学びたい」というお世辞（警察庁が注意喚起した手口）' },
     weight: 30,
     patterns: {
       en: [/\b(?:learn|study)\s+(?:programming|coding|development|blockchain|from you)\b.{0,40}\bfrom you\b|\blearn (?:a lot )?from you\b|\bwant (?:you )?to (?:teach|mentor) me\b/i],
@@ -23,6 +26,7 @@ export const TACTICS: TacticDef[] = [
   {
     id: 'flattery',
     title: 'Unsolicited praise of your skills or profile',
+    titles: { ja: '求めていない称賛（スキルやプロフィールを褒める）' },
     weight: 8,
     patterns: {
       en: [/\b(?:impressed|amazed|blown away)\s+(?:by|with)\s+your\b|\byour (?:profile|skills?|experience|portfolio|github|work) (?:really |truly )?(?:stood out|impressed|is impressive|caught my eye)|\bperfect (?:fit|match) for\b/i],
@@ -32,6 +36,7 @@ export const TACTICS: TacticDef[] = [
   {
     id: 'test-task',
     title: 'A coding test, bug fix or code review handed to you as a repository',
+    titles: { ja: 'リポジトリで渡されるコーディングテスト・バグ修正・コードレビュー' },
     weight: 20,
     patterns: {
       en: [
@@ -44,6 +49,7 @@ export const TACTICS: TacticDef[] = [
   {
     id: 'time-box',
     title: 'A short time box or deadline for the task',
+    titles: { ja: '短い制限時間や締め切り' },
     weight: 8,
     patterns: {
       en: [/\b(?:within|in|takes?|about|around|only|just)\s+(?:\d{1,3}|thirty|forty|forty-five|sixty|an?|one|two|few)\s*[- ]?(?:min(?:ute)?s?|hours?|hrs?)\b|\bby (?:today|tonight|tomorrow|end of (?:the )?day)\b/i],
@@ -53,6 +59,7 @@ export const TACTICS: TacticDef[] = [
   {
     id: 'run-locally',
     title: 'Instructions to install and run the code on your machine',
+    titles: { ja: '手元の端末でインストール・実行させる指示' },
     weight: 30,
     patterns: {
       en: [
@@ -66,6 +73,7 @@ export const TACTICS: TacticDef[] = [
   {
     id: 'repo-invite',
     title: 'A private repository invitation or a request for your GitHub/GitLab/Bitbucket username',
+    titles: { ja: '非公開リポジトリへの招待、またはGitHub/GitLab/Bitbucketのユーザー名の要求' },
     weight: 18,
     patterns: {
       en: [/\b(?:github|gitlab|bitbucket)\s+(?:user ?name|handle|account|id|e-?mail)\b|\b(?:send|share|give|provide) (?:me )?your (?:github|gitlab|bitbucket)\b|\binvite you (?:to|into) (?:our|my|the|a|your) (?:private |github |gitlab )?(?:repo(?:sitory)?|project|organi[sz]ation|workspace|team on (?:github|gitlab|bitbucket))\b|\b(?:invite|add) you as a collaborator\b|\bprivate repo(?:sitory)?\b/i],
@@ -75,6 +83,7 @@ export const TACTICS: TacticDef[] = [
   {
     id: 'platform-move',
     title: 'Moving the conversation to Telegram/Discord/WhatsApp/Signal',
+    titles: { ja: 'Telegram/Discord/WhatsApp/Signalへの移動' },
     weight: 15,
     patterns: {
       en: [
@@ -87,6 +96,7 @@ export const TACTICS: TacticDef[] = [
   {
     id: 'camera-avoidance',
     title: 'Avoiding a video call or keeping the camera off',
+    titles: { ja: 'ビデオ通話を避ける、カメラをオフにする' },
     weight: 25,
     patterns: {
       en: [
@@ -98,6 +108,7 @@ export const TACTICS: TacticDef[] = [
   {
     id: 'clickfix',
     title: 'A "fix your camera/microphone/driver" instruction to run a command',
+    titles: { ja: '「カメラ・マイク・ドライバーを直す」ためにコマンドを実行させる指示' },
     weight: 40,
     patterns: {
       en: [
@@ -110,6 +121,7 @@ export const TACTICS: TacticDef[] = [
   {
     id: 'web3-project',
     title: 'A web3/DeFi/NFT/poker/real-estate/e-commerce project (the lures\' favourite themes)',
+    titles: { ja: 'Web3/DeFi/NFT/ポーカー/不動産/ECのプロジェクト（偽装でよく使われる題材）' },
     weight: 8,
     patterns: {
       en: [/\b(?:web3|defi|nft|dex|dapp|blockchain|crypto(?:currency)?|staking|smart contracts?|poker|casino|betting|real[- ]estate|e-?commerce|metaverse|play[- ]to[- ]earn|token(?:omics)?|wallet)\b/i],
@@ -119,6 +131,7 @@ export const TACTICS: TacticDef[] = [
   {
     id: 'pay-urgency',
     title: 'Unrealistic pay, no negotiation, or urgency',
+    titles: { ja: '非現実的な報酬、交渉なし、急かす' },
     weight: 10,
     patterns: {
       en: [
@@ -131,6 +144,7 @@ export const TACTICS: TacticDef[] = [
   {
     id: 'investment',
     title: 'An investment or money offer',
+    titles: { ja: '投資やお金の話' },
     weight: 20,
     patterns: {
       en: [/\binvest(?:ment)? (?:opportunity|offer|plan)\b|\bguaranteed (?:returns?|profits?)\b|\b\d{1,3}\s?% (?:returns?|profit|roi|monthly)\b|\b(?:buy|purchase) (?:our |the )?tokens?\b|\bsend (?:the )?(?:usdt|eth|btc|crypto)\b/i],
