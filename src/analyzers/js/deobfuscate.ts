@@ -8,9 +8,8 @@
  * (~0.3–3 s) is paid rarely.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { pathToFileURL } from 'node:url';
 
 export type DeobResult = { ok: true; code: string; ms: number } | { ok: false; error: string; ms: number };
 
@@ -23,35 +22,67 @@ export interface DeobOptions {
   maxInputBytes?: number;
 }
 
-let available: boolean | null = null;
-/** Whether webcrack (and isolated-vm, its sandbox) can be loaded here. Checked once, without loading them. */
-export function deobfuscatorAvailable(): boolean {
-  if (available !== null) return available;
+let resolved: { webcrack: string; ivm: string } | null | undefined;
+/** Where webcrack and isolated-vm live (file URLs), or null when they are not installed. Resolved once, not loaded. */
+function modules(): { webcrack: string; ivm: string } | null {
+  if (resolved !== undefined) return resolved;
   try {
-    const req = createRequire(import.meta.url);
-    req.resolve('webcrack');
-    req.resolve('isolated-vm');
-    available = true;
+    const meta = import.meta as ImportMeta & { resolve?: (s: string) => string };
+    if (meta.resolve) resolved = { webcrack: meta.resolve('webcrack'), ivm: meta.resolve('isolated-vm') };
+    else {
+      const req = createRequire(import.meta.url);
+      resolved = { webcrack: pathToFileURL(req.resolve('webcrack')).href, ivm: pathToFileURL(req.resolve('isolated-vm')).href };
+    }
+    req0().resolve('isolated-vm/out/isolated_vm.node');
   } catch {
-    available = false;
+    resolved = null;
   }
-  return available;
+  return resolved;
+}
+const req0 = () => createRequire(import.meta.url);
+
+/** Whether webcrack (and isolated-vm, its sandbox, built) can be loaded here. */
+export function deobfuscatorAvailable(): boolean {
+  return modules() !== null;
 }
 
-function childEntry(): { script: string; execArgv: string[] } {
-  const js = fileURLToPath(new URL('./deob-child.js', import.meta.url));
-  if (existsSync(js)) return { script: js, execArgv: [] };
-  // Running from source (tsx): the child needs the tsx loader too.
-  return { script: fileURLToPath(new URL('./deob-child.ts', import.meta.url)), execArgv: ['--import', 'tsx'] };
+/**
+ * The child's program, run with `node --input-type=module -e` (no loader, no file to ship): stdin = obfuscated code,
+ * stdout = JSON. webcrack evaluates the sample's string-array decoders through `sandbox`: a fresh isolated-vm isolate
+ * per call (no I/O, no require, 64 MiB heap, 3 s CPU timeout).
+ */
+const CHILD = `
+import { readFileSync } from 'node:fs';
+const [webcrackUrl, ivmUrl] = process.argv.slice(1);
+const out = (o) => process.stdout.write(JSON.stringify(o));
+try {
+  const input = readFileSync(0, 'utf8');
+  const { webcrack } = await import(webcrackUrl);
+  const ivm = (await import(ivmUrl)).default;
+  const sandbox = async (code) => {
+    const isolate = new ivm.Isolate({ memoryLimit: 64 });
+    try {
+      const context = await isolate.createContext();
+      return await context.eval(code, { timeout: 3000, copy: true, filename: 'file:///obfuscated.js' });
+    } finally {
+      isolate.dispose();
+    }
+  };
+  const result = await webcrack(input, { unpack: false, deobfuscate: true, unminify: true, jsx: false, mangle: false, sandbox });
+  out({ ok: true, code: result.code });
+} catch (e) {
+  out({ ok: false, error: String(e && e.message || e).slice(0, 500) });
 }
+process.exit(0);
+`;
 
 export function deobfuscate(code: string, opts: DeobOptions = {}): DeobResult {
   const t0 = performance.now();
   const ms = () => Math.round(performance.now() - t0);
   if (!deobfuscatorAvailable()) return { ok: false, error: 'webcrack/isolated-vm not installed', ms: ms() };
   if (code.length > (opts.maxInputBytes ?? 2_000_000)) return { ok: false, error: 'input too large to deobfuscate', ms: ms() };
-  const { script, execArgv } = childEntry();
-  const r = spawnSync(process.execPath, [...execArgv, `--max-old-space-size=${opts.heapMb ?? 512}`, '--stack-size=4000', script], {
+  const mods = modules()!;
+  const r = spawnSync(process.execPath, [`--max-old-space-size=${opts.heapMb ?? 512}`, '--input-type=module', '-e', CHILD, mods.webcrack, mods.ivm], {
     input: code,
     encoding: 'utf8',
     timeout: opts.timeoutMs ?? 15_000,

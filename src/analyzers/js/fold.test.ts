@@ -31,6 +31,8 @@ describe('foldString', () => {
     ['const cfg = { a: 1, u: "aHR0cDovL2V2aWwuY29t", f() { return 1 } }; atob(cfg.u)', 'http://evil.com', true],
     ['const d = (s) => Buffer.from(s, "base64").toString("utf-8"); d("aGk=")', 'hi', true],
     ['function d(s) { const b = atob(s); return b; } d("aGk=")', 'hi', true],
+    ['const K = [36, 192, 41, 8]; const x = (d) => { let r = ""; for (let i = 0; i < d.length; i++) rr = 255 & (d[i] ^ K[3 & i]), r += String.fromCharCode(rr); return r; }; x([10, 182, 90, 107, 75, 164, 76])', '.vscode', true],
+    ['const P = (a) => (s1 = a.slice(1), Buffer.from(s1, "base64").toString("utf8")); P("xaGk=")', 'hi', true],
     [
       'function x(d, k) { let r = ""; for (let i = 0; i < d.length; i++) r += String.fromCharCode(d[i] ^ k.charCodeAt(i % k.length)); return r; } x([9, 8], "ab")',
       'hj',
@@ -63,7 +65,7 @@ describe('foldString', () => {
     assert.equal(foldLast(chain(200_000)), null, 'over the step budget');
     assert.equal(foldLast('const a = a + "x"; a'), null);
     assert.equal(foldLast('"x".repeat(1e9)'), null);
-    assert.ok(Date.now() - t < 3000, 'fast');
+    assert.ok(Date.now() - t < 10_000, 'bounded time');
   });
 
   it('names env vars feeding an expression', () => {

@@ -266,8 +266,19 @@ class Evaluator {
       case 'TSTypeAssertion':
       case 'ParenthesizedExpression':
         return this.eval(node.expression, env, depth + 1);
-      case 'SequenceExpression':
-        return this.eval(node.expressions[node.expressions.length - 1], env, depth + 1);
+      case 'SequenceExpression': {
+        // `(s1 = x.slice(1), Buffer.from(s1, 'base64'))` inside a helper: earlier terms may bind helper-local names.
+        let last: Value;
+        for (const e of node.expressions) last = this.eval(e, env, depth + 1);
+        return last;
+      }
+      case 'AssignmentExpression': {
+        // Only inside a helper call, where the name lives in the call's own environment (never the file's bindings).
+        if (!env || node.operator !== '=' || node.left?.type !== 'Identifier') throw FAIL;
+        const v = this.eval(node.right, env, depth + 1);
+        env.set(node.left.name, v);
+        return v;
+      }
       case 'ConditionalExpression':
         return this.eval(truthy(this.eval(node.test, env, depth + 1)) ? node.consequent : node.alternate, env, depth + 1);
       case 'ArrayExpression': {
@@ -527,7 +538,9 @@ class Evaluator {
    * ^ k.charCodeAt(i % k.length))`): the shape of lures' blockchain dead-drop and config decryptors.
    */
   private xorHelper(fn: Node, args: Value[]): string | null {
-    if (args.length < 2 || (fn.params ?? []).length < 2) return null;
+    if (args.length < 1) return null;
+    const params: Node[] = fn.params ?? [];
+    let closureKey: Node | null = null;
     let xor = false;
     let loop = false;
     let b64 = false;
@@ -535,7 +548,15 @@ class Evaluator {
     let n = 0;
     walk(fn.body, (x) => {
       n++;
-      if (x.type === 'BinaryExpression' && x.operator === '^') xor = true;
+      if (x.type === 'BinaryExpression' && x.operator === '^') {
+        xor = true;
+        // `d[i] ^ KEY[i & 3]`: a key array from the file's constants rather than a parameter.
+        for (const side of [x.left, x.right]) {
+          const m = side?.type === 'MemberExpression' ? side : null;
+          const o = m?.object;
+          if (o?.type === 'Identifier' && !params.some((p) => p.type === 'Identifier' && p.name === o.name) && this.scope.initOf(o.name)) closureKey = o;
+        }
+      }
       else if (x.type === 'AssignmentExpression' && x.operator === '^=') xor = true;
       else if (/^(For|While|DoWhile)Statement$/.test(x.type)) loop = true;
       else if (x.type === 'Literal' && x.value === 'base64') b64 = true;
@@ -545,7 +566,11 @@ class Evaluator {
     });
     this.tick(n);
     if (!xor || !loop) return null;
-    const [data, key] = args;
+    const data = args[0];
+    let key: Value;
+    if (args.length >= 2 && params.length >= 2) key = args[1];
+    else if (closureKey) key = this.eval(closureKey, null, 1);
+    else return null;
     let bytes: number[];
     if (Array.isArray(data)) bytes = data.map(toNum);
     else if (typeof data === 'string') {

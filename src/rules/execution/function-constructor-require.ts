@@ -19,7 +19,7 @@ export default defineRule({
     summary: 'Code built at runtime with a `require` parameter through the Function constructor',
     why: "Contagious Interview loaders run downloaded JavaScript with full Node access through `new (Function.constructor)('require', body)(require)`: the body arrives from a URL hidden in base64, often in an HTTP error response.",
     fix: 'Do not run the project. The function body is the attacker\'s payload: find where it comes from (the URL in .env or a config) and treat the machine as exposed if it already ran.',
-    falsePositives: "Module loaders compile code with the CommonJS wrapper (`exports, require, module, __filename, __dirname`) from files they read; those are not reported unless the body comes from the network. A plain `new Function('require', body)` in vendored/minified code is reported high/medium. Only `Function.constructor`/`Reflect.construct` spellings, or a `require`-only parameter list with a non-literal body, are near-certain.",
+    falsePositives: "Module loaders compile code with the CommonJS wrapper (`exports, require, module, __filename, __dirname`) from files they read; those are not reported unless the body comes from the network. A plain `new Function('require', body)` in vendored/minified code is reported high/medium. Tools that run code they built or read locally (esbuild's wasm loader, test suites) use a plain `new Function('require', code)`: that spelling is reported only when the body comes from the network, the environment or a decoder. The evasive spellings (`Function.constructor`, `(0, Function.constructor)`, `Reflect.construct(Function, …)`) are always reported.",
     references: ['https://www.fbi.gov/contact-us/field-offices/seattle/news/fbi-warns-of-north-korean-social-engineering', 'CWE-94', 'CWE-506'],
     status: 'stable',
     nearCertain: true,
@@ -38,6 +38,10 @@ export default defineRule({
       if (!ctorSpelling && literalBody) continue;
       const from = originsOf(sink.code, js.ast, { maxSteps: 2000 });
       const net = from.find((o) => o.kind === 'network' || o.kind === 'network-error');
+      // Plain `new Function('require', code)` is how tools run code they built or read locally (esbuild's wasm
+      // loader, test suites): only a body from the network, the environment or a decoder makes it a loader.
+      const hidden = from.some((o) => o.kind === 'env' || o.decoders.length > 0);
+      if (!ctorSpelling && !net && !hidden) continue;
       // A module loader compiling files it read, with the CommonJS wrapper: not this rule's business.
       if (wrapper && !net && !ctorSpelling) continue;
       let severity: 'critical' | 'high' = 'critical';
