@@ -3,6 +3,7 @@ import rule from './dep-non-registry-source.js';
 
 ruleTest(rule, {
   clean: [
+    { name: 'test fixture depending on the repo root', files: { 'test/module/cjs/package.json': '{"dependencies":{"axios":"file:../../.."}}' } },
     { name: 'registry deps and a workspace path', files: { 'package.json': '{"dependencies":{"react":"^18.2.0","@acme/ui":"workspace:*","shared":"file:./packages/shared"}}' } },
     {
       name: 'package-lock resolved from the registry',
@@ -36,6 +37,11 @@ ruleTest(rule, {
       name: 'poetry.lock git source',
       files: { 'poetry.lock': '[[package]]\nname = "colorize"\nversion = "1.0"\n\n[package.source]\ntype = "git"\nurl = "https://github.com/x/colorize.git"\nreference = "main"\n' },
       findings: [{ file: 'poetry.lock', line: 2, severity: 'medium', confidence: 'low' }],
+    },
+    {
+      name: 'path dependency leaving the project',
+      files: { 'package.json': '{"dependencies":{"helper":"file:../../tools/helper"}}' },
+      findings: [{ file: 'package.json', line: 1, severity: 'low', message: /path outside the project/ }],
     },
   ],
 });

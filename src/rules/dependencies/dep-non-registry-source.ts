@@ -5,12 +5,26 @@ import { depLine, readManifests, type DepEntry } from '../../analyzers/manifest/
 const RAW_IP = /^[a-z+]+:\/\/(?:[^/@]*@)?\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?(?:\/|$)/i;
 const CODE_HOSTS = /^(?:git\+)?(?:https|ssh):\/\/(?:git@)?(?:github\.com|gitlab\.com|bitbucket\.org)[/:]|^(?:github|gitlab|bitbucket):|^git@(?:github\.com|gitlab\.com|bitbucket\.org):|^[\w.-]+\/[\w.-]+(?:#.*)?$/;
 
+/** file:../../.. from test/module/package.json is the project root; /abs, ~ or one level too many leaves the tree. */
+function leavesTree(manifest: string, spec: string): boolean {
+  const p = spec.replace(/^(?:file:|link:)/, '').replace(/^-e\s+/, '');
+  if (/^(?:\/|~|[A-Za-z]:[\\/])/.test(p)) return true;
+  const parts = manifest.split('/').slice(0, -1);
+  for (const seg of p.split(/[\\/]/)) {
+    if (seg === '..') {
+      if (!parts.length) return true;
+      parts.pop();
+    } else if (seg && seg !== '.') parts.push(seg);
+  }
+  return false;
+}
+
 function judge(dep: DepEntry): { severity: Severity; confidence: Confidence; what: string } | null {
   const target = dep.resolved ?? dep.spec;
   if (dep.source === 'registry' || dep.source === 'alias') return null;
   if (dep.source === 'file') {
     // A local path leaving the tree, or an absolute one, is not part of what was shared.
-    return /^(?:file:)?(?:\/|~|\.\.\/\.\.)/.test(dep.spec) ? { severity: 'low', confidence: 'medium', what: 'a path outside the project' } : null;
+    return leavesTree(dep.file, dep.spec) ? { severity: 'low', confidence: 'medium', what: 'a path outside the project' } : null;
   }
   if (RAW_IP.test(target)) return { severity: 'high', confidence: 'high', what: 'a raw IP address' };
   if (/^http:\/\//i.test(target)) return { severity: 'high', confidence: 'medium', what: 'plain http' };
