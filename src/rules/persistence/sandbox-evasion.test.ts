@@ -16,13 +16,13 @@ ruleTest(rule, {
   ],
   flagged: [
     {
-      name: 'systeminformation-style virtual detection (medium, low confidence)',
+      name: 'systeminformation-style virtual detection (low)',
       file: 'lib/system.js',
       code: `const fs = require('fs');
 const info = fs.readFileSync('/proc/cpuinfo', 'utf8');
 const virtual = ['VMware', 'VirtualBox', 'QEMU', 'KVM'].some((h) => info.includes(h));
 `,
-      findings: [{ line: 2, severity: 'medium', confidence: 'low' }],
+      findings: [{ line: 2, severity: 'low', confidence: 'low' }],
     },
     {
       name: 'RAT sandbox exit and disguise',

@@ -21,7 +21,7 @@ export default defineRule({
     summary: 'Checks for virtual machines or sandboxes (/proc/cpuinfo vs hypervisor names, VM MAC prefixes) or disguises its process title',
     why: 'RATs dropped by lure projects refuse to run under analysis: they read /proc/cpuinfo or DMI/WMI strings for VMware/VirtualBox/QEMU, compare MAC prefixes, and rename their process (`process.title = "npm-cache"`) to hide in the process list.',
     fix: 'Do not run the project. Analyse it only in an instrumented sandbox that also fakes these checks.',
-    falsePositives: 'System-information libraries (systeminformation) read /proc/cpuinfo and list hypervisor names to report them: a probe and a hypervisor list alone is medium/low. A VM-MAC table, or a probe whose result makes the program exit, is high. Setting process.title to the tool\'s own name is not reported.',
+    falsePositives: 'System-information libraries (systeminformation) read /proc/cpuinfo and list hypervisor names to report them: a probe with a hypervisor list, or a VM-MAC table, is low; only when the same file can exit on the result is it high. Setting process.title to the tool\'s own name is not reported.',
     references: ['https://attack.mitre.org/techniques/T1497/001/', 'https://attack.mitre.org/techniques/T1036/'],
     status: 'stable',
   },
@@ -41,21 +41,22 @@ export default defineRule({
     const macs = f.strings.filter((s) => VM_MAC.test(s.value.trim()));
     const exits = f.calls.some((c) => /^(?:process\.exit|process\.kill|\?\.exit)$/.test(c.callee));
     if (probe && hyper.length) {
-      const strong = macs.length >= 2 || exits;
+      // Reporting the hypervisor is what system-information libraries do; quitting on it is what malware does.
+      const strong = exits;
       ctx.report({
         at: { node: probe },
         message: `VM/sandbox check: ${clip(probe.value, 60)} compared with ${hyper.slice(0, 4).map((s) => clip(s.value, 20)).join(', ')}${exits ? ', then exits' : ''}`,
         evidence: clip(js.text.slice(probe.start, probe.end)),
         decoded: probe.folded ? probe.value : undefined,
-        severity: strong ? 'high' : 'medium',
+        severity: strong ? 'high' : 'low',
         confidence: strong ? 'high' : 'low',
       });
     } else if (macs.length >= 2) {
       ctx.report({
         at: { node: macs[0]! },
-        message: `Table of virtual-machine MAC prefixes (${macs.slice(0, 5).map((s) => s.value).join(', ')})`,
-        severity: 'medium',
-        confidence: 'medium',
+        message: `Table of virtual-machine MAC prefixes (${macs.slice(0, 5).map((s) => s.value).join(', ')})${exits ? ', and the program can exit on it' : ''}`,
+        severity: exits ? 'high' : 'low',
+        confidence: exits ? 'medium' : 'low',
       });
     }
     // process.title = 'npm-cache' (or another name that is not the tool's own)

@@ -17,7 +17,7 @@ export default defineRule({
     summary: 'Runs shell commands from code: shell:true, /bin/sh -c, cmd /c, powershell, detached+unref, windowsHide',
     why: 'Loaders and RATs run their next step through a shell, hidden (`windowsHide: true`) and detached from the parent (`detached` + `unref()`) so it outlives `npm start`. On its own this is a capability; next to a download, a C2 or an eval it is how the payload runs.',
     fix: 'Read the command it runs. If it launches a downloaded file, a hidden PowerShell or a detached background process, do not run the project.',
-    falsePositives: 'Build tools (esbuild, node-gyp, husky) spawn processes all the time: a plain launch is not reported, a shell launch alone is low, and only hidden/detached launches or launches in a file that also downloads, talks to a raw IP or evals are medium/high.',
+    falsePositives: 'Build tools (esbuild, node-gyp, husky) spawn processes all the time: a plain launch is not reported, a shell launch (shell syntax, shell:true, hidden or detached) is low; it rises to medium/high only in a file that also reaches a raw public IP (or mixes network input, eval and a detached launch).',
     references: ['https://attack.mitre.org/techniques/T1059/', 'https://attack.mitre.org/techniques/T1564/003/'],
     status: 'stable',
   },
@@ -49,8 +49,8 @@ export default defineRule({
       const stealthy = hidden || detached || /-w(?:indowstyle)?\s+hidden|-enc(?:odedcommand)?\b/i.test(cmd);
       let severity: 'high' | 'medium' | 'low';
       let confidence: 'high' | 'medium' | 'low';
-      if (context.length && stealthy) [severity, confidence] = ['high', 'medium'];
-      else if (context.length) [severity, confidence] = ['medium', 'low'];
+      if (rawIp && stealthy) [severity, confidence] = ['high', 'medium'];
+      else if (rawIp || (context.length && detached)) [severity, confidence] = ['medium', 'low'];
       else [severity, confidence] = ['low', 'low'];
       ctx.report({
         at: { node: c.node },

@@ -435,7 +435,7 @@ export function calleeName(c: Node, aliases: Map<string, string>): string | null
 
 // ---- Shared vocabulary of what a file does --------------------------------------------------------------------------
 
-const NET_CALL = /^(?:fetch|axios(?:\.\w+)?|got(?:\.\w+)?|request(?:\.\w+)?|needle(?:\.\w+)?|superagent\.\w+|node-fetch|undici\.(?:request|fetch)|https?\.(?:request|get)|.*\.(?:post|put|upload|sendDocument|sendMessage))$/;
+const NET_CALL = /^(?:fetch|axios(?:\.\w+)?|got(?:\.\w+)?|request(?:\.\w+)?|needle(?:\.\w+)?|superagent\.\w+|node-fetch|undici\.(?:request|fetch)|https?\.(?:request|get)|.*\.(?:post|put|upload))$/;
 
 /** Calls that send data off the machine (HTTP clients, sockets, webhooks, FormData uploads). */
 export function networkSends(f: JsFacts): Call[] {
@@ -467,11 +467,14 @@ export function stringsMatching(f: JsFacts, re: RegExp): Str[] {
   return f.strings.filter((s) => re.test(s.value));
 }
 
-/** eval-like sinks: eval, Function / Function.constructor, vm.*, module._compile. */
+/**
+ * eval-like sinks: eval, Function / Function.constructor, vm.*, module._compile. A bare `x.constructor(...)` is only a
+ * sink in the lure shape `….constructor('require', body)`: `new this.constructor(v)` is every class library.
+ */
 export function evalSinks(f: JsFacts): Call[] {
   return f.calls.filter((c) =>
-    /^(?:eval|(?:window|global|globalThis|self)\.eval|Function|(?:\?|Function|\w+)\.constructor|vm\.(?:runInThisContext|runInNewContext|runInContext|compileFunction|Script)|\?\._compile|module\._compile|Reflect\.construct)$/.test(c.callee) ||
-    (c.callee.endsWith('.constructor') && c.args.length >= 1),
+    /^(?:eval|(?:window|global|globalThis|self)\.eval|Function|(?:window|global|globalThis)\.Function|Function\.constructor|\?\.constructor\.constructor|vm\.(?:runInThisContext|runInNewContext|runInContext|compileFunction|Script)|\?\._compile|module\._compile)$/.test(c.callee) ||
+    (c.callee.endsWith('.constructor') && c.args[0]?.type === 'Literal' && c.args[0].value === 'require'),
   );
 }
 

@@ -17,7 +17,8 @@ const TARGETS: Array<[string, number, RegExp]> = [
   ['Telegram session', 2, /Telegram Desktop[\\/]+tdata/i],
 ];
 // Glob / name sweeps for secrets: `*mnemonic*`, `**/*.env*`, `*seed*`, `*.pem`.
-const SWEEP = /\*[^\s'"`]*(?:mnemonic|seed|phrase|wallet|private[_-]?key|\.env|secret)|(?:mnemonic|seed|phrase|wallet|\.env)[^\s'"`]*\*|\*\.(?:pem|key|kdbx)\b/i;
+// A glob token: contains `*`, no spaces or colons (`**Seed:**` in Markdown is not a glob).
+const SWEEP = /(?:^|[\s"',;(])(?:\*\*\/)?(?:\*[\w.-]*(?:mnemonic|seed|phrase|wallet|private[_-]?key|secret|\.env)[\w.-]*\*?|[\w.-]*(?:mnemonic|seed|phrase|wallet|\.env)[\w.-]*\*|\*\.(?:pem|key|kdbx))(?=$|[\s"',;)])/i;
 
 export default defineRule({
   id: 'wallet-and-key-files',
