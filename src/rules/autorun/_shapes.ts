@@ -133,7 +133,8 @@ export interface AutorunCommand {
 }
 
 const contexts = new WeakMap<ProjectView, MapContext>();
-function mapContext(view: ProjectView): MapContext {
+/** One map context per scan, shared by the autorun rules (parsed package.json files, line tables). */
+export function mapContext(view: ProjectView): MapContext {
   let c = contexts.get(view);
   if (!c) contexts.set(view, (c = new MapContext(view)));
   return c;

@@ -1,8 +1,8 @@
 import { defineRule } from '../../core/rule.js';
-import { MapContext, baseName, isVendoredPath, parseJsonc, prop } from '../../analyzers/autorun/common.js';
+import { baseName, isVendoredPath, parseJsonc, prop } from '../../analyzers/autorun/common.js';
 import { parseVsTasks } from '../../analyzers/autorun/vscode.js';
 import { programName, splitCommands, stripWrappers, tokenize } from '../../analyzers/autorun/shell.js';
-import { autorunCommands, locate, paddedPayload, triggerPhrase, urlIocs } from './_shapes.js';
+import { autorunCommands, locate, mapContext, paddedPayload, triggerPhrase, urlIocs } from './_shapes.js';
 
 function programs(cmd: string): string {
   return splitCommands(cmd)
@@ -30,7 +30,7 @@ export default defineRule({
   input: 'project',
   check(ctx, view) {
     const seen = new Set<string>();
-    const map = new MapContext(view);
+    const map = mapContext(view);
     for (const c of autorunCommands(view)) {
       const pad = paddedPayload(c.command);
       if (!pad || !pad.payload) continue;

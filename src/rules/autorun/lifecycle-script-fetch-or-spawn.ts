@@ -1,9 +1,9 @@
 import type { Confidence, Severity } from '../../core/finding.js';
 import { defineRule, type RuleContext } from '../../core/rule.js';
-import { MapContext, dirOf } from '../../analyzers/autorun/common.js';
+import { dirOf } from '../../analyzers/autorun/common.js';
 import { CommandFollower, packageAt } from '../../analyzers/autorun/follow.js';
 import { programName, splitCommands, stripWrappers, tokenize } from '../../analyzers/autorun/shell.js';
-import { downloadToShell, locate, urlIocs } from './_shapes.js';
+import { downloadToShell, locate, mapContext, urlIocs } from './_shapes.js';
 
 interface Hit {
   severity: Severity;
@@ -92,7 +92,7 @@ export default defineRule({
   },
   input: 'project',
   check(ctx, view) {
-    const map = new MapContext(view);
+    const map = mapContext(view);
     for (const e of view.autorun) {
       if (e.trigger === 'npm-install' && e.label?.startsWith('.npmrc')) {
         npmrc(ctx, view.readText(e.file), e.file, e.line, e.command, e.leadsTo);

@@ -1,9 +1,9 @@
 import type { Confidence, Severity } from '../../core/finding.js';
 import { defineRule } from '../../core/rule.js';
-import { MapContext, baseName, isVendoredPath, parseJsonc, prop, workspaceOf } from '../../analyzers/autorun/common.js';
+import { type MapContext, baseName, isVendoredPath, parseJsonc, prop, workspaceOf } from '../../analyzers/autorun/common.js';
 import { CommandFollower } from '../../analyzers/autorun/follow.js';
 import { parseVsTasks, type VsTask } from '../../analyzers/autorun/vscode.js';
-import { downloadToShell, locate, paddedPayload, runsNonCodeFile, urlIocs } from './_shapes.js';
+import { downloadToShell, locate, mapContext, paddedPayload, runsNonCodeFile, urlIocs } from './_shapes.js';
 
 interface Verdict {
   severity: Severity;
@@ -58,7 +58,7 @@ export default defineRule({
   },
   input: 'project',
   check(ctx, view) {
-    const map = new MapContext(view);
+    const map = mapContext(view);
     for (const f of view.files) {
       if (isVendoredPath(f.path)) continue;
       const isTasks = /(?:^|\/)\.vscode\/tasks\.json$/.test(f.path);
