@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import type { Finding } from '../core/finding.js';
 import type { Report } from '../core/report.js';
 import { SEVERITIES } from '../core/finding.js';
+import { FRAME_WIDTH } from '../core/location.js';
 import { CSS, JS } from './html-assets.js';
 import { autorunSvg } from './html-autorun.js';
 import { highlightLine, langOf } from './html-highlight.js';
-import { BANNER, clip, dangerousFiles, formatBytes, groupByFile, iocRules, isDangerous, plural, sanitize, showBlanks, TRIGGER_ACTION, whatItMeans } from './present.js';
+import { BANNER, clip, dangerousFiles, foldFrameLine, formatBytes, groupByFile, iocRules, isDangerous, plural, sanitize, showBlanks, TRIGGER_ACTION, whatItMeans } from './present.js';
 
 /** Caps for sample-controlled text, so a hand-made or hostile report cannot make a megabyte page. */
 const MAX = { path: 400, message: 600, evidence: 1200, decoded: 4000, command: 1000, value: 2000, summary: 6000, frameLine: 400, frameLines: 24 };
@@ -164,15 +165,14 @@ function frame(f: Finding): string {
   if (!fr || !fr.lines.length) return '';
   const lang = langOf(f.file);
   const rows = fr.lines.slice(0, MAX.frameLines).map((raw, i) => {
-    const text = raw.length > MAX.frameLine ? raw.slice(0, MAX.frameLine) : raw;
     const ln = fr.startLine + i;
-    const first = fr.firstColumns[i] ?? 1;
     const inSpan = ln >= f.line && ln <= f.endLine;
+    const { text, first } = foldFrameLine(raw, fr.firstColumns[i] ?? 1, f, ln, MAX.frameLine);
     const from = inSpan ? (ln === f.line ? Math.max(0, f.column - first) : 0) : 0;
     const to = inSpan ? (ln === f.endLine ? Math.max(from + 1, f.endColumn - first) : text.length) : 0;
     const body = highlightLine(text, lang, from, Math.min(to, text.length), esc);
     const left = first > 1 ? `<span class="fold" title="${first - 1} characters folded">…</span>` : '';
-    const right = raw.length >= 160 ? '<span class="fold">…</span>' : '';
+    const right = text.length >= FRAME_WIDTH ? '<span class="fold">…</span>' : '';
     const note = ln === f.line && first > 1 ? ` <span class="colnote">(column ${f.column} of a long line)</span>` : '';
     return `<span class="row${inSpan ? ' hit' : ''}"><span class="ln">${ln}</span>${left}${body}${right}${note}</span>`;
   });

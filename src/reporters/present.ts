@@ -1,6 +1,7 @@
 /** Presentation helpers shared by the human-facing reporters (terminal, HTML). Pure functions over the report. */
 import type { AutorunEntry, AutorunTrigger } from '../core/autorun.js';
 import type { Finding, Severity } from '../core/finding.js';
+import { foldLine } from '../core/location.js';
 import type { Report, Verdict } from '../core/report.js';
 
 export const BANNER: Record<Verdict, string> = {
@@ -57,6 +58,18 @@ export function autorunToShow(report: Report, limit: number): { shown: AutorunEn
   let budget = Math.max(0, limit - report.autorun.filter((e) => isDangerous(e, flagged)).length);
   const shown = report.autorun.filter((e) => isDangerous(e, flagged) || budget-- > 0);
   return { shown, hidden: report.autorun.length - shown.length };
+}
+
+/**
+ * A frame line as the core folds it (≤ FRAME_WIDTH around the evidence). Reports from elsewhere (hand-made, older) may
+ * carry unfolded megabyte lines: those are folded here, around the evidence, to at most `max` characters.
+ */
+export function foldFrameLine(raw: string, firstColumn: number, f: Finding, line: number, max: number): { text: string; first: number } {
+  if (raw.length <= max) return { text: raw, first: firstColumn };
+  const col = line === f.line ? Math.max(1, f.column - firstColumn + 1) : 1;
+  const end = line === f.line && f.endLine === f.line ? Math.max(col + 1, f.endColumn - firstColumn + 1) : col + 1;
+  const folded = foldLine(raw, col, end, max);
+  return { text: folded.text, first: firstColumn + folded.firstColumn - 1 };
 }
 
 /** The first sentence of the rule's `why`: one line on what the finding means. */

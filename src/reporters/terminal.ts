@@ -4,6 +4,7 @@ import type { Report } from '../core/report.js';
 import { FRAME_WIDTH } from '../core/location.js';
 import {
   autorunToShow,
+  foldFrameLine,
   BANNER,
   clip,
   dangerousFiles,
@@ -141,9 +142,9 @@ function finding(out: string[], r: Report, f: Finding, c: Colors) {
 function frame(out: string[], f: Finding, fr: CodeFrame, c: Colors) {
   const lastLine = fr.startLine + fr.lines.length - 1;
   const gw = String(lastLine).length;
-  fr.lines.forEach((text, i) => {
+  fr.lines.slice(0, 24).forEach((raw, i) => {
     const ln = fr.startLine + i;
-    const first = fr.firstColumns[i] ?? 1;
+    const { text, first } = foldFrameLine(raw, fr.firstColumns[i] ?? 1, f, ln, FRAME_WIDTH);
     const inSpan = ln >= f.line && ln <= f.endLine;
     const left = first > 1 ? '…' : ' ';
     const right = text.length >= FRAME_WIDTH ? c.dim('…') : '';

@@ -73,4 +73,16 @@ describe('terminal reporter', () => {
     assert.match(text, /… and 61 more entries that lead to no finding/);
     assert.equal(text.match(/node-gyp rebuild/g)?.length, 39);
   });
+
+  it('folds an unfolded megabyte frame line from a hand-made report around its evidence', async () => {
+    const base = await scan(tmpDir(), { threads: 0 });
+    const line = `${'a'.repeat(1 << 20)}EVIL()${'b'.repeat(1 << 20)}`;
+    const f = { ruleId: 'r', severity: 'high' as const, confidence: 'high' as const, file: 'x.js', line: 1, column: (1 << 20) + 1, endLine: 1, endColumn: (1 << 20) + 7, message: 'm', evidence: 'EVIL()', frame: { startLine: 1, lines: [line], firstColumns: [1] } };
+    const text = renderTerminal({ ...base, findings: [f] }, { color: false });
+    assert.ok(text.length < 5000, `bounded: ${text.length}`);
+    const lines = text.split('\n');
+    const i = lines.findIndex((l) => l.includes('EVIL()'));
+    assert.ok(i > 0);
+    assert.equal(lines[i + 1]!.indexOf('^^^^^^'), lines[i]!.indexOf('EVIL()'));
+  });
 });

@@ -30,6 +30,10 @@ async function hostileReport(): Promise<Report> {
         evidence: `e${evil}`,
         decoded: `d${evil}${'D'.repeat(1 << 20)}`,
         ruleId: f.ruleId,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 12,
         frame: { startLine: 1, lines: [`x${evil}${'L'.repeat(1 << 20)}`], firstColumns: [1] },
         iocs: [{ type: 'url', value: `http://x/${evil}`, file: `f${evil}`, line: 1 }],
       },
@@ -69,6 +73,8 @@ describe('HTML report', () => {
     assert.doesNotMatch(html, /[\u202e\u2066\u001b]/, 'no raw bidi/escape characters');
     assert.match(html, /&#60;\/textarea&#62;/);
     assert.match(html, /⟨U\+202E⟩/);
+    // The unfolded megabyte frame line is folded by the reporter; its evidence (at column 1) stays marked.
+    assert.match(html, /<mark class="ev">x&#60;\/textarea/);
     assert.ok(html.length < 200_000, `bounded size: ${html.length}`);
   });
 
