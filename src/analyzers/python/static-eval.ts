@@ -88,6 +88,19 @@ function intOf(node: Node | null | undefined): number | null {
 }
 
 function evalSubscript(node: Node, env: EvalEnv, depth: number): PyValue | null {
+  // LIST[3] where LIST is a literal list bound once
+  const idx = intOf(node.childForFieldName('subscript'));
+  if (idx !== null) {
+    let list = node.childForFieldName('value');
+    if (list?.type === 'identifier') {
+      const a = env.model.assigns.get(list.text);
+      list = a?.length === 1 ? a[0]! : null;
+    }
+    if (list && (list.type === 'list' || list.type === 'tuple')) {
+      const items = list.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+      return evaluate(items[idx < 0 ? items.length + idx : idx], env, depth + 1);
+    }
+  }
   const base = evaluate(node.childForFieldName('value'), env, depth + 1);
   if (!base) return null;
   const sub = node.childForFieldName('subscript');
@@ -297,11 +310,14 @@ function evalCall(node: Node, env: EvalEnv, depth: number): PyValue | null {
     return v ? lit([...v.value].reverse().join(''), v.bytes, [...v.steps, 'reverse']) : null;
   }
   // def b64(code): return b64decode(code.encode()).decode() — a local helper whose body is one return.
-  const helper = fn?.type === 'identifier' ? env.model.funcs.get(fn.text) : undefined;
-  if (helper && !env.xorFuncs?.has(fn!.text)) {
+  // Also self.decd(x) for a method of the file's classes.
+  const helperName = fn?.type === 'identifier' ? fn.text : fn?.type === 'attribute' && fn.childForFieldName('object')?.text === 'self' ? fn.childForFieldName('attribute')?.text : undefined;
+  const helper = helperName ? env.model.funcs.get(helperName) : undefined;
+  if (helper && !env.xorFuncs?.has(helperName!)) {
     const body = helper.childForFieldName('body');
     const stmts = (body?.namedChildren ?? []).filter((n): n is Node => !!n && n.type !== 'comment' && !(n.type === 'expression_statement' && n.namedChild(0)?.type === 'string'));
-    const params = (helper.childForFieldName('parameters')?.namedChildren ?? []).filter((p): p is Node => !!p);
+    let params = (helper.childForFieldName('parameters')?.namedChildren ?? []).filter((p): p is Node => !!p);
+    if (fn?.type === 'attribute' && params[0]?.text === 'self') params = params.slice(1);
     // Straight-line helpers: `x = <expr>` statements then `return <expr>` (b = s.encode(); d = b64decode(b); return d.decode()).
     const last = stmts[stmts.length - 1];
     if (stmts.length && stmts.length <= 8 && last!.type === 'return_statement' && params.length === args.length) {
@@ -316,6 +332,7 @@ function evalCall(node: Node, env: EvalEnv, depth: number): PyValue | null {
         const asg = st.type === 'expression_statement' ? st.namedChild(0) : null;
         const left = asg?.type === 'assignment' ? asg.childForFieldName('left') : null;
         if (!asg || left?.type !== 'identifier') return null;
+        if (asg.childForFieldName('right')?.type === 'lambda') continue; // local lambdas resolve through the model
         const v = evaluate(asg.childForFieldName('right'), { ...env, params: bound }, depth + 1);
         if (!v) return null;
         bound.set(left.text, v);

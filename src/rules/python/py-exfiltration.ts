@@ -59,6 +59,21 @@ export default defineRule({
         });
       }
     }
+    // HTTPSConnection(decode('=QMB…')): the address itself is encoded so no reader or scanner sees it.
+    for (const c of net) {
+      const v = evaluate(c.args[0], { model, xorFuncs: model.xorFuncs });
+      if (!v || !v.steps.length || !/^[\x20-\x7e]{4,300}$/.test(v.value)) continue;
+      ctx.report({
+        at: at(c.node),
+        message: `Connects to an address hidden by ${[...new Set(v.steps)].join(' → ')}: ${clip(v.value, 120)}`,
+        evidence: clip(c.node.text),
+        decoded: v.value,
+        severity: 'high',
+        confidence: 'high',
+        iocs: extractIocs(/^[\w.-]+(?::\d+)?(?:\/|$)/.test(v.value) ? `http://${v.value}` : v.value),
+      });
+      break;
+    }
     // requests.post(url, data={"host": socket.gethostname(), ...}) / urlopen(url + getpass.getuser())
     for (const c of net) {
       const args = c.node.childForFieldName('arguments')?.text ?? '';
