@@ -49,9 +49,11 @@ export async function openTar(file: string, display: string, limits: TargetLimit
   // pipeline (not .pipe) so a gunzip or read error reaches the tar decoder instead of becoming an unhandled event.
   const noop = () => {};
   const bytes = opts.gzip ? pipeline(source, createGunzip(), guard, noop) : pipeline(source, guard, noop);
-  const decoder = createTarDecoder();
+  // strict: checksums are verified, so junk named .tar is an error rather than an empty, clean-looking archive.
+  const decoder = createTarDecoder({ strict: true });
   const piping = (Readable.toWeb(bytes) as ReadableStream<Uint8Array>).pipeTo(decoder.writable).catch((e) => e as Error);
   let sawEntry = false;
+  let stoppedEarly = false;
   try {
     const entries = decoder.readable.getReader();
     for (;;) {
@@ -59,6 +61,7 @@ export async function openTar(file: string, display: string, limits: TargetLimit
       if (done) break;
       sawEntry = true;
       if (!unpacker.countEntry()) {
+        stoppedEarly = true; // the entry limit error is recorded; the rest of the stream is abandoned
         await entry.body.cancel();
         await entries.cancel();
         break;
@@ -66,7 +69,7 @@ export async function openTar(file: string, display: string, limits: TargetLimit
       await unpackEntry(unpacker, entry, opts.strip ?? 0);
     }
     const pipeError = await piping;
-    if (pipeError instanceof Error) throw pipeError;
+    if (pipeError instanceof Error && !stoppedEarly) throw pipeError;
   } catch (e) {
     const failure = streamStop ?? (e as Error).message;
     if (!sawEntry && !streamStop) {

@@ -261,6 +261,8 @@ describe('tar and tgz', () => {
     const d = tmp();
     writeFileSync(join(d, 'junk.tgz'), randomBytes(2000));
     await assert.rejects(openTarget(join(d, 'junk.tgz')), TargetError);
+    writeFileSync(join(d, 'junk.tar'), randomBytes(3000));
+    await assert.rejects(openTarget(join(d, 'junk.tar')), (e) => e instanceof TargetError && /as a tar archive/.test(e.message));
     // Incompressible bodies, so a.js is fully decoded before the cut in b.js.
     const whole = await tarBytes([file('a.js', randomBytes(40_000).toString('hex')), file('b.js', randomBytes(40_000).toString('hex'))], true);
     writeFileSync(join(d, 'cut.tgz'), whole.subarray(0, whole.length - 40));
@@ -268,6 +270,15 @@ describe('tar and tgz', () => {
     assert.equal(report.stats.files, 1);
     assert.equal(report.incomplete, true);
     assert.match(report.errors.map((e) => e.message).join('\n'), /damaged|unexpected end/i);
+  });
+
+  it('the entry limit stops a tar cleanly', async () => {
+    const p = join(tmp(), 'many.tar');
+    writeFileSync(p, await tarBytes(Array.from({ length: 30 }, (_, i) => file(`f${String(i).padStart(2, '0')}.js`, 'x'))));
+    await withTarget(p, { limits: { maxEntries: 10 } }, (t) => {
+      assert.equal(t.files.length, 10);
+      assert.deepEqual(t.errors.map((e) => e.message), ['archive has more than 10 entries; the rest were not unpacked (limit: maxEntries)']);
+    });
   });
 
   it('a file named .zip that is not one is a TargetError', async () => {
