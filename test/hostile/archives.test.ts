@@ -2,7 +2,7 @@
 // as errors after bounded work. Fixtures are built here at test time (see helpers/), nothing big is committed.
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -21,6 +21,9 @@ const rejected = (t: { skipped: { path: string; reason: string }[] }) =>
 async function withTarget<T>(spec: string, opts: Parameters<typeof openTarget>[1], fn: (t: Target) => T): Promise<T> {
   const t = await openTarget(spec, opts);
   try {
+    // Private to this user: other local users cannot read or swap what is being scanned.
+    assert.equal(statSync(t.root).mode & 0o777, 0o700, 'unpack folder is 0700');
+    for (const f of t.files) assert.equal(statSync(f.abs).mode & 0o077, 0, `${f.rel} is private`);
     return fn(t);
   } finally {
     await t.cleanup();
