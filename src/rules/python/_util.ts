@@ -13,7 +13,7 @@ export function clip(s: string, n = 300): string {
 
 // Calls that send a request (not every function of an HTTP library: requests' own helpers, urllib3.contrib.*, …).
 const NET_PREFIX =
-  /^(?:requests(?:\.api)?\.(?:get|post|put|patch|delete|head|options|request|Session|session)|httpx\.(?:get|post|put|patch|delete|head|options|request|stream|Client|AsyncClient)|urllib3\.(?:PoolManager|ProxyManager|request|HTTPConnectionPool|HTTPSConnectionPool|connection_from_url)|aiohttp\.(?:ClientSession|request)|pycurl\.Curl|(?:http\.client|httplib)\.HTTPS?Connection|ftplib\.FTP(?:_TLS)?|wget\.download|smtplib\.SMTP(?:_SSL)?|socket\.(?:create_connection|gethostbyname))$|^(?:urllib\d?\.(?:request\.)?(?:urlopen|urlretrieve|Request|build_opener|URLopener))$/;
+  /^(?:requests(?:\.api)?\.(?:get|post|put|patch|delete|head|options|request|Session|session)|httpx\.(?:get|post|put|patch|delete|head|options|request|stream|Client|AsyncClient)|urllib3\.(?:PoolManager|ProxyManager|request|HTTPConnectionPool|HTTPSConnectionPool|connection_from_url)|aiohttp\.(?:ClientSession|request)|pycurl\.Curl|(?:http\.client|httplib)\.HTTPS?Connection|ftplib\.FTP(?:_TLS)?|wget\.download|smtplib\.SMTP(?:_SSL)?|socket\.(?:create_connection|gethostbyname|gethostbyname_ex|socket))$|^(?:urllib\d?\.(?:request\.)?(?:urlopen|urlretrieve|Request|build_opener|URLopener))$/;
 /** A call that talks to the network. */
 export function isNetworkCall(model: PyModel, call: PyCall): boolean {
   const c = resolveCallee(model, call.callee);
