@@ -54,7 +54,7 @@ function banner(out: string[], r: Report, c: Colors, width: number) {
   const paint = r.verdict === 'malicious' ? (s: string) => c.bgRed(c.white(s)) : r.verdict === 'suspicious' ? (s: string) => c.bgYellow(c.black(s)) : (s: string) => c.bgGreen(c.black(s));
   out.push(`${paint(c.bold(`  ${BANNER[r.verdict]}  `))}  ${c.bold(r.verdict)} · score ${r.score}/100 · ${sanitize(r.target)}`);
   out.push('');
-  for (const line of wrap(sanitize(r.summary), width - 2)) out.push(`  ${line}`);
+  for (const line of wrap(sanitize(clip(r.summary, 6000)), width - 2)) out.push(`  ${line}`);
   out.push('');
 }
 
@@ -72,10 +72,10 @@ function autorunMap(out: string[], r: Report, c: Colors) {
     out.push(`  ${c.cyan(`when you: ${TRIGGER_ACTION[trigger as keyof typeof TRIGGER_ACTION] ?? trigger}`)}`);
     for (const e of entries) {
       const danger = isDangerous(e, flagged);
-      const where = `${sanitize(e.file)}:${e.line}${e.label ? `  ${c.dim(sanitize(e.label))}` : ''}`;
+      const where = `${sanitize(clip(e.file, 400))}:${e.line}${e.label ? `  ${c.dim(sanitize(clip(e.label, 300)))}` : ''}`;
       out.push(`    ${danger ? c.red(c.bold('!')) : ' '} ${where}`);
       out.push(`        ${c.dim('$')} ${danger ? c.red(commandText(e.command)) : commandText(e.command)}`);
-      for (const to of e.leadsTo) out.push(`        ${c.dim('→')} ${flagged.has(to) ? c.red(`${sanitize(to)}  (has findings)`) : sanitize(to)}`);
+      for (const to of e.leadsTo) out.push(`        ${c.dim('→')} ${flagged.has(to) ? c.red(`${sanitize(clip(to, 400))}  (has findings)`) : sanitize(clip(to, 400))}`);
     }
   }
   if (hidden) out.push(`  ${c.dim(`… and ${plural(hidden, 'more entry', 'more entries')} that lead to no finding (all of them: --format json or html)`)}`);
@@ -117,7 +117,7 @@ function findings(out: string[], r: Report, c: Colors) {
   out.push(c.bold(`Findings — ${plural(r.findings.length, 'finding')} in ${plural(groups.length, 'file')}`), '');
   for (const [file, fs] of groups) {
     const reached = fs.some((f) => f.autorun);
-    out.push(`${c.bold(c.underline(file ? sanitize(file) : '(whole project)'))}${reached ? `  ${c.red('[runs automatically]')}` : ''}`);
+    out.push(`${c.bold(c.underline(file ? sanitize(clip(file, 400)) : '(whole project)'))}${reached ? `  ${c.red('[runs automatically]')}` : ''}`);
     for (const f of fs) finding(out, r, f, c);
   }
 }
@@ -128,7 +128,7 @@ function sevLabel(s: Severity, c: Colors): string {
 }
 
 function finding(out: string[], r: Report, f: Finding, c: Colors) {
-  out.push(`  ${sevLabel(f.severity, c)} ${sanitize(f.message)}  ${c.dim(`[${f.ruleId}]`)}`);
+  out.push(`  ${sevLabel(f.severity, c)} ${sanitize(clip(f.message, 600))}  ${c.dim(`[${f.ruleId}]`)}`);
   out.push(`  ${' '.repeat(8)} ${c.dim(`at ${f.file ? sanitize(f.file) : '(project)'}:${f.line}:${f.column} · ${f.confidence} confidence${f.weightNote ? ` · weighted down: ${f.weightNote}` : ''}`)}`);
   if (f.frame && f.frame.lines.length) frame(out, f, f.frame, c);
   else if (f.evidence) out.push(`    ${c.dim('evidence:')} ${clip(sanitize(f.evidence), 300)}`);
@@ -178,8 +178,8 @@ function indicators(out: string[], r: Report, c: Colors) {
 function notExamined(out: string[], r: Report, c: Colors) {
   if (!r.skipped.length && !r.errors.length) return;
   out.push(c.bold(`Not examined (${r.skipped.length + r.errors.length})`));
-  for (const e of r.errors) out.push(`  ${c.red('error  ')} ${sanitize(e.path)}: ${sanitize(e.message)}`);
-  for (const s of r.skipped) out.push(`  ${c.yellow('skipped')} ${sanitize(s.path)}: ${sanitize(s.reason)}`);
+  for (const e of r.errors) out.push(`  ${c.red('error  ')} ${sanitize(clip(e.path, 400))}: ${sanitize(clip(e.message, 600))}`);
+  for (const s of r.skipped) out.push(`  ${c.yellow('skipped')} ${sanitize(clip(s.path, 400))}: ${sanitize(clip(s.reason, 600))}`);
   out.push('');
 }
 
