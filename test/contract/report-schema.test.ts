@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { scan, SCHEMA_VERSION } from '../../src/index.js';
+import { scan, SCHEMA_VERSION, type Report } from '../../src/index.js';
 import { AUTORUN_TRIGGERS } from '../../src/core/autorun.js';
 import { CONFIDENCES, IOC_TYPES, SEVERITIES } from '../../src/core/finding.js';
 import { validateReport } from '../../src/cli/validate-report.js';
@@ -69,6 +69,24 @@ describe('JSON report contract (schema/report.schema.json)', () => {
     assert.deepEqual(schema.$defs.confidence.enum, [...CONFIDENCES]);
     assert.deepEqual(schema.$defs.ioc.properties.type.enum, [...IOC_TYPES]);
     assert.deepEqual(schema.$defs.autorunEntry.properties.trigger.enum, [...AUTORUN_TRIGGERS]);
+  });
+
+  it('a report that carries a detonation summary (lurescan detonate) is valid', async () => {
+    const good = JSON.parse(JSON.stringify(await scan(EXAMPLE)));
+    const detonation: NonNullable<Report['detonation']> = {
+      ran: true,
+      durationMs: 4200,
+      phases: { install: 1200, start: 3000 },
+      actions: [
+        { label: 'npm install', command: 'npm install', file: 'package.json', line: 6, exitCode: 0, signal: null, durationMs: 1200 },
+        { label: 'folder open', command: 'curl x | sh', file: '.vscode/tasks.json', line: 8, timedOut: true },
+        { label: 'python', command: 'python main.py', file: 'main.py', line: 1, skipped: 'no python entry' },
+      ],
+      notes: ['network was simulated'],
+      processes: 7,
+      networkEvents: 2,
+    };
+    assert.deepEqual(validateReport({ ...good, detonation }), []);
   });
 
   it('rejects what is not a report: unknown keys, missing fields, line 0, bad verdict', async () => {
