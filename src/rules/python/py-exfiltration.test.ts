@@ -3,6 +3,7 @@ import rule from './py-exfiltration.js';
 
 ruleTest(rule, {
   clean: [
+    { name: 'base64 image data is not a URL', file: 'img.py', code: `LOGO = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="\n` },
     { name: 'local dev server', file: 'app.py', code: `import requests\nr = requests.get("http://127.0.0.1:1245/api/health")\nr2 = requests.post("http://192.168.1.10:8000/x", json={"a": 1})\n` },
     { name: 'requests own code building a URL', file: 'requests/models.py', code: `from urllib.parse import urlencode\ndef prepare_url(self, url, params):\n    enc_params = self._encode_params(params)\n    self.url = url + "?" + enc_params\n` },
     { name: 'API client with documented host', file: 'client.py', code: `import httpx, os\nTOKEN = os.environ["API_TOKEN"]\nhttpx.get("https://api.github.com/user", headers={"Authorization": TOKEN})\n` },
@@ -37,6 +38,12 @@ ruleTest(rule, {
       file: 'c.py',
       code: `from http.client import HTTPSConnection\nfrom base64 import b64decode\nclass A:\n    def decd(self, data):\n        return b64decode(data[::-1]).decode()\n    def go(self):\n        hosts = ['${Buffer.from('c2.example-bad.net').toString('base64').split('').reverse().join('')}']\n        c = HTTPSConnection(self.decd(hosts[0]), timeout=1)\n`,
       findings: [{ line: 8, confidence: 'high', decoded: 'c2.example-bad.net', message: /hidden by reverse → base64/ }],
+    },
+    {
+      name: 'URL kept base64-encoded',
+      file: 'scanner.py',
+      code: `import base64\nencode_data = "${Buffer.from('http://5.42.92.191:5000/post').toString('base64')}"\nurl = base64.b64decode(encode_data).decode()\n`,
+      findings: [{ line: 2, confidence: 'high', decoded: 'http://5.42.92.191:5000/post' }],
     },
   ],
 });

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/rule.js';
 import { modelOf, resolveCallee } from '../../analyzers/python/model.js';
-import { evaluate } from '../../analyzers/python/static-eval.js';
+import { b64, evaluate } from '../../analyzers/python/static-eval.js';
 import { extractIocs, isPublicIp } from '../../analyzers/python/iocs.js';
 import { at, clip, contentStrings, isNetworkCall } from './_util.js';
 
@@ -27,7 +27,7 @@ export default defineRule({
     status: 'stable',
   },
   input: 'py-ast',
-  prefilter: /https?:|wss?:|\b(?:requests|urllib|urlopen|httpx|socket|http\.client|aiohttp|exec|eval)\b/,
+  prefilter: /aHR0c|d3Nz|https?:|wss?:|\b(?:requests|urllib|urlopen|httpx|socket|http\.client|aiohttp|exec|eval)\b/,
   check(ctx, py) {
     const model = modelOf(py);
     const net = model.calls.filter((c) => isNetworkCall(model, c));
@@ -58,6 +58,23 @@ export default defineRule({
           iocs: [{ type: 'ip', value: ip[1]! }],
         });
       }
+    }
+    // "aHR0cDovLzUuNDIu…": a URL kept base64-encoded in a literal so it does not show in the source.
+    for (const s of model.strings) {
+      if (s.value.length < 16 || s.value.length > 2000 || !/^(?:aHR0c|d3Nz|ZnRw)[A-Za-z0-9+/_-]+={0,2}$/.test(s.value)) continue;
+      const url = b64(s.value);
+      if (!url || !/^(?:https?|wss?|ftp):\/\/[\x21-\x7e]+$/.test(url)) continue;
+      const ip = RAW_IP_URL.exec(url);
+      ctx.report({
+        at: at(s.node),
+        message: `URL hidden in base64: ${clip(url, 120)}`,
+        evidence: clip(s.value),
+        decoded: url,
+        severity: 'high',
+        confidence: ip && isPublicIp(ip[1]!) ? 'high' : 'medium',
+        iocs: extractIocs(url),
+      });
+      break;
     }
     // HTTPSConnection(decode('=QMB…')): the address itself is encoded so no reader or scanner sees it.
     for (const c of net) {
