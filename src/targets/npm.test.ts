@@ -3,11 +3,12 @@
 // LURESCAN_NETWORK_TESTS=1.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { packTar } from 'modern-tar';
 import { scan } from '../api/scan.js';
@@ -70,8 +71,10 @@ describe('npm: targets', () => {
 
 describe('npm pack against loopback registries', { skip: hasNpm ? false : 'npm is not installed' }, () => {
   const env = { ...process.env };
+  const cacheDir = mkdtempSync(join(tmpdir(), 'lurescan-npm-cache-'));
+  after(() => rmSync(cacheDir, { recursive: true, force: true }));
   const withRegistry = async (registry: string, fn: () => Promise<void>) => {
-    Object.assign(process.env, { npm_config_registry: registry, npm_config_fetch_retries: '0', npm_config_cache: join(process.env.TMPDIR ?? '/tmp', 'lurescan-npm-test-cache'), npm_config_offline: 'false', npm_config_prefer_offline: 'false' });
+    Object.assign(process.env, { npm_config_registry: registry, npm_config_fetch_retries: '0', npm_config_cache: cacheDir, npm_config_offline: 'false', npm_config_prefer_offline: 'false' });
     try {
       await fn();
     } finally {

@@ -1,4 +1,4 @@
-import { closeSync, constants, ftruncateSync, mkdirSync, mkdtempSync, openSync, writeSync } from 'node:fs';
+import { closeSync, constants, ftruncateSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,27 @@ const RATIO_MIN_BYTES = 1 << 20;
 const ARCHIVE_RATIO_MIN_BYTES = 64 << 20;
 /** Past this many error lines from one archive the rest are counted, not listed (a bomb can have 200k entries). */
 const MAX_LISTED_ERRORS = 200;
+
+/**
+ * Unpacked samples must not outlive the process: folders not yet cleaned up are removed on exit (process.exit, end of
+ * the event loop, or a signal handler that calls process.exit). One listener for all of them.
+ */
+const liveRoots = new Set<string>();
+let exitHookInstalled = false;
+function track(root: string): void {
+  liveRoots.add(root);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const r of liveRoots) {
+      try {
+        rmSync(r, { recursive: true, force: true });
+      } catch {
+        /* best effort at exit */
+      }
+    }
+  });
+}
 
 export interface FileSink {
   write(chunk: Uint8Array): void;
@@ -45,7 +66,9 @@ export class Unpacker {
     readonly limits: TargetLimits,
     /** The archive as the user named it, used in messages about the archive as a whole. */
     readonly label: string,
-  ) {}
+  ) {
+    track(this.root);
+  }
 
   /** Counts one entry; false once the entry limit is passed (the caller stops reading the archive). */
   countEntry(): boolean {
@@ -171,6 +194,7 @@ export class Unpacker {
 
   async cleanup(): Promise<void> {
     await rm(this.root, { recursive: true, force: true, maxRetries: 2 });
+    liveRoots.delete(this.root);
   }
 }
 
