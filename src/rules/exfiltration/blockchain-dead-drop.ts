@@ -6,6 +6,9 @@ import { clip, urlIocs, urlsIn } from '../stealing/_iocs.js';
 const RPC_HOST = /(?:^|\.)(?:trongrid\.io|tronscan\.org|tronstack\.io|aptoslabs\.com|aptos\.dev|bsc-dataseed\d*\.binance\.org|bsc-dataseed\d*\.defibit\.io|bsc-dataseed\d*\.ninicoin\.io|bscscan\.com|bsc-rpc\.publicnode\.com|bsc\.publicnode\.com|etherscan\.io|blockstream\.info|toncenter\.com|api\.mainnet-beta\.solana\.com|rpc\.ankr\.com|infura\.io|alchemy\.com|cloudflare-eth\.com)$/;
 const TX_READ = /^(?:eth_getTransactionByHash|eth_getTransactionReceipt|getTransactionInfoById|gettransactionbyid|getTransaction|wallet\/gettransactionbyid|walletsolidity\/gettransactioninfobyid)$|\/v1\/accounts\/[^/]+\/transactions|\/transactions\/by_hash\/|\/v1\/transactions\/|raw_data|\/wallet\/gettransaction/i;
 
+const WINDOW = 4000;
+const XOR = /\.charCodeAt\([^)]*\)\s*\^|\^\s*\w+\.charCodeAt\(|\^\s*\w+\[\s*\w+\s*%\s*\w+(?:\.length)?\s*\]/;
+
 export default defineRule({
   id: 'blockchain-dead-drop',
   meta: {
@@ -26,23 +29,34 @@ export default defineRule({
     const f = jsFacts(js);
     const sinks = evalSinks(f);
     if (!sinks.length) return;
-    let rpc: { s: Str; iocs: ReturnType<typeof urlIocs> } | undefined;
-    let txRead: Str | undefined;
+    // A dead-drop loader is short: the RPC read, the decoder and the sink sit together. Bundles hold all three apart.
+    let best: { sink: (typeof sinks)[number]; rpc?: { s: Str; iocs: ReturnType<typeof urlIocs> }; txRead?: Str; xor: boolean; points: number } | undefined;
+    const rpcs: Array<{ s: Str; iocs: ReturnType<typeof urlIocs> }> = [];
+    const txReads: Str[] = [];
     for (const s of f.strings) {
       if (s.value.length > 5000) continue;
-      if (!rpc) for (const u of urlsIn(s.value)) if (RPC_HOST.test(u.host)) { rpc = { s, iocs: urlIocs(u) }; break; }
-      if (!txRead && TX_READ.test(s.value)) txRead = s;
+      for (const u of urlsIn(s.value)) if (RPC_HOST.test(u.host)) { rpcs.push({ s, iocs: urlIocs(u) }); break; }
+      if (TX_READ.test(s.value)) txReads.push(s);
     }
-    if (!rpc && !txRead) return;
-    const xor = /\.charCodeAt\([^)]*\)\s*\^|\^\s*\w+\.charCodeAt\(|\^\s*\w+\[\s*\w+\s*%\s*\w+(?:\.length)?\s*\]/.test(js.text);
-    const points = (rpc ? 1 : 0) + (txRead ? 1 : 0) + (xor ? 1 : 0);
-    if (points < 2) return; // one hint next to an eval somewhere in a big file is not a flow
+    if (!rpcs.length && !txReads.length) return;
+    for (const sink of sinks.slice(0, 200)) {
+      const near = (p: number) => Math.abs(p - sink.node.start) <= WINDOW;
+      const rpc = rpcs.find((r) => near(r.s.start));
+      const txRead = txReads.find((t) => near(t.start));
+      const around = js.text.slice(Math.max(0, sink.node.start - WINDOW), sink.node.end + WINDOW);
+      const xor = XOR.test(around);
+      const points = (rpc ? 1 : 0) + (txRead ? 1 : 0) + (xor ? 1 : 0);
+      if (!best || points > best.points) best = { sink, rpc, txRead, xor, points };
+    }
+    if (!best || (!best.rpc && !best.txRead)) return;
+    const { rpc, txRead, xor, points } = best;
+    if (points < 2) return; // one hint next to an eval is not a flow
     // The decoder is what separates a dead drop from a wallet that happens to bundle a template Function.
     const [severity, confidence] = points >= 3 ? (['critical', 'high'] as const) : xor ? (['high', 'medium'] as const) : (['medium', 'low'] as const);
     const at = rpc?.s ?? txRead!;
     ctx.report({
       at: { node: at },
-      message: `Blockchain dead drop: ${[rpc && 'RPC host', txRead && `transaction read (${clip(txRead.value, 40)})`, xor && 'XOR decoder'].filter(Boolean).join(', ')} with ${sinks[0]!.callee}() in the same file`,
+      message: `Blockchain dead drop: ${[rpc && 'RPC host', txRead && `transaction read (${clip(txRead.value, 40)})`, xor && 'XOR decoder'].filter(Boolean).join(', ')} with ${best.sink.callee}() next to it`,
       evidence: clip(js.text.slice(at.start, at.end)),
       decoded: at.folded ? clip(at.value, 300) : undefined,
       severity,

@@ -4,6 +4,10 @@ import { clip, dedupeIocs, urlIocs, urlsIn, type IocArg } from '../stealing/_ioc
 
 const IP_LOOKUP = /(?:^|\.)(?:ipinfo\.io|ifconfig\.(?:co|me)|api\.ipify\.org|ipify\.org|ip-api\.com|ipapi\.co|checkip\.amazonaws\.com|icanhazip\.com|ipwho\.is|myip\.com|api\.myip\.com|wtfismyip\.com|geolocation-db\.com)$/;
 
+/** Characters either side of a send within which collected identity counts (a stealer's fingerprint routine is short). */
+const WINDOW = 3000;
+const ORDER = ['host name', 'user name', 'home directory', 'network interfaces', 'machine id', 'the whole environment', 'public IP lookup', 'OS/CPU'];
+
 export default defineRule({
   id: 'host-fingerprint-upload',
   meta: {
@@ -24,27 +28,45 @@ export default defineRule({
     const f = jsFacts(js);
     const sends = networkSends(f);
     if (!sends.length) return;
-    const got: string[] = [];
-    let points = 0;
-    const has = (re: RegExp) => f.calls.some((c) => re.test(c.callee));
-    if (has(/^(?:os\.hostname|\?\.hostname)$/) || /\bos\.hostname\b|\bCOMPUTERNAME\b|\bHOSTNAME\b/.test(js.text)) { got.push('host name'); points += 1; }
-    if (has(/^(?:os\.userInfo|\?\.userInfo)$/) || /process\.env\.(?:USER|USERNAME|LOGNAME)\b/.test(js.text)) { got.push('user name'); points += 1; }
-    if (has(/^(?:os\.homedir|\?\.homedir)$/)) { got.push('home directory'); points += 0.5; }
-    if (has(/^(?:os\.networkInterfaces|\?\.networkInterfaces)$/)) { got.push('network interfaces'); points += 1; }
-    if (hasModule(f, /^node-machine-id$/) || has(/machineIdSync|machineId$/)) { got.push('machine id'); points += 1; }
-    // The whole environment serialised (passing `env: process.env` to a child process is not sending it).
-    if (/(?:JSON\.stringify|querystring\.stringify|qs\.stringify|new URLSearchParams)\(\s*process\.env\s*[,)]|Object\.(?:keys|entries|values)\(\s*process\.env\s*\)/.test(js.text)) { got.push('the whole environment'); points += 2; }
+    // Every identity item with where it sits; a send only counts what is near it (bundles hold everything somewhere).
+    const items: Array<{ name: string; points: number; pos: number }> = [];
+    const callItems: Array<[RegExp, string, number]> = [
+      [/^(?:os\.hostname|\?\.hostname)$/, 'host name', 1],
+      [/^(?:os\.userInfo|\?\.userInfo)$/, 'user name', 1],
+      [/^(?:os\.homedir|\?\.homedir)$/, 'home directory', 0.5],
+      [/^(?:os\.networkInterfaces|\?\.networkInterfaces)$/, 'network interfaces', 1],
+      [/machineIdSync$|machineId$/, 'machine id', 1],
+      [/^(?:os\.(?:platform|type|release|arch|cpus)|\?\.(?:platform|cpus))$/, 'OS/CPU', 0],
+    ];
+    for (const c of f.calls) for (const [re, name, points] of callItems) if (re.test(c.callee)) items.push({ name, points, pos: c.node.start });
+    const textItems: Array<[RegExp, string, number]> = [
+      [/\bos\.hostname\b|process\.env\.(?:COMPUTERNAME|HOSTNAME)\b/g, 'host name', 1],
+      [/process\.env\.(?:USER|USERNAME|LOGNAME)\b/g, 'user name', 1],
+      // The whole environment serialised (passing `env: process.env` to a child process is not sending it).
+      [/(?:JSON\.stringify|querystring\.stringify|qs\.stringify|new URLSearchParams)\(\s*process\.env\s*[,)]|Object\.(?:keys|entries|values)\(\s*process\.env\s*\)/g, 'the whole environment', 2],
+    ];
+    if (js.text.length < 5_000_000) for (const [re, name, points] of textItems) for (const m of js.text.matchAll(re)) items.push({ name, points, pos: m.index! });
     const iocs: IocArg[] = [];
     for (const s of f.strings) {
       if (s.value.length > 2000) continue;
-      for (const u of urlsIn(s.value)) if (IP_LOOKUP.test(u.host)) { iocs.push(...urlIocs(u)); }
+      for (const u of urlsIn(s.value)) if (IP_LOOKUP.test(u.host)) { iocs.push(...urlIocs(u)); items.push({ name: 'public IP lookup', points: 1, pos: s.start }); }
     }
-    if (iocs.length) { got.push('public IP lookup'); points += 1; }
-    if (points < 1.5) return;
-    if (has(/^(?:os\.(?:platform|type|release|arch|cpus)|\?\.(?:platform|cpus))$/)) got.push('OS/CPU');
-    const envOnly = got.length === 1 && got[0] === 'the whole environment';
+    if (!items.length) return;
+    if (hasModule(f, /^node-machine-id$/)) items.push({ name: 'machine id', points: 1, pos: -1 });
+    let best: { send: (typeof sends)[number]; got: string[]; points: number } | undefined;
+    for (const send of sends.slice(0, 500)) {
+      const near = items.filter((i) => i.pos === -1 || Math.abs(i.pos - send.node.start) <= WINDOW);
+      const got = [...new Set(near.map((i) => i.name))];
+      const points = got.reduce((sum, name) => sum + Math.max(...near.filter((i) => i.name === name).map((i) => i.points)), 0);
+      const prefer = /post|request|upload|send|emit|put/i.test(send.method) ? 0.01 : 0;
+      if (!best || points + prefer > best.points) best = { send, got, points: points + prefer };
+    }
+    if (!best || best.points < 1.5) return;
+    const { send, got } = best;
+    const points = Math.floor(best.points * 10) / 10;
+    got.sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b));
+    const envOnly = got.filter((g) => g !== 'OS/CPU').length === 1 && got.includes('the whole environment');
     const [severity, confidence] = points >= 3 ? (['high', 'high'] as const) : points >= 2 && !envOnly ? (['medium', 'medium'] as const) : (['low', 'low'] as const);
-    const send = sends.find((c) => /post|request|upload|send|emit|put/i.test(c.method)) ?? sends[0]!;
     ctx.report({
       at: { node: send.node },
       message: `Sends host fingerprint (${got.join(', ')}) via ${send.callee}`,

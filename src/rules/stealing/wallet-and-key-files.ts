@@ -18,7 +18,7 @@ const TARGETS: Array<[string, number, RegExp]> = [
 ];
 // Glob / name sweeps for secrets: `*mnemonic*`, `**/*.env*`, `*seed*`, `*.pem`.
 // A glob token: contains `*`, no spaces or colons (`**Seed:**` in Markdown is not a glob).
-const SWEEP = /(?:^|[\s"',;(])(?:\*\*\/)?(?:\*[\w.-]*(?:mnemonic|seed|phrase|wallet|private[_-]?key|secret|\.env)[\w.-]*\*?|[\w.-]*(?:mnemonic|seed|phrase|wallet|\.env)[\w.-]*\*|\*\.(?:pem|key|kdbx))(?=$|[\s"',;)])/i;
+const SWEEP = /(?:^|[\s"',;(/])(?:\*\*\/)?(?:\*[\w.-]*(?:mnemonic|seed|phrase|wallet|private[_-]?key|secret)[\w.-]*\*?|(?:mnemonic|seed|phrase|wallet)[\w.-]*\*|\*\.env\b[\w.*-]*|\.env\*|\*\.(?:pem|key|kdbx))(?=$|[\s"',;)])/i;
 
 export default defineRule({
   id: 'wallet-and-key-files',
