@@ -3,6 +3,7 @@ import type { Ioc } from '../../core/finding.js';
 import { foldString } from '../../analyzers/js/fold.js';
 import { describeUrl, type Origin } from '../../analyzers/js/flow.js';
 import type { Node } from '../../analyzers/js/walk.js';
+import { embeddedScripts } from '../../analyzers/js/embedded.js';
 
 export type IocArg = Omit<Ioc, 'file' | 'line'> & { line?: number };
 
@@ -55,3 +56,9 @@ export function isLiteralString(n: Node | null | undefined): boolean {
   if (n.type === 'Literal') return typeof n.value === 'string';
   return n.type === 'TemplateLiteral' && n.expressions.length === 0;
 }
+
+/** The file's own AST plus the scripts embedded in its long string literals (same offsets as the file). */
+export function astUnits(js: { ast: Node; text: string }): Array<{ ast: Node; embedded: boolean }> {
+  return [{ ast: js.ast, embedded: false }, ...embeddedScripts(js).map((ast) => ({ ast, embedded: true }))];
+}
+export const EMBEDDED_PREFIX = 'In a script embedded in a string literal: ';

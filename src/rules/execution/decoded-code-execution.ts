@@ -2,6 +2,7 @@ import { defineRule } from '../../core/rule.js';
 import { findSinks, SINK_HINT } from '../../analyzers/js/sinks.js';
 import { originsOf } from '../../analyzers/js/flow.js';
 import { foldedCode, urlIocs } from './_exec.js';
+import { astUnits, EMBEDDED_PREFIX } from './_exec.js';
 
 // What a decoded payload does once it runs: Node capabilities, network, more dynamic code.
 const DANGEROUS = /\brequire\b|child_process|\bexec(Sync)?\s*\(|\bspawn\b|https?:\/\/|process\.env|\beval\b|Function\s*\(|fs\.\w+|\bimport\s*\(|\bfetch\s*\(|XMLHttpRequest|document\.cookie|localStorage/;
@@ -25,30 +26,33 @@ export default defineRule({
   prefilter: /atob|Buffer|fromCharCode|fromCodePoint|decodeURI|unescape|reverse|\^|decrypt|Decipher|inflate|gunzip/,
   check(ctx, js) {
     if (!SINK_HINT.test(js.text)) return;
-    for (const sink of findSinks(js.ast)) {
-      if (!sink.code) continue;
-      const origins = originsOf(sink.code, js.ast);
-      // Network-fed sinks belong to remote-code-execution.
-      if (origins.some((o) => o.kind === 'network' || o.kind === 'network-error')) continue;
-      const decodedFrom = origins.filter((o) => o.decoders.length);
-      if (!decodedFrom.length) continue;
-      const steps = [...new Set(decodedFrom.flatMap((o) => o.decoders))];
-      const code = foldedCode(sink.code, js.ast);
-      const shown = code?.value;
-      const dangerous = shown !== undefined && DANGEROUS.test(shown);
-      const env = decodedFrom.find((o) => o.kind === 'env');
-      const confidence = dangerous || env ? 'high' : shown !== undefined ? 'medium' : 'medium';
-      const severity = shown !== undefined && !dangerous ? 'medium' : 'high';
-      const urls = shown ? [...new Set(shown.match(URL_RE) ?? [])].slice(0, 10) : [];
-      ctx.report({
-        at: { node: sink.node },
-        message: `${sink.label} executes a string decoded with ${steps.join(', ')}${env ? ` from ${env.label}` : ''}${shown !== undefined ? '' : ' (content not statically known)'}`,
-        evidence: js.text.slice(sink.node.start, Math.min(sink.node.end, sink.node.start + 300)),
-        ...(shown !== undefined ? { decoded: shown } : {}),
-        severity,
-        confidence: js.facts.vendored || js.facts.minified ? (confidence === 'high' ? 'medium' : 'low') : confidence,
-        iocs: urls.flatMap((u) => urlIocs(u)),
-      });
+    for (const unit of astUnits(js)) {
+      const ast = unit.ast;
+      for (const sink of findSinks(ast)) {
+        if (!sink.code) continue;
+        const origins = originsOf(sink.code, ast);
+        // Network-fed sinks belong to remote-code-execution.
+        if (origins.some((o) => o.kind === 'network' || o.kind === 'network-error')) continue;
+        const decodedFrom = origins.filter((o) => o.decoders.length);
+        if (!decodedFrom.length) continue;
+        const steps = [...new Set(decodedFrom.flatMap((o) => o.decoders))];
+        const code = foldedCode(sink.code, ast);
+        const shown = code?.value;
+        const dangerous = shown !== undefined && DANGEROUS.test(shown);
+        const env = decodedFrom.find((o) => o.kind === 'env');
+        const confidence = dangerous || env ? 'high' : shown !== undefined ? 'medium' : 'medium';
+        const severity = shown !== undefined && !dangerous ? 'medium' : 'high';
+        const urls = shown ? [...new Set(shown.match(URL_RE) ?? [])].slice(0, 10) : [];
+        ctx.report({
+          at: { node: sink.node },
+          message: `${unit.embedded ? EMBEDDED_PREFIX : ''}${sink.label} executes a string decoded with ${steps.join(', ')}${env ? ` from ${env.label}` : ''}${shown !== undefined ? '' : ' (content not statically known)'}`,
+          evidence: js.text.slice(sink.node.start, Math.min(sink.node.end, sink.node.start + 300)),
+          ...(shown !== undefined ? { decoded: shown } : {}),
+          severity,
+          confidence: js.facts.vendored || js.facts.minified ? (confidence === 'high' ? 'medium' : 'low') : confidence,
+          iocs: urls.flatMap((u) => urlIocs(u)),
+        });
+      }
     }
   },
 });

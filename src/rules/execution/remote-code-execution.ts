@@ -2,6 +2,7 @@ import { defineRule } from '../../core/rule.js';
 import { findSinks, SINK_HINT } from '../../analyzers/js/sinks.js';
 import { originsOf, type Origin } from '../../analyzers/js/flow.js';
 import { describeSource, urlIocs } from './_exec.js';
+import { astUnits, EMBEDDED_PREFIX } from './_exec.js';
 
 const NODE_HINT = /\brequire\s*\(|\bprocess\.|\bimport\s+[\w{*][^;]*from\s*['"](node:)?(fs|child_process|os|path|axios|https?)['"]/;
 
@@ -25,39 +26,42 @@ export default defineRule({
   check(ctx, js) {
     if (!SINK_HINT.test(js.text)) return;
     const nodeFile = NODE_HINT.test(js.text);
-    for (const sink of findSinks(js.ast)) {
-      if (!sink.code) continue;
-      const origins = originsOf(sink.code, js.ast);
-      const net = pick(origins);
-      if (!net) continue;
-      const src = describeSource(net, js.ast);
-      if (src.relative) continue; // same-origin lazy loading (htmx, bundlers)
-      const errorPath = net.kind === 'network-error';
-      let severity: 'critical' | 'high' | 'medium' = 'critical';
-      let confidence: 'high' | 'medium' | 'low' = 'high';
-      if (!errorPath) {
-        if (src.url && !src.external) {
-          severity = 'medium';
-          confidence = 'low'; // localhost: course work and dev servers
-        } else if (!src.external) {
-          severity = 'high';
-          confidence = nodeFile ? 'medium' : 'low'; // URL unknown here
-        } else if (!nodeFile && sink.kind !== 'function-constructor') {
-          confidence = 'medium';
+    for (const unit of astUnits(js)) {
+      const ast = unit.ast;
+      for (const sink of findSinks(ast)) {
+        if (!sink.code) continue;
+        const origins = originsOf(sink.code, ast);
+        const net = pick(origins);
+        if (!net) continue;
+        const src = describeSource(net, ast);
+        if (src.relative) continue; // same-origin lazy loading (htmx, bundlers)
+        const errorPath = net.kind === 'network-error';
+        let severity: 'critical' | 'high' | 'medium' = 'critical';
+        let confidence: 'high' | 'medium' | 'low' = 'high';
+        if (!errorPath) {
+          if (src.url && !src.external) {
+            severity = 'medium';
+            confidence = 'low'; // localhost: course work and dev servers
+          } else if (!src.external) {
+            severity = 'high';
+            confidence = nodeFile ? 'medium' : 'low'; // URL unknown here
+          } else if (!nodeFile && sink.kind !== 'function-constructor') {
+            confidence = 'medium';
+          }
+          if (js.facts.vendored || js.facts.minified) confidence = confidence === 'high' ? 'medium' : 'low';
         }
-        if (js.facts.vendored || js.facts.minified) confidence = confidence === 'high' ? 'medium' : 'low';
+        const how = errorPath ? 'the error response of' : 'the response of';
+        const decoders = net.decoders.length ? ` after ${[...new Set(net.decoders)].join(', ')}` : '';
+        ctx.report({
+          at: { node: sink.node },
+          message: `${unit.embedded ? EMBEDDED_PREFIX : ''}${sink.label} runs code from ${how} ${src.text}${decoders}`,
+          evidence: js.text.slice(sink.node.start, Math.min(sink.node.end, sink.node.start + 300)),
+          ...(src.url || src.envVars ? { decoded: src.url ?? `URL in environment variable ${src.envVars!.join(', ')}` } : {}),
+          severity,
+          confidence,
+          iocs: urlIocs(src.url),
+        });
       }
-      const how = errorPath ? 'the error response of' : 'the response of';
-      const decoders = net.decoders.length ? ` after ${[...new Set(net.decoders)].join(', ')}` : '';
-      ctx.report({
-        at: { node: sink.node },
-        message: `${sink.label} runs code from ${how} ${src.text}${decoders}`,
-        evidence: js.text.slice(sink.node.start, Math.min(sink.node.end, sink.node.start + 300)),
-        ...(src.url || src.envVars ? { decoded: src.url ?? `URL in environment variable ${src.envVars!.join(', ')}` } : {}),
-        severity,
-        confidence,
-        iocs: urlIocs(src.url),
-      });
     }
   },
 });

@@ -1,0 +1,66 @@
+/**
+ * Scripts hidden inside string and template literals: lures write their loader out (`fs.writeFileSync('x.js', `…`)`)
+ * or serve it to `curl … | node`, so the dangerous code is a string in the AST. Long literals that look like code and
+ * parse cleanly are parsed as JavaScript of their own, with offsets that are offsets of the enclosing file: the text
+ * outside the literal is blanked (newlines kept), so `js.text.slice(node.start, node.end)` shows the real source.
+ */
+import type { JsFile } from '../../core/inputs.js';
+import { parse as parseMeriyah } from 'meriyah';
+import { walk, type Node } from './walk.js';
+
+const LOOKS_LIKE_CODE = /require\s*\(|\beval\s*\(|Function\b|\baxios\b|\bfetch\s*\(|child_process/;
+const MIN_LENGTH = 200;
+const MAX_PER_FILE = 10;
+const MAX_TOTAL = 1 << 20;
+
+const cache = new WeakMap<object, Node[]>();
+
+/** ASTs of scripts embedded in the file's long string/template literals (file offsets). Cached per file. */
+export function embeddedScripts(js: Pick<JsFile, 'ast' | 'text'>): Node[] {
+  const ast = js.ast as Node | null;
+  if (!ast) return [];
+  const hit = cache.get(ast);
+  if (hit) return hit;
+  const out: Node[] = [];
+  const spans: Array<[number, number]> = [];
+  let total = 0;
+  walk(ast, (n) => {
+    if (spans.length >= MAX_PER_FILE || total > MAX_TOTAL) return;
+    let from = -1;
+    let to = -1;
+    if (n.type === 'TemplateLiteral' && n.end - n.start >= MIN_LENGTH) {
+      from = n.start + 1;
+      to = n.end - 1;
+    } else if (n.type === 'Literal' && typeof n.value === 'string' && n.value.length >= MIN_LENGTH) {
+      from = n.start + 1;
+      to = n.end - 1;
+    }
+    if (from < 0) return;
+    const raw = js.text.slice(from, to);
+    if (!LOOKS_LIKE_CODE.test(raw)) return;
+    spans.push([from, to]);
+    total += to - from;
+  });
+  for (const [from, to] of spans) {
+    // Template substitutions `${…}` become same-length filler so the embedded code keeps its shape.
+    let code = js.text.slice(from, to).replace(/\$\{[^{}]*\}/g, (m) => 'x'.repeat(m.length));
+    code = blankOutside(js.text, from, code);
+    try {
+      out.push(parseMeriyah(code, { next: true, ranges: true, jsx: false, webcompat: true, sourceType: 'script' }) as unknown as Node);
+    } catch {
+      try {
+        out.push(parseMeriyah(code, { next: true, ranges: true, jsx: false, webcompat: true, sourceType: 'module' }) as unknown as Node);
+      } catch {
+        /* not a script: plain text, HTML, or a fragment */
+      }
+    }
+  }
+  cache.set(ast, out);
+  return out;
+}
+
+function blankOutside(text: string, from: number, code: string): string {
+  const before = text.slice(0, from).replace(/[^\n\r]/g, ' ');
+  const after = text.slice(from + code.length).replace(/[^\n\r]/g, ' ');
+  return before + code + after;
+}
