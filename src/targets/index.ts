@@ -4,11 +4,12 @@ import { detectArchive } from './detect.js';
 import { walkDirectory } from './dir.js';
 import { TargetError } from './errors.js';
 import { openNpm } from './npm.js';
+import { openPypi } from './pypi.js';
 import { openTar } from './tar.js';
 import { DEFAULT_LIMITS, type OpenOptions, type Target } from './types.js';
 import { openZip } from './zip.js';
 
-export type { Target, TargetFile, OpenOptions, TargetLimits, NpmFetcher } from './types.js';
+export type { Target, TargetFile, OpenOptions, TargetLimits, NpmFetcher, PypiFetcher } from './types.js';
 export { DEFAULT_LIMITS } from './types.js';
 export { TargetError } from './errors.js';
 
@@ -16,6 +17,7 @@ export { TargetError } from './errors.js';
 export async function openTarget(spec: string, opts: OpenOptions = {}): Promise<Target> {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   if (spec.startsWith('npm:')) return openNpm(spec, limits, opts.npmFetch);
+  if (spec.startsWith('pypi:')) return openPypi(spec, limits, opts.pypiFetch);
   const abs = resolve(spec);
   let st;
   try {

@@ -39,10 +39,15 @@ export const DEFAULT_LIMITS: TargetLimits = {
 /** Downloads a registry package (`name` or `name@version`) into destDir and returns the tarball's path. */
 export type NpmFetcher = (pkg: string, destDir: string) => Promise<string>;
 
+/** Downloads a PyPI release (sdist preferred, else a wheel) into destDir and returns its path; at most maxBytes. */
+export type PypiFetcher = (name: string, version: string | undefined, destDir: string, maxBytes: number) => Promise<string>;
+
 export interface OpenOptions {
   /** Password for encrypted zips (ZipCrypto or AES); without one, the customary `infected` is tried. */
   password?: string;
   limits?: Partial<TargetLimits>;
   /** Replaces `npm pack` for `npm:` targets (tests, offline mirrors). */
   npmFetch?: NpmFetcher;
+  /** Replaces the PyPI JSON API download for `pypi:` targets (tests, offline mirrors). */
+  pypiFetch?: PypiFetcher;
 }
