@@ -284,6 +284,17 @@ describe('tar and tgz', () => {
     });
   });
 
+  it('zip-based formats open by magic whatever the name (.whl, .egg, .vsix, no extension)', async () => {
+    const d = tmp();
+    for (const name of ['demo-1.0-py3-none-any.whl', 'demo.egg', 'ext.vsix', 'task']) {
+      writeFileSync(join(d, name), buildZip([{ name: 'demo/__init__.py', data: 'import os\n' }]));
+      await withTarget(join(d, name), {}, (t) => {
+        assert.equal(t.kind, 'zip', name);
+        assert.deepEqual(rels(t), ['demo/__init__.py'], name);
+      });
+    }
+  });
+
   it('a file named .zip that is not one is a TargetError', async () => {
     const p = join(tmp(), 'fake.zip');
     writeFileSync(p, 'not a zip at all');
