@@ -62,6 +62,12 @@ ruleTest(rule, {
       findings: [{ line: 2, column: 21, severity: 'critical', confidence: 'high', decoded: secret, message: /variation selectors.*decodes/ }],
     },
     {
+      name: 'a "font" that is JavaScript carrying a selector payload counts as code',
+      file: 'public/fonts/fa-solid-400.woff2',
+      code: `const fs = require('fs');\nconst d = [...'${hide(secret)}'].map(c => c.codePointAt(0) - 0xE0100 + 16);\neval(Buffer.from(d).toString());\n`,
+      findings: [{ line: 2, severity: 'critical', decoded: secret }],
+    },
+    {
       name: 'selector payload without a decoder in the same file',
       file: 'src/data.ts',
       code: `export const blob = '${hide('hello from the other side')}';\n`,

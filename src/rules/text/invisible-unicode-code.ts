@@ -1,5 +1,6 @@
 import type { Confidence, Severity } from '../../core/finding.js';
 import { defineRule } from '../../core/rule.js';
+import { sniffCode } from './_code-sniff.js';
 import { Lexer, LexState, lexLangOf } from './_lex.js';
 import {
   INVISIBLE,
@@ -131,7 +132,8 @@ export default defineRule({
   check(ctx, file) {
     const text = file.text!;
     const facts = file.facts;
-    const isCode = CODE_KINDS.has(facts.kind) || CODE_MARKUP.has(facts.ext);
+    // A "font" or extension-less file that is really a script (node public/fa-solid-400.woff2) counts as code too.
+    const isCode = CODE_KINDS.has(facts.kind) || CODE_MARKUP.has(facts.ext) || ((facts.kind === 'text' || facts.kind === 'other') && sniffCode(text) !== null);
     const lang = lexLangOf(facts);
     const lexer = lang !== 'none' ? new Lexer(text, lang) : null;
     const runs = collectRuns(text).filter((r) => !isBenignRun(text, r));
