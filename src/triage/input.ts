@@ -17,8 +17,37 @@ export function parseMessage(raw: string, filename = ''): ParsedMessage {
   return fromText(text, 'text');
 }
 
+// Copied chat text. Discord: "mike — Today at 10:42 AM"; Slack: "Mike Chen  10:42 AM"; inline: "[10:42] mike: hi".
+// Discord first: its header also ends in a time.
+const SPEAKER_LINE = [
+  /^(.{1,40}?)\s+[—–-]\s+(?:Today|Yesterday|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})(?: at)?\s+\d{1,2}:\d{2}(?:\s?[AP]M)?\s*$/i,
+  /^(.{1,40}?)\s{1,3}(?:\[\d{1,2}:\d{2}(?:\s?[AP]M)?\]|\d{1,2}:\d{2}\s?[AP]M)\s*$/i,
+];
+const INLINE_SPEAKER = /^\[?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AP]M)?\]?\s+([^:\n]{1,40}):\s+(.*)$/i;
+
+/** Attributes lines of copied Slack/Discord conversations to their authors; text without such headers is unchanged. */
+function attributeSpeakers(lines: MessageLine[]): void {
+  let speaker: string | undefined;
+  for (const l of lines) {
+    const inline = INLINE_SPEAKER.exec(l.text);
+    if (inline) {
+      l.from = inline[1]!.trim();
+      l.text = inline[2]!;
+      continue;
+    }
+    const header = SPEAKER_LINE.map((re) => re.exec(l.text)).find(Boolean);
+    // "See you at 10:42 AM" is prose, not a header.
+    if (header && !/\b(?:at|on|by|until|till|before|after|from|to|around|about)$/i.test(header[1]!.trim())) {
+      speaker = header[1]!.trim();
+      continue;
+    }
+    if (speaker && l.text.trim()) l.from = speaker;
+  }
+}
+
 function fromText(text: string, format: ParsedMessage['format'], headers?: Record<string, string>): ParsedMessage {
   const lines: MessageLine[] = text.replace(/\r\n?/g, '\n').split('\n').map((t) => ({ text: t }));
+  if (format === 'text') attributeSpeakers(lines);
   const links: ParsedMessage['links'] = [];
   lines.forEach((l, i) => {
     // Markdown [text](href) and HTML <a href="...">text</a>

@@ -113,6 +113,14 @@ describe('lurescan message: inputs', () => {
     assert.match(r.tactics.find((t) => t.id === 'run-locally')!.quotes[0]!.text, /^Anna: Run it locally/);
     assert.ok(r.artefacts.some((a) => a.dangerous && /goes to mega\.nz/.test(a.note ?? '')));
   });
+  it('attributes copied Slack and Discord lines to their authors', () => {
+    const slack = triageMessage('Mike Chen  10:42 AM\nHi! Quick take-home task for you.\nAlex Kim  10:45 AM\nsure\nMike Chen  10:46 AM\nJust clone it and run npm start locally.');
+    assert.equal(slack.tactics.find((t) => t.id === 'run-locally')!.quotes[0]!.text, 'Mike Chen: Just clone it and run npm start locally.');
+    const discord = triageMessage('mike_dev — Today at 9:12 PM\nlets continue on telegram, my telegram is @mike_dev');
+    assert.match(discord.tactics.find((t) => t.id === 'platform-move')!.quotes[0]!.text, /^mike_dev: /);
+    const inline = triageMessage('[21:03] recruiter: please run npm i && npm start on your machine');
+    assert.match(inline.tactics.find((t) => t.id === 'run-locally')!.quotes[0]!.text, /^recruiter: please run/);
+  });
   it('answers Japanese messages in Japanese', () => {
     const r = triageMessage('あなたからプログラミングを学びたいです。GitHubのユーザー名を教えてください。');
     assert.equal(r.language, 'ja');
