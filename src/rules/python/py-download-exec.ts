@@ -73,18 +73,20 @@ export default defineRule({
     }
 
     // Downloaded file written to disk, then executed/chmod-ed.
-    const dropped = new Set<string>();
+    // path → the function that wrote it (a `filename` in one function is not the `filename` of another)
+    const dropped = new Map<string, string>();
+    const scope = (c: PyCall) => `${c.cls}::${c.func}`;
     let wroteDownload: PyCall | null = null;
     for (const c of model.calls) {
       const callee = resolveCallee(model, c.callee);
-      if (/(?:^|\.)urlretrieve$/.test(callee) && c.args[1]) dropped.add(pathKey(c.args[1]));
+      if (/(?:^|\.)urlretrieve$/.test(callee) && c.args[1]) dropped.set(pathKey(c.args[1]), scope(c));
       if (c.name === 'write' && c.args[0] && (mentions(c.args[0], tainted) || netCalls.some((n) => within(c.args[0]!, n.node)))) {
         // f.write(resp.content) inside `with open(path, 'wb') as f`
         const objNode = c.node.childForFieldName('function')?.childForFieldName('object');
         // open(path, 'wb').write(resp.content)
         if (objNode?.type === 'call' && /^(?:open|io\.open|codecs\.open)$/.test(dotted(objNode.childForFieldName('function')))) {
           const p = objNode.childForFieldName('arguments')?.namedChild(0);
-          if (p) dropped.add(pathKey(p));
+          if (p) dropped.set(pathKey(p), scope(c));
           wroteDownload = c;
           continue;
         }
@@ -93,7 +95,7 @@ export default defineRule({
         const opener = model.calls.find((o) => o.callee === 'open' && o.node.parent?.type === 'as_pattern' && (o.node.parent.childForFieldName('alias')?.text ?? o.node.parent.namedChild(1)?.text) === obj);
         const assigned = obj ? model.assigns.get(obj)?.find((v) => v.type === 'call' && /^open$|\.open$/.test(v.childForFieldName('function')?.text ?? '')) : undefined;
         const pathNode = opener?.args[0] ?? assigned?.childForFieldName('arguments')?.namedChild(0);
-        if (pathNode) dropped.add(pathKey(pathNode));
+        if (pathNode) dropped.set(pathKey(pathNode), scope(c));
       }
     }
     const reported = new Set<Node>();
@@ -102,7 +104,8 @@ export default defineRule({
         const callee = resolveCallee(model, c.callee);
         if (!isProcessCall(model, c) && callee !== 'os.chmod') continue;
         const text = c.node.childForFieldName('arguments')?.text ?? '';
-        const hit = [...dropped].find((p) => (/^\w+$/.test(p) ? new RegExp(`\\b${p}\\b`).test(text) : text.includes(p)));
+        // A variable must be the same one (same function); a literal path matches anywhere in the file.
+        const hit = [...dropped].find(([p, where]) => (/^\w+$/.test(p) ? where === scope(c) && new RegExp(`\\b${p}\\b`).test(text) : text.includes(p)))?.[0];
         if (!hit) continue;
         reported.add(c.node);
         ctx.report({
@@ -115,7 +118,10 @@ export default defineRule({
     }
 
     // The download is written through helper functions (download(url, path); run(path)): same file, a process start.
-    if (wroteDownload && !reported.size) {
+    // Only when what is fetched or written is a program (.exe, .sh, .ps1, .py …): installers also download archives.
+    const EXECUTABLE = /\.(?:exe|scr|bat|cmd|ps1|vbs|msi|dll|sh|bin|py|pyw|jar|elf|apk|dmg|pkg|command)(?:[?#'"]|$)/i;
+    const fetchesProgram = model.strings.some((s) => s.value.length < 500 && EXECUTABLE.test(s.value) && (/^[a-z]+:\/\//i.test(s.value) || [...dropped.keys()].includes(s.value)));
+    if (wroteDownload && !reported.size && fetchesProgram) {
       const runner = model.calls.find((c) => (isProcessCall(model, c) || /^os\.startfile$/.test(resolveCallee(model, c.callee))) && !/^\s*[\[(]?\s*['"]?(?:git|make|cmake|pip)\b/.test(c.args[0]?.text ?? ''));
       if (runner) {
         reported.add(runner.node);

@@ -4,6 +4,7 @@ import rule from './py-persistence.js';
 ruleTest(rule, {
   clean: [
     { name: 'reads shell profile path for docs', file: 'install.py', code: `print("add this line to your ~/.bashrc")\n` },
+    { name: 'system tool reading cron folders', file: 'SoftwareProperties.py', code: `import os\nif os.path.exists("/etc/cron.daily/apt"):\n    pass\n` },
     { name: 'cron-like scheduling library', file: 'sched.py', code: `import sched, time\ns = sched.scheduler(time.time, time.sleep)\n` },
   ],
   flagged: [

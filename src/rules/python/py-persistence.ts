@@ -8,7 +8,7 @@ const MECHANISMS: Array<[string, RegExp]> = [
   ['LaunchAgent/LaunchDaemon', /Library[\\/]+Launch(?:Agents|Daemons)|launchctl\s+(?:load|bootstrap)/i],
   ['systemd user unit', /\.config[\\/]+systemd[\\/]+user|systemctl\s+--user\s+enable|loginctl\s+enable-linger/i],
   ['XDG autostart', /\.config[\\/]+autostart/i],
-  ['cron', /crontab\s+-[lr]?\s*|@reboot\b|\/etc\/cron\./i],
+  ['cron', /@reboot\b|\|\s*crontab\s+-(?:\s|$)|crontab\s+-l\s*[|;]/i],
   ['shell profile', /(?:^|[\\/~])\.(?:bashrc|zshrc|bash_profile|profile)\b/],
 ];
 
