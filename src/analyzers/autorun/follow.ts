@@ -101,7 +101,8 @@ export function resolveBuilt(ctx: MapContext, dir: string, ref: string): string 
 
 const IMPORT_RE =
   /\b(?:require|import)\s*\(\s*(['"`])([^'"`\n]{1,300})\1\s*\)|\b(?:import|export)\s[^;'"`]{0,400}?\bfrom\s*(['"])([^'"\n]{1,300})\3|\bimport\s*(['"])([^'"\n]{1,300})\5/g;
-const PY_IMPORT_RE = /^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+([\w, \t]+)|import[ \t]+([\w.]+))/gm;
+// The module part is never empty, so the blanks around it cannot be split two ways (no quadratic backtracking).
+const PY_IMPORT_RE = /^[ \t]*(?:from[ \t]+(\.+[\w.]*|[\w.]+)[ \t]+import[ \t]+([\w, \t]+)|import[ \t]+([\w.]+))/gm;
 
 /** Module references a file makes (relative ones and vendored packages), resolved to files of the target. */
 function referencesOf(ctx: MapContext, file: string): string[] {

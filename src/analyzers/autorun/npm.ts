@@ -75,7 +75,7 @@ function scriptEntry(ctx: MapContext, dir: string, name: string, trigger: Autoru
   });
 }
 
-const NPMRC_KEYS = /^\s*(script-shell|shell|ignore-scripts|node-options|onload-script|init-module|git|editor|browser|viewer|prefix|globalconfig|userconfig|registry|@[\w.-]+:registry)\s*=\s*(.*)$/gim;
+const NPMRC_KEYS = /^[ \t]*(script-shell|shell|ignore-scripts|node-options|onload-script|init-module|git|editor|browser|viewer|prefix|globalconfig|userconfig|registry|@[\w.-]+:registry)[ \t]*=[ \t]*(.*)$/gim;
 
 /** `.npmrc` settings that change what an install or `npm run` executes. */
 function collectNpmrc(ctx: MapContext): void {

@@ -59,7 +59,7 @@ export function tokenize(cmd: string): string[] {
     } else if (c === '\\' && i + 1 < cmd.length) {
       cur += cmd[++i];
       has = true;
-    } else if (/\s/.test(c)) {
+    } else if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v' || c === '\u00a0') {
       if (has) out.push(cur);
       cur = '';
       has = false;

@@ -21,11 +21,6 @@ const SUBST_RE = new RegExp(String.raw`(?:\b(?:ba|z)?sh\s+-c\s*["']?\s*\$\(\s*${
 const IEX_RE = /\b(?:iex|Invoke-Expression)\b[\s(]{0,4}[^\n]{0,200}?(?:DownloadString|DownloadData|Invoke-WebRequest|Invoke-RestMethod|\biwr\b|\birm\b|Net\.WebClient)[^\n]{0,200}|(?:DownloadString|Invoke-RestMethod|\birm\b|\biwr\b)[^\n|]{0,300}\|\s*(?:iex|Invoke-Expression)\b/i;
 const ENC_RE = /\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]{0,100}?\s-(?:e|ec|en|enc|enco|encodedcommand)\s+([A-Za-z0-9+/=]{16,})/i;
 const MSHTA_RE = /\b(?:mshta(?:\.exe)?\s+(?:https?|vbscript|javascript):[^\s]{0,300}|rundll32(?:\.exe)?\s+[^\n]{0,60}(?:javascript:|https?:\/\/)[^\s]{0,200}|regsvr32(?:\.exe)?\s+[^\n]{0,40}\/i:https?:\/\/\S{0,200})/i;
-const DL_THEN_RUN_RE = new RegExp(
-  String.raw`\b(?:curl|wget)\b[^;&|\n]{0,400}?\s(?:-o|-O|--output|--output-document)\s*["']?([\w./~$-]{1,200})["']?[^\n]{0,200}?(?:&&|;|\n)\s*(?:(?:chmod\s+\+?[0-7x]+\s+["']?\1["']?\s*(?:&&|;)\s*)?(?:\.\/|(?:ba|z)?sh\s+|node\s+|python[\d.]*\s+|bash\s+|source\s+|\.\s+)["']?\1\b|chmod\s+\+?[0-7x]+\s+["']?\1["']?\s*(?:&&|;)\s*["']?\1\b)`,
-  'i',
-);
-
 function decodePs(b64: string): string | undefined {
   try {
     const buf = Buffer.from(b64, 'base64');
@@ -36,16 +31,53 @@ function decodePs(b64: string): string | undefined {
   }
 }
 
+const MAX_COMMAND = 16_000;
+
+/**
+ * Blank runs folded to one space (padding must not push a payload past the cap, nor feed the regexes thousands of
+ * positions), then capped: shapes are judged on at most MAX_COMMAND characters.
+ */
+function squeeze(cmd: string): string {
+  const c = cmd.length > 200 ? cmd.replace(/[ \t\u00a0]{2,}/g, ' ') : cmd;
+  return c.length > MAX_COMMAND ? c.slice(0, MAX_COMMAND) : c;
+}
+
 /** `curl … | sh`, `wget -qO- … | sh`, `iwr … | iex`, `curl … | cmd`, `sh -c "$(curl …)"`, `powershell -enc …`. */
 export function downloadToShell(cmd: string): Shape | null {
-  const c = cmd.length > 50_000 ? cmd.slice(0, 50_000) : cmd;
+  const c = squeeze(cmd);
   let m = PIPE_RE.exec(c);
   if (m) return { evidence: m[0].trim(), what: 'pipes a download into a shell' };
   if ((m = SUBST_RE.exec(c))) return { evidence: m[0].trim(), what: 'runs a download through a shell' };
   if ((m = IEX_RE.exec(c))) return { evidence: m[0].trim(), what: 'runs a download with PowerShell Invoke-Expression' };
   if ((m = ENC_RE.exec(c))) return { evidence: m[0].trim(), decoded: decodePs(m[1]!), what: 'runs an encoded PowerShell command' };
   if ((m = MSHTA_RE.exec(c))) return { evidence: m[0].trim(), what: 'runs remote script through a Windows binary' };
-  if ((m = DL_THEN_RUN_RE.exec(c))) return { evidence: m[0].trim(), what: 'downloads a file and runs it' };
+  return downloadThenRun(c);
+}
+
+/** `curl -o /tmp/p URL && chmod +x /tmp/p && /tmp/p`, `wget -O x.sh URL; sh x.sh`: token-level, no backtracking. */
+function downloadThenRun(c: string): Shape | null {
+  if (!/\b(?:curl|wget)\b/i.test(c)) return null;
+  const simple = splitCommands(c).slice(0, 200);
+  for (let i = 0; i < simple.length; i++) {
+    const argv = stripWrappers(tokenize(simple[i]!));
+    const prog = programName(argv[0] ?? '');
+    if (prog !== 'curl' && prog !== 'wget') continue;
+    let out: string | undefined;
+    for (let k = 1; k < argv.length; k++) {
+      const a = argv[k]!;
+      if (a === '-o' || a === '--output' || (prog === 'wget' && (a === '-O' || a === '--output-document'))) out = argv[k + 1];
+      else if (/^--output(?:-document)?=/.test(a)) out = a.slice(a.indexOf('=') + 1);
+      else if (/^-[a-zA-Z]*o$/.test(a) && prog === 'curl') out = argv[k + 1];
+    }
+    if (!out || out === '-' || out === '/dev/null') continue;
+    const bare = out.replace(/^\.\//, '');
+    for (let j = i + 1; j < simple.length; j++) {
+      const run = stripWrappers(tokenize(simple[j]!));
+      const p0 = (run[0] ?? '').replace(/^\.\//, '');
+      const runsIt = p0 === bare || (['sh', 'bash', 'zsh', 'node', 'python', 'python3', 'source', '.', 'pwsh', 'powershell', 'cmd', 'start'].includes(programName(run[0] ?? '')) && run.slice(1).some((x) => x.replace(/^\.\//, '') === bare));
+      if (runsIt) return { evidence: simple.slice(i, j + 1).join(' && ').slice(0, 600), what: 'downloads a file and runs it' };
+    }
+  }
   return null;
 }
 
@@ -57,7 +89,7 @@ const RUNNERS = new Set(['node', 'nodejs', 'nodemon', 'bun', 'deno', 'ts-node', 
 
 /** `node public/fonts/fa-solid-400.woff2`, `node .vscode/helper`, `python assets/logo.png`. */
 export function runsNonCodeFile(cmd: string): { program: string; file: string; evidence: string } | null {
-  for (const simple of splitCommands(cmd.length > 50_000 ? cmd.slice(0, 50_000) : cmd)) {
+  for (const simple of splitCommands(squeeze(cmd))) {
     const argv = stripWrappers(tokenize(simple));
     if (!argv.length) continue;
     const program = programName(argv[0]!);
@@ -87,11 +119,24 @@ export function runsNonCodeFile(cmd: string): { program: string; file: string; e
   return null;
 }
 
+/**
+ * Long blank runs followed by something on the same line. Linear: each run is consumed once (a `{n,}(?=\S)` regex
+ * backtracks quadratically on a long run that ends the line).
+ */
+export function* blankRuns(text: string, min: number): Generator<{ index: number; length: number }> {
+  const re = /[ \t\u00a0\u2000-\u200b\u3000]+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length < min) continue;
+    const next = text.charCodeAt(m.index + m[0].length);
+    if (Number.isNaN(next) || next === 10 || next === 13) continue;
+    yield { index: m.index, length: m[0].length };
+  }
+}
+
 /** A command with a long blank run inside it: the visible start looks harmless, the rest is off-screen. */
 export function paddedPayload(cmd: string, min = 100): { pad: number; payload: string } | null {
-  const m = new RegExp(`[ \\t\\u00a0\\u2000-\\u200b\\u3000]{${min},}(?=\\S)`).exec(cmd);
-  if (!m) return null;
-  return { pad: m[0].length, payload: cmd.slice(m.index + m[0].length).trim() };
+  for (const r of blankRuns(cmd, min)) return { pad: r.length, payload: cmd.slice(r.index + r.length).trim() };
+  return null;
 }
 
 export function urlIocs(text: string): NonNullable<ReportArgs['iocs']> {
@@ -112,11 +157,14 @@ export function locate(text: string | null, line: number, snippet: string): At {
       if (nl === -1) break;
       start = nl + 1;
     }
-    const probes = [snippet, JSON.stringify(snippet).slice(1, -1), snippet.slice(0, 60), JSON.stringify(snippet.slice(0, 60)).slice(1, -1)];
+    // Bounded window: a hostile multi-megabyte line must not cost a full search per finding.
+    const window = text.slice(start, start + 262_144);
+    const head = snippet.slice(0, 60);
+    const probes = [snippet, JSON.stringify(snippet).slice(1, -1), head, JSON.stringify(head).slice(1, -1)];
     for (const p of probes) {
-      if (!p) continue;
-      const i = text.indexOf(p, start);
-      if (i !== -1) return { offset: i, length: Math.min(p.length, 400) };
+      if (!p || p.length > window.length) continue;
+      const i = window.indexOf(p);
+      if (i !== -1) return { offset: start + i, length: Math.min(p.length, 400) };
     }
   }
   return { line };

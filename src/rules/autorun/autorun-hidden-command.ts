@@ -2,14 +2,21 @@ import { defineRule } from '../../core/rule.js';
 import { baseName, isVendoredPath, parseJsonc, prop } from '../../analyzers/autorun/common.js';
 import { parseVsTasks } from '../../analyzers/autorun/vscode.js';
 import { programName, splitCommands, stripWrappers, tokenize } from '../../analyzers/autorun/shell.js';
-import { autorunCommands, locate, mapContext, paddedPayload, triggerPhrase, urlIocs } from './_shapes.js';
+import { autorunCommands, blankRuns, locate, mapContext, paddedPayload, triggerPhrase, urlIocs } from './_shapes.js';
 
+const programsCache = new Map<string, string>();
+/** The programs a command starts, as a sorted list (judged on its first 16k characters). */
 function programs(cmd: string): string {
-  return splitCommands(cmd)
+  const hit = programsCache.get(cmd);
+  if (hit !== undefined) return hit;
+  const list = splitCommands(cmd.slice(0, 16_000))
     .map((s) => programName(stripWrappers(tokenize(s))[0] ?? ''))
     .filter(Boolean)
     .sort()
     .join(' ');
+  if (programsCache.size > 1000) programsCache.clear();
+  programsCache.set(cmd, list);
+  return list;
 }
 
 export default defineRule({
@@ -50,15 +57,16 @@ export default defineRule({
     for (const file of declaring) {
       const text = view.readText(file);
       if (!text) continue;
-      for (const m of text.matchAll(/[ \t]{100,}(?="[^"\n]{1,200}"\s*:|[{[]\s*")/g)) {
-        const at = m.index! + m[0].length;
+      for (const run of blankRuns(text, 100)) {
+        const at = run.index + run.length;
+        if (!/^(?:"[^"\n]{1,200}"\s*:|[{[]\s*")/.test(text.slice(at, at + 220))) continue;
         if (seen.has(`${file}\0${map.lineAt(file, at)}`)) continue;
         const end = text.indexOf('\n', at);
         const rest = text.slice(at, end === -1 ? undefined : end);
         ctx.report({
           file,
           at: { offset: at, length: Math.min(rest.length, 300) },
-          message: `JSON pushed off-screen after ${m[0].length} blank characters in a file VS Code/npm act on by themselves`,
+          message: `JSON pushed off-screen after ${run.length} blank characters in a file VS Code/npm act on by themselves`,
           evidence: rest.trim(),
           severity: 'high',
           confidence: 'high',
