@@ -145,6 +145,10 @@ describe('STIX 2.1 export', () => {
     assert.equal(file.id, `file--${uuidv5(JSON.stringify({ hashes: { 'SHA-256': r.fileHashes!['tailwind.config.js'] }, name: 'tailwind.config.js' }), STIX_SCO_NAMESPACE)}`);
   });
 
+  it('uuidv5 matches the RFC 4122 vector', () => {
+    assert.equal(uuidv5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8'), '2ed6657d-e927-568b-95e1-2665a8aea6a2');
+  });
+
   it('ids are deterministic: a re-scan gives the same ids; only timestamps move', async () => {
     const a = toStix(await scan(EXAMPLE), { timestamp: T0 });
     const b = toStix(await scan(EXAMPLE), { timestamp: new Date('2027-01-01T00:00:00.000Z') });
