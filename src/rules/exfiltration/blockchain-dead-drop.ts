@@ -1,5 +1,5 @@
 import { defineRule } from '../../core/rule.js';
-import { evalSinks, jsFacts, type Str } from '../stealing/_js-facts.js';
+import { evalSinks, jsFacts, type Str, evidenceOf } from '../stealing/_js-facts.js';
 import { clip, urlIocs, urlsIn } from '../stealing/_iocs.js';
 
 // Public RPC / explorer APIs that serve raw transaction data (the "dead drop" is a tx memo or input field).
@@ -57,7 +57,7 @@ export default defineRule({
     ctx.report({
       at: { node: at },
       message: `Blockchain dead drop: ${[rpc && 'RPC host', txRead && `transaction read (${clip(txRead.value, 40)})`, xor && 'XOR decoder'].filter(Boolean).join(', ')} with ${best.sink.callee}() next to it`,
-      evidence: clip(js.text.slice(at.start, at.end)),
+      evidence: clip(evidenceOf(js, at)),
       decoded: at.folded ? clip(at.value, 300) : undefined,
       severity,
       confidence,

@@ -1,5 +1,5 @@
 import { defineRule } from '../../core/rule.js';
-import { jsFacts, networkSends, type Str } from '../stealing/_js-facts.js';
+import { jsFacts, networkSends, type Str, evidenceOf } from '../stealing/_js-facts.js';
 import { clip, dedupeIocs, isLocalHost, isPublicIPv4, urlIocs, urlsIn, type IocArg } from '../stealing/_iocs.js';
 
 const C2_PORTS = new Set(['1224', '1244', '1245', '4661', '4666', '6168']);
@@ -74,7 +74,7 @@ export default defineRule({
     const hitStrings = new Set(hits.map((h) => h.s));
     for (const s of f.strings) {
       if (s.value.length > 200 || hitStrings.has(s)) continue;
-      if (DISTINCT_ROUTE.test(s.value) && !urlsIn(s.value).length) hits.push({ s, score: 2, why: `C2 route ${clip(s.value, 30)}`, iocs: [] });
+      if (DISTINCT_ROUTE.test(s.value) && !urlsIn(s.value).length && !hits.some((h) => h.iocs.some((i) => i.type === 'url' && i.value.includes(s.value)))) hits.push({ s, score: 2, why: `C2 route ${clip(s.value, 30)}`, iocs: [] });
       else if (rawIpInFile && /^:?(?:1224|1244|1245|4661|4666|6168)$/.test(s.value)) hits.push({ s, score: 2, why: `stealer port ${s.value} next to a raw IP`, iocs: [] });
     }
     if (!hits.length) return;
@@ -93,7 +93,7 @@ export default defineRule({
       ctx.report({
         at: { node: h.s },
         message: `C2 endpoint: ${h.why}`,
-        evidence: clip(js.text.slice(h.s.start, h.s.end)),
+        evidence: clip(evidenceOf(js, h.s)),
         decoded: h.s.folded ? clip(h.s.value, 300) : undefined,
         severity,
         confidence,

@@ -1,5 +1,5 @@
 import { defineRule } from '../../core/rule.js';
-import { evalSinks, jsFacts, type Str } from '../stealing/_js-facts.js';
+import { evalSinks, jsFacts, type Str, evidenceOf } from '../stealing/_js-facts.js';
 import { clip, urlIocs, urlsIn } from '../stealing/_iocs.js';
 
 // JSON/paste stores that hold a payload or the next URL; app platforms whose free subdomains host stage 2.
@@ -53,7 +53,7 @@ export default defineRule({
       ctx.report({
         at: { node: h.s },
         message: `${h.store ? 'JSON/paste dead drop' : 'Free app host'} ${h.host}${sink ? ` in a file that runs fetched text (${sink.callee} at offset ${sink.node.start})` : ''}`,
-        evidence: clip(js.text.slice(h.s.start, h.s.end)),
+        evidence: clip(evidenceOf(js, h.s)),
         decoded: h.s.folded ? clip(h.s.value, 300) : undefined,
         severity,
         confidence,

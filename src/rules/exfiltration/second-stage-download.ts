@@ -1,5 +1,5 @@
 import { defineRule } from '../../core/rule.js';
-import { argText, fileWrites, jsFacts, networkSends, processLaunches, type Str } from '../stealing/_js-facts.js';
+import { argText, fileWrites, jsFacts, networkSends, processLaunches, type Str, evidenceOf } from '../stealing/_js-facts.js';
 import { clip, dedupeIocs, isLocalHost, isPublicIPv4, urlIocs, urlsIn, type IocArg } from '../stealing/_iocs.js';
 
 // Drop locations and archive names of the BeaverTail → InvisibleFerret chain (and look-alikes).
@@ -60,7 +60,7 @@ export default defineRule({
     ctx.report({
       at: { node: at },
       message: `Second-stage download${marks.length ? ` (${marks.map((m) => m.name).join(', ')})` : ''}${chain ? ': fetched, written to disk and executed' : runs.length ? ', with a process launch in the same file' : ''}${rawIp ? ' from a raw IP' : ''}`,
-      evidence: clip(js.text.slice(at.start, Math.min(at.end, at.start + 200))),
+      evidence: clip(evidenceOf(js, at)),
       decoded: marks.find((m) => m.s.folded)?.s.value,
       severity,
       confidence,

@@ -1,5 +1,5 @@
 import { defineRule } from '../../core/rule.js';
-import { fileReads, hasModule, jsFacts, type Str } from '../stealing/_js-facts.js';
+import { fileReads, hasModule, jsFacts, type Str, evidenceOf } from '../stealing/_js-facts.js';
 import { clip, urlIocs, urlsIn } from '../stealing/_iocs.js';
 
 const TELEGRAM = /api\.telegram\.org\/bot[^/\s]*\/?(send\w+)?/i;
@@ -47,7 +47,7 @@ export default defineRule({
     ctx.report({
       at: { node: at },
       message: `${kind}${loot.length ? ` receiving ${loot.join(', ')}` : ''}`,
-      evidence: clip(js.text.slice(at.start, Math.min(at.end, at.start + 200))),
+      evidence: clip(evidenceOf(js, at)),
       decoded: hooks[0]?.s.folded ? clip(hooks[0].s.value, 300) : undefined,
       severity,
       confidence,

@@ -1,5 +1,5 @@
 import { defineRule } from '../../core/rule.js';
-import { argText, jsFacts, processLaunches, type Str } from '../stealing/_js-facts.js';
+import { argText, jsFacts, processLaunches, type Str, evidenceOf } from '../stealing/_js-facts.js';
 import { clip, dedupeIocs, urlIocs, urlsIn } from '../stealing/_iocs.js';
 
 // curl/wget output piped into an interpreter, PowerShell download-and-invoke, and the same for cmd/node/python.
@@ -41,7 +41,7 @@ export default defineRule({
       ctx.report({
         at: { node: s },
         message: via ? `Download piped into an interpreter, run via ${via}` : 'Download-and-run one-liner in a string (not seen passed to a process launch)',
-        evidence: clip(js.text.slice(s.start, s.end)),
+        evidence: clip(evidenceOf(js, s)),
         decoded: s.folded ? clip(s.value, 300) : undefined,
         severity: via ? 'high' : 'low',
         confidence: via ? 'high' : 'low',

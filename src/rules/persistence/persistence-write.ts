@@ -1,5 +1,5 @@
 import { defineRule } from '../../core/rule.js';
-import { evalSinks, fileWrites, jsFacts, networkSends, processLaunches, type Str } from '../stealing/_js-facts.js';
+import { evalSinks, fileWrites, jsFacts, networkSends, processLaunches, type Str, evidenceOf } from '../stealing/_js-facts.js';
 import { clip, dedupeIocs, isLocalHost, isPublicIPv4, urlsIn } from '../stealing/_iocs.js';
 
 const MECHANISMS: Array<[string, RegExp]> = [
@@ -53,7 +53,7 @@ export default defineRule({
     ctx.report({
       at: { node: at },
       message: `Persistence: ${found.map((x) => x.name).join(', ')}${context.length ? ` (file also has ${context.join(', ')})` : ''}`,
-      evidence: clip(js.text.slice(at.start, at.end)),
+      evidence: clip(evidenceOf(js, at)),
       decoded: found.find((x) => x.s.folded)?.s.value,
       severity,
       confidence,

@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/rule.js';
 import type { Node } from '../../analyzers/js/walk.js';
 import { walk } from '../../analyzers/js/walk.js';
-import { jsFacts } from '../stealing/_js-facts.js';
+import { jsFacts, evidenceOf } from '../stealing/_js-facts.js';
 import { clip } from '../stealing/_iocs.js';
 
 const CPU_PROBE = /\/proc\/cpuinfo|\/sys\/class\/dmi\/id\/(?:product_name|sys_vendor)|\bsystemctl\s+is-system-running|wmic\s+(?:computersystem|bios)|Win32_ComputerSystem|system_profiler\s+SPHardwareDataType|ioreg\s+-l|\bsysctl\s+(?:-n\s+)?hw\.model|\bsystemd-detect-virt\b/i;
@@ -46,7 +46,7 @@ export default defineRule({
       ctx.report({
         at: { node: probe },
         message: `VM/sandbox check: ${clip(probe.value, 60)} compared with ${hyper.slice(0, 4).map((s) => clip(s.value, 20)).join(', ')}${exits ? ', then exits' : ''}`,
-        evidence: clip(js.text.slice(probe.start, probe.end)),
+        evidence: clip(evidenceOf(js, probe)),
         decoded: probe.folded ? probe.value : undefined,
         severity: strong ? 'high' : 'low',
         confidence: strong ? 'high' : 'low',

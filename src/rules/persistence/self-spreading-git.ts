@@ -1,5 +1,5 @@
 import { defineRule } from '../../core/rule.js';
-import { argText, jsFacts, processLaunches, type Str } from '../stealing/_js-facts.js';
+import { argText, jsFacts, processLaunches, type Str, evidenceOf } from '../stealing/_js-facts.js';
 import { clip } from '../stealing/_iocs.js';
 
 const FORCE_PUSH = /\bgit\b[^\n]*\bpush\b[^\n]*(?:--force\b|-f\b|--force-with-lease\b)|\bgit\b[^\n]*\bpush\b[^\n]*\+\w/;
@@ -46,7 +46,7 @@ export default defineRule({
     ctx.report({
       at: { node: at },
       message: `Git history rewrite from code: ${traits.join(', ')}`,
-      evidence: clip(js.text.slice(at.start, Math.min(at.end, at.start + 240))),
+      evidence: clip(evidenceOf(js, at, 240)),
       severity,
       confidence,
     });

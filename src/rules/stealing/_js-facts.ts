@@ -19,6 +19,11 @@ export interface Str {
   folded?: boolean;
   /** Set when a decoding step (base64, hex, charCode, XOR, …) produced it. */
   decoded?: boolean;
+  /**
+   * Recovered by deobfuscating the file (obfuscator-io rule + fold.ts): the span is where the obfuscated code starts,
+   * not the string itself, so evidence shows the value.
+   */
+  deob?: boolean;
 }
 
 export interface Call {
@@ -111,8 +116,13 @@ function compute(js: JsFile): JsFacts {
   const foldedNodes = new Set<object>();
   for (const c of collectStrings(js)) {
     if (strings.length >= MAX_STRINGS) break;
-    strings.push(c.kind === 'folded' ? { value: c.value, start: c.start, end: c.end, folded: true, decoded: c.decoded } : { value: c.value, start: c.start, end: c.end });
-    if (c.kind === 'folded') foldedNodes.add(c.node);
+    const kind = c.kind as string;
+    if (kind === 'literal') strings.push({ value: c.value, start: c.start, end: c.end });
+    else if (kind === 'deobfuscated') strings.push({ value: c.value, start: c.start, end: c.end, folded: true, decoded: true, deob: true });
+    else {
+      strings.push({ value: c.value, start: c.start, end: c.end, folded: true, decoded: c.decoded });
+      foldedNodes.add(c.node);
+    }
   }
   const calls: Call[] = [];
   walk(js.ast, (n, ancestors) => {
@@ -533,4 +543,10 @@ export function fileWrites(f: JsFacts): Call[] {
     /^(?:(?:fs|fs\/promises|fs-extra|graceful-fs|promise-fs|\?)\.)?(?:writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream|outputFile|outputFileSync|copyFileSync|copyFile|renameSync|rename)$/.test(c.callee) &&
     (c.callee.includes('.') || hasModule(f, /^(?:fs|fs\/promises|fs-extra|graceful-fs)$/)),
   );
+}
+
+/** Evidence for a string or node: its source text, or for a deobfuscated string the recovered value. */
+export function evidenceOf(js: { text: string }, at: { start: number; end: number; deob?: boolean; value?: string }, max = 200): string {
+  if (at.deob && at.value !== undefined) return `deobfuscated: ${at.value.slice(0, max)}`;
+  return js.text.slice(at.start, Math.min(at.end, at.start + max));
 }

@@ -1,5 +1,5 @@
 import { defineRule } from '../../core/rule.js';
-import { fileReads, jsFacts, networkSends, type Str } from './_js-facts.js';
+import { fileReads, jsFacts, networkSends, type Str, evidenceOf } from './_js-facts.js';
 import { clip, dedupeIocs, type IocArg } from './_iocs.js';
 
 // Profile roots of the browsers stealers sweep, on Windows, Linux and macOS (separators may be / \ or \\).
@@ -61,7 +61,7 @@ export default defineRule({
     ctx.report({
       at: { node: at },
       message: `Browser credential stores (${stores.join(', ')}) under ${[...browsers].join('/')} profile roots${reads ? ', read from disk' : ''}${sends ? ', with an upload in the same file' : ''}`,
-      evidence: clip(js.text.slice(at.start, at.end)),
+      evidence: clip(evidenceOf(js, at)),
       decoded: folded ? clip(folded.value, 300) : undefined,
       severity,
       confidence,

@@ -1,5 +1,5 @@
 import { defineRule } from '../../core/rule.js';
-import { jsFacts, networkSends, type Str } from './_js-facts.js';
+import { jsFacts, networkSends, type Str, evidenceOf } from './_js-facts.js';
 import { clip, dedupeIocs } from './_iocs.js';
 
 // [category, weight, pattern]: desktop wallets and keychains have few honest readers; key folders many (ssh clients,
@@ -62,7 +62,7 @@ export default defineRule({
     ctx.report({
       at: { node: strongest },
       message: `Reaches for ${what.join(', ')}${sends ? ', and sends data off the machine in the same file' : ''}`,
-      evidence: clip(js.text.slice(strongest.start, strongest.end)),
+      evidence: clip(evidenceOf(js, strongest)),
       decoded: folded ? clip(folded.value, 300) : undefined,
       severity,
       confidence,

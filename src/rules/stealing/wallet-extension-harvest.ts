@@ -1,5 +1,5 @@
 import { defineRule } from '../../core/rule.js';
-import { fileReads, jsFacts, type Str } from './_js-facts.js';
+import { fileReads, jsFacts, type Str, evidenceOf } from './_js-facts.js';
 import { clip } from './_iocs.js';
 import { WALLET_EXTENSIONS, WALLET_ID_RE } from './_wallet-ids.js';
 
@@ -50,7 +50,7 @@ export default defineRule({
     ctx.report({
       at: { node: first },
       message: `${n} wallet extension id${n > 1 ? 's' : ''} (${names.slice(0, 8).join(', ')}${n > 8 ? ', …' : ''})${storage ? ' with extension storage paths' : ''}${reads ? ' and file reads' : ''}`,
-      evidence: clip(js.text.slice(first.start, first.end)),
+      evidence: clip(evidenceOf(js, first)),
       decoded: decoded ? clip(decoded.value, 400) : undefined,
       severity,
       confidence,
