@@ -107,6 +107,18 @@ describe('autorun map: npm', () => {
     assert.equal(map.filter((e) => e.file === '.npmrc').length, 2);
   });
 
+  it('lists files the package manager itself runs (yarnPath, yarn plugins, .pnpmfile.cjs)', () => {
+    const map = mapOf({
+      '.yarnrc.yml': 'nodeLinker: node-modules\nplugins:\n  - path: .yarn/plugins/p.cjs\nyarnPath: .yarn/releases/yarn-4.1.0.cjs\n',
+      '.yarn/releases/yarn-4.1.0.cjs': '',
+      '.yarn/plugins/p.cjs': '',
+      '.pnpmfile.cjs': '',
+    });
+    assert.deepEqual(find(map, (e) => e.line === 4 && e.file === '.yarnrc.yml').leadsTo, ['.yarn/releases/yarn-4.1.0.cjs']);
+    assert.deepEqual(find(map, (e) => e.line === 3 && e.file === '.yarnrc.yml').leadsTo, ['.yarn/plugins/p.cjs']);
+    find(map, (e) => e.file === '.pnpmfile.cjs');
+  });
+
   it('adds the configs the named tools load (jest setup files included)', () => {
     const map = mapOf({
       'package.json': JSON.stringify({ scripts: { build: 'next build', test: 'jest' }, devDependencies: { tailwindcss: '3', jest: '29' } }),

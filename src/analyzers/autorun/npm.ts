@@ -54,6 +54,32 @@ export function collectNpm(ctx: MapContext): void {
     }
   }
   collectNpmrc(ctx);
+  collectPackageManagerHooks(ctx);
+}
+
+/**
+ * Files the package manager itself executes on every command: Yarn's `yarnPath` release and plugins
+ * (`.yarnrc.yml`, `.yarnrc`), pnpm's `.pnpmfile.cjs` hooks.
+ */
+function collectPackageManagerHooks(ctx: MapContext): void {
+  for (const f of ctx.view.files) {
+    if (isVendoredPath(f.path)) continue;
+    const name = baseName(f.path);
+    const dir = dirOf(f.path);
+    if (name === '.pnpmfile.cjs' || name === 'pnpmfile.js') {
+      ctx.add({ trigger: 'npm-install', command: 'pnpm install', file: f.path, line: 1, leadsTo: leadsFrom(ctx, [f.path]), label: `${name} (pnpm runs its hooks on install)` });
+      continue;
+    }
+    if (name !== '.yarnrc.yml' && name !== '.yarnrc') continue;
+    const text = ctx.read(f.path);
+    if (!text) continue;
+    for (const m of text.matchAll(/^[ \t]*(?:-[ \t]*)?(yarnPath|yarn-path|path)[ \t]*:?[ \t]+["']?([^"'\n#]+?)["']?[ \t]*$/gm)) {
+      const target = joinPath(dir, m[2]!.trim());
+      if (target === null || !ctx.has(target)) continue;
+      const key = m[1] === 'path' ? 'plugins[].path' : m[1]!;
+      ctx.add({ trigger: 'npm-install', command: 'yarn install', file: f.path, line: ctx.lineAt(f.path, m.index!), leadsTo: leadsFrom(ctx, [target]), label: `${name} ${key} (yarn runs ${target} on every command)` });
+    }
+  }
 }
 
 function scriptEntry(ctx: MapContext, dir: string, name: string, trigger: AutorunTrigger): void {
