@@ -34,8 +34,9 @@ export interface SampleResult {
   scanMs: number;
   files: number;
   bytes: number;
-  /** Files the scan reported as errors (incomplete scan). */
+  /** Files the scan reported as errors (incomplete scan), and the first few of them. */
   scanErrors: number;
+  scanErrorSamples?: { path: string; message: string }[];
   error?: string;
 }
 
@@ -338,6 +339,16 @@ export function renderMarkdown(r: EvalReport): string {
   if (!r.misses.length) out.push('None.');
   out.push('');
 
+  const incomplete = r.samples.filter((s) => s.scanErrors > 0);
+  out.push(`## Incomplete scans (${incomplete.length})`, '');
+  out.push('Samples where the scanner reported files it could not examine (timeouts, size limits, unreadable entries).', '');
+  for (const s of incomplete) {
+    const first = (s.scanErrorSamples ?? []).map((e) => `${md(e.path)}: ${md(cut(e.message, 80))}`).join('; ');
+    out.push(`- **${s.id}**: ${s.scanErrors} file error(s)${first ? ` — ${first}` : ''}`);
+  }
+  if (!incomplete.length) out.push('None.');
+  out.push('');
+
   out.push('## Per rule', '');
   out.push('Samples (and findings) each rule fired on; precision = malicious samples / samples it fired on.', '');
   out.push('| rule | malicious samples | benign samples | malicious findings | benign findings | precision |', '|---|---:|---:|---:|---:|---:|');
@@ -382,7 +393,7 @@ export function renderText(r: EvalReport): string {
   for (const s of r.samples) {
     const ok = s.verdict === 'skipped' || (s.label === 'malicious' ? s.verdict === 'malicious' : s.verdict === 'clean');
     out.push(
-      `${cut(s.id, w).padEnd(w)}  ${s.label.padEnd(9)} ${(s.verdict + (ok ? '' : '*')).padEnd(10)} ${String(s.score ?? '-').padStart(5)} ${String(s.durationMs).padStart(7)}  ${s.error ? `error: ${cut(s.error, 70)}` : where(s.top)}`,
+      `${cut(s.id, w).padEnd(w)}  ${s.label.padEnd(9)} ${(s.verdict + (ok ? '' : '*')).padEnd(10)} ${String(s.score ?? '-').padStart(5)} ${String(s.durationMs).padStart(7)}  ${s.error ? `error: ${cut(s.error, 70)}` : where(s.top)}${s.scanErrors ? ` [${s.scanErrors} file errors]` : ''}`,
     );
   }
   out.push('', '* = not the expected verdict (malicious for malicious samples, clean for benign ones)', '');

@@ -161,6 +161,7 @@ export function fromReport(base: Pick<SampleResult, 'id' | 'label' | 'group' | '
     files: report.stats.files,
     bytes: report.stats.bytes,
     scanErrors: report.errors.length,
+    ...(report.errors.length ? { scanErrorSamples: report.errors.slice(0, 3).map((e) => ({ path: e.path, message: e.message })) } : {}),
   };
 }
 

@@ -42,7 +42,7 @@ const USAGE = `usage: npm run eval -- [options]
   --zip-mode MODE      auto (default: the scanner's own zip/tgz input when it has one), native, extract
   --parallel N         samples scanned at once (default 2)
   --dist               scan with the built library (dist/, run \`npm run build\` first) instead of src/ through tsx
-  --threads N          worker threads per scan (default: 0 = in-process from src/, 1 with --dist)
+  --threads N          worker threads per scan (default 1; 0 = in-process, no per-file timeout)
   --out DIR            where REPORT.md and report.json go (default evals/)
   --no-write           print only`;
 
@@ -84,8 +84,9 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const parallel = Math.max(1, Number(args.parallel) || 2);
-  // From src/ the scan runs in-process: the engine's worker threads cannot load .ts files under tsx on Node 20.
-  const threads = args.threads !== undefined && Number.isFinite(Number(args.threads)) ? Math.max(0, Number(args.threads)) : args.dist ? 1 : 0;
+  // One worker thread per scan: two scans at a time fill two cores, and the pool's per-file timeout stops a file that
+  // would hang the run (in-process analysis, --threads 0, has no such guard). Small samples are analysed in-process anyway.
+  const threads = args.threads !== undefined && Number.isFinite(Number(args.threads)) ? Math.max(0, Number(args.threads)) : 1;
   if (args.dist && !existsSync(join(REPO_ROOT, 'dist/index.js'))) {
     process.stderr.write('eval: --dist needs a build: run `npm run build` first\n');
     return 2;
