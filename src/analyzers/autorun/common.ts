@@ -57,7 +57,8 @@ export class MapContext {
     const key = `${e.trigger}\0${e.file}\0${e.line}\0${e.label ?? ''}\0${e.command}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    e.leadsTo = [...new Set(e.leadsTo)].filter((p) => p !== e.file || e.leadsTo.length === 1);
+    // The declaring file is reached by definition; leadsTo lists what it leads to.
+    e.leadsTo = [...new Set(e.leadsTo)].filter((p) => p !== e.file);
     this.entries.push(e);
   }
 }
