@@ -6,7 +6,7 @@ import { FRAME_WIDTH } from '../core/location.js';
 import { CSS, JS } from './html-assets.js';
 import { autorunSvg } from './html-autorun.js';
 import { highlightLine, langOf } from './html-highlight.js';
-import { BANNER, clip, dangerousFiles, foldFrameLine, formatBytes, groupByFile, iocRules, isDangerous, plural, sanitize, showBlanks, TRIGGER_ACTION, whatItMeans } from './present.js';
+import { BANNER, clip, dangerousFiles, foldFrameLine, formatBytes, groupByFile, iocRules, isDangerous, lineInSpan, plural, sanitize, showBlanks, TRIGGER_ACTION, whatItMeans } from './present.js';
 
 /** Caps for sample-controlled text, so a hand-made or hostile report cannot make a megabyte page. */
 const MAX = { path: 400, message: 600, evidence: 1200, decoded: 4000, command: 1000, value: 2000, summary: 6000, frameLine: 400, frameLines: 24 };
@@ -166,7 +166,7 @@ function frame(f: Finding): string {
   const lang = langOf(f.file);
   const rows = fr.lines.slice(0, MAX.frameLines).map((raw, i) => {
     const ln = fr.startLine + i;
-    const inSpan = ln >= f.line && ln <= f.endLine;
+    const inSpan = lineInSpan(f, ln);
     const { text, first } = foldFrameLine(raw, fr.firstColumns[i] ?? 1, f, ln, MAX.frameLine);
     const from = inSpan ? (ln === f.line ? Math.max(0, f.column - first) : 0) : 0;
     const to = inSpan ? (ln === f.endLine ? Math.max(from + 1, f.endColumn - first) : text.length) : 0;

@@ -72,6 +72,15 @@ export function foldFrameLine(raw: string, firstColumn: number, f: Finding, line
   return { text: folded.text, first: firstColumn + folded.firstColumn - 1 };
 }
 
+/**
+ * Whether frame line `ln` holds part of the evidence. A span that ends at column 1 of its last line (the end offset
+ * sits just after a newline) does not reach into that line.
+ */
+export function lineInSpan(f: Finding, ln: number): boolean {
+  if (ln < f.line || ln > f.endLine) return false;
+  return ln === f.line || ln < f.endLine || f.endColumn > 1;
+}
+
 /** The first sentence of the rule's `why`: one line on what the finding means. */
 export function whatItMeans(report: Report, f: Finding): string | undefined {
   const why = report.rules[f.ruleId]?.why;

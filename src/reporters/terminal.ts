@@ -5,6 +5,7 @@ import { FRAME_WIDTH } from '../core/location.js';
 import {
   autorunToShow,
   foldFrameLine,
+  lineInSpan,
   BANNER,
   clip,
   dangerousFiles,
@@ -145,7 +146,7 @@ function frame(out: string[], f: Finding, fr: CodeFrame, c: Colors) {
   fr.lines.slice(0, 24).forEach((raw, i) => {
     const ln = fr.startLine + i;
     const { text, first } = foldFrameLine(raw, fr.firstColumns[i] ?? 1, f, ln, FRAME_WIDTH);
-    const inSpan = ln >= f.line && ln <= f.endLine;
+    const inSpan = lineInSpan(f, ln);
     const left = first > 1 ? '…' : ' ';
     const right = text.length >= FRAME_WIDTH ? c.dim('…') : '';
     const shown = sanitize(text);
