@@ -149,6 +149,18 @@ describe('autorun map: npm', () => {
     assert.deepEqual(find(map, (e) => e.label === 'scripts.dev:with-backend').leadsTo, ['backend/server.js', 'pages/api/login.ts']);
   });
 
+  it('follows files started as code: path.join(__dirname, …), fork, Worker, spawn(node, [file])', () => {
+    const map = mapOf({
+      'package.json': '{"scripts":{"start":"node srv/index.js"}}',
+      'srv/index.js': "const c = require(path.join(__dirname, 'config/db')); fork('./jobs/sync.js'); new Worker('w.mjs'); spawn(process.execPath, ['tools/t.js'])",
+      'srv/config/db.js': '',
+      'srv/jobs/sync.js': '',
+      'srv/w.mjs': '',
+      'tools/t.js': '',
+    });
+    assert.deepEqual(find(map, (e) => e.label === 'scripts.start').leadsTo, ['srv/index.js', 'srv/config/db.js', 'srv/jobs/sync.js', 'srv/w.mjs', 'tools/t.js']);
+  });
+
   it('survives script loops, broken JSON and import cycles', () => {
     const map = mapOf({
       'package.json': '{"scripts":{"start":"npm run a","a":"npm run b","b":"npm start && node x.js",}, // trailing junk\n',

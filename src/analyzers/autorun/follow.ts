@@ -101,6 +101,18 @@ export function resolveBuilt(ctx: MapContext, dir: string, ref: string): string 
 
 const IMPORT_RE =
   /\b(?:require|import)\s*\(\s*(['"`])([^'"`\n]{1,300})\1\s*\)|\b(?:import|export)\s[^;'"`]{0,400}?\bfrom\s*(['"])([^'"\n]{1,300})\3|\bimport\s*(['"])([^'"\n]{1,300})\5/g;
+function packageRootOf(ctx: MapContext, dir: string): string {
+  for (let d = dir, guard = 0; guard < 64; guard++) {
+    if (ctx.has(d ? `${d}/package.json` : 'package.json')) return d;
+    if (!d) break;
+    d = dirOf(d);
+  }
+  return '';
+}
+
+/** Code started as a file: `require(path.join(__dirname, 'x'))`, `fork('./worker')`, `new Worker('./w.js')`, `spawn('node', ['x.js'])`. */
+const SPAWNED_RE =
+  /\b(?:require|fork|Worker|import)\s*\(\s*path\.(?:join|resolve)\(\s*__dirname\s*,\s*(['"])([^'"\n]{1,300})\1\s*\)|\b(?:fork|Worker)\s*\(\s*(['"])([^'"\n]{1,300})\3|\b(?:spawn|spawnSync|execFile|execFileSync)\s*\(\s*(?:process\.execPath|['"]node['"])\s*,\s*\[\s*(['"])([^'"\n]{1,300})\5/g;
 // The module part is never empty, so the blanks around it cannot be split two ways (no quadratic backtracking).
 const PY_IMPORT_RE = /^[ \t]*(?:from[ \t]+(\.+[\w.]*|[\w.]+)[ \t]+import[ \t]+([\w, \t]+)|import[ \t]+([\w.]+))/gm;
 
@@ -130,6 +142,16 @@ function referencesOf(ctx: MapContext, file: string): string[] {
         const r = spec.startsWith('.') ? resolveFile(ctx, dir, spec) : /^[@~]\//.test(spec) ? resolveAlias(ctx, dir, spec.slice(2)) : resolveBare(ctx, dir, spec);
         if (r) out.push(r);
         if (out.length > LEADS_LIMIT) break;
+      }
+      if (/\b(?:__dirname|fork|Worker|spawn|execFile)\b/.test(text)) {
+        for (const m of text.matchAll(SPAWNED_RE)) {
+          const spec = m[2] ?? m[4] ?? m[6] ?? '';
+          // fork/Worker/spawn resolve against the process cwd (usually the package root), require against the file.
+          const rel = /^\.{0,2}\//.test(spec) ? spec : `./${spec}`;
+          const r = resolveFile(ctx, dir, rel) ?? resolveFile(ctx, packageRootOf(ctx, dir), rel);
+          if (r) out.push(r);
+          if (out.length > LEADS_LIMIT) break;
+        }
       }
     }
   }
