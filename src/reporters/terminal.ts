@@ -119,7 +119,10 @@ function findings(out: string[], r: Report, c: Colors) {
   for (const [file, fs] of groups) {
     const reached = fs.some((f) => f.autorun);
     out.push(`${c.bold(c.underline(file ? sanitize(clip(file, 400)) : '(whole project)'))}${reached ? `  ${c.red('[runs automatically]')}` : ''}`);
-    for (const f of fs) finding(out, r, f, c);
+    // Within a file, a frame already shown for the same span and an explanation already given for the same rule are
+    // not repeated: several rules often flag one line.
+    const seen = { spans: new Set<string>(), rules: new Set<string>() };
+    for (const f of fs) finding(out, r, f, c, seen);
   }
 }
 
@@ -128,13 +131,17 @@ function sevLabel(s: Severity, c: Colors): string {
   return s === 'critical' ? c.bold(c.red(t)) : s === 'high' ? c.red(t) : s === 'medium' ? c.yellow(t) : c.dim(t);
 }
 
-function finding(out: string[], r: Report, f: Finding, c: Colors) {
+function finding(out: string[], r: Report, f: Finding, c: Colors, seen: { spans: Set<string>; rules: Set<string> }) {
   out.push(`  ${sevLabel(f.severity, c)} ${sanitize(clip(f.message, 600))}  ${c.dim(`[${f.ruleId}]`)}`);
-  out.push(`  ${' '.repeat(8)} ${c.dim(`at ${f.file ? sanitize(f.file) : '(project)'}:${f.line}:${f.column} · ${f.confidence} confidence${f.weightNote ? ` · weighted down: ${f.weightNote}` : ''}`)}`);
-  if (f.frame && f.frame.lines.length) frame(out, f, f.frame, c);
+  out.push(`  ${' '.repeat(8)} ${c.dim(`at ${f.file ? sanitize(clip(f.file, 400)) : '(project)'}:${f.line}:${f.column} · ${f.confidence} confidence${f.weightNote ? ` · weighted down: ${sanitize(f.weightNote)}` : ''}`)}`);
+  const span = `${f.line}:${f.column}-${f.endLine}:${f.endColumn}`;
+  if (seen.spans.has(span)) out.push(`    ${c.dim('(same code as above)')}`);
+  else if (f.frame && f.frame.lines.length) frame(out, f, f.frame, c);
   else if (f.evidence) out.push(`    ${c.dim('evidence:')} ${clip(sanitize(f.evidence), 300)}`);
+  seen.spans.add(span);
   if (f.decoded !== undefined) out.push(`    ${c.green('decoded:')}  ${clip(sanitize(f.decoded), 500)}`);
-  const means = whatItMeans(r, f);
+  const means = seen.rules.has(f.ruleId) ? undefined : whatItMeans(r, f);
+  seen.rules.add(f.ruleId);
   if (means) out.push(`    ${c.dim('what this means:')} ${sanitize(means)}`);
   out.push('');
 }
