@@ -55,7 +55,14 @@ export default defineRule({
       }
       // Not statically decodable, but the argument (or the name it reads) goes through a decoder.
       let argText = s.arg.text.slice(0, 4000);
-      if (s.arg.type === 'identifier') for (const v of model.assigns.get(s.arg.text) ?? []) argText += ` ${v.text.slice(0, 2000)}`;
+      // A name is followed only to its assignments in the same function (stdlib reuses `code`, `value` everywhere).
+      if (s.arg.type === 'identifier') {
+        let fn = s.call.node.parent;
+        while (fn && fn.type !== 'function_definition') fn = fn.parent;
+        for (const v of model.assigns.get(s.arg.text) ?? []) {
+          if (fn ? v.startIndex >= fn.startIndex && v.endIndex <= fn.endIndex : true) argText += ` ${v.text.slice(0, 2000)}`;
+        }
+      }
       if (s.sink === 'compile' && !/\bexec\b|\beval\b/.test(s.call.node.parent?.text.slice(0, 300) ?? '')) continue;
       if (!DECODING.test(argText)) continue;
       if (s.sink === 'marshal.loads' && !/\bexec\b|\beval\b|FunctionType/.test(py.text)) continue;

@@ -4,6 +4,7 @@ import rule from './py-exfiltration.js';
 ruleTest(rule, {
   clean: [
     { name: 'base64 image data is not a URL', file: 'img.py', code: `LOGO = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="\n` },
+    { name: 'resolving the own hostname (smtplib, uuid)', file: 'smtplib.py', code: `import socket\naddr = socket.gethostbyname(socket.gethostname())\n` },
     { name: 'local dev server', file: 'app.py', code: `import requests\nr = requests.get("http://127.0.0.1:1245/api/health")\nr2 = requests.post("http://192.168.1.10:8000/x", json={"a": 1})\n` },
     { name: 'requests own code building a URL', file: 'requests/models.py', code: `from urllib.parse import urlencode\ndef prepare_url(self, url, params):\n    enc_params = self._encode_params(params)\n    self.url = url + "?" + enc_params\n` },
     { name: 'API client with documented host', file: 'client.py', code: `import httpx, os\nTOKEN = os.environ["API_TOKEN"]\nhttpx.get("https://api.github.com/user", headers={"Authorization": TOKEN})\n` },

@@ -4,6 +4,7 @@ import rule from './py-reverse-shell.js';
 ruleTest(rule, {
   clean: [
     { name: 'echo server', file: 'server.py', code: `import socket\ns = socket.socket()\ns.bind(("127.0.0.1", 9000))\nconn, _ = s.accept()\ndata = conn.recv(1024)\nconn.sendall(data)\n` },
+    { name: 'CGI handler wiring the request socket to a script', file: 'http/server.py', code: `import os\nos.dup2(self.rfile.fileno(), 0)\nos.dup2(self.wfile.fileno(), 1)\nos.execve(scriptfile, args, env)\n` },
     { name: 'daemonizing with dup2 onto devnull', file: 'daemon.py', code: `import os\nfd = os.open(os.devnull, os.O_RDWR)\nos.dup2(fd, 0)\n` },
   ],
   flagged: [

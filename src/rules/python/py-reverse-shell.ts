@@ -30,7 +30,9 @@ export default defineRule({
   check(ctx, py) {
     const targets = [{ value: py.text, node: py.root, decoded: false }, ...contentStrings(py).filter((s) => s.value.length > 40)];
     for (const t of targets) {
-      const hit = BOUND_SHELL.find(([, re]) => re.test(t.value)) ?? (RECV_EXEC.test(t.value) && /\bsocket\b/.test(t.value) ? (['socket command loop', RECV_EXEC] as [string, RegExp]) : undefined);
+      // dup2 of a socket onto stdio is also how CGI servers hand a request to a script: only outbound connections count.
+      const outbound = /\.connect(?:_ex)?\s*\(|create_connection\s*\(/.test(t.value);
+      const hit = BOUND_SHELL.find(([name, re]) => (outbound || name !== 'socket duplicated onto stdin/stdout') && re.test(t.value)) ?? (RECV_EXEC.test(t.value) && /\bsocket\b/.test(t.value) ? (['socket command loop', RECV_EXEC] as [string, RegExp]) : undefined);
       if (!hit) continue;
       const m = hit[1].exec(t.value)!;
       const inCode = t.node === py.root;
