@@ -130,7 +130,7 @@ async function analyzeInPool(files: FileRef[], opts: RunOptions) {
     } catch (e) {
       if (batch.length > 1) {
         // Find the culprit: rerun one by one, so the other files of the batch are still examined.
-        await Promise.all(batch.map((f) => runBatch([f], opts.fileTimeoutMs)));
+        await Promise.all(batch.map((f) => runBatch([f], budgetMs([f], opts.fileTimeoutMs))));
         return;
       }
       const why = (e as Error)?.name === 'AbortError' || /abort/i.test(String(e)) ? `analysis exceeded ${timeoutMs} ms and was stopped` : `analysis failed: ${(e as Error)?.message ?? e}`;
@@ -141,11 +141,20 @@ async function analyzeInPool(files: FileRef[], opts: RunOptions) {
     }
   };
   try {
-    await Promise.all(batches(files).map((b) => runBatch(b, opts.fileTimeoutMs * Math.min(b.length, 8))));
+    await Promise.all(batches(files).map((b) => runBatch(b, budgetMs(b, opts.fileTimeoutMs))));
   } finally {
     await pool.destroy();
   }
   return { results, errors };
+}
+
+/**
+ * Wall-clock budget for a batch: the per-file base (bounded, since batches hold many tiny files) plus time for size,
+ * at a pessimistic 0.25 MB/s — a 9 MB typescript.js on a loaded 2-core machine must not count as a hang.
+ */
+function budgetMs(batch: FileRef[], baseMs: number): number {
+  const bytes = batch.reduce((n, f) => n + f.size, 0);
+  return baseMs * Math.min(batch.length, 8) + Math.ceil((bytes / (1 << 20)) * 4000);
 }
 
 /** Re-exported for tests that want the same single-file path the workers use. */
