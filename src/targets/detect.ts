@@ -1,7 +1,8 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
+import { looksLikeAsar } from './asar.js';
 
-export type ArchiveKind = 'zip' | 'tar' | 'tgz' | null;
+export type ArchiveKind = 'zip' | 'tar' | 'tgz' | 'asar' | null;
 
 /**
  * Decides how to open a file: by magic bytes first (a lure may be named `task` or `test.pdf`), by name second.
@@ -16,6 +17,7 @@ export function detectArchive(file: string): ArchiveKind {
     return isTar(gunzipPrefix(head)) ? 'tgz' : null;
   }
   if (isTar(head)) return 'tar';
+  if (looksLikeAsar(head)) return 'asar';
   // Named like an archive but without the magic: let the archive reader explain what is wrong with it.
   if (lower.endsWith('.zip')) return 'zip';
   if (/\.(tgz|tar\.gz)$/.test(lower)) return 'tgz';

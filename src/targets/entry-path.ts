@@ -5,8 +5,12 @@
  */
 export type EntryPath = { ok: true; rel: string } | { ok: false; reason: string };
 
+/** Linux's PATH_MAX: longer names cannot be created anyway, and unbounded ones make path handling quadratic. */
+const MAX_PATH_BYTES = 4096;
+
 export function checkEntryPath(name: string, stripComponents = 0): EntryPath {
   if (name.includes('\0')) return { ok: false, reason: 'name contains a NUL byte' };
+  if (name.length > MAX_PATH_BYTES || Buffer.byteLength(name) > MAX_PATH_BYTES) return { ok: false, reason: `path longer than ${MAX_PATH_BYTES} bytes` };
   if (/^[A-Za-z]:/.test(name)) return { ok: false, reason: 'absolute path (drive letter)' };
   if (name.startsWith('/') || name.startsWith('\\')) return { ok: false, reason: 'absolute path' };
   // Backslash counts as a separator here so `..\\evil` is caught too; the stored name keeps the original spelling.

@@ -1,12 +1,13 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { expandNestedAsar, openAsar } from './asar.js';
 import { detectArchive } from './detect.js';
 import { walkDirectory } from './dir.js';
 import { TargetError } from './errors.js';
 import { openNpm } from './npm.js';
 import { openPypi } from './pypi.js';
 import { openTar } from './tar.js';
-import { DEFAULT_LIMITS, type OpenOptions, type Target } from './types.js';
+import { DEFAULT_LIMITS, type OpenOptions, type Target, type TargetLimits } from './types.js';
 import { openZip } from './zip.js';
 
 export type { Target, TargetFile, OpenOptions, TargetLimits, NpmFetcher, PypiFetcher } from './types.js';
@@ -16,6 +17,16 @@ export { TargetError } from './errors.js';
 /** Resolves what the user named into a Target. Throws TargetError with a user-facing message when it cannot. */
 export async function openTarget(spec: string, opts: OpenOptions = {}): Promise<Target> {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const target = await openOuter(spec, opts, limits);
+  try {
+    return expandNestedAsar(target, limits);
+  } catch (e) {
+    await target.cleanup();
+    throw e;
+  }
+}
+
+async function openOuter(spec: string, opts: OpenOptions, limits: TargetLimits): Promise<Target> {
   if (spec.startsWith('npm:')) return openNpm(spec, limits, opts.npmFetch);
   if (spec.startsWith('pypi:')) return openPypi(spec, limits, opts.pypiFetch);
   const abs = resolve(spec);
@@ -38,6 +49,7 @@ export async function openTarget(spec: string, opts: OpenOptions = {}): Promise<
   }
   if (archive === 'zip') return openZip(abs, spec, limits, opts.password);
   if (archive === 'tar' || archive === 'tgz') return openTar(abs, spec, limits, { gzip: archive === 'tgz' });
+  if (archive === 'asar') return openAsar(abs, spec, limits);
   const name = abs.slice(abs.lastIndexOf('/') + 1);
   return {
     display: spec,

@@ -97,7 +97,7 @@ async function unpackEntry(u: Unpacker, entry: ParsedTarEntry, strip: number): P
     } else if (!path.ok) {
       u.reject(name, path.reason, header.size > 0);
     } else if (type === 'directory') {
-      if (path.rel) u.addDir(path.rel);
+      // Folders are created on demand for the files in them.
     } else if (type !== 'file') {
       u.reject(name, `unsupported entry type '${type}'`, header.size > 0);
     } else if (!path.rel) {

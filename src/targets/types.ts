@@ -12,7 +12,7 @@ export interface TargetFile {
 export interface Target {
   /** What the user named: a path, an archive, `npm:name@version`. */
   display: string;
-  kind: 'directory' | 'file' | 'zip' | 'tar' | 'npm' | 'pypi';
+  kind: 'directory' | 'file' | 'zip' | 'tar' | 'asar' | 'npm' | 'pypi';
   root: string;
   files: TargetFile[];
   skipped: Skipped[];

@@ -123,10 +123,6 @@ export class Unpacker {
     for (let d = rel; d && !this.madeDirs.has(d); d = parentOf(d)) this.madeDirs.add(d);
   }
 
-  addDir(rel: string): void {
-    if (rel) this.ensureDir(rel);
-  }
-
   /**
    * Lists a file too large to scan without inflating it: a sparse placeholder of the declared size lets the engine
    * report it like any other oversized file (it never reads past the size check).

@@ -170,10 +170,8 @@ async function unpackEntry(u: Unpacker, e: EntryInfo): Promise<void> {
     return;
   }
   if (!path.rel) return;
-  if (e.directory) {
-    u.addDir(path.rel);
-    return;
-  }
+  // Folders are created on demand for the files in them: an empty one holds nothing to scan.
+  if (e.directory) return;
   const refusal = u.refusal(e.uncompressedSize, e.compressedSize);
   if (refusal) {
     u.error(name, refusal);

@@ -46,3 +46,40 @@ export async function tarHeader(name: string, size: number): Promise<Buffer> {
   block.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 8, 'latin1');
   return block;
 }
+
+export interface AsarSpec {
+  /** Header tree as written into the archive (offsets filled in for entries given `data`). */
+  files: Record<string, unknown>;
+}
+
+/**
+ * Builds an Electron asar: [4][header pickle size] + pickle([json length][json][pad]) + data. Entries with a `data`
+ * string get `size`/`offset` for bytes appended in order; anything else is written verbatim (links, bad offsets).
+ */
+export function buildAsar(tree: Record<string, unknown>): Buffer {
+  const chunks: Buffer[] = [];
+  let offset = 0;
+  const fill = (node: Record<string, unknown>): Record<string, unknown> => {
+    const out: Record<string, unknown> = {};
+    for (const [name, v] of Object.entries(node)) {
+      const child = v as Record<string, unknown>;
+      if (typeof child.data === 'string') {
+        const bytes = Buffer.from(child.data);
+        out[name] = { size: bytes.length, offset: String(offset) };
+        chunks.push(bytes);
+        offset += bytes.length;
+      } else if (child.files) out[name] = { ...child, files: fill(child.files as Record<string, unknown>) };
+      else out[name] = child;
+    }
+    return out;
+  };
+  const json = Buffer.from(JSON.stringify({ files: fill(tree) }));
+  const padded = Math.ceil(json.length / 4) * 4;
+  const header = Buffer.alloc(16 + padded);
+  header.writeUInt32LE(4, 0);
+  header.writeUInt32LE(8 + padded, 4);
+  header.writeUInt32LE(4 + padded, 8);
+  header.writeUInt32LE(json.length, 12);
+  json.copy(header, 16);
+  return Buffer.concat([header, ...chunks]);
+}
