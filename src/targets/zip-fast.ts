@@ -77,7 +77,7 @@ export class FastZip {
     if (readSync(this.fd, data, 0, e.compressedSize, start) !== e.compressedSize) throw new Error('archive is truncated');
     if (e.encrypted) {
       if (!password) throw new PasswordError();
-      data = zipCryptoDecrypt(data, password, e.flags & 0x8 ? (e.dosTime >>> 8) & 0xff : e.crc >>> 24);
+      data = zipCryptoDecrypt(data, password, checkByte(e));
     }
     let out: Uint8Array;
     if (e.method === 0) out = data;
@@ -94,15 +94,29 @@ export class FastZip {
     return out;
   }
 
-  /** True when the password opens `e`: the check byte passes a wrong password 1 time in 256, the CRC does not. */
+  /**
+   * True when the password opens `e`. The header's check byte passes a wrong password 1 time in 256, so small
+   * entries are also inflated and CRC-checked; a large one is not (it could be a bomb), and a false accept then shows
+   * up as CRC errors on the entries.
+   */
   checkPassword(e: FastEntry, password: Uint8Array): boolean {
     try {
-      this.read(e, password);
+      const head = Buffer.alloc(30);
+      readSync(this.fd, head, 0, 30, e.localOffset);
+      const start = e.localOffset + 30 + head.readUInt16LE(26) + head.readUInt16LE(28);
+      const header = Buffer.alloc(12);
+      if (readSync(this.fd, header, 0, 12, start) !== 12) return false;
+      zipCryptoDecrypt(header, password, checkByte(e));
+      if (e.uncompressedSize <= 1 << 20) this.read(e, password);
       return true;
     } catch {
       return false;
     }
   }
+}
+
+function checkByte(e: FastEntry): number {
+  return e.flags & 0x8 ? (e.dosTime >>> 8) & 0xff : e.crc >>> 24;
 }
 
 export class PasswordError extends Error {
