@@ -6,6 +6,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { PyFile } from '../../core/inputs.js';
+import { pyQuery } from './parse.js';
 
 export interface PyCall {
   node: Node;
@@ -145,16 +146,46 @@ function unescape(s: string): string {
   });
 }
 
+// The node kinds the model is made of; everything else is never visited from JS.
+const MODEL_QUERY = `
+(call) @call
+(string) @string
+(concatenated_string) @string
+(assignment) @assignment
+(import_statement) @import
+(import_from_statement) @from
+(function_definition) @function
+(class_definition) @class
+(if_statement) @if
+`;
+
+interface Scope {
+  end: number;
+  kind: 'function' | 'class' | 'main';
+  name: string;
+}
+
 function build(root: Node): PyModel {
   const model: PyModel = { calls: [], strings: [], assigns: new Map(), imports: new Set(), aliases: new Map(), classes: [], funcs: new Map(), xorFuncs: new Map() };
-  // Iterative DFS with an explicit stack of [node, func, cls, deferred].
-  const stack: Array<[Node, string, string, boolean]> = [[root, '', '', false]];
-  while (stack.length) {
-    const [node, func, cls, deferred] = stack.pop()!;
-    let childFunc = func;
-    let childCls = cls;
-    let childDeferred = deferred;
-    switch (node.type) {
+  const query = pyQuery(MODEL_QUERY);
+  if (!query) return model;
+  const captures = query.captures(root);
+  captures.sort((a, b) => a.node.startIndex - b.node.startIndex || b.node.endIndex - a.node.endIndex);
+  const scopes: Scope[] = [];
+  // Strings inside an f-string's interpolation are code, not separate literals.
+  let stringEnd = -1;
+  for (const { name: kind, node } of captures) {
+    const start = node.startIndex;
+    while (scopes.length && scopes[scopes.length - 1]!.end <= start) scopes.pop();
+    let func = '';
+    let cls = '';
+    let deferred = false;
+    for (const sc of scopes) {
+      if (sc.kind === 'class') [cls, func] = [sc.name, ''];
+      else if (sc.kind === 'function') [func, deferred] = [sc.name, true];
+      else deferred = true;
+    }
+    switch (kind) {
       case 'call': {
         const fn = node.childForFieldName('function');
         const callee = dotted(fn);
@@ -176,12 +207,12 @@ function build(root: Node): PyModel {
         model.calls.push({ node, callee, name, args, kwargs, func, cls, deferred });
         break;
       }
-      case 'string':
-      case 'concatenated_string': {
+      case 'string': {
+        if (node.type === 'string' && start < stringEnd) break;
+        if (node.type === 'string') stringEnd = node.endIndex;
         // f-strings with fields keep their raw body ({host}/keys) so content rules still see URLs and paths.
         const value = stringValue(node) ?? (node.type === 'string' ? node.text.replace(/^[a-zA-Z]{0,2}('''|"""|'|")/, '').replace(/('''|"""|'|")$/, '') : null);
         if (value !== null && value.length) model.strings.push({ node, value });
-        if (node.type === 'string') continue; // interpolations hold no further strings worth a separate entry
         break;
       }
       case 'assignment': {
@@ -195,7 +226,7 @@ function build(root: Node): PyModel {
         }
         break;
       }
-      case 'import_statement':
+      case 'import':
         for (const c of node.namedChildren) {
           if (!c) continue;
           if (c.type === 'dotted_name') model.imports.add(c.text);
@@ -207,7 +238,7 @@ function build(root: Node): PyModel {
           }
         }
         break;
-      case 'import_from_statement': {
+      case 'from': {
         const mod = node.childForFieldName('module_name')?.text ?? '';
         if (mod) model.imports.add(mod);
         for (const c of node.childrenForFieldName('name')) {
@@ -221,32 +252,27 @@ function build(root: Node): PyModel {
         }
         break;
       }
-      case 'function_definition':
-        childFunc = node.childForFieldName('name')?.text ?? '?';
-        childDeferred = true;
-        model.funcs.set(childFunc, node);
+      case 'function': {
+        const name = node.childForFieldName('name')?.text ?? '?';
+        model.funcs.set(name, node);
         if ((node.childForFieldName('parameters')?.namedChildCount ?? 0) >= 2 && /\^/.test(node.childForFieldName('body')?.text ?? '')) {
-          model.xorFuncs.set(childFunc, node);
+          model.xorFuncs.set(name, node);
         }
+        scopes.push({ end: node.endIndex, kind: 'function', name });
         break;
-      case 'class_definition': {
+      }
+      case 'class': {
         const name = node.childForFieldName('name')?.text ?? '?';
         const bases = (node.childForFieldName('superclasses')?.namedChildren ?? []).map((b) => (b ? dotted(b) : '')).filter(Boolean);
         model.classes.push({ node, name, bases });
-        childCls = name;
-        childFunc = '';
+        scopes.push({ end: node.endIndex, kind: 'class', name });
         break;
       }
-      case 'if_statement': {
+      case 'if': {
         const cond = node.childForFieldName('condition')?.text ?? '';
-        if (/__name__\s*==\s*['"]__main__['"]/.test(cond)) childDeferred = true;
+        if (/__name__\s*==\s*['"]__main__['"]/.test(cond)) scopes.push({ end: node.endIndex, kind: 'main', name: '' });
         break;
       }
-    }
-    const n = node.namedChildCount;
-    for (let i = n - 1; i >= 0; i--) {
-      const c = node.namedChild(i);
-      if (c) stack.push([c, childFunc, childCls, childDeferred]);
     }
   }
   model.calls.sort((a, b) => a.node.startIndex - b.node.startIndex);
