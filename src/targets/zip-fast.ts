@@ -73,6 +73,8 @@ export class FastZip {
     readSync(this.fd, head, 0, 30, e.localOffset);
     if (head.readUInt32LE(0) !== LOC) throw new Error('local header not found');
     const start = e.localOffset + 30 + head.readUInt16LE(26) + head.readUInt16LE(28);
+    // Deflate never grows data by more than ~0.1%: a larger compressed size is a lie that would only cost memory.
+    if (e.compressedSize > e.uncompressedSize + (e.uncompressedSize >>> 6) + 1024) throw new Error('compressed size is implausibly large for its declared size');
     let data: Uint8Array = Buffer.alloc(e.compressedSize);
     if (readSync(this.fd, data, 0, e.compressedSize, start) !== e.compressedSize) throw new Error('archive is truncated');
     if (e.encrypted) {

@@ -106,10 +106,15 @@ describe(`zip (${reader} reader): bombs and limits`, () => {
 
   it('an entry that lies about its size stops at the declared size', async () => {
     const p = join(tmp(), 'liar.zip');
-    writeFileSync(p, buildZip([{ name: 'liar.js', deflated: { bytes: deflatedZeros(8), declaredSize: 1000 } }]));
+    // 8 KB of deflate that declares 100 KB and inflates to 8 MiB; and one whose compressed size dwarfs its declared one.
+    writeFileSync(p, buildZip([
+      { name: 'liar.js', deflated: { bytes: deflatedZeros(8), declaredSize: 100_000 } },
+      { name: 'tiny.js', deflated: { bytes: deflatedZeros(8), declaredSize: 10 } },
+    ]));
     await withTarget(p, {}, (t) => {
       assert.deepEqual(rels(t), []);
-      assert.match(t.errors[0]!.message, /inflates past its declared size of 1000 bytes/);
+      assert.match(t.errors[0]!.message, /inflates past its declared size of 100000 bytes/);
+      assert.match(t.errors[1]!.message, /inflates past its declared size of 10 bytes|implausibly large/);
     });
   });
 
