@@ -67,8 +67,20 @@ function compute(js: JsFile): JsFacts {
   const inits = new Map<string, Node>();
   const declaredTwice = new Set<string>();
 
-  // Pass 1: constants, require/import aliases, named functions.
-  walk(js.ast, (n) => {
+  // One walk: declarations (constants, require/import aliases, named functions) and the nodes resolved afterwards
+  // (calls, `+` chains, template quasis), so names declared after their use still resolve.
+  const callNodes: Node[] = [];
+  const chainNodes: Node[] = [];
+  const quasis: Array<{ n: Node; parent: Node }> = [];
+  walk(js.ast, (n, ancestors) => {
+    if (n.type === 'CallExpression' || n.type === 'NewExpression') callNodes.push(n);
+    else if (n.type === 'TemplateElement') {
+      const parent = ancestors[ancestors.length - 1];
+      if (parent && parent.expressions?.length) quasis.push({ n, parent });
+    } else if (n.type === 'BinaryExpression' && n.operator === '+') {
+      const parent = ancestors[ancestors.length - 1];
+      if (!(parent?.type === 'BinaryExpression' && parent.operator === '+')) chainNodes.push(n); // the outermost chain
+    }
     if (n.type === 'VariableDeclarator' && n.id?.type === 'Identifier') {
       if (inits.has(n.id.name) || declaredTwice.has(n.id.name)) {
         inits.delete(n.id.name);
@@ -125,34 +137,36 @@ function compute(js: JsFile): JsFacts {
     }
   }
   const calls: Call[] = [];
-  walk(js.ast, (n, ancestors) => {
-    switch (n.type) {
-      case 'TemplateElement': {
-        const parent = ancestors[ancestors.length - 1];
-        if (!parent || parent.expressions?.length === 0 || foldedNodes.has(parent) || strings.length >= MAX_STRINGS) break;
-        const v = n.value?.cooked ?? n.value?.raw;
-        if (typeof v === 'string' && v) strings.push({ value: v, start: n.start, end: n.end });
-        break;
-      }
-      case 'BinaryExpression': {
-        if (n.operator !== '+' || foldedNodes.has(n) || strings.length >= MAX_STRINGS) break;
-        const parent = ancestors[ancestors.length - 1];
-        if (parent?.type === 'BinaryExpression' && parent.operator === '+') break; // the outermost chain records
-        if (ancestors.some((a) => foldedNodes.has(a))) break;
-        for (const seg of concatSegments(n, consts)) if (seg.value.length > 1) strings.push(seg);
-        break;
-      }
-      case 'CallExpression':
-      case 'NewExpression': {
-        const callee = calleeName(n.callee, aliases);
-        if (callee) {
-          const method = callee.slice(callee.lastIndexOf('.') + 1);
-          calls.push({ node: n, callee, method, args: n.arguments ?? [], isNew: n.type === 'NewExpression' });
-        }
-        break;
-      }
+  for (const { n, parent } of quasis) {
+    if (foldedNodes.has(parent) || strings.length >= MAX_STRINGS) continue;
+    const v = n.value?.cooked ?? n.value?.raw;
+    if (typeof v === 'string' && v) strings.push({ value: v, start: n.start, end: n.end });
+  }
+  // Chains inside a folded expression are covered by it; folded nodes are few, so an interval check is cheap enough.
+  const foldedSpans = [...foldedNodes].map((x) => x as Node).sort((a, b) => a.start - b.start);
+  const insideFolded = (n: Node) => {
+    let lo = 0;
+    let hi = foldedSpans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (foldedSpans[mid]!.start <= n.start) lo = mid + 1;
+      else hi = mid;
     }
-  });
+    for (let i = lo - 1; i >= 0 && i >= lo - 64; i--) if (foldedSpans[i]!.end >= n.end) return true;
+    return false;
+  };
+  for (const n of chainNodes) {
+    if (strings.length >= MAX_STRINGS) break;
+    if (foldedNodes.has(n) || insideFolded(n)) continue;
+    for (const seg of concatSegments(n, consts)) if (seg.value.length > 1) strings.push(seg);
+  }
+  for (const n of callNodes) {
+    const callee = calleeName(n.callee, aliases);
+    if (callee) {
+      const method = callee.slice(callee.lastIndexOf('.') + 1);
+      calls.push({ node: n, callee, method, args: n.arguments ?? [], isNew: n.type === 'NewExpression' });
+    }
+  }
   // Literals that look like base64 of a URL/path (decoded by a helper the folder cannot follow, e.g. after slice(1)).
   const decodedSpans = strings.filter((s) => s.decoded);
   const guessed = new Set<string>();
