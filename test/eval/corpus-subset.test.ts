@@ -45,7 +45,7 @@ if (!corpusAvailable(corpus)) {
 
   describe('corpus subset (expected verdicts)', () => {
     for (const c of SUBSET) {
-      it(`${c.id} is ${c.expect === 'malicious' ? 'malicious' : 'neither malicious nor suspicious'} (${c.shape})`, { timeout: 30_000 }, async () => {
+      it(`${c.id} is ${c.expect === 'malicious' ? 'malicious' : 'neither malicious nor suspicious'} (${c.shape})`, { timeout: 120_000 }, async () => {
         const sample = byId.get(c.id);
         assert.ok(sample, `${c.id} is not in ${corpus}/manifest.json`);
         const r = await scanSample(sample, await context(sample));
