@@ -6,7 +6,8 @@
  */
 import type { JsFile } from '../../core/inputs.js';
 import { parse as parseMeriyah } from 'meriyah';
-import { walk, type Node } from './walk.js';
+import { fileIndex } from './names.js';
+import type { Node } from './walk.js';
 
 const LOOKS_LIKE_CODE = /require\s*\(|\beval\s*\(|Function\b|\baxios\b|\bfetch\s*\(|child_process/;
 const MIN_LENGTH = 200;
@@ -24,8 +25,8 @@ export function embeddedScripts(js: Pick<JsFile, 'ast' | 'text'>): Node[] {
   const out: Node[] = [];
   const spans: Array<[number, number]> = [];
   let total = 0;
-  walk(ast, (n) => {
-    if (spans.length >= MAX_PER_FILE || total > MAX_TOTAL) return;
+  for (const n of fileIndex(ast).longStrings) {
+    if (spans.length >= MAX_PER_FILE || total > MAX_TOTAL) break;
     let from = -1;
     let to = -1;
     if (n.type === 'TemplateLiteral' && n.end - n.start >= MIN_LENGTH) {
@@ -35,12 +36,12 @@ export function embeddedScripts(js: Pick<JsFile, 'ast' | 'text'>): Node[] {
       from = n.start + 1;
       to = n.end - 1;
     }
-    if (from < 0) return;
+    if (from < 0) continue;
     const raw = js.text.slice(from, to);
-    if (!LOOKS_LIKE_CODE.test(raw)) return;
+    if (!LOOKS_LIKE_CODE.test(raw)) continue;
     spans.push([from, to]);
     total += to - from;
-  });
+  }
   for (const [from, to] of spans) {
     // Template substitutions `${…}` become same-length filler so the embedded code keeps its shape.
     let code = js.text.slice(from, to).replace(/\$\{[^{}]*\}/g, (m) => 'x'.repeat(m.length));

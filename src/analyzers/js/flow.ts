@@ -9,7 +9,7 @@
  * its `Function` call, cheap enough to run on every sink.
  */
 import { foldString } from './fold.js';
-import { dottedName, fileIndex, stripGlobal, unwrap, type FileIndex, type FnNode } from './names.js';
+import { dottedName, fileIndex, resolveName, stripGlobal, unwrap, type FileIndex, type FnNode } from './names.js';
 import { walk, type Node } from './walk.js';
 
 export type OriginKind = 'network' | 'network-error' | 'env' | 'literal' | 'file' | 'unknown';
@@ -142,25 +142,28 @@ export function originsOf(expr: Node | null, ast: Node, opts: FlowOptions = {}):
 
   function identifier(n: Node, it: Item): void {
     const name = n.name as string;
-    let found = false;
-    // Same name in several functions (two loaders both using `src`): prefer the bindings of the reference's function.
-    const all = ix.values.get(name) ?? [];
-    const home = enclosingFn(n);
-    const local = home ? all.filter((v) => enclosingFn(v) === home) : [];
-    for (const v of local.length ? local : all) {
-      add(v, it);
-      found = true;
+    const bindings = resolveName(ix, name, n);
+    if (!bindings.length) {
+      // An implicit global (`globalConfig = await axios.get(…)`): every undeclared assignment of the name.
+      let found = false;
+      for (const a of ix.assigns.get(name) ?? []) {
+        if (resolveName(ix, name, a).length) continue;
+        add(a.right, it);
+        found = true;
+      }
+      if (!found && name !== 'undefined') emit({ kind: 'unknown', node: n, label: name, decoders: it.decoders });
+      return;
     }
-    for (const { fn, index } of ix.params.get(name) ?? []) {
-      found = true;
-      param(fn, index, it);
+    for (const b of bindings) {
+      if (b.kind === 'var') {
+        if (b.init) add(b.init, it);
+        for (const a of ix.assigns.get(name) ?? []) if (resolveName(ix, name, a).includes(b)) add(a.right, it);
+      } else if (b.kind === 'param') param(b.fn!, b.index!, it);
+      else if (b.kind === 'catch') {
+        // catch (err) { … err.response.data … }: the error of whatever the try block awaited.
+        for (const src of networkCallsIn(b.tryStmt?.block ?? null)) add(src, it, { error: true });
+      }
     }
-    for (const tryStmt of ix.catchParams.get(name) ?? []) {
-      found = true;
-      // catch (err) { … err.response.data … }: the error of whatever the try block awaited.
-      for (const src of networkCallsIn(tryStmt.block)) add(src, it, { error: true });
-    }
-    if (!found && name !== 'undefined') emit({ kind: 'unknown', node: n, label: name, decoders: it.decoders });
   }
 
   function enclosingFn(x: Node): Node | null {

@@ -92,6 +92,71 @@ export interface FileIndex {
   parent: Map<Node, Node>;
   /** Names bound by `require('x')` / `import` → module name ('axios', 'https', 'vm', ...). */
   modules: Map<string, string>;
+  /** Lexical bindings by name, each with the scope (function, catch clause or Program) that owns it. */
+  bindings: Map<string, Binding[]>;
+  /** The same bindings grouped by owning scope, then name. */
+  scopeBindings: Map<Node, Map<string, Binding[]>>;
+  /** Plain assignments `name = v` / `name += v` by name (the AssignmentExpression nodes). */
+  assigns: Map<string, Node[]>;
+  /** String and template literals of 200+ characters (candidates for embedded scripts). */
+  longStrings: Node[];
+}
+
+export interface Binding {
+  name: string;
+  kind: 'var' | 'param' | 'catch' | 'fn' | 'other';
+  /** Function, CatchClause or Program that owns the binding. */
+  scope: Node;
+  init?: Node | null;
+  fn?: FnNode;
+  index?: number;
+  /** For catch bindings: the try statement. */
+  tryStmt?: Node;
+}
+
+const SCOPE_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'CatchClause', 'Program']);
+const innermostCache = new WeakMap<Node, Node>();
+
+/** The innermost function / catch clause / Program around `node` (the node itself excluded). */
+export function innermostScope(ix: FileIndex, node: Node): Node | null {
+  const hit = innermostCache.get(node);
+  if (hit) return hit;
+  let p = ix.parent.get(node);
+  const path: Node[] = [node];
+  for (let i = 0; p && i < 100_000; i++) {
+    const cached = innermostCache.get(p);
+    if (SCOPE_TYPES.has(p.type)) break;
+    if (cached) {
+      p = cached;
+      break;
+    }
+    path.push(p);
+    p = ix.parent.get(p);
+  }
+  if (p) for (const x of path) innermostCache.set(x, p);
+  return p ?? null;
+}
+
+/** The bindings a reference to `name` at `ref` resolves to (innermost scope first); [] for globals. */
+export function resolveName(ix: FileIndex, name: string, ref: Node): Binding[] {
+  if (!ix.bindings.has(name)) return [];
+  for (let s: Node | null = innermostScope(ix, ref), i = 0; s && i < 10_000; s = innermostScope(ix, s), i++) {
+    const here = ix.scopeBindings.get(s)?.get(name);
+    if (here?.length) return here;
+    if (s.type === 'Program') break;
+  }
+  return [];
+}
+
+function addBinding(ix: FileIndex, b: Binding): void {
+  const list = ix.bindings.get(b.name);
+  if (list) list.push(b);
+  else ix.bindings.set(b.name, [b]);
+  let byName = ix.scopeBindings.get(b.scope);
+  if (!byName) ix.scopeBindings.set(b.scope, (byName = new Map()));
+  const l2 = byName.get(b.name);
+  if (l2) l2.push(b);
+  else byName.set(b.name, [b]);
 }
 
 const indexes = new WeakMap<object, FileIndex>();
@@ -118,12 +183,33 @@ export function fileIndex(ast: Node): FileIndex {
     callbackOf: new Map(),
     parent: new Map(),
     modules: new Map(),
+    bindings: new Map(),
+    scopeBindings: new Map(),
+    assigns: new Map(),
+    longStrings: [],
   };
+  const scopeAt = (anc: readonly Node[]): Node => {
+    for (let i = anc.length - 1; i >= 0; i--) if (SCOPE_TYPES.has(anc[i]!.type)) return anc[i]!;
+    return ast;
+  };
+  const bind = (b: Binding) => addBinding(ix, b);
   walk(ast, (node, anc) => {
     const parent = anc[anc.length - 1];
     if (parent) ix.parent.set(node, parent);
     switch (node.type) {
+      case 'Literal':
+      case 'TemplateLiteral':
+        if (node.end - node.start >= 200 && (node.type === 'TemplateLiteral' || typeof node.value === 'string') && ix.longStrings.length < 1000) ix.longStrings.push(node);
+        break;
       case 'VariableDeclarator': {
+        if (node.id?.type === 'Identifier') bind({ name: node.id.name, kind: 'var', scope: scopeAt(anc), init: node.init ?? null });
+        else if (node.id) {
+          const scope = scopeAt(anc);
+          walk(node.id, (x, a2) => {
+            const par = a2[a2.length - 1];
+            if (x.type === 'Identifier' && !(par?.type === 'Property' && par.key === x && !par.shorthand) && !(par?.type === 'AssignmentPattern' && par.right === x)) bind({ name: x.name, kind: 'var', scope, init: node.init ?? null });
+          });
+        }
         if (node.id?.type === 'Identifier' && node.init) {
           push(ix.values, node.id.name, node.init);
           const init = unwrap(node.init);
@@ -149,6 +235,9 @@ export function fileIndex(ast: Node): FileIndex {
         const l = unwrap(node.left);
         if (l?.type === 'Identifier') {
           push(ix.values, l.name, node.right);
+          const al = ix.assigns.get(l.name);
+          if (al) al.push(node);
+          else ix.assigns.set(l.name, [node]);
           const r = unwrap(node.right);
           if (r && (r.type === 'ArrowFunctionExpression' || r.type === 'FunctionExpression')) push(ix.functions, l.name, r as FnNode);
         } else if (l?.type === 'MemberExpression') {
@@ -166,7 +255,10 @@ export function fileIndex(ast: Node): FileIndex {
         break;
       }
       case 'FunctionDeclaration':
-        if (node.id?.name) push(ix.functions, node.id.name, node as FnNode);
+        if (node.id?.name) {
+          push(ix.functions, node.id.name, node as FnNode);
+          bind({ name: node.id.name, kind: 'fn', scope: scopeAt(anc), fn: node as FnNode });
+        }
         indexParams(ix, node as FnNode);
         break;
       case 'FunctionExpression':
@@ -176,7 +268,13 @@ export function fileIndex(ast: Node): FileIndex {
         if (parent?.type === 'MethodDefinition' && parent.key?.type === 'Identifier') push(ix.functions, parent.key.name, node as FnNode);
         break;
       case 'CatchClause':
-        if (node.param?.type === 'Identifier') push(ix.catchParams, node.param.name, parent!);
+        if (node.param?.type === 'Identifier') {
+          push(ix.catchParams, node.param.name, parent!);
+          bind({ name: node.param.name, kind: 'catch', scope: node, tryStmt: parent! });
+        }
+        break;
+      case 'ClassDeclaration':
+        if (node.id?.name) bind({ name: node.id.name, kind: 'other', scope: scopeAt(anc) });
         break;
       case 'CallExpression':
       case 'NewExpression': {
@@ -197,6 +295,7 @@ export function fileIndex(ast: Node): FileIndex {
         const src = node.source?.value;
         if (typeof src === 'string') {
           for (const s of node.specifiers ?? []) {
+            if (s.local?.name) bind({ name: s.local.name, kind: 'other', scope: ast });
             if (s.local?.name) ix.modules.set(s.local.name, s.type === 'ImportSpecifier' ? `${src}.${s.imported?.name ?? s.imported?.value}` : src);
           }
         }
@@ -213,12 +312,16 @@ function indexParams(ix: FileIndex, fn: FnNode): void {
     const id = p.type === 'AssignmentPattern' ? p.left : p.type === 'RestElement' ? p.argument : p;
     if (id?.type === 'Identifier') {
       ix.paramOf.set(id, { fn, index });
+      addBinding(ix, { name: id.name, kind: 'param', scope: fn, fn, index });
       push(ix.params, id.name, { fn, index });
     } else if (id?.type === 'ObjectPattern') {
       // ({ data }) => eval(data): each destructured name is a property of the parameter.
       for (const prop of id.properties ?? []) {
         const v = prop.type === 'Property' ? (prop.value?.type === 'AssignmentPattern' ? prop.value.left : prop.value) : prop.argument;
-        if (v?.type === 'Identifier') push(ix.params, v.name, { fn, index });
+        if (v?.type === 'Identifier') {
+          push(ix.params, v.name, { fn, index });
+          addBinding(ix, { name: v.name, kind: 'param', scope: fn, fn, index });
+        }
       }
     }
   });

@@ -87,9 +87,32 @@ function isEvalExpr(n: Node | null, ast: Node, ix: FileIndex, depth = 0): boolea
   return false;
 }
 
+const SINK_NAMES = new Set(['eval', 'Function', 'Reflect', 'setTimeout', 'setInterval', 'require', 'Worker', 'Script', 'SourceTextModule', 'runInThisContext', 'runInNewContext', 'runInContext', 'compileFunction']);
+const SINK_PROPS = new Set(['eval', 'Function', 'constructor', 'construct', 'apply', 'runInThisContext', 'runInNewContext', 'runInContext', 'compileFunction', 'Script', 'SourceTextModule', '_compile', 'setTimeout', 'setInterval', 'Worker']);
+
+/** Cheap shape test before any folding: can this callee be a sink at all? */
+function maybeSink(callee: Node, ix: FileIndex): boolean {
+  if (callee.type === 'Identifier') {
+    if (SINK_NAMES.has(callee.name)) return true;
+    const vals = ix.values.get(callee.name);
+    if (vals?.length !== 1) return false;
+    const v = unwrap(vals[0]!);
+    return !!v && (v.type === 'Identifier' || v.type === 'MemberExpression');
+  }
+  if (callee.type === 'MemberExpression') {
+    if (!callee.computed) return SINK_PROPS.has(callee.property?.name);
+    const p = unwrap(callee.property);
+    if (p?.type === 'Literal') return SINK_PROPS.has(String(p.value));
+    // globalThis['ev' + 'al'], fn[decoded]: only on a global object or something already Function-like.
+    const o = unwrap(callee.object);
+    return (o?.type === 'Identifier' && (o.name === 'global' || o.name === 'globalThis' || o.name === 'window' || o.name === 'self' || o.name === 'Function')) || o?.type === 'MemberExpression';
+  }
+  return callee.type === 'FunctionExpression' || callee.type === 'ArrowFunctionExpression' ? false : callee.type === 'MemberExpression';
+}
+
 function classify(node: Node, ast: Node, ix: FileIndex): Sink | null {
   const callee = unwrap(node.callee);
-  if (!callee) return null;
+  if (!callee || !maybeSink(callee, ix)) return null;
   const args: Node[] = node.arguments ?? [];
   const isNew = node.type === 'NewExpression';
   const rawName = dottedName(callee, ast);

@@ -5,12 +5,31 @@
 export type Node = { type: string; start: number; end: number; [k: string]: any };
 
 const SKIP_KEYS = new Set(['type', 'start', 'end', 'loc', 'range', 'raw', 'parent']);
+/**
+ * Child-bearing keys per node type, learned from the first node of each type: keys whose value was an object, array
+ * or null (a missing optional child). Saves a `for…in` over every key of every node on hot paths.
+ */
+const KEYS_BY_TYPE = new Map<string, string[]>();
 
-export function childrenOf(node: Node): Node[] {
-  const out: Node[] = [];
+function keysOf(node: Node): string[] {
+  let keys = KEYS_BY_TYPE.get(node.type);
+  if (keys) return keys;
+  keys = [];
   for (const key in node) {
     if (SKIP_KEYS.has(key)) continue;
     const v = node[key];
+    if (v === null || v === undefined || typeof v === 'object') keys.push(key);
+  }
+  // Only cache shapes that look complete (meriyah/acorn build every node of a type with the same keys).
+  KEYS_BY_TYPE.set(node.type, keys);
+  return keys;
+}
+
+export function childrenOf(node: Node): Node[] {
+  const out: Node[] = [];
+  const keys = keysOf(node);
+  for (let i = 0; i < keys.length; i++) {
+    const v = node[keys[i]!];
     if (v && typeof v === 'object') {
       if (Array.isArray(v)) {
         for (const c of v) if (c && typeof c.type === 'string') out.push(c);
@@ -23,14 +42,32 @@ export function childrenOf(node: Node): Node[] {
 /** Calls `visit(node, ancestors)` for every node, pre-order. `ancestors` is the live stack: copy it to keep it. */
 export function walk(root: Node, visit: (node: Node, ancestors: readonly Node[]) => void): void {
   if (!root) return;
-  const stack: Array<{ node: Node; depth: number }> = [{ node: root, depth: 0 }];
+  const nodes: Node[] = [root];
+  const depths: number[] = [0];
   const ancestors: Node[] = [];
-  while (stack.length) {
-    const { node, depth } = stack.pop()!;
+  while (nodes.length) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()!;
     ancestors.length = depth;
     visit(node, ancestors);
     ancestors.push(node);
-    const kids = childrenOf(node);
-    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, depth: depth + 1 });
+    const keys = keysOf(node);
+    // Push children in reverse so they are visited in source order.
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const v = node[keys[k]!];
+      if (!v || typeof v !== 'object') continue;
+      if (Array.isArray(v)) {
+        for (let i = v.length - 1; i >= 0; i--) {
+          const c = v[i];
+          if (c && typeof c.type === 'string') {
+            nodes.push(c);
+            depths.push(depth + 1);
+          }
+        }
+      } else if (typeof v.type === 'string') {
+        nodes.push(v);
+        depths.push(depth + 1);
+      }
+    }
   }
 }

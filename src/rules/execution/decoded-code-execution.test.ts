@@ -19,6 +19,11 @@ ruleTest(rule, {
       file: 'lib/ejs.js',
       code: "const src = 'var __output = \"\";' + this.source;\nconst fn = new Function(opts.localsName + ', escapeFn, include, rethrow', src);\nconst safe = unescape(html);\n",
     },
+    {
+      name: 'test suite builds control characters with fromCharCode and compiles transformed code',
+      file: 'scripts/js-api-tests.js',
+      code: "let chars = '';\nfor (let i = 0; i < 32; i++) chars += String.fromCharCode(i);\nconst input = `return \\`${chars}\\``;\nconst { code } = await esbuild.transform(input);\nconst fn = new Function(code);\n",
+    },
   ],
   flagged: [
     {

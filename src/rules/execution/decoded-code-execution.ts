@@ -1,12 +1,22 @@
 import { defineRule } from '../../core/rule.js';
 import { findSinks, SINK_HINT } from '../../analyzers/js/sinks.js';
 import { originsOf } from '../../analyzers/js/flow.js';
+import { fileIndex } from '../../analyzers/js/names.js';
+import type { Node } from '../../analyzers/js/walk.js';
 import { foldedCode, urlIocs } from './_exec.js';
 import { astUnits, EMBEDDED_PREFIX } from './_exec.js';
 
 // What a decoded payload does once it runs: Node capabilities, network, more dynamic code.
 const DANGEROUS = /\brequire\b|child_process|\bexec(Sync)?\s*\(|\bspawn\b|https?:\/\/|process\.env|\beval\b|Function\s*\(|fs\.\w+|\bimport\s*\(|\bfetch\s*\(|XMLHttpRequest|document\.cookie|localStorage/;
 const URL_RE = /\bhttps?:\/\/[^\s'"`<>()]{4,200}/g;
+
+/** A literal worth calling hidden data: a string of 8+ characters, or a number in a charCode list (4+ array, 3+ args). */
+function hidesData(lit: Node, parent: Node | undefined): boolean {
+  if (typeof lit.value === 'string') return lit.value.length >= 8;
+  if (lit.type === 'TemplateLiteral') return lit.end - lit.start >= 10;
+  if (typeof lit.value !== 'number') return false;
+  return (parent?.type === 'ArrayExpression' && parent.elements.length >= 4) || (parent?.type === 'CallExpression' && parent.arguments.length >= 3);
+}
 
 export default defineRule({
   id: 'decoded-code-execution',
@@ -33,7 +43,10 @@ export default defineRule({
         const origins = originsOf(sink.code, ast);
         // Network-fed sinks belong to remote-code-execution.
         if (origins.some((o) => o.kind === 'network' || o.kind === 'network-error')) continue;
-        const decodedFrom = origins.filter((o) => o.decoders.length);
+        // Decoding of data hidden in the file or the environment; converting unknown runtime data (Emscripten's
+        // UTF8ToString over the heap, worker sources) is not hiding anything.
+        const ix = fileIndex(ast);
+        const decodedFrom = origins.filter((o) => o.decoders.length && (o.kind === 'env' || (o.kind === 'literal' && hidesData(o.node, ix.parent.get(o.node)))));
         if (!decodedFrom.length) continue;
         const steps = [...new Set(decodedFrom.flatMap((o) => o.decoders))];
         const code = foldedCode(sink.code, ast);

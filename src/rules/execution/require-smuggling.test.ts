@@ -28,7 +28,7 @@ ruleTest(rule, {
       code: [
         "import { createRequire } from 'module';",
         'const r = createRequire(import.meta.url);',
-        "globalThis['ev' + 'al'](atob(p));",
+        "globalThis['ev' + 'al'](atob(p)); eval(atob(q));",
         'const q = new Proxy(require, {});',
       ].join('\n'),
       findings: [{ line: 2 }, { line: 3, decoded: 'globalThis.eval' }, { line: 4 }],

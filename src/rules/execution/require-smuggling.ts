@@ -4,7 +4,8 @@ import { dottedName, isGlobalObjectName, unwrap } from '../../analyzers/js/names
 import { walk, type Node } from '../../analyzers/js/walk.js';
 
 const DANGEROUS_NAMES = new Set(['eval', 'Function', 'require', 'constructor', 'child_process', 'execSync', 'exec', 'spawn', 'module', 'process', 'mainModule']);
-const DECODES = /\batob\s*\(|['"](base64|hex)['"]|fromCharCode|\b_0x[0-9a-f]{4,}|\.charAt\(|global\s*\[/;
+// Obfuscation markers that make createRequire in an ES module suspicious (PolinRider/obfuscator.io payloads).
+const DECODES = /\b_0x[0-9a-f]{4,}\b|global\s*\[\s*['"][^'"]{1,3}['"]\s*\]\s*=|\.charAt\(\s*[\w$]+\s*\)\s*\}?\s*;?\s*for\s*\(|eval\s*\(\s*atob|Function\s*\(\s*atob/;
 const SECRETISH_KEY = /api|key|url|secret|token|host|endpoint|server|auth/i;
 
 export default defineRule({
@@ -17,7 +18,7 @@ export default defineRule({
     summary: '`require` or `eval` smuggled through globals, a Proxy, `createRequire` in decoding code, or a fabricated `process` object',
     why: "Injected loaders (PolinRider) park `require` on a global (`global['r'] = require`) so an eval'd stage two can load fs/child_process, reach `eval` through a computed global name (`globalThis['ev'+'al']`), add `createRequire(import.meta.url)` to ESM configs, or declare a fake `process = { env: {...} }` to hide the C2 URL where a reviewer expects configuration.",
     fix: 'Do not run the project. Look for the obfuscated code around this line (often after a long run of spaces) and remove it; treat machines that ran it as compromised.',
-    falsePositives: "Electron pages do `window.nodeRequire = require` (reported low); browser bundles define `process = { env: { NODE_ENV: 'production' } }` (not reported: only env objects holding URLs, keys or base64 are); ESM files use `createRequire` legitimately (reported only when the file also decodes strings or writes to globals).",
+    falsePositives: "Electron pages do `window.nodeRequire = require` (reported low); browser bundles define `process = { env: { NODE_ENV: 'production' } }` (not reported: only env objects holding URLs, keys or base64 are); ESM files use `createRequire` legitimately (reported only when the file also carries obfuscation markers such as short `global['x']` slots, `_0x` names or a shuffle decoder).",
     references: ['https://opensourcemalware.com/blog/polinrider', 'CWE-506', 'CWE-94'],
     status: 'stable',
     nearCertain: true,
@@ -55,10 +56,10 @@ export default defineRule({
           ctx.report({ at: { node }, message: 'A Proxy wraps `require`: module loads can be intercepted or redirected', severity: 'high', confidence: 'high' });
         }
       } else if (node.type === 'CallExpression' && /(^|\.)createRequire$/.test(dottedName(unwrap(node.callee)) ?? '')) {
-        if (!decodes) return;
+        if (!decodes || js.facts.vendored) return;
         ctx.report({
           at: { node },
-          message: '`createRequire` gives this ES module a CommonJS `require`, and the file also decodes strings or writes to globals',
+          message: '`createRequire` gives this ES module a CommonJS `require`, and the file also carries obfuscation markers (short global slots, _0x names, shuffle decoders)',
           severity: 'high',
           confidence: 'medium',
         });
