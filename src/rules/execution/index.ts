@@ -1,7 +1,8 @@
 import type { AnyRule } from '../../core/rule.js';
 import decodedCodeExecution from './decoded-code-execution.js';
+import envEncodedUrl from './env-encoded-url.js';
 import functionConstructorRequire from './function-constructor-require.js';
 import remoteCodeExecution from './remote-code-execution.js';
 import requireSmuggling from './require-smuggling.js';
 
-export const rules: AnyRule[] = [decodedCodeExecution, functionConstructorRequire, remoteCodeExecution, requireSmuggling];
+export const rules: AnyRule[] = [decodedCodeExecution, envEncodedUrl, functionConstructorRequire, remoteCodeExecution, requireSmuggling];
