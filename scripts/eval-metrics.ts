@@ -85,7 +85,7 @@ export interface EvalReport {
   toolVersion: string;
   ruleCount: number;
   corpus: string;
-  mode: { zip: 'native' | 'extract'; tgz: 'native' | 'extract'; parallel: number; threads: number; scanner: 'src' | 'dist' };
+  mode: { zip: 'native' | 'extract'; tgz: 'native' | 'extract'; parallel: number; threads: number | 'auto'; scanner: 'src' | 'dist' };
   selection: { only?: string; npm: boolean; pypi: boolean };
   totals: Totals;
   groups: GroupStats[];

@@ -34,8 +34,8 @@ export interface RunContext {
   /** How corpus zips / npm tarballs reach the scanner. */
   zipMode: InputMode;
   tgzMode: InputMode;
-  /** Worker threads per scan (0 = in-process). */
-  threads: number;
+  /** Worker threads per scan (0 = in-process; undefined = the scanner's own choice by size). */
+  threads?: number;
   /** pypi-malicious-dev.zip decrypted once, shared by every PyPI sample. */
   pypiRoot?: string;
   /** npm spec → cached tarball (or the reason it is missing). */

@@ -3,7 +3,7 @@
  * evals/REPORT.md and evals/report.json. Progress on stderr, the table on stdout.
  *
  *   npm run eval -- [--corpus DIR] [--cache DIR] [--compare PREV.json] [--only SUBSTR] [--no-npm] [--no-pypi]
- *                   [--offline] [--zip-mode auto|native|extract] [--parallel 2] [--threads 1] [--out DIR | --no-write]
+ *                   [--offline] [--zip-mode auto|native|extract] [--parallel 2] [--threads N] [--out DIR | --no-write]
  *
  * Exit codes: 0 done (no regression), 1 regression against --compare, 2 usage error or corpus missing.
  * Nothing from the corpus is executed: zips are decrypted with unzip into temp folders deleted after each scan, npm
@@ -42,7 +42,7 @@ const USAGE = `usage: npm run eval -- [options]
   --zip-mode MODE      auto (default: the scanner's own zip/tgz input when it has one), native, extract
   --parallel N         samples scanned at once (default 2)
   --dist               scan with the built library (dist/, run \`npm run build\` first) instead of src/ through tsx
-  --threads N          worker threads per scan (default 1; 0 = in-process, no per-file timeout)
+  --threads N          worker threads for every scan (default: the scanner's choice; 0 = in-process, no timeout)
   --out DIR            where REPORT.md and report.json go (default evals/)
   --no-write           print only`;
 
@@ -84,9 +84,10 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const parallel = Math.max(1, Number(args.parallel) || 2);
-  // One worker thread per scan: two scans at a time fill two cores, and the pool's per-file timeout stops a file that
-  // would hang the run (in-process analysis, --threads 0, has no such guard). Small samples are analysed in-process anyway.
-  const threads = args.threads !== undefined && Number.isFinite(Number(args.threads)) ? Math.max(0, Number(args.threads)) : 1;
+  // By default the scanner decides, as for a user: small samples in-process, larger ones on its worker pool (whose
+  // per-file timeout stops a file that would hang the run). An explicit --threads N applies to every sample, and
+  // starting a pool per sample costs seconds under tsx.
+  const threads = args.threads !== undefined && Number.isFinite(Number(args.threads)) ? Math.max(0, Number(args.threads)) : undefined;
   if (args.dist && !existsSync(join(REPO_ROOT, 'dist/index.js'))) {
     process.stderr.write('eval: --dist needs a build: run `npm run build` first\n');
     return 2;
@@ -173,7 +174,7 @@ async function main(argv: string[]): Promise<number> {
         toolVersion: api.version,
         ruleCount: api.allRules.length,
         corpus: relative(REPO_ROOT, corpus) || '.',
-        mode: { zip: ctx.zipMode, tgz: ctx.tgzMode, parallel, threads, scanner: api.from },
+        mode: { zip: ctx.zipMode, tgz: ctx.tgzMode, parallel, threads: threads ?? 'auto', scanner: api.from },
         selection: { only: args.only, npm: !args['no-npm'], pypi: !args['no-pypi'] },
       },
       Math.round(performance.now() - started),
