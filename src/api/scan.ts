@@ -62,7 +62,9 @@ export async function scan(targetSpec: string, options: ScanOptions = {}): Promi
     const project = runProjectRules(rules, view);
 
     const findings: Finding[] = [...results.flatMap((r) => r.findings), ...project.findings];
-    const reached = new Set(autorun.flatMap((e) => [e.file, ...e.leadsTo]));
+    // Only the files an entry executes or loads: the declaring package.json / tasks.json is not itself code that runs
+    // (otherwise a typosquatted dependency would weigh as if it ran on install).
+    const reached = new Set(autorun.flatMap((e) => e.leadsTo));
     for (const f of findings) if (reached.has(f.file)) f.autorun = true;
     for (const f of findings) {
       const facts = factsByPath.get(f.file);

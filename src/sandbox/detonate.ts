@@ -63,11 +63,20 @@ export function planActions(autorun: AutorunEntry[], projectDir: string, opts: D
   const unique = picked.filter((e) => !seen.has(e.command) && seen.add(e.command));
   const slice = Math.max(3000, Math.floor(budgetMs / Math.max(1, unique.length)));
   return unique.map((e) => {
-    const dir = e.file.includes('/') ? e.file.slice(0, e.file.lastIndexOf('/')) : '';
-    // Lifecycle scripts of vendored packages run in their package folder; everything else at the project root.
-    const cwd = e.trigger === 'npm-install' && dir.startsWith('node_modules/') ? `${projectDir}/${dir}` : projectDir;
+    const cwd = `${projectDir}${declaringFolder(e.file) ? `/${declaringFolder(e.file)}` : ''}`;
     return { label: `${e.trigger}: ${e.label ?? e.command.slice(0, 60)}`, command: e.command.trim(), cwd, timeoutMs: Math.min(slice * 2, budgetMs), file: e.file, line: e.line, trigger: e.trigger };
   });
+}
+
+/**
+ * Where the victim's tool would run the command: the package.json's folder for scripts (archives often wrap the
+ * project in a top folder; vendored packages run in their own), the folder holding .vscode/.git/.husky/.devcontainer.
+ */
+export function declaringFolder(file: string): string {
+  const parts = file.split('/');
+  parts.pop();
+  const meta = parts.findIndex((p) => p === '.vscode' || p === '.git' || p === '.husky' || p === '.devcontainer');
+  return (meta === -1 ? parts : parts.slice(0, meta)).join('/');
 }
 
 /** npm ci / install with lifecycle scripts disabled, outside the jail, so the jail needs no network. */
