@@ -8,3 +8,4 @@ export type { RuleMeta } from './core/rule.js';
 export { detonate, type DetonateApiOptions, DetonateError } from './api/detonate.js';
 export { allRules } from './rules/index.js';
 export { render, type Format } from './reporters/index.js';
+export { check, combine as combineCheck, CHECK_SCHEMA_VERSION, type CheckReport, type CheckOptions, type CheckInput, type TargetMatch } from './api/check.js';

@@ -7,6 +7,9 @@ Usage:
   lurescan scan <target> [options]         scan a folder, .zip, .tar/.tgz or npm:name@version
   lurescan detonate <target> [options]     run what would autorun inside a bubblewrap jail and report what it tried
   lurescan report <saved.json> [options]   re-render a saved JSON report in another format
+  lurescan message <file | -> [options]    judge a recruiter message: lure tactics with quotes, links, what to do
+  lurescan check --message <file> [--target <target>]
+                                           one verdict for the message and the code it came with
   lurescan <command> --help                options of a command
   lurescan --version
 
@@ -15,6 +18,8 @@ Examples:
   lurescan scan test-task.zip --password infected
   lurescan scan . --format sarif --output lurescan.sarif
   lurescan scan . --format json > report.json && lurescan report report.json --format html -o report.html
+  lurescan message linkedin-chat.txt
+  lurescan check --message linkedin-chat.txt --target ./take-home-test
 
 Exit codes: 0 clean or below --fail-on, 1 at/above --fail-on, 2 the scan failed, was incomplete, or bad arguments.
 `;
@@ -54,4 +59,32 @@ Options:
   -h, --help                         this help
 
 Exit codes: 0 rendered, 1 verdict at/above --fail-on, 2 unreadable or invalid report, or bad arguments.
+`;
+
+export const CHECK_HELP = `Usage: lurescan check --message <file | -> [--target <folder | file.zip | file.tgz | npm:name@version>] [options]
+
+One verdict for the whole approach: the recruiter's message and the code it came with.
+DO NOT RUN / RUN ONLY IN A SANDBOX / NO KNOWN THREAT, and why, in one screen.
+- A malicious code verdict stays malicious whatever the message says.
+- Suspicious code sent with a high-risk message is DO NOT RUN; clean code sent with a lure-like message is
+  RUN ONLY IN A SANDBOX (lure payloads are often fetched at run time, where a static scan cannot see them).
+- A pasted command that downloads and runs code ("run this to fix your camera") is DO NOT RUN on its own.
+- Repository links, archive names and packages in the message are compared with the target's name and its
+  package.json name/repository: a mismatch ("the message links X but you scanned Y") is reported.
+Without --target: the message's verdict alone, and the instruction to scan what they sent.
+Nothing in the message or the target is fetched or run (except with --detonate, inside the jail).
+
+Options:
+  -m, --message <file>               the message: text, Markdown, .eml, Telegram JSON export (- for stdin)
+  -t, --target <target>              what they sent, already downloaded
+      --detonate                     also run the target in the bubblewrap jail (static + behaviour in one verdict)
+      --timeout <s>                  jail time limit with --detonate
+      --offline                      with --detonate: do not install dependencies first
+  -f, --format <terminal|json>       (default: terminal)
+  -o, --output <file>                write to a file instead of stdout
+      --fail-on <malicious|suspicious>  exit 1 at or above this verdict (default: suspicious)
+      --password <pw>                password for encrypted zips
+  -h, --help                         this help
+
+Exit codes: 0 below --fail-on, 1 at/above --fail-on, 2 the scan failed or was incomplete, or bad arguments.
 `;

@@ -1,0 +1,72 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { check } from '../../api/check.js';
+import { DetonateError } from '../../api/detonate.js';
+import { renderCheckJson } from '../../reporters/check-json.js';
+import { renderCheckTerminal } from '../../reporters/check-terminal.js';
+import { TargetError } from '../../targets/index.js';
+import { CHECK_HELP } from '../help.js';
+import { UsageError, useColor, type CliIo } from '../io.js';
+import { parseFailOn } from '../output.js';
+
+/** `lurescan check --message FILE [--target T]`: the message and the code, one answer. */
+export async function checkCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      message: { type: 'string', short: 'm' },
+      target: { type: 'string', short: 't' },
+      detonate: { type: 'boolean' },
+      timeout: { type: 'string' },
+      offline: { type: 'boolean' },
+      format: { type: 'string', short: 'f', default: 'terminal' },
+      output: { type: 'string', short: 'o' },
+      'fail-on': { type: 'string', default: 'suspicious' },
+      password: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(CHECK_HELP);
+    return 0;
+  }
+  if (positionals.length) throw new UsageError(`check takes --message FILE and --target TARGET, not '${positionals[0]}' (see lurescan check --help)`);
+  if (!values.message) throw new UsageError('check needs --message FILE (the recruiter message; - for stdin); see lurescan check --help');
+  const format = values.format;
+  if (format !== 'terminal' && format !== 'json') throw new UsageError(`unknown --format '${format}' for check (terminal or json)`);
+  const failOn = parseFailOn(values['fail-on']);
+  if (values.detonate && !values.target) throw new UsageError('--detonate needs --target');
+  const timeoutS = values.timeout !== undefined ? Number(values.timeout) : undefined;
+  if (timeoutS !== undefined && !(timeoutS > 0)) throw new UsageError('--timeout takes a number of seconds');
+
+  const path = values.message;
+  let raw: string;
+  try {
+    raw = readFileSync(path === '-' ? 0 : path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  let report;
+  try {
+    report = await check(
+      { message: raw, messageFile: path, target: values.target },
+      { password: values.password, detonate: values.detonate, offline: values.offline, timeoutMs: timeoutS ? Math.round(timeoutS * 1000) : undefined },
+    );
+  } catch (e) {
+    if (e instanceof TargetError || e instanceof DetonateError) throw new UsageError(e.message);
+    throw e;
+  }
+  const text = format === 'json' ? renderCheckJson(report) : renderCheckTerminal(report, { color: !values.output && useColor(io.stdout, io.env), width: io.stdout.columns });
+  if (values.output) {
+    try {
+      writeFileSync(values.output, text);
+    } catch (e) {
+      throw new UsageError(`cannot write ${values.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+  } else io.stdout.write(text);
+  if (report.incomplete) return 2;
+  if (failOn === undefined) return 0;
+  const rank = { clean: 0, suspicious: 1, malicious: 2 } as const;
+  return rank[report.verdict] >= rank[failOn] ? 1 : 0;
+}
