@@ -66,8 +66,53 @@ export class MapContext {
 /** JSONC (comments, trailing commas) parse with offsets; null when it is not an object at all. */
 export function parseJsonc(text: string): JsonNode | null {
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  const root = parseTree(flattenDeepJson(text), errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   return root && root.type === 'object' ? root : null;
+}
+
+/** Real configs nest a handful of levels; junk nested deeper is only there to crash recursive parsers. */
+export const MAX_JSON_DEPTH = 200;
+
+/**
+ * Replaces every value nested deeper than `limit` with `0` padded by blanks (same length, so offsets and line numbers
+ * stay right), in one linear pass that knows JSONC strings and comments. jsonc-parser recurses: a lure can hide its
+ * postinstall behind a 100k-deep array next to it and overflow the stack; this keeps the rest of the file readable.
+ */
+export function flattenDeepJson(text: string, limit = MAX_JSON_DEPTH): string {
+  let depth = 0;
+  let cutStart = -1;
+  const cuts: Array<[number, number]> = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++;
+    } else if (c === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
+      const nl = text.indexOf('\n', i);
+      i = nl === -1 ? text.length : nl;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
+      const end = text.indexOf('*/', i + 2);
+      i = end === -1 ? text.length : end + 1;
+    } else if (c === 123 || c === 91 /* { [ */) {
+      depth++;
+      if (depth === limit + 1) cutStart = i;
+    } else if (c === 125 || c === 93 /* } ] */) {
+      if (depth === limit + 1 && cutStart !== -1) {
+        cuts.push([cutStart, i + 1]);
+        cutStart = -1;
+      }
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  if (cutStart !== -1) cuts.push([cutStart, text.length]);
+  if (!cuts.length) return text;
+  let out = '';
+  let last = 0;
+  for (const [a, b] of cuts) {
+    // Keep newlines so line numbers after the cut stay right.
+    out += text.slice(last, a) + '0' + text.slice(a + 1, b).replace(/[^\n]/g, ' ');
+    last = b;
+  }
+  return out + text.slice(last);
 }
 
 export function prop(node: JsonNode | undefined, key: string): JsonNode | undefined {
