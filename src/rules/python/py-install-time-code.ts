@@ -16,6 +16,8 @@ const HIDDEN = /(?:^|["'(\s])start\s+(?!\/wait)|\bCREATE_NO_WINDOW\b|\bDETACHED_
 const SETUP = /(?:^|\/)setup\.py$/;
 const STARTUP = /(?:^|\/)(?:sitecustomize|usercustomize)\.py$|\.pth$/;
 const INIT = /(?:^|\/)__init__\.py$/;
+// pytest imports every conftest.py before running a single test: "just run the tests" runs it.
+const CONFTEST = /(?:^|\/)conftest\.py$/;
 
 export default defineRule({
   id: 'py-install-time-code',
@@ -32,13 +34,14 @@ export default defineRule({
     status: 'stable',
   },
   input: 'py-ast',
-  appliesTo: (f) => SETUP.test(f.path) || STARTUP.test(f.path) || INIT.test(f.path),
+  appliesTo: (f) => SETUP.test(f.path) || STARTUP.test(f.path) || INIT.test(f.path) || CONFTEST.test(f.path),
   prefilter: /\b(?:import|exec|eval|system|popen|Popen|subprocess|urlopen|requests|socket)\b/,
   check(ctx, py) {
     const model = modelOf(py);
     const setup = SETUP.test(py.facts.path);
-    const init = INIT.test(py.facts.path);
-    const where = setup ? 'at install time' : init ? 'when the package is imported' : 'at every Python start';
+    const conftest = CONFTEST.test(py.facts.path);
+    const init = INIT.test(py.facts.path) || conftest;
+    const where = setup ? 'at install time' : conftest ? 'when pytest collects the tests' : init ? 'when the package is imported' : 'at every Python start';
     // Which functions run at install/import: module level, install-command overrides, and local functions they call.
     const hookClasses = new Set(model.classes.filter((c) => c.bases.some((b) => INSTALL_COMMANDS.test(resolveCallee(model, b)))).map((c) => c.name));
     const running = new Set<string>();
