@@ -14,6 +14,8 @@ const MAX_REASONS = 4;
 const MAX_TACTICS = 3;
 const MAX_FINDINGS = 4;
 const MAX_STEPS = 4;
+/** Lines in one screen. */
+const SCREEN = 30;
 
 export function renderCheckTerminal(r: CheckReport, opts: CheckTerminalOptions): string {
   const c = pc.createColors(opts.color);
@@ -91,10 +93,11 @@ export function renderCheckTerminal(r: CheckReport, opts: CheckTerminalOptions):
   }
   out.push('');
 
-  out.push(c.bold('What to do'));
-  r.nextSteps.slice(0, MAX_STEPS).forEach((s, i) => out.push(...wrap(`  ${i + 1}. `, s, 5)));
-  out.push('');
   const reply = r.message.source && r.message.source !== '-' ? `lurescan message ${r.message.source}` : 'lurescan message <file>';
-  out.push(c.dim(cut(`Reply draft asking for a video call and a public repository: ${reply}`)));
+  const tail = ['', ...wrap('', `Reply draft asking for a video call and a public repository: ${reply}`, 2).map((l) => c.dim(l))];
+  // Steps fill what is left of the screen; the first one always shows.
+  const steps = r.nextSteps.slice(0, MAX_STEPS).map((s, i) => wrap(`  ${i + 1}. `, s, 5));
+  while (steps.length > 1 && out.length + 1 + steps.flat().length + tail.length > SCREEN) steps.pop();
+  out.push(c.bold('What to do'), ...steps.flat(), ...tail);
   return `${out.join('\n')}\n`;
 }

@@ -24,6 +24,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
       output: { type: 'string', short: 'o' },
       'fail-on': { type: 'string', default: 'suspicious' },
       password: { type: 'string' },
+      'max-file-size': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -40,6 +41,9 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const timeoutS = values.timeout !== undefined ? Number(values.timeout) : undefined;
   if (timeoutS !== undefined && !(timeoutS > 0)) throw new UsageError('--timeout takes a number of seconds');
 
+  const maxMb = values['max-file-size'] !== undefined ? Number(values['max-file-size']) : undefined;
+  if (maxMb !== undefined && !(maxMb > 0)) throw new UsageError('--max-file-size takes a number of MB');
+
   const path = values.message;
   let raw: string;
   try {
@@ -51,7 +55,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   try {
     report = await check(
       { message: raw, messageFile: path, target: values.target },
-      { password: values.password, detonate: values.detonate, offline: values.offline, timeoutMs: timeoutS ? Math.round(timeoutS * 1000) : undefined },
+      { password: values.password, limits: maxMb ? { maxFileBytes: Math.round(maxMb * 1024 * 1024) } : undefined, detonate: values.detonate, offline: values.offline, timeoutMs: timeoutS ? Math.round(timeoutS * 1000) : undefined },
     );
   } catch (e) {
     if (e instanceof TargetError || e instanceof DetonateError) throw new UsageError(e.message);
