@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import { createRequire } from 'node:module';
+import type * as TS from 'typescript';
 import { parseJs, type ParseResult } from './parse.js';
 
 /**
@@ -26,23 +27,27 @@ export function parseTs(text: string, ext: string): ParseResult {
   return parseJs(text, { jsx });
 }
 
-const K = ts.SyntaxKind;
-const BLANK_MODIFIERS = new Set([K.PublicKeyword, K.PrivateKeyword, K.ProtectedKeyword, K.ReadonlyKeyword, K.AbstractKeyword, K.OverrideKeyword, K.DeclareKeyword, K.InKeyword, K.OutKeyword]);
-const WITH_TYPE = new Set([
-  K.VariableDeclaration,
-  K.Parameter,
-  K.PropertyDeclaration,
-  K.FunctionDeclaration,
-  K.FunctionExpression,
-  K.ArrowFunction,
-  K.MethodDeclaration,
-  K.GetAccessor,
-  K.SetAccessor,
-  K.Constructor,
-]);
+let K: typeof TS.SyntaxKind;
+let BLANK_MODIFIERS: Set<TS.SyntaxKind>;
+let WITH_TYPE: Set<TS.SyntaxKind>;
+
+/**
+ * The TypeScript compiler (9 MB of CommonJS) is loaded on the first .ts file, not at start-up: importing it as ESM made
+ * Node lex the whole file for exports on every start of the CLI and of every worker.
+ */
+const requireCjs = createRequire(import.meta.url);
+let ts: typeof TS;
+function loadTypescript(): void {
+  if (ts) return;
+  ts = requireCjs('typescript') as typeof TS;
+  K = ts.SyntaxKind;
+  BLANK_MODIFIERS = new Set([K.PublicKeyword, K.PrivateKeyword, K.ProtectedKeyword, K.ReadonlyKeyword, K.AbstractKeyword, K.OverrideKeyword, K.DeclareKeyword, K.InKeyword, K.OutKeyword]);
+  WITH_TYPE = new Set([K.VariableDeclaration, K.Parameter, K.PropertyDeclaration, K.FunctionDeclaration, K.FunctionExpression, K.ArrowFunction, K.MethodDeclaration, K.GetAccessor, K.SetAccessor, K.Constructor]);
+}
 
 /** Returns `text` with TypeScript-only syntax replaced by spaces (newlines kept), or throws. */
 export function blankTypes(text: string, jsx: boolean): string {
+  loadTypescript();
   const sf = ts.createSourceFile(jsx ? 'x.tsx' : 'x.ts', text, ts.ScriptTarget.Latest, false, jsx ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const out = text.split('');
   const blank = (from: number, to: number) => {
@@ -51,9 +56,9 @@ export function blankTypes(text: string, jsx: boolean): string {
   const put = (at: number, s: string) => {
     for (let i = 0; i < s.length; i++) out[at + i] = s[i]!;
   };
-  const start = (n: ts.Node) => n.getStart(sf);
+  const start = (n: TS.Node) => n.getStart(sf);
   /** Blanks `: Type` (colon found by scanning back from the type). */
-  const blankAnnotation = (type: ts.Node): number => {
+  const blankAnnotation = (type: TS.Node): number => {
     let c = start(type) - 1;
     while (c >= 0 && /\s/.test(text[c]!)) c--;
     const colon = text[c] === ':' ? c : -1;
@@ -61,7 +66,7 @@ export function blankTypes(text: string, jsx: boolean): string {
     return colon;
   };
   /** Blanks `<…>` around a type parameter/argument list. */
-  const blankAngles = (list: ts.NodeArray<ts.Node>) => {
+  const blankAngles = (list: TS.NodeArray<TS.Node>) => {
     let lt = list.pos - 1;
     while (lt >= 0 && text[lt] !== '<') lt--;
     let gt = list.end;
@@ -69,13 +74,13 @@ export function blankTypes(text: string, jsx: boolean): string {
     if (lt >= 0 && gt < text.length) blank(lt, gt + 1);
   };
   /** Blanks a list element and the comma after it (`import { type A, b }`). */
-  const blankWithComma = (n: ts.Node) => {
+  const blankWithComma = (n: TS.Node) => {
     let e = n.end;
     while (e < text.length && /\s/.test(text[e]!)) e++;
     blank(start(n), text[e] === ',' ? e + 1 : n.end);
   };
 
-  const stack: ts.Node[] = [sf];
+  const stack: TS.Node[] = [sf];
   let steps = 0;
   while (stack.length) {
     if (++steps > 5_000_000) throw new Error('TypeScript tree too large');
@@ -88,26 +93,26 @@ export function blankTypes(text: string, jsx: boolean): string {
         blank(start(n), n.end);
         continue;
       case K.ImportDeclaration:
-        if ((n as ts.ImportDeclaration).importClause?.isTypeOnly) {
+        if ((n as TS.ImportDeclaration).importClause?.isTypeOnly) {
           blank(start(n), n.end);
           continue;
         }
         break;
       case K.ExportDeclaration:
-        if ((n as ts.ExportDeclaration).isTypeOnly) {
+        if ((n as TS.ExportDeclaration).isTypeOnly) {
           blank(start(n), n.end);
           continue;
         }
         break;
       case K.ImportSpecifier:
       case K.ExportSpecifier:
-        if ((n as ts.ImportSpecifier).isTypeOnly) {
+        if ((n as TS.ImportSpecifier).isTypeOnly) {
           blankWithComma(n);
           continue;
         }
         break;
       case K.ImportEqualsDeclaration: {
-        const d = n as ts.ImportEqualsDeclaration;
+        const d = n as TS.ImportEqualsDeclaration;
         if (d.isTypeOnly || d.moduleReference.kind !== K.ExternalModuleReference) {
           blank(start(n), n.end);
           continue;
@@ -119,16 +124,16 @@ export function blankTypes(text: string, jsx: boolean): string {
         break;
       }
       case K.ExportAssignment:
-        if ((n as ts.ExportAssignment).isExportEquals) {
+        if ((n as TS.ExportAssignment).isExportEquals) {
           // export = x  →  x
-          blank(start(n), start((n as ts.ExportAssignment).expression));
+          blank(start(n), start((n as TS.ExportAssignment).expression));
         }
         break;
       case K.EnumDeclaration:
         blank(start(n), n.end);
         continue;
       case K.ModuleDeclaration: {
-        const m = n as ts.ModuleDeclaration;
+        const m = n as TS.ModuleDeclaration;
         const declared = m.modifiers?.some((x) => x.kind === K.DeclareKeyword);
         if (declared || !m.body || m.body.kind !== K.ModuleBlock) {
           blank(start(n), n.end);
@@ -136,25 +141,25 @@ export function blankTypes(text: string, jsx: boolean): string {
         }
         // namespace N { … } → { … } (a block); `export` inside a block is not JS.
         blank(start(n), start(m.body));
-        for (const st of (m.body as ts.ModuleBlock).statements) {
+        for (const st of (m.body as TS.ModuleBlock).statements) {
           for (const mod of (st as any).modifiers ?? []) if (mod.kind === K.ExportKeyword) blank(start(mod), mod.end);
         }
         break;
       }
       case K.AsExpression:
       case K.SatisfiesExpression:
-        blank((n as ts.AsExpression).expression.end, n.end);
-        stack.push((n as ts.AsExpression).expression);
+        blank((n as TS.AsExpression).expression.end, n.end);
+        stack.push((n as TS.AsExpression).expression);
         continue;
       case K.TypeAssertionExpression:
-        blank(start(n), start((n as ts.TypeAssertion).expression));
-        stack.push((n as ts.TypeAssertion).expression);
+        blank(start(n), start((n as TS.TypeAssertion).expression));
+        stack.push((n as TS.TypeAssertion).expression);
         continue;
       case K.NonNullExpression:
         blank(n.end - 1, n.end);
         break;
       case K.HeritageClause:
-        if ((n as ts.HeritageClause).token === K.ImplementsKeyword) {
+        if ((n as TS.HeritageClause).token === K.ImplementsKeyword) {
           blank(start(n), n.end);
           continue;
         }
@@ -168,8 +173,8 @@ export function blankTypes(text: string, jsx: boolean): string {
         }
         break;
       case K.Parameter: {
-        const p = n as ts.ParameterDeclaration;
-        if (p.name.kind === K.Identifier && (p.name as ts.Identifier).text === 'this') {
+        const p = n as TS.ParameterDeclaration;
+        if (p.name.kind === K.Identifier && (p.name as TS.Identifier).text === 'this') {
           blankWithComma(n);
           continue;
         }
@@ -177,7 +182,7 @@ export function blankTypes(text: string, jsx: boolean): string {
       }
     }
     // `declare …` statements are ambient: no runtime code.
-    if (anyN.modifiers?.some((x: ts.Node) => x.kind === K.DeclareKeyword) && n.parent?.kind !== K.ClassDeclaration && n.parent?.kind !== K.ClassExpression) {
+    if (anyN.modifiers?.some((x: TS.Node) => x.kind === K.DeclareKeyword) && n.parent?.kind !== K.ClassDeclaration && n.parent?.kind !== K.ClassExpression) {
       blank(start(n), n.end);
       continue;
     }
@@ -186,15 +191,15 @@ export function blankTypes(text: string, jsx: boolean): string {
       blank(start(n), n.end);
       continue;
     }
-    if (n.kind === K.PropertyDeclaration && anyN.modifiers?.some((x: ts.Node) => x.kind === K.DeclareKeyword || x.kind === K.AbstractKeyword)) {
+    if (n.kind === K.PropertyDeclaration && anyN.modifiers?.some((x: TS.Node) => x.kind === K.DeclareKeyword || x.kind === K.AbstractKeyword)) {
       blank(start(n), n.end);
       continue;
     }
-    if (anyN.modifiers) for (const m of anyN.modifiers as ts.Node[]) if (BLANK_MODIFIERS.has(m.kind)) blank(start(m), m.end);
+    if (anyN.modifiers) for (const m of anyN.modifiers as TS.Node[]) if (BLANK_MODIFIERS.has(m.kind)) blank(start(m), m.end);
     if (WITH_TYPE.has(n.kind) && anyN.type) {
       const colon = blankAnnotation(anyN.type);
       // `(…): Multi-line<Type>\n => {` would leave a line break before `=>`: move the arrow to where the colon was.
-      const arrow = (n as ts.ArrowFunction).equalsGreaterThanToken;
+      const arrow = (n as TS.ArrowFunction).equalsGreaterThanToken;
       if (n.kind === K.ArrowFunction && arrow && colon >= 0 && text.slice(colon, start(arrow)).includes('\n')) {
         blank(start(arrow), arrow.end);
         put(colon, '=>');
