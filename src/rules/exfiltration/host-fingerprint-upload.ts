@@ -66,7 +66,8 @@ export default defineRule({
     const points = Math.floor(best.points * 10) / 10;
     got.sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b));
     const envOnly = got.filter((g) => g !== 'OS/CPU').length === 1 && got.includes('the whole environment');
-    const [severity, confidence] = points >= 3 ? (['high', 'high'] as const) : points >= 2 && !envOnly ? (['medium', 'medium'] as const) : (['low', 'low'] as const);
+    // Three identity items near one send is a beacon (who am I, where am I) — what install-time stealers do first.
+    const [severity, confidence] = points >= 3 ? (['critical', 'high'] as const) : points >= 2 && !envOnly ? (['medium', 'medium'] as const) : (['low', 'low'] as const);
     ctx.report({
       at: { node: send.node },
       message: `Sends host fingerprint (${got.join(', ')}) via ${send.callee}`,
