@@ -76,10 +76,16 @@ try {
 process.exit(0);
 `;
 
+/** Per-thread ceiling on child runs: a tree full of obfuscated files must not turn a scan into minutes of decoding. */
+const MAX_RUNS_PER_THREAD = 24;
+let runs = 0;
+
 export function deobfuscate(code: string, opts: DeobOptions = {}): DeobResult {
   const t0 = performance.now();
   const ms = () => Math.round(performance.now() - t0);
   if (!deobfuscatorAvailable()) return { ok: false, error: 'webcrack/isolated-vm not installed', ms: ms() };
+  if (runs >= MAX_RUNS_PER_THREAD) return { ok: false, error: `deobfuscation budget of ${MAX_RUNS_PER_THREAD} files per worker used up`, ms: ms() };
+  runs++;
   if (code.length > (opts.maxInputBytes ?? 2_000_000)) return { ok: false, error: 'input too large to deobfuscate', ms: ms() };
   const mods = modules()!;
   const r = spawnSync(process.execPath, [`--max-old-space-size=${opts.heapMb ?? 512}`, '--input-type=module', '-e', CHILD, mods.webcrack, mods.ivm], {
