@@ -15,7 +15,7 @@ import { TOOL_VERSION } from './version.js';
 
 export interface ScanOptions extends OpenOptions {
   rules?: RuleSelection;
-  /** Worker threads; 0 analyses in-process. Default: one per core, in-process for tiny targets. */
+  /** Worker threads (default: one per core, one for tiny targets). 0 analyses in-process: faster to start, but a file that makes a rule spin cannot be stopped — for trusted inputs and tests. */
   threads?: number;
   fileTimeoutMs?: number;
   onProgress?: (p: { doneBytes: number; totalBytes: number; doneFiles: number; totalFiles: number }) => void;

@@ -36,14 +36,17 @@ export interface RunOptions {
 const BATCH_FILES = 64;
 const BATCH_BYTES = 4 << 20;
 
-/** Small trees are analysed in-process: starting workers costs more than it saves. */
-const IN_PROCESS_MAX_BYTES = 1 << 20;
-const IN_PROCESS_MAX_FILES = 200;
+/** A tree this small is analysed by a single worker thread. */
+const SMALL_TREE_BYTES = 1 << 20;
+const SMALL_TREE_FILES = 200;
 
 export async function analyzeFiles(files: FileRef[], opts: RunOptions): Promise<{ results: FileResult[]; errors: ScanError[] }> {
   const totalBytes = files.reduce((n, f) => n + f.size, 0);
-  if (opts.threads === 0 || (opts.threads === undefined && totalBytes <= IN_PROCESS_MAX_BYTES && files.length <= IN_PROCESS_MAX_FILES)) {
-    return analyzeInProcess(files, opts);
+  // In-process only when asked (threads: 0): there a hostile file that makes a rule spin cannot be stopped. Small
+  // trees get one worker, whose start costs less than the second one would save.
+  if (opts.threads === 0) return analyzeInProcess(files, opts);
+  if (opts.threads === undefined && totalBytes <= SMALL_TREE_BYTES && files.length <= SMALL_TREE_FILES) {
+    return analyzeInPool(files, { ...opts, threads: 1 });
   }
   return analyzeInPool(files, opts);
 }
