@@ -20,26 +20,13 @@ const SCREEN = 30;
 export function renderCheckTerminal(r: CheckReport, opts: CheckTerminalOptions): string {
   const c = pc.createColors(opts.color);
   const width = Math.max(60, opts.width ?? 110);
-  const cut = (s: string, indent = 0) => {
-    const t = sanitize(s);
-    const room = width - indent;
-    return t.length > room ? `${t.slice(0, room - 1)}…` : t;
-  };
-  /** Word-wrapped to at most `maxLines` lines, the first after `first`, the rest indented by `indent`. */
+  const cut = (s: string, indent = 0) => clipCols(sanitize(s.slice(0, width * 4)), width - indent);
+  /** Wrapped to at most `maxLines` lines, the first after `first`, the rest indented by `indent`. */
   const wrap = (first: string, s: string, indent: number, maxLines = 2): string[] => {
     const room = width - indent;
-    const words = sanitize(s).split(' ');
-    const lines: string[] = [];
-    let cur = '';
-    for (const w of words) {
-      if (cur && cur.length + 1 + w.length > room) {
-        lines.push(cur);
-        cur = w;
-      } else cur = cur ? `${cur} ${w}` : w;
-    }
-    if (cur) lines.push(cur);
-    const kept = lines.slice(0, maxLines).map((l) => (l.length > room ? `${l.slice(0, room - 1)}…` : l));
-    if (lines.length > maxLines) kept[maxLines - 1] = `${kept[maxLines - 1]!.slice(0, room - 1)}…`;
+    const lines = breakLines(sanitize(s.slice(0, room * (maxLines + 1) * 2)), room);
+    const kept = lines.slice(0, maxLines);
+    if (lines.length > maxLines) kept[maxLines - 1] = clipCols(`${kept[maxLines - 1]!} ${lines[maxLines]!}`, room);
     return kept.map((l, i) => (i === 0 ? `${first}${l}` : `${' '.repeat(indent)}${l}`));
   };
   const paint: Record<Verdict, (s: string) => string> = {
@@ -61,9 +48,13 @@ export function renderCheckTerminal(r: CheckReport, opts: CheckTerminalOptions):
 
   if (tactics.length) {
     out.push(c.bold(`Message tactics (${r.message.tactics.length})`));
+    const quoted = new Set<string>();
     for (const t of tactics) {
-      const q = t.quotes[0];
-      out.push(`  ${c.yellow('●')} ${cut(`${t.title}${q ? ` — line ${q.line}: “${q.text}”` : ''}`, 4)}`);
+      // Prefer a sentence not quoted yet; one sentence showing three tactics is quoted once.
+      const q = t.quotes.find((x) => !quoted.has(x.text)) ?? t.quotes[0];
+      const shown = q && !quoted.has(q.text) ? ` — line ${q.line}: “${q.text}”` : q ? ` — line ${q.line} (same sentence)` : '';
+      if (q) quoted.add(q.text);
+      out.push(`  ${c.yellow('●')} ${cut(`${t.title}${shown}`, 4)}`);
     }
   }
 
@@ -100,4 +91,65 @@ export function renderCheckTerminal(r: CheckReport, opts: CheckTerminalOptions):
   while (steps.length > 1 && out.length + 1 + steps.flat().length + tail.length > SCREEN) steps.pop();
   out.push(c.bold('What to do'), ...steps.flat(), ...tail);
   return `${out.join('\n')}\n`;
+}
+
+/** East Asian wide characters take two terminal columns: Japanese quotes must not wrap off the screen. */
+const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{1F300}-\u{1FAFF}\u{20000}-\u{3FFFD}]/u;
+const cols = (ch: string) => (WIDE.test(ch) ? 2 : 1);
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += cols(ch);
+  return w;
+}
+
+/** At most `room` columns, with an ellipsis when cut. */
+export function clipCols(s: string, room: number): string {
+  if (displayWidth(s) <= room) return s;
+  let out = '';
+  let w = 0;
+  for (const ch of s) {
+    if (w + cols(ch) > room - 1) break;
+    out += ch;
+    w += cols(ch);
+  }
+  return `${out}…`;
+}
+
+/** Lines of at most `room` columns: broken at spaces, and inside a word only when it is longer than a line (Japanese has no spaces). */
+export function breakLines(text: string, room: number): string[] {
+  const lines: string[] = [];
+  let cur = '';
+  let w = 0;
+  const flush = () => {
+    if (cur.trim()) lines.push(cur.trimEnd());
+    cur = '';
+    w = 0;
+  };
+  for (const word of text.split(' ')) {
+    if (!word) continue;
+    const ww = displayWidth(word);
+    const sep = cur ? 1 : 0;
+    if (w + sep + ww <= room) {
+      cur += (sep ? ' ' : '') + word;
+      w += sep + ww;
+      continue;
+    }
+    if (ww <= room) {
+      flush();
+      cur = word;
+      w = ww;
+      continue;
+    }
+    if (cur) {
+      cur += ' ';
+      w += 1;
+    }
+    for (const ch of word) {
+      if (w + cols(ch) > room) flush();
+      cur += ch;
+      w += cols(ch);
+    }
+  }
+  flush();
+  return lines;
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { displayWidth } from '../../src/reporters/check-terminal.js';
 import { CLEAN_FIXTURE, CLICKFIX, EXAMPLE, LEGIT, LURE, runCli, tmpDir, validateCheck } from './helpers.js';
 
 const dir = tmpDir('lurescan-check-cli-');
@@ -127,6 +128,15 @@ describe('lurescan check (CLI)', () => {
     const ja = msgFile('ja.txt', '採用選考の一環として技術課題をお願いします。リポジトリをクローンして npm install と npm start を実行し、バグを修正してください。所要時間は30分です。');
     const r = await runCli(['check', '--message', ja, '--target', CLEAN_FIXTURE]);
     assert.match(r.stdout.split('\n')[0]!, /RUN ONLY IN A SANDBOX|DO NOT RUN/);
-    assert.match(r.stdout, /「?.*npm install/);
+    assert.match(r.stdout, /npm install/);
+    // Wide characters count two columns: nothing wraps off a 110-column screen.
+    for (const l of r.stdout.split('\n')) assert.ok(displayWidth(l) <= 110, `${displayWidth(l)} columns: ${l}`);
+    assert.ok(r.stdout.trimEnd().split('\n').length <= ONE_SCREEN);
+  });
+
+  it('a sentence that shows several tactics is quoted once', async () => {
+    const r = await runCli(['check', '--message', lure]);
+    assert.equal((r.stdout.match(/“The next step is a take-home task/g) ?? []).length, 1, r.stdout);
+    assert.match(r.stdout, /\(same sentence\)/);
   });
 });
