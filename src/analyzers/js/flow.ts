@@ -28,6 +28,8 @@ export interface Origin {
 
 const NETWORK_FNS = new Set(['fetch', 'got', 'request', 'needle', 'superagent', 'axios', 'ky', 'undici.request', 'undici.fetch', 'io', 'io.connect', 'XMLHttpRequest', 'WebSocket', 'EventSource']);
 const NETWORK_MODULES = new Set(['axios', 'got', 'request', 'node-fetch', 'cross-fetch', 'isomorphic-fetch', 'needle', 'superagent', 'undici', 'ky', 'phin', 'bent', 'socket.io-client', 'ws', 'http', 'https', 'net', 'tls', 'http2']);
+/** Modules whose default export is itself a request function: `axios(u)`, `got(u)`, `fetch(u)`. */
+const CALLABLE_CLIENTS = new Set(['axios', 'got', 'request', 'node-fetch', 'cross-fetch', 'isomorphic-fetch', 'needle', 'superagent', 'ky', 'phin', 'bent', 'socket.io-client']);
 const HTTP_VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'request', 'options', 'fetch', 'connect', 'createConnection', 'getAdapter']);
 const RPC_METHODS = new Set(['getTransaction', 'getTransactionReceipt', 'getTransactionByHash', 'getStorageAt', 'getAccountInfo', 'getParsedTransaction', 'getAccountResources', 'getSignaturesForAddress', 'getLogs']);
 const PASS_METHODS = new Set(['toString', 'text', 'json', 'trim', 'slice', 'substring', 'substr', 'replace', 'replaceAll', 'split', 'join', 'concat', 'arrayBuffer', 'blob', 'valueOf', 'toLowerCase', 'toUpperCase', 'map', 'filter', 'at', 'flat', 'find', 'pop', 'shift']);
@@ -281,8 +283,13 @@ export function originsOf(expr: Node | null, ast: Node, opts: FlowOptions = {}):
     const last = parts[parts.length - 1]!;
     const mod = ix.modules.get(base);
     if (mod !== undefined) {
+      // `const { get } = require('https')` binds 'get' → 'https.get': judge the full path's last segment.
+      const full = `${mod}${parts.length > 1 ? `.${parts.slice(1).join('.')}` : ''}`;
       const m = mod.split('.')[0]!;
-      if (NETWORK_MODULES.has(m) && (parts.length === 1 || HTTP_VERBS.has(last) || m === 'socket.io-client')) return `${mod}${parts.length > 1 ? `.${parts.slice(1).join('.')}` : ''}`;
+      const fullLast = full.slice(full.lastIndexOf('.') + 1);
+      const callableModule = !full.includes('.') && CALLABLE_CLIENTS.has(m);
+      // Servers (http.createServer, net.createServer) receive requests: not a download.
+      if (NETWORK_MODULES.has(m) && (callableModule || HTTP_VERBS.has(fullLast) || m === 'socket.io-client')) return full;
     }
     if (parts.length >= 2 && HTTP_VERBS.has(last)) {
       if (['axios', 'got', 'request', 'needle', 'superagent', 'http', 'https', 'ky', 'http2', 'net', 'tls'].includes(base)) return name;

@@ -4,6 +4,7 @@ import rule from './string-interleave-decoder.js';
 ruleTest(rule, {
   clean: [
     { name: 'summing neighbours', file: 'src/sum.js', code: 'for (let i = 0; i < n; i++) total += a[i];\nfor (let i = 0; i < n; i++) s += a[i] * b[i + 1];\n' },
+    { name: 'tokenizer reading an escape pair', file: 'lib/parser.js', code: 'case 92: { l += e[d] + e[d + 1], d += 1; break }\nconst m = require("x");\n' },
     { name: 'string building from two arrays', file: 'src/zip.js', code: 'for (let i = 0; i < n; i++) out += keys[i] + vals[i];\n' },
   ],
   flagged: [
