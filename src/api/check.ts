@@ -47,6 +47,8 @@ export interface CheckReport {
   tool: { name: 'lurescan'; version: string };
   kind: 'check';
   verdict: Verdict;
+  /** The verdict in the user's words: DO NOT RUN / RUN ONLY IN A SANDBOX / NO KNOWN THREAT. */
+  advice: (typeof ADVICE)[Verdict];
   /** 0–100 over message and code together. */
   score: number;
   /** Why, most important first; each one sentence. */
@@ -73,6 +75,8 @@ export interface CheckInput {
   /** Folder, archive or npm:spec; absent: the message verdict alone. */
   target?: string;
 }
+
+export const ADVICE = { malicious: 'DO NOT RUN', suspicious: 'RUN ONLY IN A SANDBOX', clean: 'NO KNOWN THREAT' } as const;
 
 const RANK: Record<Verdict, number> = { clean: 0, suspicious: 1, malicious: 2 };
 const max = (a: Verdict, b: Verdict): Verdict => (RANK[a] >= RANK[b] ? a : b);
@@ -135,6 +139,7 @@ export function combine(message: MessageReport, code: Report | undefined, match:
     tool: { name: 'lurescan', version: TOOL_VERSION },
     kind: 'check',
     verdict,
+    advice: ADVICE[verdict],
     score: combinedScore(verdict, message, code),
     reasons,
     nextSteps: nextSteps(verdict, message, code, match),
@@ -198,6 +203,8 @@ const short = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…
 
 // ---------------------------------------------------------------------------------------------- link matching (pure)
 
+/** Links compared with the target: a message naming thousands of archives is hostile, not a job offer. */
+const MAX_LINKED = 100;
 const ARCHIVE_NAME = /(?:^|[\s"'(<\[/:=])([\w][\w.+-]{0,120}\.(?:zip|tgz|tar\.gz|tar|rar|7z|asar))(?=$|[\s"')>\],.;:!?])/gi;
 
 /** The code the message points at: repository links, archive names (in links or as attachment names), packages. */
@@ -206,7 +213,7 @@ export function linkedCode(message: MessageReport, raw?: string): LinkedCode[] {
   const seen = new Set<string>();
   const add = (l: LinkedCode) => {
     const key = `${l.kind}\u0000${l.value}`;
-    if (!seen.has(key)) {
+    if (out.length < MAX_LINKED && !seen.has(key)) {
       seen.add(key);
       out.push(l);
     }
@@ -226,7 +233,7 @@ export function linkedCode(message: MessageReport, raw?: string): LinkedCode[] {
   // Attachment names in prose ("the attached assessment.zip", "[attachment: test_task.zip]").
   if (raw) {
     raw.split(/\r?\n/).forEach((text, i) => {
-      if (i > 5000) return;
+      if (i > 5000 || out.length >= MAX_LINKED) return;
       for (const m of text.slice(0, 10_000).matchAll(ARCHIVE_NAME)) {
         const name = m[1]!;
         if (out.some((l) => l.name.toLowerCase() === name.toLowerCase() || l.value.includes(name))) continue;

@@ -39,6 +39,7 @@ describe('check: message × code combinations', () => {
   it('lure message + clean code → RUN ONLY IN A SANDBOX, because payloads may be only on the wire', async () => {
     const r = await check({ message: LURE, target: CLEAN_FIXTURE });
     assert.equal(r.verdict, 'suspicious');
+    assert.equal(r.advice, 'RUN ONLY IN A SANDBOX');
     assert.ok(r.score >= 40 && r.score < 80, `score ${r.score}`);
     assert.ok(r.reasons.some((x) => /approach itself is a lure pattern/.test(x) && /only on the wire/.test(x)), r.reasons.join('\n'));
     assert.ok(r.nextSteps.some((s) => /disposable VM|lurescan detonate/.test(s)));
@@ -48,6 +49,7 @@ describe('check: message × code combinations', () => {
   it('benign message + clean code → NO KNOWN THREAT', async () => {
     const r = await check({ message: LEGIT, target: CLEAN_FIXTURE });
     assert.equal(r.verdict, 'clean');
+    assert.equal(r.advice, 'NO KNOWN THREAT');
     assert.ok(r.score < 40);
     assert.equal(r.incomplete, false);
     assertValid(r);
@@ -159,6 +161,16 @@ describe('check: links in the message vs the target', () => {
     assert.deepEqual(names, ['download (1).zip', 'nft-market-core-main', 'nft-market', 'https://github.com/metaverse-labs-dev/nft-market-core.git']);
     const m = triageMessage('repo is here https://github.com/metaverse-labs-dev/nft-market-core');
     assert.equal(matchTarget(linkedCode(m), names).status, 'match');
+  });
+
+  it('hostile messages: thousands of archive names and 10 000-character lines stay bounded and fast', () => {
+    const many = Array.from({ length: 200_000 }, (_, i) => `f${i}.zip`).join(' ');
+    let t = performance.now();
+    assert.equal(linkedCode(triageMessage('hi'), many).length, 100);
+    const long = Array(2000).fill(' a.a.a.a.a.a'.repeat(900)).join('\n');
+    assert.equal(linkedCode(triageMessage('hi'), long).length, 0);
+    assert.ok(performance.now() - t < 5000, `${Math.round(performance.now() - t)} ms`);
+    assert.equal(matchTarget(linkedCode(triageMessage('hi'), many), ['f199999']).status, 'mismatch');
   });
 
   it('names compare without owner, extension, version or branch suffix', () => {

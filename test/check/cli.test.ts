@@ -66,6 +66,7 @@ describe('lurescan check (CLI)', () => {
     assert.equal(j.kind, 'check');
     assert.equal(j.schemaVersion, '1.0.0');
     assert.equal(j.verdict, 'malicious');
+    assert.equal(j.advice, 'DO NOT RUN');
     assert.equal(j.message.kind, 'message');
     assert.equal(j.code.verdict, 'malicious');
     assert.equal(j.match.status, 'no-links');
