@@ -125,8 +125,9 @@ export function combine(message: MessageReport, code: Report | undefined, match:
     } else reasons.push('No known threat in the code and no known lure tactic in the message.');
     if (code.incomplete) reasons.push(`The code scan is incomplete (${code.errors.length} error(s)): what was not examined may hide the payload.`);
     verdict = max(fromCode, clickfix ? 'malicious' : 'clean');
-    if (match?.status === 'mismatch' || match?.status === 'unverifiable') {
-      // The scan does not cover what the message links: it cannot lower the message's own verdict.
+    if (match?.status === 'mismatch') {
+      // The scan is not of what the message links: it cannot lower the message's own verdict. (A link whose file
+      // name is not visible, 'unverifiable', is most likely what was downloaded: the note asks to make sure.)
       verdict = max(verdict, msgOnly);
     }
   }

@@ -139,6 +139,13 @@ describe('check: links in the message vs the target', () => {
     assert.match(r.note, /make sure task is exactly what you downloaded/);
   });
 
+  it('a lure with a Drive link + clean code: unverifiable does not escalate, RUN ONLY IN A SANDBOX', async () => {
+    const r = await check({ message: `${LURE}\nDownload: https://drive.google.com/file/d/1xQ9mZpL0aR7kT3vW8yB2cD4/view`, target: CLEAN_FIXTURE });
+    assert.equal(r.match?.status, 'unverifiable');
+    assert.equal(r.verdict, 'suspicious');
+    assert.ok(r.reasons.some((x) => /make sure clean-app \(todo-api\) is exactly what you downloaded/.test(x)), r.reasons.join('\n'));
+  });
+
   it('no links → no-links, and nothing about matching in the reasons', async () => {
     const r = await check({ message: LEGIT.replace(/https?:\/\/\S+/g, ''), target: CLEAN_FIXTURE });
     assert.equal(r.match?.status, 'no-links');
