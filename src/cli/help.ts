@@ -70,7 +70,8 @@ DO NOT RUN / RUN ONLY IN A SANDBOX / NO KNOWN THREAT, and why, in one screen.
   RUN ONLY IN A SANDBOX (lure payloads are often fetched at run time, where a static scan cannot see them).
 - A pasted command that downloads and runs code ("run this to fix your camera") is DO NOT RUN on its own.
 - Repository links, archive names and packages in the message are compared with the target's name and its
-  package.json name/repository: a mismatch ("the message links X but you scanned Y") is reported.
+  package.json name/repository: a mismatch ("the message links X but you scanned Y") is reported, and a scan of
+  something else cannot lower what the message alone says.
 Without --target: the message's verdict alone, and the instruction to scan what they sent.
 Nothing in the message or the target is fetched or run (except with --detonate, inside the jail).
 
