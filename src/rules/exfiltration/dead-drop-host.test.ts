@@ -4,6 +4,11 @@ import rule from './dead-drop-host.js';
 ruleTest(rule, {
   clean: [
     {
+      name: 'bundle: schema URL far away from an unrelated code generator',
+      file: 'build/bundle.js',
+      code: `const ref = 'https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#';\n${'const pad = 1;\n'.repeat(2000)}const gen = (res) => new Function('data', res.body);\n`,
+    },
+    {
       name: 'raw.githubusercontent JSON fetched without any eval',
       file: 'scripts/tokens.js',
       code: `fetch('https://raw.githubusercontent.com/Uniswap/default-token-list/main/tokens.json').then((r) => r.json());\n`,

@@ -8,6 +8,9 @@ const APP_HOST = /\.(?:vercel\.app|railway\.app|onrender\.com|glitch\.me|netlify
 
 const RESPONSE = /\b(?:data|cookie|body|text|response|resp|res|result|token|payload|content|await|r|s|e|err|errCode)\b/;
 
+const WINDOW = 6000;
+const SMALL_FILE = 20_000;
+
 export default defineRule({
   id: 'dead-drop-host',
   meta: {
@@ -29,7 +32,6 @@ export default defineRule({
     // Sinks whose argument reads like a response (r.data.cookie, res.text, await …): what a loader passes on.
     const all = evalSinks(f);
     const fed = all.filter((c) => c.args.some((a) => a.type !== 'Literal' && RESPONSE.test(js.text.slice(a.start, Math.min(a.end, a.start + 200)))));
-    const sinks = fed.length ? fed : all;
     const seen = new Set<string>();
     const hits: Array<{ s: Str; host: string; store: boolean; iocs: ReturnType<typeof urlIocs> }> = [];
     for (const s of f.strings) {
@@ -42,14 +44,19 @@ export default defineRule({
         hits.push({ s, host: u.host, store, iocs: urlIocs(u) });
       }
     }
+    // A loader is a few lines: the URL and the sink sit together. In a bundle they are unrelated (small files are one flow).
+    const small = js.text.length <= SMALL_FILE;
+    const near = (h: { s: Str }, c: { node: { start: number } }) => small || h.s.deob || Math.abs(c.node.start - h.s.start) <= WINDOW;
     for (const h of hits.slice(0, 5)) {
       let severity: 'critical' | 'high' | 'medium' | 'low';
       let confidence: 'high' | 'medium' | 'low';
-      if (fed.length) [severity, confidence] = ['critical', 'high'];
-      else if (sinks.length) [severity, confidence] = [h.store ? 'medium' : 'low', 'low'];
+      const fedNear = fed.filter((c) => near(h, c));
+      const anyNear = all.filter((c) => near(h, c));
+      if (fedNear.length) [severity, confidence] = ['critical', 'high'];
+      else if (anyNear.length) [severity, confidence] = [h.store ? 'medium' : 'low', 'low'];
       else if (h.store) [severity, confidence] = ['low', 'low'];
       else continue;
-      const sink = sinks[0];
+      const sink = fedNear[0] ?? anyNear[0];
       ctx.report({
         at: { node: h.s },
         message: `${h.store ? 'JSON/paste dead drop' : 'Free app host'} ${h.host}${sink ? ` in a file that runs fetched text (${sink.callee} at offset ${sink.node.start})` : ''}`,
