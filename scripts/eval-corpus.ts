@@ -105,7 +105,8 @@ export function loadPypiSamples(dir: string): Sample[] {
 export function loadNpmSamples(dir: string): Sample[] {
   const list = join(dir, 'benign-npm.txt');
   if (!existsSync(list)) return [];
-  return readLines(list).map((spec) => ({
+  // The list may name a package twice: each is scanned and counted once.
+  return [...new Set(readLines(list))].map((spec) => ({
     id: `npm/${spec}`,
     label: 'benign' as const,
     group: 'benign-npm',
