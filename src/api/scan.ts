@@ -3,7 +3,7 @@ import type { Finding, Ioc } from '../core/finding.js';
 import type { FileFacts, ProjectView } from '../core/inputs.js';
 import { SCHEMA_VERSION, type Report, type ScanError } from '../core/report.js';
 import type { AnyRule, RuleMeta } from '../core/rule.js';
-import { scoreFindings } from '../core/score.js';
+import { locationNote, scoreFindings } from '../core/score.js';
 import { buildAutorunMapWithErrors } from '../analyzers/autorun/index.js';
 import { analyzeFiles, type RuleSelection } from '../engine/pool.js';
 import { runProjectRules } from '../engine/project.js';
@@ -66,11 +66,8 @@ export async function scan(targetSpec: string, options: ScanOptions = {}): Promi
     // (otherwise a typosquatted dependency would weigh as if it ran on install).
     const reached = new Set(autorun.flatMap((e) => e.leadsTo));
     for (const f of findings) if (reached.has(f.file)) f.autorun = true;
-    for (const f of findings) {
-      const facts = factsByPath.get(f.file);
-      if (facts?.vendored || facts?.minified) f.weightNote ??= facts.minified ? 'minified or bundled code' : 'vendored code';
-    }
     const metas = ruleMetas(rules);
+    for (const f of findings) f.weightNote ??= locationNote(f, factsByPath.get(f.file), metas[f.ruleId]);
     const scored = scoreFindings(findings, metas);
     const errors: ScanError[] = [...target.errors, ...fileErrors, ...results.flatMap((r) => r.errors), ...autorunErrors, ...project.errors];
     const usedRules = Object.fromEntries(

@@ -16,6 +16,20 @@ const CONFIDENCE_FACTOR: Record<Confidence, number> = { high: 1, medium: 0.7, lo
 export const MALICIOUS_SCORE = 80;
 export const SUSPICIOUS_SCORE = 40;
 
+/**
+ * Why a finding weighs less for where it sits, or undefined when it weighs in full. Vendored code (node_modules, dist,
+ * *.min.js) aliases eval and fetch all the time; a minified file in the source tree is usually a pasted library. But
+ * code that runs by itself (reached by an autorun entry) counts in full outside node_modules, and obfuscation findings
+ * are not discounted for the minified look that obfuscation itself produces.
+ */
+export function locationNote(f: Finding, facts: { vendored: boolean; minified: boolean } | undefined, meta: RuleMeta | undefined): string | undefined {
+  if (!facts) return undefined;
+  if (facts.vendored) return f.autorun && !/(^|\/)node_modules\//.test(f.file) && !facts.minified ? undefined : 'vendored code';
+  if (!facts.minified) return undefined;
+  if (f.autorun || meta?.category === 'obfuscation') return undefined;
+  return 'minified or bundled code';
+}
+
 export interface Scored {
   verdict: Verdict;
   score: number;
