@@ -30,6 +30,30 @@ export function locationNote(f: Finding, facts: { vendored: boolean; minified: b
   return 'minified or bundled code';
 }
 
+/** Threat categories whose meeting in one file is a behaviour chain (GuardDog's combination: install hook + exfiltration). */
+const CHAIN_CATEGORIES = new Set(['autorun', 'execution', 'stealing', 'exfiltration', 'persistence', 'evasion']);
+/** Weight added once when two or more chain categories meet in one file, each at least medium severity and confidence. */
+export const CHAIN_WEIGHT = 0.6;
+
+/**
+ * Files where threat findings of two or more distinct chain categories meet (each at least medium severity, at least
+ * medium confidence, not discounted for its location): e.g. code run at install time that also sends host data out.
+ * Returns the file and the categories that met, for the first such file.
+ */
+export function chainedFile(findings: Finding[], metas: Record<string, RuleMeta>): { file: string; categories: string[] } | undefined {
+  const byFile = new Map<string, Set<string>>();
+  for (const f of findings) {
+    const meta = metas[f.ruleId];
+    if (!meta || meta.kind !== 'threat' || !CHAIN_CATEGORIES.has(meta.category) || f.weightNote) continue;
+    if (f.severity === 'low' || f.severity === 'info' || f.confidence === 'low') continue;
+    let cats = byFile.get(f.file);
+    if (!cats) byFile.set(f.file, (cats = new Set()));
+    cats.add(meta.category);
+  }
+  for (const [file, cats] of byFile) if (cats.size >= 2) return { file, categories: [...cats].sort() };
+  return undefined;
+}
+
 export interface Scored {
   verdict: Verdict;
   score: number;
@@ -64,6 +88,7 @@ export function scoreFindings(findings: Finding[], metas: Record<string, RuleMet
     const meta = metas[f.ruleId];
     if (meta?.nearCertain && f.confidence === 'high' && (f.severity === 'critical' || f.severity === 'high')) decisive = true;
   }
+  if (chainedFile(findings, metas)) clean *= 1 - CHAIN_WEIGHT;
   let score = Math.round(100 * (1 - clean));
   if (decisive) score = Math.max(score, 95);
   const verdict: Verdict = score >= MALICIOUS_SCORE ? 'malicious' : score >= SUSPICIOUS_SCORE ? 'suspicious' : 'clean';
