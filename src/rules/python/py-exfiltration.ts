@@ -10,7 +10,7 @@ const DROP_ENDPOINTS =
 const RAW_IP_URL = /\b(?:https?|wss?|ftp):\/\/((?:\d{1,3}\.){3}\d{1,3})(?::(\d{2,5}))?/i;
 // InvisibleFerret / BeaverTail C2 ports (THREATS.md §4).
 const LURE_PORTS = new Set(['1224', '1244', '1245', '4661', '4666', '6168']);
-const HOST_IDENTITY = /\b(?:socket\.gethostname|platform\.(?:node|uname)|getpass\.getuser|os\.getlogin|os\.getcwd|dict\s*\(\s*os\.environ\s*\)|os\.environ\.(?:copy|items)|getenv\s*\(\s*['"](?:USER|USERNAME|COMPUTERNAME|HOSTNAME)['"]|uuid\.getnode|whoami)(?!\w)/;
+const HOST_IDENTITY = /\b(?:socket\.gethostname|platform\.(?:node|uname)|getpass\.getuser|os\.getlogin|(?<![\w.])(?:getlogin|getuser|gethostname)(?=\s*\()|os\.getcwd|dict\s*\(\s*os\.environ\s*\)|os\.environ\.(?:copy|items)|getenv\s*\(\s*['"](?:USER|USERNAME|COMPUTERNAME|HOSTNAME)['"]|uuid\.getnode|whoami)(?!\w)/;
 
 export default defineRule({
   id: 'py-exfiltration',
@@ -92,7 +92,13 @@ export default defineRule({
       break;
     }
     // requests.post(url, data={"host": socket.gethostname(), ...}) / urlopen(url + getpass.getuser())
-    for (const c of net) {
+    // conn = HTTPSConnection(host); conn.request('POST', path, body): the body goes out through a method of the connection.
+    const netStarts = new Set(net.map((c) => c.node.startIndex));
+    const sends = model.calls.filter((c) => {
+      const m = /^([A-Za-z_]\w*)\.(?:request|send|sendall|post|put|putrequest)$/.exec(c.callee);
+      return !!m && !netStarts.has(c.node.startIndex) && (model.assigns.get(m[1]!) ?? []).some((v) => netStarts.has(v.startIndex));
+    });
+    for (const c of [...net, ...sends]) {
       const args = c.node.childForFieldName('arguments')?.text ?? '';
       let identity = HOST_IDENTITY.exec(args);
       if (!identity) {
@@ -115,7 +121,7 @@ export default defineRule({
         }
       }
       if (!identity) continue;
-      const url = evaluate(c.args[0], { model });
+      const url = netStarts.has(c.node.startIndex) ? evaluate(c.args[0], { model }) : null;
       const dns = /gethostbyname/.test(c.callee);
       // gethostbyname(gethostname()) resolves the machine's own name; exfiltration embeds it in a longer name.
       if (dns) {
@@ -130,8 +136,8 @@ export default defineRule({
           ? `DNS lookup of a name built from the host identity (${identity[0]}): data leaves through DNS`
           : `${resolveCallee(model, c.callee)} sends the host identity (${identity[0]}) to ${url ? clip(url.value, 80) : 'a remote server'}`,
         evidence: clip(c.node.text),
-        severity: 'high',
-        // The whole environment (tokens, keys) leaving the machine is not telemetry.
+        // The whole environment (tokens, keys) leaving the machine is not telemetry: it is the secrets themselves.
+        severity: /environ/.test(identity[0]) ? 'critical' : 'high',
         confidence: dns || /environ/.test(identity[0]) ? 'high' : 'medium',
         iocs: url ? extractIocs(url.value) : [],
       });
