@@ -35,6 +35,12 @@ export function isExecSink(model: PyModel, call: PyCall): string | null {
   if (fn && /^(?:getattr\s*\(\s*(?:__builtins__|builtins|__import__\(['"]builtins['"]\))\s*,\s*['"](exec|eval)['"]\s*\)|(?:globals|vars|locals)\(\)\s*\[\s*['"]__builtins__['"]\s*\]\s*\.\s*(exec|eval))/.test(fn.text)) {
     return 'exec';
   }
+  // name = ''.join(b64decode(n).decode() for n in ['ZQ==', 'eA==', ...]); getattr(builtins, name)(payload): the builtin
+  // called is itself decoded, so the reader never sees "exec".
+  const g = fn && /^getattr\s*\(\s*(?:__builtins__|builtins)\s*,\s*([A-Za-z_]\w*)\s*\)$/.exec(fn.text);
+  if (g && (model.assigns.get(g[1]!) ?? []).some((v) => /\b(?:b64decode|a85decode|b32decode|fromhex|unhexlify|decompress)\s*\(|\bchr\s*\(|\[\s*::\s*-1\s*\]/.test(v.text.slice(0, 2000)))) {
+    return 'exec';
+  }
   return null;
 }
 

@@ -22,6 +22,7 @@ ruleTest(rule, {
     { name: 'pickle/json loads not executed', file: 'a.py', code: `import json, base64\ndata = json.loads(base64.b64decode(s))\n` },
     { name: 'eval of a literal expression', file: 'b.py', code: `x = eval("1 + 2")\n` },
     { name: 'base64 image asset written to disk', file: 'assets.py', code: `import base64\nICON = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="\nwith open("icon.png", "wb") as f:\n    f.write(base64.b64decode(ICON))\n` },
+    { name: 'builtin looked up by a plain name (type registry)', file: 'types_.py', code: `import builtins\nname = cfg.get("type", "int")\nvalue = getattr(builtins, name)(raw)\n` },
   ],
   flagged: [
     {
@@ -86,6 +87,12 @@ ruleTest(rule, {
       file: 'x.py',
       code: `eval("".join(chr(i) for i in [101,120,101,99]))(code)\n`,
       findings: [{ line: 1, decoded: 'exec', message: /decoded by chr/ }],
+    },
+    {
+      name: 'builtin whose name is itself decoded, called on a base64 payload',
+      file: 'load.py',
+      code: `import base64, builtins\nparts = ['ZQ==', 'eA==', 'ZQ==', 'Yw==']\nname = ''.join(base64.b64decode(n).decode() for n in parts)\ngetattr(builtins, name)(base64.b64decode("cHJpbnQoMSk=").decode())\n`,
+      findings: [{ line: 4, message: /exec\(\) runs code decoded by base64/, severity: 'critical' }],
     },
   ],
 });

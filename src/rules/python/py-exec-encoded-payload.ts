@@ -25,7 +25,7 @@ export default defineRule({
     status: 'stable',
   },
   input: 'py-ast',
-  prefilter: /\b(?:exec|eval|compile|execfile|loads|write)\b|__pyarmor__|pyarmor_runtime|pytransform/,
+  prefilter: /\b(?:exec|eval|compile|execfile|loads|write)\b|getattr\s*\(\s*(?:__builtins__|builtins)\s*,|__pyarmor__|pyarmor_runtime|pytransform/,
   check(ctx, py) {
     const model = modelOf(py);
     for (const s of execSinks(py)) {
