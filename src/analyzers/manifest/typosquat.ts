@@ -79,6 +79,12 @@ export function isPopular(eco: Ecosystem, name: string): boolean {
   return popular(eco).rank.has(eco === 'pypi' ? pep503(name) : name);
 }
 
+let scopes: Set<string> | undefined;
+/** Scopes that own at least one popular npm package ("@types", "@babel", "@jest", ...). */
+function popularScopes(): Set<string> {
+  return (scopes ??= new Set(popular('npm').names.filter((n) => n.startsWith('@')).map((n) => n.slice(0, n.indexOf('/')))));
+}
+
 export function findSquat(eco: Ecosystem, rawName: string): Squat | null {
   const name = eco === 'pypi' ? pep503(rawName) : rawName;
   const pop = popular(eco);
@@ -89,12 +95,18 @@ export function findSquat(eco: Ecosystem, rawName: string): Squat | null {
   if (eco === 'npm' && !name.startsWith('@')) {
     if (!sepIdx.has(eco)) sepIdx.set(eco, squashedIndex(eco, squashSep));
     const hit = sepIdx.get(eco)!.get(squashSep(name));
-    if (hit && hit !== name) return { target: hit, how: hit.startsWith('@') ? 'scope dropped into the name' : 'separator changed' };
+    // "babel-cli" / "@babel/cli", "rollup-plugin-babel" / "@rollup/plugin-babel": most are the project's own pre-scope
+    // names, so this shape alone is weak evidence.
+    if (hit && hit !== name) return hit.startsWith('@') ? { target: hit, how: 'scope dropped into the name', weak: true } : { target: hit, how: 'separator changed' };
   }
   // homoglyphs: "1odash", "rnongoose"
   if (!glyphIdx.has(eco)) glyphIdx.set(eco, squashedIndex(eco, unglyph));
   const glyph = glyphIdx.get(eco)!.get(unglyph(name));
   if (glyph && glyph !== name && pop.rank.get(glyph)! < EDIT_TARGET_RANK[eco]) return { target: glyph, how: 'look-alike characters' };
+
+  // An npm scope belongs to one owner: "@types/mssql" beside "@types/mysql", "@jest/test-utils" beside "jest" are
+  // published by the same organisation that owns the popular name's scope, so edits and suffixes prove nothing there.
+  if (eco === 'npm' && name.startsWith('@') && popularScopes().has(name.slice(0, name.indexOf('/')))) return null;
 
   // suffixes on a popular name: "tslib-util", "is-buffer-validator", "pino-loggers"
   const base = name.replace(/^@[^/]+\//, '');

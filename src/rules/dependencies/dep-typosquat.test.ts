@@ -6,6 +6,10 @@ ruleTest(rule, {
     { name: 'popular names only', files: { 'package.json': '{"dependencies":{"react":"^18","react-dom":"^18","express":"^4","@types/node":"^20"}}' } },
     { name: 'popular pypi names in any spelling', files: { 'requirements.txt': 'python_dateutil==2.9\nPyYAML>=6\nrequests\n' } },
     { name: 'own workspace package', files: { 'package.json': '{"dependencies":{"my-company-shared-ui":"workspace:*"}}' } },
+    {
+      name: 'names inside a scope that owns popular packages (only its owner can publish there)',
+      files: { 'package.json': '{"devDependencies":{"@types/mssql":"^9","@jest/test-utils":"^30","@tsconfig/node24":"^24"}}' },
+    },
   ],
   flagged: [
     {
@@ -20,6 +24,11 @@ ruleTest(rule, {
       name: 'pypi misspelling in pyproject',
       files: { 'pyproject.toml': '[project]\nname = "x"\ndependencies = [\n  "reqeusts>=2",\n]\n' },
       findings: [{ file: 'pyproject.toml', line: 4, message: /"requests" \(swapped letters\)/ }],
+    },
+    {
+      name: 'a pre-scope name of a scoped popular package is reported at low confidence',
+      files: { 'package.json': '{"devDependencies":{"babel-cli":"^6.26.0"}}' },
+      findings: [{ file: 'package.json', line: 1, confidence: 'low', severity: 'medium', message: /"@babel\/cli" \(scope dropped into the name\)/ }],
     },
     {
       name: 'a letter added at the start is reported at low confidence',

@@ -7,7 +7,9 @@ export default defineRule({
   meta: {
     kind: 'threat',
     category: 'dependency',
-    severity: 'high',
+    // Name similarity alone is weak: many honest packages sit one edit from a popular one (eclint/eslint). It counts
+    // with other signals; known lure names are dep-known-malicious (near-certain).
+    severity: 'medium',
     confidence: 'medium',
     summary: 'A direct dependency is named like a popular package (one letter off, swapped/doubled letters, look-alike characters, separator or scope tricks, -js/-validator/-helper/-util suffixes) but is not that package',
     why: 'Lures and malicious registries rely on names a reviewer reads as familiar: tslib-util, is-buffer-validator, pinno-loggers, colorame, reqeusts. The impostor runs its install script or payload on npm install / pip install.',
