@@ -93,20 +93,7 @@ export async function scanSample(sample: Sample, ctx: RunContext): Promise<Sampl
     const report = await ctx.api.scan(target, { password: ctx.password, threads: ctx.threads });
     return fromReport(base, report, Math.round(performance.now() - started));
   } catch (e) {
-    return {
-      ...base,
-      verdict: 'error',
-      score: null,
-      top: null,
-      findings: [],
-      ruleHits: {},
-      durationMs: Math.round(performance.now() - started),
-      scanMs: 0,
-      files: 0,
-      bytes: 0,
-      scanErrors: 0,
-      error: (e as Error)?.message ?? String(e),
-    };
+    return unscanned(base, started, 'error', (e as Error)?.message ?? String(e));
   } finally {
     if (temp) {
       removeDir(temp);
@@ -121,9 +108,14 @@ function track(ctx: RunContext, dir: string): string {
 }
 
 function skipped(base: Pick<SampleResult, 'id' | 'label' | 'group' | 'source'>, started: number, why: string): SampleResult {
+  return unscanned(base, started, 'skipped', why);
+}
+
+/** A sample that produced no report: an error (counts as a miss) or a skip (left out of the rates). */
+function unscanned(base: Pick<SampleResult, 'id' | 'label' | 'group' | 'source'>, started: number, verdict: 'error' | 'skipped', why: string): SampleResult {
   return {
     ...base,
-    verdict: 'skipped',
+    verdict,
     score: null,
     top: null,
     findings: [],
