@@ -10,6 +10,8 @@ export interface FileRef {
   rel: string;
   abs: string;
   size: number;
+  /** An autorun entry runs it with node although its name is not .js: parse it as JavaScript (if it is text). */
+  parseAsJs?: boolean;
 }
 export interface RuleSelection {
   only?: string[];
@@ -59,7 +61,7 @@ function analyzeInProcess(files: FileRef[], opts: RunOptions) {
   for (const f of files) {
     const read = readFileForScan(f.abs, opts.maxFileBytes);
     if (!read.ok) errors.push({ path: f.rel, message: read.error });
-    else results.push(analyzeFile(f.rel, read.bytes, rules));
+    else results.push(analyzeFile(f.rel, read.bytes, rules, { parseAsJs: f.parseAsJs }));
     bytes += f.size;
     opts.onProgress?.(bytes, results.length + errors.length);
   }
@@ -102,6 +104,9 @@ async function analyzeInPool(files: FileRef[], opts: RunOptions) {
   });
   const results: FileResult[] = [];
   const errors: ScanError[] = [];
+  // A worker that dies outside a task (out of memory while idle, a native crash) is an 'error' event: without a
+  // listener it would end the whole process. It is recorded instead, and the scan is marked incomplete.
+  pool.on('error', (e: Error) => errors.push({ path: '(worker)', message: `a worker thread failed: ${e?.message ?? e}` }));
   let doneBytes = 0;
   let doneFiles = 0;
   // A task's timeout runs from submission, so only `threads` tasks are in flight: queued ones must not expire waiting
