@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { AutorunEntry } from '../core/autorun.js';
 import type { Finding, Ioc } from '../core/finding.js';
 import type { FileFacts, ProjectView } from '../core/inputs.js';
 import { SCHEMA_VERSION, type Report, type ScanError } from '../core/report.js';
@@ -30,16 +31,6 @@ export async function scan(targetSpec: string, options: ScanOptions = {}): Promi
   try {
     const maxFileBytes = options.limits?.maxFileBytes ?? 128 << 20;
     const totalBytes = target.files.reduce((n, f) => n + f.size, 0);
-    const { results, errors: fileErrors } = await analyzeFiles(target.files, {
-      maxFileBytes,
-      ruleSelection: options.rules ?? {},
-      fileTimeoutMs: options.fileTimeoutMs ?? 20_000,
-      workerHeapMb: 768,
-      threads: options.threads,
-      onProgress: (doneBytes, doneFiles) =>
-        options.onProgress?.({ doneBytes, totalBytes, doneFiles, totalFiles: target.files.length }),
-    });
-    const factsByPath = new Map<string, FileFacts>(results.map((r) => [r.facts.path, r.facts]));
     const absByRel = new Map(target.files.map((f) => [f.rel, f.abs]));
     const textCache = new Map<string, string | null>();
     const readText = (rel: string): string | null => {
@@ -53,11 +44,27 @@ export async function scan(targetSpec: string, options: ScanOptions = {}): Promi
       textCache.set(rel, text);
       return text;
     };
-    const files = target.files.map((f) => factsByPath.get(f.rel) ?? minimalFacts(f.rel, f.size));
-    const baseView = { files, readText };
+    // The autorun map needs only paths and readText, so it is built first: the files its entries run with node under
+    // a non-JS name (`node public/fonts/fa-solid-400.woff2`, `node .vscode/x`) are then parsed as JavaScript.
     // Its errors (a config that could not be parsed) join the report's: a hidden autorun entry must not look clean.
-    const { entries: autorun, errors: autorunErrors } = buildAutorunMapWithErrors(baseView);
-    const view: ProjectView = { ...baseView, autorun };
+    const { entries: autorun, errors: autorunErrors } = buildAutorunMapWithErrors({
+      files: target.files.map((f) => minimalFacts(f.rel, f.size)),
+      readText,
+    });
+    const runAsJs = nodeRunNonJs(autorun);
+    const refs = runAsJs.size ? target.files.map((f) => (runAsJs.has(f.rel) ? { ...f, parseAsJs: true } : f)) : target.files;
+    const { results, errors: fileErrors } = await analyzeFiles(refs, {
+      maxFileBytes,
+      ruleSelection: options.rules ?? {},
+      fileTimeoutMs: options.fileTimeoutMs ?? 20_000,
+      workerHeapMb: 768,
+      threads: options.threads,
+      onProgress: (doneBytes, doneFiles) =>
+        options.onProgress?.({ doneBytes, totalBytes, doneFiles, totalFiles: target.files.length }),
+    });
+    const factsByPath = new Map<string, FileFacts>(results.map((r) => [r.facts.path, r.facts]));
+    const files = target.files.map((f) => factsByPath.get(f.rel) ?? minimalFacts(f.rel, f.size));
+    const view: ProjectView = { files, readText, autorun };
     const rules = selectRules(options.rules);
     const project = runProjectRules(rules, view);
 
@@ -128,6 +135,23 @@ function hashFilesWithFindings(findings: Finding[], absByRel: Map<string, string
     if (!abs) continue;
     const read = readFileForScan(abs, maxBytes);
     if (read.ok) out[rel] = createHash('sha256').update(read.bytes).digest('hex');
+  }
+  return out;
+}
+
+/** Names node runs as code anyway; and data/other-language files an entry loads but never runs with node. */
+const NOT_DISGUISED = /\.(?:[cm]?[jt]sx?|json5?|jsonc|node|wasm|py[cdw]?|sh|bash|zsh|bat|cmd|ps1|css|scss|sass|less|html?|svg|xml|md|markdown|ya?ml|toml|ini|env|lock|map|csv|txt|vue|svelte|d\.ts)$/i;
+
+/** Files of the target that autorun entries lead to under a name that is not JavaScript's (fonts, extension-less). */
+function nodeRunNonJs(autorun: AutorunEntry[]): Set<string> {
+  const out = new Set<string>();
+  for (const e of autorun) {
+    // npm scripts and VS Code tasks/launch configs are where `node <file>` runs; git hooks, make, docker run shells.
+    if (!/^(?:npm-|vscode-)/.test(e.trigger)) continue;
+    for (const p of e.leadsTo) {
+      const base = p.slice(p.lastIndexOf('/') + 1);
+      if (!NOT_DISGUISED.test(base) && !/(?:^|\/)\.git\//.test(p)) out.add(p);
+    }
   }
   return out;
 }

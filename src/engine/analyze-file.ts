@@ -7,7 +7,14 @@ import { computeFacts, decodeText, isBinary } from '../analyzers/file-facts.js';
 import { parseJs } from '../analyzers/js/parse.js';
 import { parseTs } from '../analyzers/js/parse-ts.js';
 import { parsePython } from '../analyzers/python/parse.js';
+import { sniffCode } from '../rules/text/_code-sniff.js';
+import { EXPECTED } from '../rules/text/_magic.js';
 import { makeFinding } from './findings.js';
+
+export interface AnalyzeOptions {
+  /** An autorun entry runs this file with node: parse it as JavaScript whatever its name (text files only). */
+  parseAsJs?: boolean;
+}
 
 export interface FileResult {
   facts: FileFacts;
@@ -20,11 +27,12 @@ export interface FileResult {
  * Runs every applicable per-file rule on one file. Pure apart from the rules it is given: no I/O. A crashing rule is
  * recorded as an error (the scan becomes incomplete) and the other rules still run.
  */
-export function analyzeFile(path: string, bytes: Uint8Array, rules: readonly AnyRule[]): FileResult {
+export function analyzeFile(path: string, bytes: Uint8Array, rules: readonly AnyRule[], opts: AnalyzeOptions = {}): FileResult {
   const binary = isBinary(bytes);
   const decoded = binary ? null : decodeText(bytes);
   const text = decoded ? decoded.text : null;
   const facts = computeFacts(path, bytes, text);
+  if (text !== null && facts.kind === 'text' && (opts.parseAsJs || disguisedJs(facts.ext, text))) facts.kind = 'js';
   const findings: Finding[] = [];
   const errors: ScanError[] = [];
   let index: LineIndex | null = null;
@@ -93,4 +101,12 @@ export function analyzeFile(path: string, bytes: Uint8Array, rules: readonly Any
     }
   }
   return { facts, findings, errors, parsed };
+}
+
+/**
+ * A font/image/media/archive name over text that reads as JavaScript: `node public/fonts/fa-solid-400.woff2` runs it,
+ * so the JS rules must see it even when no autorun entry names it (a real font or image is never text).
+ */
+function disguisedJs(ext: string, text: string): boolean {
+  return ext in EXPECTED && sniffCode(text)?.lang === 'javascript';
 }

@@ -16,7 +16,7 @@ export default function analyzeBatch(task: BatchTask): BatchOutcome[] {
   return task.files.map((f): BatchOutcome => {
     const read = readFileForScan(f.abs, task.maxFileBytes);
     if (!read.ok) return { rel: f.rel, error: read.error };
-    const result: FileResult = analyzeFile(f.rel, read.bytes, cachedRules);
+    const result: FileResult = analyzeFile(f.rel, read.bytes, cachedRules, { parseAsJs: f.parseAsJs });
     return { rel: f.rel, result };
   });
 }
