@@ -20,7 +20,11 @@ export function parseFailOn(v: string | undefined): Verdict | undefined {
 /** Renders and writes the report; colours only for the terminal format going to a colour-capable stdout. */
 export function emit(report: Report, format: Format, output: string | undefined, io: CliIo): void {
   const color = format === 'terminal' && !output && useColor(io.stdout, io.env);
-  const text = render(report, format, { color });
+  writeOutput(render(report, format, { color }), output, io);
+}
+
+/** Writes rendered text to --output, or to stdout; a file that cannot be written is a usage error (exit 2). */
+export function writeOutput(text: string, output: string | undefined, io: CliIo): void {
   if (output) {
     try {
       writeFileSync(output, text);

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { check } from '../../api/check.js';
 import { DetonateError } from '../../api/detonate.js';
@@ -7,7 +7,7 @@ import { renderCheckTerminal } from '../../reporters/check-terminal.js';
 import { TargetError } from '../../targets/index.js';
 import { CHECK_HELP } from '../help.js';
 import { UsageError, useColor, type CliIo } from '../io.js';
-import { parseFailOn } from '../output.js';
+import { parseFailOn, writeOutput } from '../output.js';
 
 /** `lurescan check --message FILE [--target T]`: the message and the code, one answer. */
 export async function checkCommand(args: string[], io: CliIo): Promise<number> {
@@ -62,13 +62,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     throw e;
   }
   const text = format === 'json' ? renderCheckJson(report) : renderCheckTerminal(report, { color: !values.output && useColor(io.stdout, io.env), width: io.stdout.columns });
-  if (values.output) {
-    try {
-      writeFileSync(values.output, text);
-    } catch (e) {
-      throw new UsageError(`cannot write ${values.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-    }
-  } else io.stdout.write(text);
+  writeOutput(text, values.output, io);
   if (report.incomplete) return 2;
   if (failOn === undefined) return 0;
   const rank = { clean: 0, suspicious: 1, malicious: 2 } as const;

@@ -1,8 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { triageMessage } from '../../triage/index.js';
 import { renderMessageJson, renderMessageTerminal } from '../../triage/render.js';
 import { UsageError, useColor, type CliIo } from '../io.js';
+import { writeOutput } from '../output.js';
 
 const HELP = `lurescan message <file | -> [--format terminal|json] [--output FILE] [--fail-on high|elevated]
 
@@ -44,13 +45,7 @@ export async function messageCommand(args: string[], io: CliIo): Promise<number>
   }
   const report = triageMessage(raw, { filename: path, source: path });
   const text = format === 'json' ? renderMessageJson(report) : renderMessageTerminal(report, { color: !values.output && useColor(io.stdout, io.env) });
-  if (values.output) {
-    try {
-      writeFileSync(values.output, text);
-    } catch (e) {
-      throw new UsageError(`cannot write ${values.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-    }
-  } else io.stdout.write(text);
+  writeOutput(text, values.output, io);
   const rank = { low: 0, elevated: 1, high: 2 } as const;
   return rank[report.risk] >= rank[failOn] ? 1 : 0;
 }
