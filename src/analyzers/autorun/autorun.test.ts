@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import type { AutorunEntry } from '../../core/autorun.js';
 import { computeFacts } from '../file-facts.js';
 import { buildAutorunMap, buildAutorunMapWithErrors } from './index.js';
+import { readExampleLure } from '../../testing/example-lure.js';
 
 function mapOf(tree: Record<string, string>): AutorunEntry[] {
   const enc = new TextEncoder();
@@ -22,16 +20,7 @@ function find(entries: AutorunEntry[], pred: (e: AutorunEntry) => boolean): Auto
 }
 
 describe('autorun map: the bundled example lure', () => {
-  const root = fileURLToPath(new URL('../../../examples/take-home-lure/', import.meta.url));
-  const tree: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else tree[relative(root, p).split('\\').join('/')] = readFileSync(p, 'utf8');
-    }
-  };
-  walk(root);
+  const tree = readExampleLure();
   const map = mapOf(tree);
 
   it('lists the hidden folderOpen task with its per-OS commands', () => {

@@ -1,22 +1,11 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { readExampleLure } from '../../testing/example-lure.js';
 import { runRuleOn } from '../../testing/rule-tester.js';
 import { rules } from './index.js';
 
 // The bundled example lure, end to end through the autorun rules: what a user sees for each way it starts.
-const root = fileURLToPath(new URL('../../../examples/take-home-lure/', import.meta.url));
-const tree: Record<string, string> = {};
-const walk = (d: string) => {
-  for (const e of readdirSync(d, { withFileTypes: true })) {
-    const p = join(d, e.name);
-    if (e.isDirectory()) walk(p);
-    else tree[relative(root, p).split('\\').join('/')] = readFileSync(p, 'utf8');
-  }
-};
-walk(root);
+const tree = readExampleLure();
 
 function findingsOf(id: string) {
   const rule = rules.find((r) => r.id === id)!;
