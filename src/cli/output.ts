@@ -1,6 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Report, Verdict } from '../core/report.js';
 import { FORMATS, render, type Format } from '../reporters/index.js';
+import { sarifOptionsFor, type SarifOptions } from '../reporters/sarif.js';
 import { UsageError, useColor, type CliIo } from './io.js';
 
 const RANK: Record<Verdict, number> = { clean: 0, suspicious: 1, malicious: 2 };
@@ -20,7 +22,19 @@ export function parseFailOn(v: string | undefined): Verdict | undefined {
 /** Renders and writes the report; colours only for the terminal format going to a colour-capable stdout. */
 export function emit(report: Report, format: Format, output: string | undefined, io: CliIo): void {
   const color = format === 'terminal' && !output && useColor(io.stdout, io.env);
-  writeOutput(render(report, format, { color }), output, io);
+  const sarif = format === 'sarif' ? sarifLocation(report.target) : undefined;
+  writeOutput(render(report, format, { color, sarif }), output, io);
+}
+
+/** A scanned local folder: SARIF paths relative to the working directory (the repository root in CI). */
+function sarifLocation(target: string): SarifOptions | undefined {
+  const abs = resolve(target);
+  try {
+    if (!statSync(abs).isDirectory()) return undefined;
+  } catch {
+    return undefined; // npm:, pypi:, or an archive that is gone: paths stay relative to the package root
+  }
+  return sarifOptionsFor(abs, process.cwd());
 }
 
 /** Writes rendered text to --output, or to stdout; a file that cannot be written is a usage error (exit 2). */

@@ -2,7 +2,7 @@ import type { Report } from '../core/report.js';
 import { renderCsv } from './csv.js';
 import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
-import { renderSarif } from './sarif.js';
+import { renderSarif, type SarifOptions } from './sarif.js';
 import { renderStix } from './stix.js';
 import { renderTerminal } from './terminal.js';
 
@@ -14,6 +14,8 @@ export interface RenderOptions {
   color?: boolean;
   /** STIX only: created/modified/valid_from (ids never depend on it). Default: now. */
   timestamp?: Date;
+  /** SARIF only: where the scanned folder sits relative to the repository root (see SarifOptions). */
+  sarif?: SarifOptions;
 }
 
 /** Every reporter is a pure (report) => string: same report, same bytes. */
@@ -22,7 +24,7 @@ export function render(report: Report, format: Format, opts: RenderOptions = {})
     case 'json':
       return renderJson(report);
     case 'sarif':
-      return renderSarif(report);
+      return renderSarif(report, opts.sarif);
     case 'terminal':
       return renderTerminal(report, { color: opts.color ?? false });
     case 'html':

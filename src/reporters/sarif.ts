@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { isAbsolute, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { Finding, Severity } from '../core/finding.js';
 import type { Report } from '../core/report.js';
@@ -23,11 +25,32 @@ const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.
  * fingerprints that survive edits elsewhere in the file, and an invocation that says when the scan was incomplete.
  * Pure: the same report gives the same bytes (no timestamps).
  */
-export function renderSarif(report: Report): string {
-  return `${JSON.stringify(toSarif(report), null, 2)}\n`;
+export function renderSarif(report: Report, opts: SarifOptions = {}): string {
+  return `${JSON.stringify(toSarif(report, opts), null, 2)}\n`;
 }
 
-export function toSarif(report: Report): Sarif.Log {
+/**
+ * Where the scanned files sit in the repository GitHub checks out. Report paths are relative to the scanned folder;
+ * code scanning resolves SARIF URIs against the repository root, so `lurescan scan sub/` run from the root must say
+ * `sub/file.js`, not `file.js` (ESLint and Semgrep likewise print paths relative to the working directory).
+ */
+export interface SarifOptions {
+  /** Prepended to every file path, e.g. `sub/` (forward slashes, trailing slash). */
+  pathPrefix?: string;
+  /** Absolute `file:` URI (trailing slash) that %SRCROOT% stands for: `run.originalUriBaseIds`. */
+  srcRootUri?: string;
+}
+
+/** The options the CLI derives for a scanned local folder: paths relative to `cwd` when the folder lies inside it. */
+export function sarifOptionsFor(scannedFolder: string, cwd: string): SarifOptions {
+  const rel = relative(cwd, scannedFolder).split(sep).join('/');
+  if (rel === '') return { srcRootUri: pathToFileURL(`${cwd}${sep}`).href };
+  if (rel.startsWith('..') || isAbsolute(rel)) return { srcRootUri: pathToFileURL(`${scannedFolder}${sep}`).href };
+  return { pathPrefix: `${rel}/`, srcRootUri: pathToFileURL(`${cwd}${sep}`).href };
+}
+
+export function toSarif(report: Report, opts: SarifOptions = {}): Sarif.Log {
+  const fileUri = (path: string) => encodeUriPath(`${opts.pathPrefix ?? ''}${path}`);
   const ruleIds = [...new Set([...Object.keys(report.rules), ...report.findings.map((f) => f.ruleId)])].sort();
   const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
   const files = [...new Set(report.findings.map((f) => f.file).filter((f) => f !== ''))].sort();
@@ -48,7 +71,7 @@ export function toSarif(report: Report): Sarif.Log {
       const base = fingerprint(f);
       const n = occurrences.get(base) ?? 0;
       occurrences.set(base, n + 1);
-      return result(f, ruleIndex.get(f.ruleId)!, artifactIndex.get(f.file), n ? `${base}:${n}` : base, anchor);
+      return result(f, ruleIndex.get(f.ruleId)!, artifactIndex.get(f.file), n ? `${base}:${n}` : base, anchor, fileUri);
     });
 
   const notifications: Sarif.Notification[] = [
@@ -85,6 +108,7 @@ export function toSarif(report: Report): Sarif.Log {
         ...(notifications.length ? { toolExecutionNotifications: notifications } : {}),
       },
     ],
+    ...(opts.srcRootUri ? { originalUriBaseIds: { '%SRCROOT%': { uri: opts.srcRootUri } } } : {}),
     artifacts,
     results,
     columnKind: 'utf16CodeUnits',
@@ -134,7 +158,14 @@ function ruleDescriptor(id: string, meta: (RuleMeta & { id: string }) | undefine
   };
 }
 
-function result(f: Finding, ruleIndex: number, artifactIndex: number | undefined, fp: string, anchor: string): Sarif.Result {
+function result(
+  f: Finding,
+  ruleIndex: number,
+  artifactIndex: number | undefined,
+  fp: string,
+  anchor: string,
+  fileUri: (path: string) => string,
+): Sarif.Result {
   const startLine = Math.max(1, f.line);
   const startColumn = Math.max(1, f.column);
   const endLine = Math.max(startLine, f.endLine);
@@ -188,7 +219,7 @@ export function fingerprint(f: Pick<Finding, 'ruleId' | 'file' | 'evidence'>): s
 }
 
 /** A relative URI reference: each path segment percent-encoded (spaces, '#', '%', '?' in hostile names). */
-function fileUri(path: string): string {
+function encodeUriPath(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
 

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type * as Sarif from 'sarif';
 import { scan } from '../../src/index.js';
 import type { Report } from '../../src/core/report.js';
-import { fingerprint, renderSarif } from '../../src/reporters/sarif.js';
+import { fingerprint, renderSarif, sarifOptionsFor } from '../../src/reporters/sarif.js';
 import { dirWithErrors, emptyDir, EXAMPLE, REPO, runCli } from '../cli/helpers.js';
 
 // The official SARIF 2.1.0 schema (draft-04), vendored from an npm package: see schema/README.md.
@@ -114,5 +115,29 @@ describe('SARIF 2.1.0 reporter', () => {
     const run = await runCli(['scan', EXAMPLE, '--format', 'sarif']);
     assert.equal(run.code, 1);
     assertValidSarif(run.stdout);
+  });
+
+  it('paths are relative to the repository root when a subfolder is scanned from it (code scanning resolves them there)', async () => {
+    const run = await runCli(['scan', EXAMPLE, '--format', 'sarif']);
+    const log = assertValidSarif(run.stdout);
+    const prefix = `${relative(process.cwd(), EXAMPLE).split('\\').join('/')}/`;
+    assert.ok(prefix.length > 1 && !prefix.startsWith('..'), `the example lies inside the working directory (${prefix})`);
+    const uris = log.runs[0]!.results!.map((r) => r.locations![0]!.physicalLocation!.artifactLocation!.uri!);
+    assert.ok(uris.length > 0);
+    for (const uri of uris) assert.ok(uri.startsWith(prefix), `${uri} starts with ${prefix}`);
+    assert.deepEqual(log.runs[0]!.originalUriBaseIds, { '%SRCROOT%': { uri: pathToFileURL(`${process.cwd()}/`).href } });
+    // The fingerprint does not depend on where the folder was scanned from.
+    const direct = JSON.parse(renderSarif(await scan(EXAMPLE)));
+    assert.deepEqual(
+      log.runs[0]!.results!.map((r) => r.partialFingerprints),
+      direct.runs[0].results.map((r: Sarif.Result) => r.partialFingerprints),
+    );
+    assert.equal(direct.runs[0].originalUriBaseIds, undefined, 'the library default stays relative to the scanned folder');
+  });
+
+  it('a folder outside the working directory: paths relative to it, %SRCROOT% names it', () => {
+    assert.deepEqual(sarifOptionsFor('/srv/checkout', '/home/me'), { srcRootUri: 'file:///srv/checkout/' });
+    assert.deepEqual(sarifOptionsFor('/home/me', '/home/me'), { srcRootUri: 'file:///home/me/' });
+    assert.deepEqual(sarifOptionsFor('/home/me/a b/c', '/home/me'), { pathPrefix: 'a b/c/', srcRootUri: 'file:///home/me/' });
   });
 });
