@@ -9,6 +9,7 @@ import { buildAutorunMapWithErrors } from '../analyzers/autorun/index.js';
 import { analyzeFiles, type RuleSelection } from '../engine/pool.js';
 import { runProjectRules } from '../engine/project.js';
 import { openTarget, type OpenOptions } from '../targets/index.js';
+import { runOnline, type OnlineOptions } from '../online/index.js';
 import { readFileForScan } from '../targets/read.js';
 import { selectRules } from '../rules/index.js';
 import { summarize } from './summary.js';
@@ -20,6 +21,8 @@ export interface ScanOptions extends OpenOptions {
   threads?: number;
   fileTimeoutMs?: number;
   onProgress?: (p: { doneBytes: number; totalBytes: number; doneFiles: number; totalFiles: number }) => void;
+  /** Online mode (off by default): look the direct dependencies up on their registries; `deep` scans them too. */
+  online?: OnlineOptions;
 }
 
 const PROJECT_READ_LIMIT = 2 << 20;
@@ -65,10 +68,14 @@ export async function scan(targetSpec: string, options: ScanOptions = {}): Promi
     const factsByPath = new Map<string, FileFacts>(results.map((r) => [r.facts.path, r.facts]));
     const files = target.files.map((f) => factsByPath.get(f.rel) ?? minimalFacts(f.rel, f.size));
     const view: ProjectView = { files, readText, autorun };
+    // Online mode (src/online): registry facts land on view.registry for the project rules; deep adds dependency findings.
+    const online = options.online
+      ? await runOnline(view, options.online, (spec, npmFetch) => scan(spec, { ...options, online: undefined, npmFetch, onProgress: undefined }))
+      : undefined;
     const rules = selectRules(options.rules);
     const project = runProjectRules(rules, view);
 
-    const findings: Finding[] = [...results.flatMap((r) => r.findings), ...project.findings];
+    const findings: Finding[] = [...results.flatMap((r) => r.findings), ...project.findings, ...(online?.findings ?? [])];
     // Only the files an entry executes or loads: the declaring package.json / tasks.json is not itself code that runs
     // (otherwise a typosquatted dependency would weigh as if it ran on install).
     const reached = new Set(autorun.flatMap((e) => e.leadsTo));
@@ -76,7 +83,7 @@ export async function scan(targetSpec: string, options: ScanOptions = {}): Promi
     const metas = ruleMetas(rules);
     for (const f of findings) f.weightNote ??= locationNote(f, factsByPath.get(f.file), metas[f.ruleId]);
     const scored = scoreFindings(findings, metas);
-    const errors: ScanError[] = [...target.errors, ...fileErrors, ...results.flatMap((r) => r.errors), ...autorunErrors, ...project.errors];
+    const errors: ScanError[] = [...target.errors, ...fileErrors, ...results.flatMap((r) => r.errors), ...autorunErrors, ...project.errors, ...(online?.errors ?? [])];
     const usedRules = Object.fromEntries(
       [...new Set(findings.map((f) => f.ruleId))].sort().map((id) => [id, { id, ...metas[id]! }]),
     );
@@ -100,7 +107,7 @@ export async function scan(targetSpec: string, options: ScanOptions = {}): Promi
       },
       rules: usedRules,
       incomplete: errors.length > 0,
-      fileHashes: hashFilesWithFindings(scored.ranked, absByRel, maxFileBytes),
+      fileHashes: { ...hashFilesWithFindings(scored.ranked, absByRel, maxFileBytes), ...online?.fileHashes },
     };
     report.summary = summarize(report);
     return report;

@@ -10,6 +10,7 @@ Usage:
   lurescan message <file | -> [options]    judge a recruiter message: lure tactics with quotes, links, what to do
   lurescan check --message <file> [--target <target>]
                                            one verdict for the message and the code it came with
+  lurescan db update|status [options]      update / show the local known-malicious package database (OSV)
   lurescan <command> --help                options of a command
   lurescan --version
 
@@ -41,6 +42,12 @@ Options:
       --no-progress                  no progress bar on stderr
       --detonate                     also run it in the jail: one verdict over static and behaviour findings
                                      (with --timeout <s>, --offline; see lurescan detonate --help)
+      --online                       look direct dependencies up on npm/PyPI: missing (dependency confusion),
+                                     taken down as malware (0.0.1-security), first published days ago
+      --deep                         --online, and download each direct npm dependency (integrity checked,
+                                     nothing run) and scan it: findings under node_modules/<name>/
+      --registry <url>               npm registry (default: $npm_config_registry, else https://registry.npmjs.org)
+      --pypi-url <url>               PyPI index for --online (default: $LURESCAN_PYPI_URL, else https://pypi.org)
   -h, --help                         this help
 
 Colours: only on a terminal, never with NO_COLOR set; FORCE_COLOR=1 forces them.

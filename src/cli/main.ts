@@ -30,6 +30,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         return await reportCommand(rest, io);
       case 'message': return await (await import('./commands/message.js')).messageCommand(rest, io);
       case 'check': return await (await import('./commands/check.js')).checkCommand(rest, io);
+      case 'db': return await (await import('./commands/db.js')).dbCommand(rest, io);
       default:
         io.stderr.write(`lurescan: unknown command '${command}' (see lurescan --help)\n`);
         return 2;

@@ -48,4 +48,6 @@ export interface Finding {
   weightNote?: string;
   frame?: CodeFrame;
   iocs?: Ioc[];
+  /** `scan --online --deep`: the dependency (`npm:name@version`) whose published package holds this finding; `file` is then under `node_modules/<name>/`. */
+  dependency?: string;
 }

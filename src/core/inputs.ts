@@ -62,4 +62,38 @@ export interface ProjectView {
   readText(path: string): string | null;
   /** The autorun map, built before project rules run. */
   autorun: AutorunEntry[];
+  /** Online mode only: registry lookups of the direct dependencies. */
+  registry?: RegistryFacts;
+}
+
+/**
+ * What the package registries said about the project's direct dependencies (online mode only: `scan --online`).
+ * Looked up before the project rules run, so the rules stay pure. Names that could not be looked up are absent;
+ * the scan lists them as errors (incomplete), never as clean.
+ */
+export interface RegistryFacts {
+  /** When the lookups were made (ISO 8601): ages are measured against this, not the clock. */
+  checkedAt: string;
+  /** By `${ecosystem}:${name}` (PyPI names in PEP 503 form). */
+  packages: Record<string, RegistryPackage>;
+}
+
+export interface RegistryPackage {
+  ecosystem: 'npm' | 'pypi';
+  name: string;
+  /** The document that was read (packument / PyPI JSON URL). */
+  url: string;
+  /** found; missing (404); removed (the name exists but every version is gone); security-placeholder (npm's `0.0.1-security`). */
+  state: 'found' | 'missing' | 'removed' | 'security-placeholder';
+  /** When the name was first published (npm `time.created`; PyPI: the earliest upload). */
+  created?: string;
+  versionCount?: number;
+  latest?: string;
+  /** The version the declared range (or the lockfile) picks, and when it was published. */
+  picked?: string;
+  pickedPublished?: string;
+  /** The oldest publish time among the versions the declared range allows (all young: a freshly pushed takeover?). */
+  oldestMatchingPublished?: string;
+  /** Set when the document was larger than the size limit: only a long history makes one that big, so no age is known. */
+  truncated?: boolean;
 }

@@ -6,6 +6,7 @@ import { analyzeFile } from '../engine/analyze-file.js';
 import { runProjectRules } from '../engine/project.js';
 import { runObservationRules } from '../engine/observations.js';
 import type { Observations } from '../core/observations.js';
+import type { RegistryFacts } from '../core/inputs.js';
 import { computeFacts } from '../analyzers/file-facts.js';
 import { buildAutorunMap } from '../analyzers/autorun/index.js';
 
@@ -31,6 +32,8 @@ export interface CleanCase {
   observations?: Observations;
   /** For project rules: a whole tree (path → text). */
   files?: Record<string, string>;
+  /** For project rules: what online mode's registry lookups said (absent = an offline scan). */
+  registry?: RegistryFacts;
   name?: string;
 }
 export interface FlaggedCase extends CleanCase {
@@ -87,7 +90,7 @@ export function runRuleOn(rule: AnyRule, c: CleanCase): { findings: Finding[]; e
     const files = Object.entries(tree).map(([p, text]) => computeFacts(p, enc.encode(text), text));
     const readText = (p: string) => tree[p] ?? null;
     const autorun = buildAutorunMap({ files, readText });
-    return runProjectRules([rule], { files, readText, autorun });
+    return runProjectRules([rule], { files, readText, autorun, registry: c.registry });
   }
   const path = c.file ?? 'index.js';
   const r = analyzeFile(path, c.bytes ?? new TextEncoder().encode(c.code ?? ''), [rule]);

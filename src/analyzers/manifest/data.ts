@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Ecosystem } from './types.js';
 import { pep503 } from './pypi.js';
+import { loadCachedOsv } from './osv-cache.js';
 
 let dataDirCache: string | null | undefined;
 
@@ -65,6 +66,20 @@ export function osvKey(eco: Ecosystem, name: string): string {
   return `${eco}:${eco === 'pypi' ? pep503(name) : name}`;
 }
 
+/** One OSV advisory → its affected packages (npm/PyPI only), keyed like the database. */
+export function readAdvisory(adv: { id?: string; summary?: string; affected?: Array<Record<string, any>> }, fallbackId: string): Array<{ key: string; advisory: MaliciousAdvisory }> {
+  const out: Array<{ key: string; advisory: MaliciousAdvisory }> = [];
+  for (const a of adv?.affected ?? []) {
+    const eco = OSV_ECOSYSTEM[String(a.package?.ecosystem ?? '')];
+    const name = a.package?.name;
+    if (!eco || typeof name !== 'string') continue;
+    const versions = Array.isArray(a.versions) ? a.versions.map(String) : [];
+    const allVersions = (a.ranges ?? []).some((r: any) => (r.events ?? []).some((e: any) => e.introduced === '0' && !(r.events ?? []).some((x: any) => x.fixed || x.last_affected)));
+    out.push({ key: osvKey(eco, name), advisory: { id: String(adv.id ?? fallbackId), summary: String(adv.summary ?? ''), versions, allVersions: allVersions || versions.length === 0 } });
+  }
+  return out;
+}
+
 /** Loads every OSV JSON file under `root` (default data/osv). Malformed files are skipped and returned as errors. */
 export function loadOsv(root?: string): { db: Map<string, MaliciousAdvisory[]>; errors: string[] } {
   const db = new Map<string, MaliciousAdvisory[]>();
@@ -82,16 +97,9 @@ export function loadOsv(root?: string): { db: Map<string, MaliciousAdvisory[]>; 
       }
       if (!entry.endsWith('.json')) continue;
       try {
-        const adv = JSON.parse(readFileSync(path, 'utf8')) as { id?: string; summary?: string; affected?: Array<Record<string, any>> };
-        for (const a of adv.affected ?? []) {
-          const eco = OSV_ECOSYSTEM[String(a.package?.ecosystem ?? '')];
-          const name = a.package?.name;
-          if (!eco || typeof name !== 'string') continue;
-          const versions = Array.isArray(a.versions) ? a.versions.map(String) : [];
-          const allVersions = (a.ranges ?? []).some((r: any) => (r.events ?? []).some((e: any) => e.introduced === '0' && !(r.events ?? []).some((x: any) => x.fixed || x.last_affected)));
-          const key = osvKey(eco, name);
+        for (const { key, advisory } of readAdvisory(JSON.parse(readFileSync(path, 'utf8')), entry)) {
           const list = db.get(key) ?? [];
-          list.push({ id: String(adv.id ?? entry), summary: String(adv.summary ?? ''), versions, allVersions: allVersions || versions.length === 0 });
+          list.push(advisory);
           db.set(key, list);
         }
       } catch (e) {
@@ -102,11 +110,18 @@ export function loadOsv(root?: string): { db: Map<string, MaliciousAdvisory[]>; 
   return { db, errors };
 }
 
+/** The shipped seed database plus what `lurescan db update` downloaded into the user cache (src/analyzers/manifest/osv-cache.ts). */
 export function osvDb(): { db: Map<string, MaliciousAdvisory[]>; errors: string[] } {
   if (!osvCache) {
     const r = loadOsv();
+    const cached = loadCachedOsv();
+    for (const [key, list] of cached.db) {
+      const have = r.db.get(key);
+      if (!have) r.db.set(key, list);
+      else for (const a of list) if (!have.some((h) => h.id === a.id)) have.push(a);
+    }
     osvCache = r.db;
-    osvErrors = r.errors;
+    osvErrors = [...r.errors, ...cached.errors];
   }
   return { db: osvCache, errors: osvErrors };
 }

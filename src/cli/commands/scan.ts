@@ -25,6 +25,10 @@ export async function scanCommand(args: string[], io: CliIo): Promise<number> {
       detonate: { type: 'boolean' },
       timeout: { type: 'string' },
       offline: { type: 'boolean' },
+      online: { type: 'boolean' },
+      deep: { type: 'boolean' },
+      registry: { type: 'string' },
+      'pypi-url': { type: 'string' },
     },
   });
   if (values.help) {
@@ -41,6 +45,12 @@ export async function scanCommand(args: string[], io: CliIo): Promise<number> {
   const threads = values.threads !== undefined ? Number(values.threads) : undefined;
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 0)) throw new UsageError('--threads takes a whole number ≥ 0');
 
+  // --deep implies --online; the registry options alone do not switch the network on.
+  const online = values.online || values.deep
+    ? { deep: values.deep, npmRegistry: httpUrlOption('--registry', values.registry), pypiUrl: httpUrlOption('--pypi-url', values['pypi-url']) }
+    : undefined;
+  if (!online && (values.registry || values['pypi-url'])) throw new UsageError('--registry and --pypi-url need --online (or --deep)');
+
   const progress = createProgress(io.stderr, io.env, { enabled: !values['no-progress'] });
   let report;
   try {
@@ -50,6 +60,7 @@ export async function scanCommand(args: string[], io: CliIo): Promise<number> {
       limits: maxMb ? { maxFileBytes: Math.round(maxMb * 1024 * 1024) } : undefined,
       threads,
       onProgress: progress.update,
+      online,
     });
   } catch (e) {
     if (e instanceof TargetError) throw new UsageError(e.message);
@@ -59,4 +70,9 @@ export async function scanCommand(args: string[], io: CliIo): Promise<number> {
   }
   emit(report, format, values.output, io);
   return exitCode(report, failOn);
+}
+
+function httpUrlOption(flag: string, v: string | undefined): string | undefined {
+  if (v !== undefined && !/^https?:\/\/[^\s/]+/.test(v)) throw new UsageError(`${flag} takes an http(s) URL, not '${v}'`);
+  return v;
 }

@@ -1,0 +1,94 @@
+/**
+ * Online mode (`scan --online`, off by default): looks the project's direct dependencies up on their registries before
+ * the project rules run (the rules stay pure and read `view.registry`), and with `deep` scans each dependency's
+ * published package with the same rules. Lookup failures are scan errors (exit 2), never a silent clean.
+ */
+import type { Finding } from '../core/finding.js';
+import type { ProjectView, RegistryPackage } from '../core/inputs.js';
+import type { Report, ScanError } from '../core/report.js';
+import { readManifests, type DepEntry } from '../analyzers/manifest/index.js';
+import { osvKey } from '../analyzers/manifest/data.js';
+import type { NpmFetcher } from '../targets/types.js';
+import { scanDependencies } from './deep.js';
+import { NPM_NAME, PYPI_NAME, RegistryClient, type LookupRequest, type OnlineOptions, type TarballRef } from './registry.js';
+
+export type { OnlineOptions } from './registry.js';
+export { npmRegistryUrl, DEFAULT_NPM_REGISTRY, DEFAULT_PYPI_URL } from './registry.js';
+
+/** Scans `npm:name@version` with the given fetcher (api/scan.ts passes itself, without online mode). */
+export type DependencyScanner = (spec: string, npmFetch: NpmFetcher) => Promise<Report>;
+
+export interface OnlineResult {
+  findings: Finding[];
+  errors: ScanError[];
+  /** SHA-256 of dependency files with findings, under their node_modules/<name>/ paths. */
+  fileHashes: Record<string, string>;
+}
+
+/** Looks dependencies up, stores the facts on `view.registry`, and (deep) scans the dependencies themselves. */
+export async function runOnline(view: ProjectView, opts: OnlineOptions, scanDependency?: DependencyScanner): Promise<OnlineResult> {
+  const client = new RegistryClient(opts);
+  const requests = lookupRequests(view);
+  const errors: ScanError[] = [];
+  const packages: Record<string, RegistryPackage> = {};
+  const tarballs: TarballRef[] = [];
+  const checkedAt = (opts.now?.() ?? new Date()).toISOString();
+  const results = await Promise.all(requests.map(async ({ req, dep }) => ({ req, dep, got: await client.lookup(req) })));
+  for (const { req, dep, got } of results) {
+    if (!got.ok) {
+      errors.push({ path: dep.file, message: `online: could not look up ${req.ecosystem} package "${req.name}": ${got.error}` });
+      continue;
+    }
+    packages[osvKey(req.ecosystem, req.name)] = got.pkg;
+    if (got.tarball && got.pkg.state === 'found') tarballs.push(got.tarball);
+  }
+  view.registry = { checkedAt, packages };
+  if (!opts.deep) return { findings: [], errors, fileHashes: {} };
+  if (!scanDependency) {
+    errors.push({ path: '.', message: 'online: --deep needs a dependency scanner (library use without scan())' });
+    return { findings: [], errors, fileHashes: {} };
+  }
+  const deep = await scanDependencies(tarballs, client, scanDependency);
+  return { findings: deep.findings, errors: [...errors, ...deep.errors], fileHashes: deep.fileHashes };
+}
+
+/** Names a package.json in the tree itself declares (workspaces, monorepo members): never looked up. */
+function ownPackageNames(view: Pick<ProjectView, 'files' | 'readText'>): Set<string> {
+  const names = new Set<string>();
+  for (const f of view.files) {
+    if (!/(?:^|\/)package\.json$/.test(f.path) || /(?:^|\/)node_modules\//.test(f.path)) continue;
+    try {
+      const name = (JSON.parse(view.readText(f.path) ?? '{}') as { name?: unknown }).name;
+      if (typeof name === 'string') names.add(name);
+    } catch {
+      // an unreadable package.json is reported by the manifest rules
+    }
+  }
+  return names;
+}
+
+/** The project's direct registry dependencies, once per ecosystem and name, with the version a lockfile pins. */
+export function lookupRequests(view: Pick<ProjectView, 'files' | 'readText'>): Array<{ req: LookupRequest; dep: DepEntry }> {
+  const { deps } = readManifests(view);
+  const own = ownPackageNames(view);
+  const locked = new Map<string, string>();
+  for (const d of deps) {
+    if (d.direct || !d.spec) continue;
+    // package-lock v2+: the top-level copy ("node_modules/<name>") is what a direct dependency resolves to.
+    const top = d.needle === `"node_modules/${d.name}"`;
+    const key = osvKey(d.ecosystem, d.name);
+    if (top || !locked.has(key)) locked.set(key, d.spec);
+  }
+  const out: Array<{ req: LookupRequest; dep: DepEntry }> = [];
+  const seen = new Set<string>();
+  for (const dep of deps) {
+    if (!dep.direct || (dep.source !== 'registry' && dep.source !== 'alias')) continue;
+    if (dep.ecosystem === 'npm' ? !NPM_NAME.test(dep.name) || own.has(dep.name) : !PYPI_NAME.test(dep.name)) continue;
+    if (dep.ecosystem === 'npm' && /^(?:workspace|link|file|portal):/.test(dep.spec)) continue;
+    const key = osvKey(dep.ecosystem, dep.name);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ req: { ecosystem: dep.ecosystem, name: dep.name, range: dep.spec, locked: locked.get(key) }, dep });
+  }
+  return out;
+}

@@ -1,0 +1,114 @@
+/**
+ * `lurescan db update`: downloads the OSV bulk export (`<source>/<Ecosystem>/all.zip`), keeps the MAL-* advisories
+ * (OpenSSF malicious-packages), and replaces the cache file atomically (write beside, then rename). Only the entries
+ * named MAL-* are inflated: the rest of the archive (ordinary vulnerabilities) is never decompressed.
+ */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
+import { readAdvisory } from '../analyzers/manifest/data.js';
+import { CACHE_FORMAT, cacheFilePath, osvCacheDir, readCacheFile, type CacheEcosystem, type OsvCacheFile } from '../analyzers/manifest/osv-cache.js';
+import { loadOsv } from '../analyzers/manifest/data.js';
+import { httpGet } from './http.js';
+
+export const DEFAULT_OSV_SOURCE = 'https://osv-vulnerabilities.storage.googleapis.com';
+/** Folder names of the OSV export. */
+const EXPORT_NAME: Record<CacheEcosystem, string> = { npm: 'npm', pypi: 'PyPI' };
+
+export interface DbUpdateOptions {
+  /** Base of the OSV export (`<source>/npm/all.zip`), or a URL ending in .zip used for every ecosystem asked. */
+  source?: string;
+  ecosystems?: CacheEcosystem[];
+  /** Cache folder (default: osvCacheDir()). */
+  dir?: string;
+  timeoutMs?: number;
+  /** Largest archive accepted (default 1 GiB). */
+  maxZipBytes?: number;
+  now?: () => Date;
+}
+
+export type EcosystemUpdate = { ecosystem: CacheEcosystem; ok: true; url: string; kept: number; scanned: number; skipped: number } | { ecosystem: CacheEcosystem; ok: false; url: string; error: string };
+
+/** Updates each ecosystem independently: one unreachable export does not undo the other. */
+export async function updateOsvDb(opts: DbUpdateOptions = {}): Promise<{ dir: string; results: EcosystemUpdate[] }> {
+  const dir = opts.dir ?? osvCacheDir();
+  const results: EcosystemUpdate[] = [];
+  for (const eco of opts.ecosystems ?? (['npm', 'pypi'] as CacheEcosystem[])) results.push(await updateOne(eco, dir, opts));
+  return { dir, results };
+}
+
+async function updateOne(eco: CacheEcosystem, dir: string, opts: DbUpdateOptions): Promise<EcosystemUpdate> {
+  const source = (opts.source ?? DEFAULT_OSV_SOURCE).replace(/\/+$/, '');
+  const url = /\.zip$/i.test(source) ? source : `${source}/${EXPORT_NAME[eco]}/all.zip`;
+  const got = await httpGet(url, { timeoutMs: opts.timeoutMs ?? 600_000, maxBytes: opts.maxZipBytes ?? 1 << 30, accept: 'application/zip' });
+  if (!got.ok) return { ecosystem: eco, ok: false, url, error: got.error };
+  let files: Record<string, Uint8Array>;
+  let scanned = 0;
+  try {
+    files = unzipSync(got.body, {
+      filter: (f) => {
+        scanned++;
+        // MAL-2024-1234.json; one advisory is a few KB, so anything over 4 MiB is not one (or is a zip bomb).
+        return /(?:^|\/)MAL-[\w.-]+\.json$/.test(f.name) && f.originalSize <= 4 << 20;
+      },
+    });
+  } catch (e) {
+    return { ecosystem: eco, ok: false, url, error: `${url}: not a readable zip archive (${(e as Error).message})` };
+  }
+  const entries: OsvCacheFile['entries'] = [];
+  let skipped = 0;
+  const decoder = new TextDecoder();
+  for (const [name, bytes] of Object.entries(files)) {
+    try {
+      const adv = JSON.parse(decoder.decode(bytes));
+      if (adv?.withdrawn) continue;
+      for (const { key, advisory } of readAdvisory(adv, name.replace(/^.*\//, '').replace(/\.json$/, ''))) {
+        if (!key.startsWith(`${eco}:`)) continue;
+        entries.push([key, advisory.id, advisory.summary.slice(0, 200), advisory.versions, advisory.allVersions]);
+      }
+    } catch {
+      skipped++;
+    }
+  }
+  if (!entries.length) return { ecosystem: eco, ok: false, url, error: `${url}: no MAL-* ${EXPORT_NAME[eco]} advisories in the archive (${scanned} entries); the cache was left as it was` };
+  entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const file: OsvCacheFile = { format: CACHE_FORMAT, ecosystem: eco, source: url, updatedAt: (opts.now?.() ?? new Date()).toISOString(), scanned, entries };
+  const path = cacheFilePath(eco, dir);
+  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(tmp, JSON.stringify(file));
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    return { ecosystem: eco, ok: false, url, error: `cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+  }
+  return { ecosystem: eco, ok: true, url, kept: entries.length, scanned, skipped };
+}
+
+export interface DbStatus {
+  dir: string;
+  shipped: number;
+  ecosystems: Array<{ ecosystem: CacheEcosystem; entries: number; updatedAt?: string; ageDays?: number; source?: string; error?: string }>;
+}
+
+/** How many advisories the shipped seed and the downloaded cache hold, and how old the download is. */
+export function dbStatus(dir = osvCacheDir(), now = new Date()): DbStatus {
+  const shipped = [...loadOsv().db.values()].reduce((n, l) => n + l.length, 0);
+  const ecosystems: DbStatus['ecosystems'] = [];
+  for (const eco of ['npm', 'pypi'] as CacheEcosystem[]) {
+    const r = readCacheFile(eco, dir);
+    if (!r.ok) ecosystems.push({ ecosystem: eco, entries: 0, error: r.error });
+    else if (!r.file) ecosystems.push({ ecosystem: eco, entries: 0 });
+    else {
+      const t = Date.parse(r.file.updatedAt);
+      ecosystems.push({
+        ecosystem: eco,
+        entries: r.file.entries.length,
+        updatedAt: r.file.updatedAt,
+        ageDays: Number.isNaN(t) ? undefined : Math.max(0, Math.floor((now.getTime() - t) / 86_400_000)),
+        source: r.file.source,
+      });
+    }
+  }
+  return { dir, shipped, ecosystems };
+}

@@ -1,0 +1,37 @@
+import { defineRule } from '../../core/rule.js';
+import { depLine } from '../../analyzers/manifest/index.js';
+import { lookedUp, registryName } from './_registry.js';
+
+export default defineRule({
+  id: 'dep-registry-removed',
+  meta: {
+    kind: 'threat',
+    category: 'dependency',
+    severity: 'critical',
+    confidence: 'high',
+    summary: 'A direct dependency was replaced by the registry\'s security placeholder (npm `0.0.1-security`) or has every version removed (online mode)',
+    why: 'npm replaces a package it removed as malware with a `0.0.1-security` "security holding package", or leaves the name with no versions at all. A repository that still depends on it was built around that malware: the lure\'s payload package.',
+    fix: 'Do not install. If it was installed, treat the machine as compromised (the install script ran): rotate credentials and wallet keys from a clean machine.',
+    falsePositives: 'The placeholder is npm\'s own malware verdict (high confidence). A name with every version unpublished can also be an author\'s cleanup, so that case is medium confidence.',
+    references: ['https://docs.npmjs.com/policies/security#malware', 'https://github.com/npm/security-holder'],
+    status: 'preview',
+    nearCertain: true,
+  },
+  input: 'project',
+  check(ctx, view) {
+    for (const { dep, pkg } of lookedUp(view)) {
+      if (pkg.state !== 'security-placeholder' && pkg.state !== 'removed') continue;
+      const placeholder = pkg.state === 'security-placeholder';
+      ctx.report({
+        at: { line: depLine(view, dep) },
+        file: dep.file,
+        message: placeholder
+          ? `Dependency "${dep.name}" was taken down as malware: the ${registryName(pkg)} registry now serves only its security placeholder ${pkg.latest ?? '0.0.1-security'}`
+          : `Dependency "${dep.name}" has every version removed from the ${registryName(pkg)} registry (how registries take malware down; also an author's unpublish)`,
+        evidence: `${dep.name}${dep.spec ? ` ${dep.spec}` : ''}`,
+        severity: placeholder ? 'critical' : 'high',
+        confidence: placeholder ? 'high' : 'medium',
+      });
+    }
+  },
+});
