@@ -4,7 +4,7 @@ import { defineRule } from '../../core/rule.js';
 // `a += t[e] + t[e + 10]`. Generalised over names and the offset; offsets below 4 are tokenizers reading an escape
 // pair (`l += e[d] + e[d + 1]`), not interleaving.
 const INTERLEAVE = [
-  /([\w$]+)\s*\+=\s*([\w$]+)\[\s*([\w$]+)\s*\]\s*,\s*\1\s*\+=\s*\2\[\s*(?:(?:[4-9]|[1-9]\d+)\s*\+\s*\3|\3\s*\+\s*(?:[4-9]|[1-9]\d+))\s*\]/g,
+  /(?<![\w$])([\w$]+)\s*\+=\s*([\w$]+)\[\s*([\w$]+)\s*\]\s*,\s*\1\s*\+=\s*\2\[\s*(?:(?:[4-9]|[1-9]\d+)\s*\+\s*\3|\3\s*\+\s*(?:[4-9]|[1-9]\d+))\s*\]/g,
   /\+=\s*([\w$]+)\[\s*([\w$]+)\s*\]\s*\+\s*\1\[\s*(?:(?:[4-9]|[1-9]\d+)\s*\+\s*\2|\2\s*\+\s*(?:[4-9]|[1-9]\d+))\s*\]/g,
 ];
 const EXEC = /\beval\s*\(|\bFunction\s*\(|child_process|\bexec(Sync)?\s*\(|require\s*\(|Buffer\.from|atob\s*\(/;
