@@ -85,6 +85,11 @@ function popularScopes(): Set<string> {
   return (scopes ??= new Set(popular('npm').names.filter((n) => n.startsWith('@')).map((n) => n.slice(0, n.indexOf('/')))));
 }
 
+/** A scoped npm name whose scope also publishes popular packages: only that owner can publish there. */
+export function inPopularScope(name: string): boolean {
+  return name.startsWith('@') && name.includes('/') && popularScopes().has(name.slice(0, name.indexOf('/')));
+}
+
 export function findSquat(eco: Ecosystem, rawName: string): Squat | null {
   const name = eco === 'pypi' ? pep503(rawName) : rawName;
   const pop = popular(eco);
@@ -140,3 +145,37 @@ export function findSquat(eco: Ecosystem, rawName: string): Squat | null {
   }
   return null;
 }
+
+/**
+ * A popular multi-word name with one word slipped in front or in the middle ("krasulya-lightweight-charts",
+ * "tailwindcss-style-animate") or its words reordered. Appending a word is left out: "<popular>-<addon>" is how honest
+ * plugins and wrappers are named. Weak alone (forks are named so too); rules use it together with other signals.
+ */
+export function findWordLookalike(eco: Ecosystem, rawName: string): Squat | null {
+  if (eco !== 'npm' || rawName.startsWith('@')) return null;
+  const pop = popular(eco);
+  if (pop.rank.has(rawName)) return null;
+  const words = rawName.split(/[-_.]/).filter(Boolean);
+  if (words.length < 2 || words.length > 8) return null;
+  const isTarget = (n: string) => {
+    const r = pop.rank.get(n);
+    return r !== undefined && r < EDIT_TARGET_RANK.npm && n.length >= 8;
+  };
+  for (let i = 0; words.length >= 3 && i < words.length - 1; i++) {
+    const rest = [...words.slice(0, i), ...words.slice(i + 1)].join('-');
+    if (isTarget(rest)) return { target: rest, how: i === 0 ? `the word "${words[i]}" put in front of a popular name` : `the word "${words[i]}" slipped into a popular name`, weak: true };
+  }
+  wordIdx ??= (() => {
+    const m = new Map<string, string>();
+    pop.names.slice(0, EDIT_TARGET_RANK.npm).forEach((n) => {
+      if (n.startsWith('@')) return;
+      const w = n.split(/[-_.]/).filter(Boolean);
+      if (w.length >= 2) m.set([...w].sort().join('-'), n);
+    });
+    return m;
+  })();
+  const reordered = wordIdx.get([...words].sort().join('-'));
+  if (reordered && reordered !== rawName) return { target: reordered, how: 'the words of a popular name reordered', weak: true };
+  return null;
+}
+let wordIdx: Map<string, string> | undefined;
