@@ -1,11 +1,2 @@
-import { readFileSync } from 'node:fs';
-
-/** Read from package.json at load so the report, SARIF driver and --version never disagree. */
-export const TOOL_VERSION: string = (() => {
-  try {
-    const url = new URL('../../package.json', import.meta.url);
-    return (JSON.parse(readFileSync(url, 'utf8')) as { version: string }).version;
-  } catch {
-    return '0.0.0';
-  }
-})();
+/** The tool's version lives in core (every layer reports it); re-exported here for the library's public path. */
+export { TOOL_VERSION } from '../core/version.js';

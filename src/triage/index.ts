@@ -1,5 +1,5 @@
 /** `lurescan message`: judge the approach, not only the code. Pure: text in, report out; nothing is fetched or run. */
-import { TOOL_VERSION } from '../api/version.js';
+import { TOOL_VERSION } from '../core/version.js';
 import { extractArtefacts } from './artefacts.js';
 import { parseMessage } from './input.js';
 import { buildPlaybook, buildReply } from './playbook.js';
