@@ -44,7 +44,7 @@ Options:
                                      (with --timeout <s>, --offline; see lurescan detonate --help)
       --online                       look direct dependencies up on npm/PyPI: missing (dependency confusion),
                                      taken down as malware (0.0.1-security), first published days ago
-      --deep                         --online, and download each direct npm dependency (integrity checked,
+      --deep                         --online, and download each direct dependency (integrity checked,
                                      nothing run) and scan it: findings under node_modules/<name>/
       --registry <url>               npm registry (default: $npm_config_registry, else https://registry.npmjs.org)
       --pypi-url <url>               PyPI index for --online (default: $LURESCAN_PYPI_URL, else https://pypi.org)

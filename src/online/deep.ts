@@ -1,7 +1,8 @@
 /**
- * `--deep`: each direct npm dependency's published tarball is downloaded (integrity checked against the packument),
- * unpacked by the npm: target (nothing runs) and scanned with the same rules. Its findings join the project's report
- * under `node_modules/<name>/…`, carrying `dependency: npm:name@version`.
+ * `--deep`: each direct dependency's published package (npm tarball, integrity checked against the packument; PyPI
+ * sdist or wheel, SHA-256 checked) is downloaded, unpacked by the npm:/pypi: targets (nothing runs) and scanned with
+ * the same rules. Its findings join the project's report under `node_modules/<name>/…` (PyPI: `site-packages/<name>/…`),
+ * carrying `dependency: npm:name@version` / `pypi:name==version`.
  */
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -9,13 +10,13 @@ import { join } from 'node:path';
 import type { Finding } from '../core/finding.js';
 import type { ScanError } from '../core/report.js';
 import { TargetError } from '../targets/errors.js';
-import type { NpmFetcher } from '../targets/types.js';
+import type { NpmFetcher, PypiFetcher } from '../targets/types.js';
 import { httpGet } from './http.js';
 import type { DependencyScanner } from './index.js';
 import type { RegistryClient, TarballRef } from './registry.js';
 
 /** Checks bytes against an SRI string (`sha512-<b64> sha1-<b64>`: the strongest listed algorithm) or a hex SHA-1. */
-export function checkIntegrity(bytes: Uint8Array, ref: Pick<TarballRef, 'integrity' | 'shasum'>): { ok: true } | { ok: false; error: string } {
+export function checkIntegrity(bytes: Uint8Array, ref: Pick<TarballRef, 'integrity' | 'shasum' | 'sha256'>): { ok: true } | { ok: false; error: string } {
   if (ref.integrity) {
     const parts = ref.integrity.trim().split(/\s+/).map((p) => /^(sha512|sha384|sha256|sha1)-([A-Za-z0-9+/=]+)/.exec(p)).filter((m) => m !== null);
     const order = ['sha512', 'sha384', 'sha256', 'sha1'];
@@ -27,6 +28,10 @@ export function checkIntegrity(bytes: Uint8Array, ref: Pick<TarballRef, 'integri
       return wanted.includes(got) ? { ok: true } : { ok: false, error: `integrity mismatch (${best[1]} ${got} is not ${wanted[0]})` };
     }
   }
+  if (ref.sha256) {
+    const got = createHash('sha256').update(bytes).digest('hex');
+    return got === ref.sha256.toLowerCase() ? { ok: true } : { ok: false, error: `sha256 mismatch (${got} is not ${ref.sha256})` };
+  }
   if (ref.shasum) {
     const got = createHash('sha1').update(bytes).digest('hex');
     return got === ref.shasum.toLowerCase() ? { ok: true } : { ok: false, error: `shasum mismatch (${got} is not ${ref.shasum})` };
@@ -34,18 +39,29 @@ export function checkIntegrity(bytes: Uint8Array, ref: Pick<TarballRef, 'integri
   return { ok: false, error: 'the registry gave no integrity or shasum for this tarball' };
 }
 
-/** An NpmFetcher that downloads exactly `ref` (not whatever `npm pack` would choose) and verifies it. */
+/** Downloads exactly `ref` (not whatever `npm pack` or the index would choose), verifies it, saves it in destDir. */
+async function download(ref: TarballRef, client: RegistryClient, destDir: string): Promise<string> {
+  const spec = specOf(ref);
+  const maxBytes = client.opts.maxTarballBytes ?? 64 << 20;
+  const got = await client.limit(() => httpGet(ref.url, { timeoutMs: Math.max(client.timeoutMs, 60_000), maxBytes }));
+  if (!got.ok) throw new TargetError(`cannot download ${spec}: ${got.error}`);
+  const check = checkIntegrity(got.body, ref);
+  if (!check.ok) throw new TargetError(`${spec} from ${ref.url}: ${check.error}`);
+  const path = join(destDir, ref.filename ?? `${ref.name.replace('/', '-')}-${ref.version}.tgz`);
+  writeFileSync(path, got.body);
+  return path;
+}
+
 export function tarballFetcher(ref: TarballRef, client: RegistryClient): NpmFetcher {
-  return async (_pkg, destDir) => {
-    const maxBytes = client.opts.maxTarballBytes ?? 64 << 20;
-    const got = await client.limit(() => httpGet(ref.url, { timeoutMs: Math.max(client.timeoutMs, 60_000), maxBytes }));
-    if (!got.ok) throw new TargetError(`cannot download npm:${ref.name}@${ref.version}: ${got.error}`);
-    const check = checkIntegrity(got.body, ref);
-    if (!check.ok) throw new TargetError(`npm:${ref.name}@${ref.version} from ${ref.url}: ${check.error}`);
-    const path = join(destDir, `${ref.name.replace('/', '-')}-${ref.version}.tgz`);
-    writeFileSync(path, got.body);
-    return path;
-  };
+  return (_pkg, destDir) => download(ref, client, destDir);
+}
+
+export function pypiFetcher(ref: TarballRef, client: RegistryClient): PypiFetcher {
+  return (_name, _version, destDir) => download(ref, client, destDir);
+}
+
+function specOf(ref: TarballRef): string {
+  return ref.ecosystem === 'pypi' ? `pypi:${ref.name}==${ref.version}` : `npm:${ref.name}@${ref.version}`;
 }
 
 export async function scanDependencies(
@@ -60,10 +76,10 @@ export async function scanDependencies(
   for (const ref of refs.slice(max)) errors.push({ path: `node_modules/${ref.name}`, message: `online --deep: not scanned (more than ${max} dependencies)` });
   // One at a time: each scan already uses every core.
   for (const ref of refs.slice(0, max)) {
-    const spec = `npm:${ref.name}@${ref.version}`;
-    const prefix = `node_modules/${ref.name}/`;
+    const spec = specOf(ref);
+    const prefix = ref.ecosystem === 'pypi' ? `site-packages/${ref.name}/` : `node_modules/${ref.name}/`;
     try {
-      const report = await scanDependency(spec, tarballFetcher(ref, client));
+      const report = await scanDependency(spec, ref.ecosystem === 'pypi' ? { pypiFetch: pypiFetcher(ref, client) } : { npmFetch: tarballFetcher(ref, client) });
       for (const f of report.findings) {
         findings.push({ ...f, file: prefix + f.file, dependency: spec, iocs: f.iocs?.map((i) => ({ ...i, file: prefix + i.file })) });
       }

@@ -8,15 +8,15 @@ import type { ProjectView, RegistryPackage } from '../core/inputs.js';
 import type { Report, ScanError } from '../core/report.js';
 import { readManifests, type DepEntry } from '../analyzers/manifest/index.js';
 import { osvKey } from '../analyzers/manifest/data.js';
-import type { NpmFetcher } from '../targets/types.js';
+import type { NpmFetcher, PypiFetcher } from '../targets/types.js';
 import { scanDependencies } from './deep.js';
 import { NPM_NAME, PYPI_NAME, RegistryClient, type LookupRequest, type OnlineOptions, type TarballRef } from './registry.js';
 
 export type { OnlineOptions } from './registry.js';
 export { npmRegistryUrl, DEFAULT_NPM_REGISTRY, DEFAULT_PYPI_URL } from './registry.js';
 
-/** Scans `npm:name@version` with the given fetcher (api/scan.ts passes itself, without online mode). */
-export type DependencyScanner = (spec: string, npmFetch: NpmFetcher) => Promise<Report>;
+/** Scans `npm:name@version` / `pypi:name==version` with the given fetcher (api/scan.ts passes itself, without online mode). */
+export type DependencyScanner = (spec: string, fetch: { npmFetch?: NpmFetcher; pypiFetch?: PypiFetcher }) => Promise<Report>;
 
 export interface OnlineResult {
   findings: Finding[];

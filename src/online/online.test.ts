@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { scan } from '../api/scan.js';
 import { main } from '../cli/main.js';
 import { validateReport } from '../cli/validate-report.js';
-import { npmTarball, packument, pypiDocument, sri, startFakeRegistry, type FakeRegistry } from '../testing/fake-registry.js';
+import { npmTarball, packument, pypiDocument, sdist, sri, startFakeRegistry, type FakeRegistry } from '../testing/fake-registry.js';
 import { checkIntegrity } from './deep.js';
 import { npmRegistryUrl, pickNpmVersion } from './registry.js';
 
@@ -186,6 +186,22 @@ describe('scan --deep (dependency tarballs from the fake registry)', () => {
     assert.ok(!r.findings.some((f) => f.dependency?.includes('tiny-math')), 'the benign dependency adds nothing');
   });
 
+  it('PyPI: the pinned release sdist is downloaded (SHA-256 checked) and scanned under site-packages/<name>/', async () => {
+    const bytes = await sdist('colorama-plus', '0.4.7', {
+      'setup.py': "import os, base64\nfrom setuptools import setup\nexec(base64.b64decode('aW1wb3J0IG9zOyBvcy5zeXN0ZW0oImN1cmwgLXMgaHR0cDovLzQ1LjYxLjE2MC4xMjoxMjI0L3B5IHwgc2giKQ=='))\nsetup(name='colorama-plus', version='0.4.7')\n",
+    });
+    reg.routes.set('/pypi/colorama-plus/json', { body: pypiDocument('colorama-plus', { '0.4.6': OLD, '0.4.7': '2017-01-01T00:00:00Z' }, { registry: reg, sdists: { '0.4.7': bytes } }) });
+    const dir = tree({ 'requirements.txt': 'colorama-plus==0.4.7\n' });
+    dirs.push(dir);
+    const r = await scan(dir, { threads: 0, online: { npmRegistry: reg.url, pypiUrl: reg.url, deep: true, now: () => NOW } });
+    assert.deepEqual(r.errors, []);
+    const dep = r.findings.filter((f) => f.dependency);
+    assert.ok(dep.length > 0);
+    for (const f of dep) assert.equal(f.dependency, 'pypi:colorama-plus==0.4.7');
+    assert.ok(dep.some((f) => f.file === 'site-packages/colorama-plus/setup.py'), JSON.stringify(dep.map((f) => [f.ruleId, f.file])));
+    assert.equal(r.verdict, 'malicious');
+  });
+
   it('a tarball that does not match the packument integrity is not scanned: error, incomplete', async () => {
     const dir = tree({ 'package.json': JSON.stringify({ dependencies: { swapped: '1.0.0' } }) });
     dirs.push(dir);
@@ -217,5 +233,18 @@ describe('online helpers', () => {
     assert.equal(npmRegistryUrl({ npmRegistry: 'http://127.0.0.1:4873/' }, {}), 'http://127.0.0.1:4873');
     assert.equal(npmRegistryUrl({}, { npm_config_registry: 'https://npm.corp.example/' }), 'https://npm.corp.example');
     assert.equal(npmRegistryUrl({}, {}), 'https://registry.npmjs.org');
+  });
+});
+
+describe('scan --online live', { skip: process.env.LURESCAN_NETWORK_TESTS === '1' ? false : 'set LURESCAN_NETWORK_TESTS=1 to query the real npm registry' }, () => {
+  it('the public registry: an old package is quiet, a taken-down one and an unknown name are flagged', async () => {
+    const dir = tree({ 'package.json': JSON.stringify({ name: 'live-check', dependencies: { 'left-pad': '^1.3.0', crossenv: '^1.0.0', 'lurescan-no-such-package-8d1f3c': '^1.0.0' } }, null, 2) });
+    try {
+      const r = await scan(dir, { threads: 0, online: { npmRegistry: 'https://registry.npmjs.org' } });
+      assert.deepEqual(r.errors, []);
+      assert.deepEqual(byRule(r), ['dep-registry-missing', 'dep-registry-removed']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -11,7 +11,7 @@ export interface OnlineOptions {
   npmRegistry?: string;
   /** PyPI index base (its JSON API is `<base>/pypi/<name>/json`). Default: `LURESCAN_PYPI_URL`, else https://pypi.org. */
   pypiUrl?: string;
-  /** Also download each direct npm dependency's tarball (integrity checked) and scan it with the same rules. */
+  /** Also download each direct dependency's published package (npm tarball / PyPI sdist or wheel, digest checked) and scan it with the same rules. */
   deep?: boolean;
   /** Parallel requests (default 8). */
   concurrency?: number;
@@ -41,6 +41,7 @@ export const PYPI_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/;
 
 /** Where to download a version's published package from, and the digest it must match. */
 export interface TarballRef {
+  ecosystem?: 'npm' | 'pypi';
   name: string;
   version: string;
   url: string;
@@ -48,6 +49,10 @@ export interface TarballRef {
   integrity?: string;
   /** Hex SHA-1 (old packages). */
   shasum?: string;
+  /** Hex SHA-256 (PyPI digests). */
+  sha256?: string;
+  /** The file name to save it under (PyPI: the sdist/wheel name decides how it is unpacked). */
+  filename?: string;
 }
 
 export type Lookup = { ok: true; pkg: RegistryPackage; tarball?: TarballRef } | { ok: false; error: string };
@@ -148,7 +153,8 @@ export class RegistryClient {
       return { ok: false, error: `${url}: not JSON (${(e as Error).message})` };
     }
     if (!doc || typeof doc !== 'object') return { ok: false, error: `${url}: not a project document` };
-    return { ok: true, pkg: readPypiJson(req, url, doc) };
+    const pkg = readPypiJson(req, url, doc);
+    return { ok: true, pkg, tarball: pkg.picked ? pypiFileOf(req.name, pkg.picked, doc, url) : undefined };
   }
 }
 
@@ -221,6 +227,21 @@ export function readPypiJson(req: LookupRequest, url: string, doc: any): Registr
   const pin = req.locked ?? /^===?\s*([\w.!+-]+)$/.exec(req.range.trim())?.[1];
   const picked = pin && live.includes(pin) ? pin : latest && live.includes(latest) ? latest : undefined;
   return { ...base, picked, pickedPublished: picked ? earliest(uploadsOf(picked)) : undefined, oldestMatchingPublished: pin && picked === pin ? earliest(uploadsOf(pin)) : undefined };
+}
+
+/** The sdist of a release (it carries setup.py, what runs at install), else its first wheel. */
+function pypiFileOf(name: string, version: string, doc: any, docUrl: string): TarballRef | undefined {
+  const files: any[] = Array.isArray(doc.releases?.[version]) ? doc.releases[version] : [];
+  const pick = files.find((f) => f?.packagetype === 'sdist') ?? files.find((f) => f?.packagetype === 'bdist_wheel');
+  if (!pick || typeof pick.url !== 'string' || typeof pick.filename !== 'string' || !/^[\w.+-]+$/.test(pick.filename)) return undefined;
+  return {
+    ecosystem: 'pypi',
+    name,
+    version,
+    url: new URL(pick.url, docUrl).href,
+    sha256: typeof pick.digests?.sha256 === 'string' ? pick.digests.sha256 : undefined,
+    filename: pick.filename,
+  };
 }
 
 function earliest(stamps: string[]): string | undefined {

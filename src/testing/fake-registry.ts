@@ -89,11 +89,29 @@ export function packument(
   });
 }
 
-/** PyPI JSON API document: version → upload time. */
-export function pypiDocument(name: string, releases: Record<string, string>): string {
+/** PyPI JSON API document: version → upload time. `sdists` (version → .tar.gz bytes) are served at /files/<name>-<v>.tar.gz. */
+export function pypiDocument(name: string, releases: Record<string, string>, opts: { registry?: FakeRegistry; sdists?: Record<string, Buffer> } = {}): string {
   const keys = Object.keys(releases);
+  const fileOf = (v: string, t: string) => {
+    const filename = `${name}-${v}.tar.gz`;
+    const bytes = opts.sdists?.[v];
+    if (bytes && opts.registry) opts.registry.routes.set(`/files/${filename}`, { body: bytes, type: 'application/octet-stream' });
+    return {
+      filename,
+      packagetype: 'sdist',
+      upload_time_iso_8601: t,
+      url: `${opts.registry?.url ?? 'http://127.0.0.1:9'}/files/${filename}`,
+      digests: { sha256: createHash('sha256').update(bytes ?? '').digest('hex') },
+    };
+  };
   return JSON.stringify({
     info: { name, version: keys[keys.length - 1] ?? null },
-    releases: Object.fromEntries(Object.entries(releases).map(([v, t]) => [v, [{ filename: `${name}-${v}.tar.gz`, packagetype: 'sdist', upload_time_iso_8601: t }]])),
+    releases: Object.fromEntries(Object.entries(releases).map(([v, t]) => [v, [fileOf(v, t)]])),
   });
+}
+
+/** A gzipped sdist (files under `<name>-<version>/`). */
+export async function sdist(name: string, version: string, files: Record<string, string>): Promise<Buffer> {
+  const entries = Object.entries(files).map(([p, body]) => ({ header: { name: `${name}-${version}/${p}`, size: Buffer.byteLength(body), type: 'file' as const }, body }));
+  return gzipSync(await packTar(entries));
 }
