@@ -86,12 +86,34 @@ export interface Rule<I extends RuleInput = RuleInput> {
   input: I;
   /**
    * Cheap test on the raw text before anything is parsed. A js-ast rule whose prefilter does not match never costs a
-   * parse. Keep it to literal-led alternations so the regex engine can skip ahead.
+   * parse. Keep it to literal-led alternations so the regex engine can skip ahead. A list means ALL must match (a rule
+   * that needs a sink AND a source says so); put the rarest first, the list stops at the first miss. Keep obfuscation
+   * escape hatches (`_0x[0-9a-f]{4}`, fromCharCode, …) as alternatives so obfuscated payloads are still parsed.
    */
-  prefilter?: RegExp;
+  prefilter?: RegExp | readonly RegExp[];
   /** Narrow by path/kind before the prefilter (e.g. only *.svg). */
   appliesTo?: (facts: FileFacts) => boolean;
   check(ctx: RuleContext, input: RuleInputs[I]): void;
+}
+
+/**
+ * Whether `text` passes a rule's prefilter (no prefilter: always). `memo` caches each RegExp's answer for one text,
+ * so a regex object shared by several rules runs once per file.
+ */
+export function prefilterMatches(prefilter: Rule['prefilter'], text: string | null, memo?: Map<RegExp, boolean>): boolean {
+  if (!prefilter) return true;
+  if (text === null) return false;
+  const list: readonly RegExp[] = prefilter instanceof RegExp ? [prefilter] : prefilter;
+  for (const re of list) {
+    let hit = memo?.get(re);
+    if (hit === undefined) {
+      re.lastIndex = 0;
+      hit = re.test(text);
+      memo?.set(re, hit);
+    }
+    if (!hit) return false;
+  }
+  return true;
 }
 
 /** Identity helper so ids, inputs and metadata are checked at the definition site. */

@@ -2,7 +2,7 @@ import type { Finding } from '../core/finding.js';
 import type { FileFacts, JsFile, PyFile, TextFile } from '../core/inputs.js';
 import { LineIndex } from '../core/location.js';
 import type { ScanError } from '../core/report.js';
-import type { AnyRule, RuleContext, RuleInputs } from '../core/rule.js';
+import { prefilterMatches, type AnyRule, type RuleContext, type RuleInputs } from '../core/rule.js';
 import { computeFacts, decodeText, isBinary } from '../analyzers/file-facts.js';
 import { parseJs } from '../analyzers/js/parse.js';
 import { parseTs } from '../analyzers/js/parse-ts.js';
@@ -58,17 +58,18 @@ export function analyzeFile(path: string, bytes: Uint8Array, rules: readonly Any
   };
 
   const fileInput: TextFile = { facts, bytes, text };
+  const pf = new Map<RegExp, boolean>();
   for (const rule of rules) {
     if (rule.input !== 'file') continue;
     if (rule.appliesTo && !rule.appliesTo(facts)) continue;
-    if (rule.prefilter && (text === null || !rule.prefilter.test(text))) continue;
+    if (!prefilterMatches(rule.prefilter, text, pf)) continue;
     run(rule, fileInput);
   }
 
   let parsed = false;
   if (text !== null && (facts.kind === 'js' || facts.kind === 'ts')) {
     const jsRules = rules.filter(
-      (r) => r.input === 'js-ast' && (!r.appliesTo || r.appliesTo(facts)) && (!r.prefilter || r.prefilter.test(text)),
+      (r) => r.input === 'js-ast' && (!r.appliesTo || r.appliesTo(facts)) && prefilterMatches(r.prefilter, text, pf),
     );
     if (jsRules.length) {
       const result = facts.kind === 'ts' ? parseTs(text, facts.ext) : parseJs(text);
@@ -83,7 +84,7 @@ export function analyzeFile(path: string, bytes: Uint8Array, rules: readonly Any
   }
   if (text !== null && facts.kind === 'python') {
     const pyRules = rules.filter(
-      (r) => r.input === 'py-ast' && (!r.appliesTo || r.appliesTo(facts)) && (!r.prefilter || r.prefilter.test(text)),
+      (r) => r.input === 'py-ast' && (!r.appliesTo || r.appliesTo(facts)) && prefilterMatches(r.prefilter, text, pf),
     );
     if (pyRules.length) {
       const result = parsePython(text);

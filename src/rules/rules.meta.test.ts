@@ -46,7 +46,7 @@ describe('rule registry', () => {
       assert.ok(CONFIDENCES.includes(r.meta.confidence));
       for (const k of ['summary', 'why', 'fix', 'falsePositives'] as const) assert.ok(r.meta[k].length > 10, `${k} is too short`);
       assert.ok(r.meta.references.length > 0, 'references');
-      if (r.prefilter) assert.ok(!r.prefilter.global && !r.prefilter.sticky, 'a prefilter regex must not be /g or /y (lastIndex state)');
+      for (const re of r.prefilter instanceof RegExp ? [r.prefilter] : r.prefilter ?? []) assert.ok(!re.global && !re.sticky, 'a prefilter regex must not be /g or /y (lastIndex state)');
     });
     it(`${r.id}: docs are generated and current (npm run docs)`, () => {
       const path = join(docsDir, `${r.id}.md`);

@@ -86,6 +86,8 @@ export class FoldScope {
   readonly envAssigned = new Map<string, Node>();
   /** Steps spent on this file so far (a per-file ceiling keeps a hostile file bounded across many folds). */
   spent = 0;
+  /** What xorHelper learned about each helper function's body (one walk per function). */
+  readonly xorShapes = new Map<Node, { closureKey: Node | null; xor: boolean; loop: boolean; b64: boolean; hex: boolean; n: number }>();
 
   constructor(ast: Node | null) {
     if (!ast) return;
@@ -540,30 +542,33 @@ class Evaluator {
   private xorHelper(fn: Node, args: Value[]): string | null {
     if (args.length < 1) return null;
     const params: Node[] = fn.params ?? [];
-    let closureKey: Node | null = null;
-    let xor = false;
-    let loop = false;
-    let b64 = false;
-    let hex = false;
-    let n = 0;
-    walk(fn.body, (x) => {
-      n++;
-      if (x.type === 'BinaryExpression' && x.operator === '^') {
-        xor = true;
-        // `d[i] ^ KEY[i & 3]`: a key array from the file's constants rather than a parameter.
-        for (const side of [x.left, x.right]) {
-          const m = side?.type === 'MemberExpression' ? side : null;
-          const o = m?.object;
-          if (o?.type === 'Identifier' && !params.some((p) => p.type === 'Identifier' && p.name === o.name) && this.scope.initOf(o.name)) closureKey = o;
+    // The body's shape is a fact of the function (and of the file's scope): walked once per function, not per call
+    // (a bundle folds thousands of calls to the same large helpers).
+    let shape = this.scope.xorShapes.get(fn);
+    if (!shape) {
+      const sh = { closureKey: null as Node | null, xor: false, loop: false, b64: false, hex: false, n: 0 };
+      walk(fn.body, (x) => {
+        sh.n++;
+        if (x.type === 'BinaryExpression' && x.operator === '^') {
+          sh.xor = true;
+          // `d[i] ^ KEY[i & 3]`: a key array from the file's constants rather than a parameter.
+          for (const side of [x.left, x.right]) {
+            const m = side?.type === 'MemberExpression' ? side : null;
+            const o = m?.object;
+            if (o?.type === 'Identifier' && !params.some((p) => p.type === 'Identifier' && p.name === o.name) && this.scope.initOf(o.name)) sh.closureKey = o;
+          }
         }
-      }
-      else if (x.type === 'AssignmentExpression' && x.operator === '^=') xor = true;
-      else if (/^(For|While|DoWhile)Statement$/.test(x.type)) loop = true;
-      else if (x.type === 'Literal' && x.value === 'base64') b64 = true;
-      else if (x.type === 'Literal' && x.value === 'hex') hex = true;
-      else if (x.type === 'Identifier' && x.name === 'atob') b64 = true;
-      else if (x.type === 'CallExpression' && x.callee?.type === 'MemberExpression' && x.callee.property?.name === 'map') loop = true;
-    });
+        else if (x.type === 'AssignmentExpression' && x.operator === '^=') sh.xor = true;
+        else if (/^(For|While|DoWhile)Statement$/.test(x.type)) sh.loop = true;
+        else if (x.type === 'Literal' && x.value === 'base64') sh.b64 = true;
+        else if (x.type === 'Literal' && x.value === 'hex') sh.hex = true;
+        else if (x.type === 'Identifier' && x.name === 'atob') sh.b64 = true;
+        else if (x.type === 'CallExpression' && x.callee?.type === 'MemberExpression' && x.callee.property?.name === 'map') sh.loop = true;
+      });
+      shape = sh;
+      this.scope.xorShapes.set(fn, shape);
+    }
+    const { closureKey, xor, loop, b64, hex, n } = shape;
     this.tick(n);
     if (!xor || !loop) return null;
     const data = args[0];
