@@ -13,6 +13,7 @@ import { httpGet } from './http.js';
 export const DEFAULT_OSV_SOURCE = 'https://osv-vulnerabilities.storage.googleapis.com';
 /** Folder names of the OSV export. */
 const EXPORT_NAME: Record<CacheEcosystem, string> = { npm: 'npm', pypi: 'PyPI' };
+const BATCH = 20_000;
 
 export interface DbUpdateOptions {
   /** Base of the OSV export (`<source>/npm/all.zip`), or a URL ending in .zip used for every ecosystem asked. */
@@ -41,14 +42,16 @@ async function updateOne(eco: CacheEcosystem, dir: string, opts: DbUpdateOptions
   const url = /\.zip$/i.test(source) ? source : `${source}/${EXPORT_NAME[eco]}/all.zip`;
   const got = await httpGet(url, { timeoutMs: opts.timeoutMs ?? 600_000, maxBytes: opts.maxZipBytes ?? 1 << 30, accept: 'application/zip' });
   if (!got.ok) return { ecosystem: eco, ok: false, url, error: got.error };
-  let files: Record<string, Uint8Array>;
+  // Names first (nothing inflated), then the MAL-* entries in batches: 200k advisories never sit in memory at once.
+  const names: string[] = [];
   let scanned = 0;
   try {
-    files = unzipSync(got.body, {
+    unzipSync(got.body, {
       filter: (f) => {
         scanned++;
         // MAL-2024-1234.json; one advisory is a few KB, so anything over 4 MiB is not one (or is a zip bomb).
-        return /(?:^|\/)MAL-[\w.-]+\.json$/.test(f.name) && f.originalSize <= 4 << 20;
+        if (/(?:^|\/)MAL-[\w.-]+\.json$/.test(f.name) && f.originalSize <= 4 << 20) names.push(f.name);
+        return false;
       },
     });
   } catch (e) {
@@ -57,16 +60,25 @@ async function updateOne(eco: CacheEcosystem, dir: string, opts: DbUpdateOptions
   const entries: OsvCacheFile['entries'] = [];
   let skipped = 0;
   const decoder = new TextDecoder();
-  for (const [name, bytes] of Object.entries(files)) {
+  for (let i = 0; i < names.length; i += BATCH) {
+    const batch = new Set(names.slice(i, i + BATCH));
+    let files: Record<string, Uint8Array>;
     try {
-      const adv = JSON.parse(decoder.decode(bytes));
-      if (adv?.withdrawn) continue;
-      for (const { key, advisory } of readAdvisory(adv, name.replace(/^.*\//, '').replace(/\.json$/, ''))) {
-        if (!key.startsWith(`${eco}:`)) continue;
-        entries.push([key, advisory.id, advisory.summary.slice(0, 200), advisory.versions, advisory.allVersions]);
+      files = unzipSync(got.body, { filter: (f) => batch.has(f.name) });
+    } catch (e) {
+      return { ecosystem: eco, ok: false, url, error: `${url}: not a readable zip archive (${(e as Error).message})` };
+    }
+    for (const [name, bytes] of Object.entries(files)) {
+      try {
+        const adv = JSON.parse(decoder.decode(bytes));
+        if (adv?.withdrawn) continue;
+        for (const { key, advisory } of readAdvisory(adv, name.replace(/^.*\//, '').replace(/\.json$/, ''))) {
+          if (!key.startsWith(`${eco}:`)) continue;
+          entries.push([key, advisory.id, advisory.summary.slice(0, 200), advisory.versions, advisory.allVersions]);
+        }
+      } catch {
+        skipped++;
       }
-    } catch {
-      skipped++;
     }
   }
   if (!entries.length) return { ecosystem: eco, ok: false, url, error: `${url}: no MAL-* ${EXPORT_NAME[eco]} advisories in the archive (${scanned} entries); the cache was left as it was` };
