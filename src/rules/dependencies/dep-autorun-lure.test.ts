@@ -42,6 +42,13 @@ ruleTest(rule, {
       },
     },
     {
+      name: 'a bare setup call the package names as such (install/register/config)',
+      files: {
+        'package.json': pkg({ express: '^4', 'stack-trace-mapper-x': '^1' }, {}, { start: 'node server.js' }),
+        'server.js': "import { install } from 'stack-trace-mapper-x';\ninstall();\nimport express from 'express';\nexpress().listen(3000);\n",
+      },
+    },
+    {
       name: 'an unpopular package the autorun code never loads',
       files: {
         'package.json': pkg({ express: '^4', 'krasulya-lightweight-charts': '3.4.3' }, {}, { start: 'node server.js' }),
@@ -89,6 +96,14 @@ ruleTest(rule, {
         'webpack.config.js': "const HtmlWebpackPlugin = require('html-webpack-plugin');\nconst AssetSync = require('asset-sync-kit');\nmodule.exports = {\n  entry: './src/index.js',\n  plugins: [new HtmlWebpackPlugin(), new AssetSync()],\n};\n",
       },
       findings: [{ file: 'webpack.config.js', line: 2, message: /"asset-sync-kit".*a webpack plugin declared in "dependencies"/ }],
+    },
+    {
+      name: 'a package function called bare at server start with a literal id (result thrown away)',
+      files: {
+        'package.json': pkg({ express: '^4', 'remote-glyph-kit': '^1.0.3' }, {}, { start: 'node server/index.js' }),
+        'server/index.js': "const express = require('express');\nconst { syncGlyphs } = require('remote-glyph-kit');\nsyncGlyphs('99');\nexpress().listen(5000);\n",
+      },
+      findings: [{ file: 'server/index.js', line: 2, message: /"remote-glyph-kit".*it is called as the file loads and the result is thrown away/ }],
     },
     {
       name: 'a package called at load whose result is bound to a name never used (process-log shape), in a controller the server reaches',

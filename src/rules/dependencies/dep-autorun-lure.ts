@@ -16,8 +16,9 @@ import { findSquat, findWordLookalike, inPopularScope, isPopular } from '../../a
  * - name: it imitates a popular name (typo, suffix, a word slipped into a popular multi-word name);
  * - misplaced: a build plugin declared as a runtime dependency while the build tool itself is a devDependency;
  * - off-role: a build plugin whose name and import path say nothing of a build tool or plugin ("icon fetch");
- * - opaque call: called at module load with no or only literal arguments and the result thrown away, or bound to a
- *   name the file never uses (counts twice: the call exists only for what the package does when called);
+ * - opaque call: outside a tool config, called at module load with no or only literal arguments and the result
+ *   thrown away (unless the call is named like a setup API: install, register, config …) or bound to a name the file
+ *   never uses. Counts twice: the call exists only for what the package does when called;
  * - alias: the whole module bound to a name that shares no word with the package ("import proc from 'vite-…-log'").
  */
 
@@ -58,6 +59,8 @@ const PLUGIN_WORDS = new Set(['plugin', 'plugins', 'unplugin', 'loader', 'loader
 const TOOL_STEMS = ['vite', 'rollup', 'esbuild', 'webpack', 'babel', 'postcss', 'tailwind', 'eslint', 'jest', 'next', 'nuxt', 'astro', 'svelte', 'hardhat', 'truffle', 'gatsby', 'remark', 'rehype', 'craco', 'rewire', 'tsconfig', 'typescript', 'nomic', 'typechain', 'storybook', 'metro', 'quasar', 'daisy'];
 /** Side-effect imports that are honest by their very name (register hooks, polyfills, env loaders). */
 const SIDE_EFFECT_WORDS = /(?:^|[-_./])(?:register|polyfills?|shims?|env|dotenv|setup|globals?|config|init|patch|hooks?|auto)(?:$|[-_./])/;
+/** Names of calls that set something up on purpose: a bare call of one is how such APIs are used. */
+const LIFECYCLE = /install|register|config|setup|init|polyfill|patch|enable|extend|load|use|apply|start|listen|mount|hook/i;
 /** Binding names that say nothing either way. */
 const GENERIC_NAMES = new Set(['plugin', 'plugins', 'config', 'lib', 'pkg', 'mod', 'module', 'main', 'index', 'api', 'utils', 'util', 'helper', 'helpers', 'default']);
 
@@ -77,6 +80,8 @@ interface Use {
   node: Node;
   plugin: boolean;
   opaque?: 'discarded' | 'unused';
+  /** The name the discarded call goes through (`fetchIcon` in `fetchIcon('77')`), if any. */
+  callee?: string;
   alias?: string;
   sideEffect: boolean;
 }
@@ -160,14 +165,14 @@ function usesIn(text: string, path: string, wanted: Set<string>): Use[] {
     return u;
   };
   // Calls of the package (or of what it exports) made while the file loads: result thrown away or bound to a name.
-  const pending: Array<{ use: Use; bound?: string }> = [];
+  const pending: Array<{ use: Use; bound?: string; callee?: string }> = [];
   const callSite = (use: Use, call: Node, ancestors: readonly Node[], depth: number) => {
     // `ancestors[depth]` is the call's parent
     if (inPlugins(ancestors.slice(0, depth + 1))) use.plugin = true;
     if (ancestors.slice(0, depth + 1).some((a) => FUNCS.has(a.type))) return;
     if (!call.arguments.every(isLiteralArg)) return;
     const parent = ancestors[depth];
-    if (parent?.type === 'ExpressionStatement') pending.push({ use });
+    if (parent?.type === 'ExpressionStatement') pending.push({ use, callee: call.callee?.type === 'Identifier' ? call.callee.name : undefined });
     else if (parent?.type === 'VariableDeclarator' && parent.init === call && parent.id.type === 'Identifier') pending.push({ use, bound: parent.id.name });
   };
   walk(parsed.ast, (node, ancestors) => {
@@ -209,7 +214,10 @@ function usesIn(text: string, path: string, wanted: Set<string>): Use[] {
     }
   });
   for (const p of pending) {
-    if (!p.bound) p.use.opaque ??= 'discarded';
+    if (!p.bound) {
+      p.use.opaque ??= 'discarded';
+      p.use.callee ??= p.callee;
+    }
     else if ((counts.get(p.bound) ?? 0) <= 1) p.use.opaque = 'unused';
   }
   return [...uses.values()];
@@ -241,7 +249,7 @@ export default defineRule({
     summary: 'An unpopular dependency that code run by npm start/dev/build/install loads and calls, with two or more signs of a lure (imitated name, build plugin declared as a runtime dependency, plugin with no plugin name, called only for its side effect, imported under an unrelated name)',
     why: 'Fake-recruiter repositories that carry no payload of their own depend on a package that does and make the project run it: `fetchIcon("77")` from cdn-icon-fetch in vite.config.js plugins, `const log = require("process-log")()` in a controller the server loads, `proc()` from vite-tsconsole-log beside vite-tsconfig-paths. The payload is on the registry, so the repository itself looks clean.',
     fix: 'Do not run npm install/start. Open the package on the registry (age, downloads, maintainer, install scripts, code); remove it and the line that loads it unless it is clearly what it claims to be.',
-    falsePositives: 'Only dependencies that an autorun-reached file imports are looked at, only when they are not among the most-downloaded npm names, not in a scope that publishes popular packages and not the project\'s own packages; one sign alone is never reported. A small honest plugin installed without -D and imported under a short unrelated name can still meet two signs: check it on the registry.',
+    falsePositives: 'Only dependencies that an autorun-reached file imports are looked at, only when they are not among the most-downloaded npm names, not in a scope that publishes popular packages and not the project\'s own packages; one sign alone is never reported. A bare call at load counts twice only with literal-only arguments, outside tool configs, and not when named like a setup API (install/register/config/init/polyfill/patch/use/start/listen). A small honest plugin installed without -D and imported under a short unrelated name can still meet two signs: check it on the registry.',
     references: ['https://attack.mitre.org/techniques/T1195/001/', 'https://www.ic3.gov/PSA/2024/PSA240903'],
     status: 'preview',
   },
@@ -280,15 +288,21 @@ export default defineRule({
         const declaring = home && declaredIn(home, use.pkg) !== undefined ? home : [...pkgs.values()].find((p) => declaredIn(p, use.pkg) !== undefined)!;
         const signs: string[] = [];
         let weight = 0;
-        const squat = findSquat('npm', use.pkg) ?? findWordLookalike('npm', use.pkg);
-        if (squat) (signs.push(`its name imitates "${squat.target}" (${squat.how})`), weight++);
+        // findSquat's weak shapes (a pre-scope name like koa-router, a letter added at the start) are how honest names
+        // are coined too: half a sign. A word slipped into a popular multi-word name is a whole one.
+        const squat = findSquat('npm', use.pkg);
+        const word = squat ? null : findWordLookalike('npm', use.pkg);
+        if (squat) (signs.push(`its name imitates "${squat.target}" (${squat.how})`), (weight += squat.weak ? 0.5 : 1));
+        else if (word) (signs.push(`its name imitates "${word.target}" (${word.how})`), weight++);
         if (toolPkgs && use.plugin) {
           const tool = toolPkgs.find((t) => declaring.dev[t] !== undefined);
           if (tool && declaring.deps[use.pkg] !== undefined) (signs.push(`it is a ${tool} plugin declared in "dependencies" while ${tool} itself is a devDependency`), weight++);
           if (!speaksPlugin(use.spec, toolPkgs)) (signs.push(`its name says nothing of a ${toolPkgs[0]} plugin, yet the config runs it as one`), weight++);
         }
         if (use.opaque === 'unused') (signs.push('it is called as the file loads and the result is bound to a name the file never uses'), (weight += 2));
-        else if (use.opaque === 'discarded') (signs.push('it is called as the file loads and the result is thrown away'), weight++);
+        // Outside a tool config, a package function called bare at load, with nothing but literals, is run for what it
+        // does; honest ones say so by name (install, register, config, polyfill …).
+        else if (use.opaque === 'discarded') (signs.push('it is called as the file loads and the result is thrown away'), (weight += !toolPkgs && !LIFECYCLE.test(use.callee ?? '') ? 2 : 1));
         // Config files load plugins for their side effects (hardhat: `require("@nomiclabs/hardhat-waffle")`).
         else if (use.sideEffect && !toolPkgs && !SIDE_EFFECT_WORDS.test(use.spec) && !speaksPlugin(use.spec, [])) (signs.push('it is imported only for what it does when loaded'), weight++);
         if (use.alias && !relatedName(use.alias, use.pkg, use.spec)) (signs.push(`it is imported under the unrelated name "${use.alias}"`), weight++);
