@@ -158,9 +158,14 @@ export class RegistryClient {
   }
 }
 
-/** npm's placeholder for a name taken down as malware: every version is `0.0.1-security` ("security holding package"). */
-function isSecurityHolder(versions: string[]): boolean {
-  return versions.length > 0 && versions.every((v) => /-security(?:\.\d+)?$/.test(v));
+/**
+ * npm's placeholder for a name taken down (malware, or a squat of a reserved name): every version is `0.0.1-security`
+ * ("security holding package"), or every version points at the npm/security-holder repository (`child_process@1.0.2`).
+ */
+function isSecurityHolder(doc: any, versions: string[]): boolean {
+  if (!versions.length) return false;
+  if (versions.every((v) => /-security(?:\.\d+)?$/.test(v))) return true;
+  return versions.every((v) => /\bnpm\/security-holder\b/.test(JSON.stringify(doc.versions?.[v]?.repository ?? '')));
 }
 
 function tarballOf(name: string, v: any): TarballRef | undefined {
@@ -199,7 +204,7 @@ export function readPackument(req: LookupRequest, url: string, doc: any): { pkg:
   const created = typeof time.created === 'string' && !Number.isNaN(Date.parse(time.created)) ? time.created : earliest(stamps);
   const base: RegistryPackage = { ecosystem: 'npm', name: req.name, url, state: 'found', created, versionCount: versions.length, latest: distTags.latest };
   if (!versions.length) return { pkg: { ...base, state: 'removed' } };
-  if (isSecurityHolder(versions)) return { pkg: { ...base, state: 'security-placeholder', latest: distTags.latest ?? versions[0] } };
+  if (isSecurityHolder(doc, versions)) return { pkg: { ...base, state: 'security-placeholder', latest: distTags.latest ?? versions[0] } };
   const range = npmRange(req.range);
   const picked = pickNpmVersion(range, versions, distTags, req.locked);
   const valid = semver.validRange(range.trim() || '*');

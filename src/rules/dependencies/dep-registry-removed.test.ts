@@ -13,6 +13,17 @@ ruleTest(rule, {
       registry: { checkedAt, packages: { 'npm:react': react, 'npm:icon-fetch-cdn': { ecosystem: 'npm', name: 'icon-fetch-cdn', url: 'http://127.0.0.1/icon-fetch-cdn', state: 'found', created: '2020-01-01T00:00:00.000Z', versionCount: 3 } } },
     },
     { name: 'offline: nothing known', files: { 'package.json': manifest } },
+    {
+      name: 'Node built-in names npm reserves with empty or placeholder packages (fs, child_process)',
+      files: { 'package.json': '{\n  "dependencies": {\n    "fs": "^0.0.1-security",\n    "child_process": "^1.0.2"\n  }\n}\n' },
+      registry: {
+        checkedAt,
+        packages: {
+          'npm:fs': { ecosystem: 'npm', name: 'fs', url: 'http://127.0.0.1/fs', state: 'removed', versionCount: 0 },
+          'npm:child_process': { ecosystem: 'npm', name: 'child_process', url: 'http://127.0.0.1/child_process', state: 'security-placeholder', latest: '1.0.2', versionCount: 1 },
+        },
+      },
+    },
   ],
   flagged: [
     {

@@ -1,6 +1,9 @@
+import { builtinModules } from 'node:module';
 import { defineRule } from '../../core/rule.js';
 import { depLine } from '../../analyzers/manifest/index.js';
 import { lookedUp, registryName } from './_registry.js';
+
+const NODE_BUILTINS = new Set(builtinModules.filter((m) => !m.startsWith('_')));
 
 export default defineRule({
   id: 'dep-registry-removed',
@@ -12,7 +15,7 @@ export default defineRule({
     summary: 'A direct dependency was replaced by the registry\'s security placeholder (npm `0.0.1-security`) or has every version removed (online mode)',
     why: 'npm replaces a package it removed as malware with a `0.0.1-security` "security holding package", or leaves the name with no versions at all. A repository that still depends on it was built around that malware: the lure\'s payload package.',
     fix: 'Do not install. If it was installed, treat the machine as compromised (the install script ran): rotate credentials and wallet keys from a clean machine.',
-    falsePositives: 'The placeholder is npm\'s own malware verdict (high confidence). A name with every version unpublished can also be an author\'s cleanup, so that case is medium confidence.',
+    falsePositives: 'The placeholder is npm\'s own takedown verdict (high confidence). A name with every version unpublished can also be an author\'s cleanup, so that case is medium confidence. Node\'s built-in module names (fs, path, child_process, crypto, …), which npm reserves with empty or placeholder packages and beginners list as dependencies, are not reported.',
     references: ['https://docs.npmjs.com/policies/security#malware', 'https://github.com/npm/security-holder'],
     status: 'preview',
     nearCertain: true,
@@ -21,6 +24,9 @@ export default defineRule({
   check(ctx, view) {
     for (const { dep, pkg } of lookedUp(view)) {
       if (pkg.state !== 'security-placeholder' && pkg.state !== 'removed') continue;
+      // npm reserves Node's own module names (fs, child_process, …) with an empty or placeholder package: listing one
+      // is a common beginner's mistake in benign projects, not a sign of malware.
+      if (pkg.ecosystem === 'npm' && NODE_BUILTINS.has(dep.name.replace(/^node:/, ''))) continue;
       const placeholder = pkg.state === 'security-placeholder';
       ctx.report({
         at: { line: depLine(view, dep) },
