@@ -34,13 +34,25 @@ export async function runOnline(view: ProjectView, opts: OnlineOptions, scanDepe
   const tarballs: TarballRef[] = [];
   const checkedAt = (opts.now?.() ?? new Date()).toISOString();
   const results = await Promise.all(requests.map(async ({ req, dep }) => ({ req, dep, got: await client.lookup(req) })));
+  const unreachable = new Map<string, { path: string; names: string[] }>();
   for (const { req, dep, got } of results) {
     if (!got.ok) {
-      errors.push({ path: dep.file, message: `online: could not look up ${req.ecosystem} package "${req.name}": ${got.error}` });
+      // One error per registry that could not be reached at all, naming what was not looked up.
+      if (/unreachable|no answer within/.test(got.error)) {
+        const eco = req.ecosystem === 'npm' ? `npm registry ${client.npmBase}` : `PyPI index ${client.pypiBase}`;
+        const u = unreachable.get(eco) ?? { path: dep.file, names: [] };
+        if (!unreachable.has(eco)) errors.push({ path: dep.file, message: `online: the ${eco} could not be reached (${got.error.replace(/ \(registry unreachable, not retried\)$/, '')})` });
+        u.names.push(req.name);
+        unreachable.set(eco, u);
+      } else errors.push({ path: dep.file, message: `online: could not look up ${req.ecosystem} package "${req.name}": ${got.error}` });
       continue;
     }
     packages[osvKey(req.ecosystem, req.name)] = got.pkg;
     if (got.tarball && got.pkg.state === 'found') tarballs.push(got.tarball);
+  }
+  for (const [eco, u] of unreachable) {
+    const list = u.names.length > 12 ? `${u.names.slice(0, 12).join(', ')} and ${u.names.length - 12} more` : u.names.join(', ');
+    errors.push({ path: u.path, message: `online: ${u.names.length} ${u.names.length === 1 ? 'dependency' : 'dependencies'} not looked up on the unreachable ${eco}: ${list}` });
   }
   view.registry = { checkedAt, packages };
   if (!opts.deep) return { findings: [], errors, fileHashes: {} };

@@ -107,14 +107,17 @@ describe('scan --online (fake registry on loopback)', () => {
     const closed = await startFakeRegistry();
     const url = closed.url;
     await closed.close();
-    const dir = tree({ 'package.json': JSON.stringify({ dependencies: { react: '^18.2.0' } }) });
+    const dir = tree({ 'package.json': JSON.stringify({ dependencies: { react: '^18.2.0', lodash: '^4.17.21', axios: '^1.6.0' } }) });
     dirs.push(dir);
     const { out, io: cliIo } = io();
     const code = await main(['scan', dir, '--online', '--registry', url, '--threads', '0', '--no-progress', '--format', 'json'], cliIo);
     assert.equal(code, 2);
     const report = JSON.parse(out.stdout);
     assert.equal(report.incomplete, true);
-    assert.match(report.errors[0].message, /unreachable \(ECONNREFUSED\)/);
+    // One reason and one list per unreachable registry, not one error per package.
+    assert.equal(report.errors.length, 2, JSON.stringify(report.errors));
+    assert.match(report.errors[0].message, /the npm registry http:\/\/127\.0\.0\.1:\d+ could not be reached \(.*unreachable \(ECONNREFUSED\)\)/);
+    assert.match(report.errors[1].message, /3 dependencies not looked up on the unreachable npm registry .*: (?=.*react)(?=.*lodash)(?=.*axios)/);
   });
 
   it('a registry that never answers times out', async () => {

@@ -4,7 +4,7 @@
  */
 import semver from 'semver';
 import type { RegistryPackage } from '../core/inputs.js';
-import { httpGet } from './http.js';
+import { httpGet, type Fetched } from './http.js';
 
 export interface OnlineOptions {
   /** npm registry base URL. Default: `npm_config_registry` from the environment, else https://registry.npmjs.org. */
@@ -70,6 +70,8 @@ export interface LookupRequest {
 export class RegistryClient {
   private readonly docs = new Map<string, Promise<Lookup>>();
   private active = 0;
+  /** Registries that could not be reached at all: later lookups fail at once instead of each waiting for a timeout. */
+  private readonly down = new Map<string, string>();
   private readonly waiting: Array<() => void> = [];
   readonly npmBase: string;
   readonly pypiBase: string;
@@ -87,6 +89,15 @@ export class RegistryClient {
       this.docs.set(key, p);
     }
     return p;
+  }
+
+  /** GET a registry document, failing fast once its registry has proved unreachable. */
+  private async getDoc(base: string, url: string, maxBytes: number): Promise<Fetched> {
+    const known = this.down.get(base);
+    if (known) return { ok: false, error: `${known} (registry unreachable, not retried)` };
+    const got = await httpGet(url, { timeoutMs: this.timeoutMs, maxBytes, accept: 'application/json' });
+    if (!got.ok && got.status === undefined && !got.tooLarge) this.down.set(base, got.error);
+    return got;
   }
 
   /** Runs `task` when a slot is free (shared by lookups and tarball downloads). */
@@ -108,7 +119,7 @@ export class RegistryClient {
 
   private async npm(req: LookupRequest): Promise<Lookup> {
     const url = `${this.npmBase}/${req.name.replace('/', '%2f')}`;
-    const got = await httpGet(url, { timeoutMs: this.timeoutMs, maxBytes: this.opts.maxDocumentBytes ?? 48 << 20, accept: 'application/json' });
+    const got = await this.getDoc(this.npmBase, url, this.opts.maxDocumentBytes ?? 48 << 20);
     if (!got.ok && got.status === 404) return { ok: true, pkg: { ecosystem: 'npm', name: req.name, url, state: 'missing' } };
     if (!got.ok && got.tooLarge) {
       // Only thousands of versions make a packument this big: an established package. Its age is not known.
@@ -142,7 +153,7 @@ export class RegistryClient {
 
   private async pypi(req: LookupRequest): Promise<Lookup> {
     const url = `${this.pypiBase}/pypi/${encodeURIComponent(req.name)}/json`;
-    const got = await httpGet(url, { timeoutMs: this.timeoutMs, maxBytes: this.opts.maxDocumentBytes ?? 48 << 20, accept: 'application/json' });
+    const got = await this.getDoc(this.pypiBase, url, this.opts.maxDocumentBytes ?? 48 << 20);
     if (!got.ok && got.status === 404) return { ok: true, pkg: { ecosystem: 'pypi', name: req.name, url, state: 'missing' } };
     if (!got.ok && got.tooLarge) return { ok: true, pkg: { ecosystem: 'pypi', name: req.name, url, state: 'found', truncated: true } };
     if (!got.ok) return { ok: false, error: got.error };
