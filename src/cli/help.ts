@@ -93,6 +93,8 @@ Options:
       --fail-on <malicious|suspicious>  exit 1 at or above this verdict (default: suspicious)
       --password <pw>                password for encrypted zips
       --max-file-size <MB>           files above this are not read; the scan is incomplete (default 128)
+      --online, --deep, --registry <url>, --pypi-url <url>
+                                     look the target's dependencies up on npm/PyPI (see lurescan scan --help)
   -h, --help                         this help
 
 Exit codes: 0 below --fail-on, 1 at/above --fail-on, 2 the scan failed or was incomplete, or bad arguments.

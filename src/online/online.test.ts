@@ -140,6 +140,15 @@ describe('scan --online (fake registry on loopback)', () => {
     assert.deepEqual([r.errors, byRule(r)], [[], []]);
   });
 
+  it('check --online passes online mode to the code scan', async () => {
+    const dir = tree({ 'package.json': JSON.stringify({ name: 'task', dependencies: { 'acme-private-auth': '^2.0.0' } }, null, 2), 'message.txt': 'Hi! Please run the project and fix the bug.\n' });
+    dirs.push(dir);
+    const { out, io: cliIo } = io();
+    await main(['check', '--message', join(dir, 'message.txt'), '--target', dir, '--online', '--registry', reg.url, '--format', 'json'], cliIo);
+    const report = JSON.parse(out.stdout);
+    assert.ok(report.code.findings.some((f: { ruleId: string }) => f.ruleId === 'dep-registry-missing'), out.stdout.slice(0, 500) + out.stderr);
+  });
+
   it('bad option values are usage errors', async () => {
     const { out, io: cliIo } = io();
     assert.equal(await main(['scan', '.', '--online', '--registry', 'ftp://x'], cliIo), 2);

@@ -8,6 +8,7 @@ import { TargetError } from '../../targets/index.js';
 import { CHECK_HELP } from '../help.js';
 import { UsageError, useColor, type CliIo } from '../io.js';
 import { parseFailOn, writeOutput } from '../output.js';
+import { ONLINE_OPTIONS, parseOnline } from './scan.js';
 
 /** `lurescan check --message FILE [--target T]`: the message and the code, one answer. */
 export async function checkCommand(args: string[], io: CliIo): Promise<number> {
@@ -26,6 +27,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
       password: { type: 'string' },
       'max-file-size': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      ...ONLINE_OPTIONS,
     },
   });
   if (values.help) {
@@ -41,6 +43,8 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const timeoutS = values.timeout !== undefined ? Number(values.timeout) : undefined;
   if (timeoutS !== undefined && !(timeoutS > 0)) throw new UsageError('--timeout takes a number of seconds');
 
+  const online = parseOnline(values);
+  if (online && !values.target) throw new UsageError('--online/--deep need --target');
   const maxMb = values['max-file-size'] !== undefined ? Number(values['max-file-size']) : undefined;
   if (maxMb !== undefined && !(maxMb > 0)) throw new UsageError('--max-file-size takes a number of MB');
 
@@ -55,7 +59,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   try {
     report = await check(
       { message: raw, messageFile: path, target: values.target },
-      { password: values.password, limits: maxMb ? { maxFileBytes: Math.round(maxMb * 1024 * 1024) } : undefined, detonate: values.detonate, offline: values.offline, timeoutMs: timeoutS ? Math.round(timeoutS * 1000) : undefined },
+      { password: values.password, limits: maxMb ? { maxFileBytes: Math.round(maxMb * 1024 * 1024) } : undefined, detonate: values.detonate, offline: values.offline, online, timeoutMs: timeoutS ? Math.round(timeoutS * 1000) : undefined },
     );
   } catch (e) {
     if (e instanceof TargetError || e instanceof DetonateError) throw new UsageError(e.message);

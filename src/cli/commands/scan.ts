@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { scan } from '../../api/scan.js';
+import type { OnlineOptions } from '../../online/index.js';
 import { detonateCommand } from './detonate.js';
 import { TargetError } from '../../targets/index.js';
 import { SCAN_HELP } from '../help.js';
@@ -25,10 +26,7 @@ export async function scanCommand(args: string[], io: CliIo): Promise<number> {
       detonate: { type: 'boolean' },
       timeout: { type: 'string' },
       offline: { type: 'boolean' },
-      online: { type: 'boolean' },
-      deep: { type: 'boolean' },
-      registry: { type: 'string' },
-      'pypi-url': { type: 'string' },
+      ...ONLINE_OPTIONS,
     },
   });
   if (values.help) {
@@ -45,11 +43,7 @@ export async function scanCommand(args: string[], io: CliIo): Promise<number> {
   const threads = values.threads !== undefined ? Number(values.threads) : undefined;
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 0)) throw new UsageError('--threads takes a whole number ≥ 0');
 
-  // --deep implies --online; the registry options alone do not switch the network on.
-  const online = values.online || values.deep
-    ? { deep: values.deep, npmRegistry: httpUrlOption('--registry', values.registry), pypiUrl: httpUrlOption('--pypi-url', values['pypi-url']) }
-    : undefined;
-  if (!online && (values.registry || values['pypi-url'])) throw new UsageError('--registry and --pypi-url need --online (or --deep)');
+  const online = parseOnline(values);
 
   const progress = createProgress(io.stderr, io.env, { enabled: !values['no-progress'] });
   let report;
@@ -70,6 +64,23 @@ export async function scanCommand(args: string[], io: CliIo): Promise<number> {
   }
   emit(report, format, values.output, io);
   return exitCode(report, failOn);
+}
+
+/** The parseArgs options of online mode, shared by scan and check. */
+export const ONLINE_OPTIONS = {
+  online: { type: 'boolean' },
+  deep: { type: 'boolean' },
+  registry: { type: 'string' },
+  'pypi-url': { type: 'string' },
+} as const;
+
+/** --deep implies --online; the registry options alone do not switch the network on. */
+export function parseOnline(values: { online?: boolean; deep?: boolean; registry?: string; 'pypi-url'?: string }): OnlineOptions | undefined {
+  const online = values.online || values.deep
+    ? { deep: values.deep, npmRegistry: httpUrlOption('--registry', values.registry), pypiUrl: httpUrlOption('--pypi-url', values['pypi-url']) }
+    : undefined;
+  if (!online && (values.registry || values['pypi-url'])) throw new UsageError('--registry and --pypi-url need --online (or --deep)');
+  return online;
 }
 
 function httpUrlOption(flag: string, v: string | undefined): string | undefined {
