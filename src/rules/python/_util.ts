@@ -22,6 +22,24 @@ export function isNetworkCall(model: PyModel, call: PyCall): boolean {
   return /^(?:urlopen|urlretrieve)$/.test(call.name) && c === call.name ? model.imports.has('urllib') || model.imports.has('urllib2') : false;
 }
 
+/**
+ * Calls through an object built by a network call: conn = HTTPSConnection(h); conn.request('POST', path, body) /
+ * session = aiohttp.ClientSession(); session.post(url, data=...). The body goes out through a method of the connection.
+ */
+export function sendCalls(model: PyModel, net: PyCall[]): PyCall[] {
+  const netStarts = new Set(net.map((c) => c.node.startIndex));
+  return model.calls.filter((c) => {
+    const m = /^([A-Za-z_]\w*)\.(?:request|send|sendall|post|put|patch|get|putrequest)$/.exec(c.callee);
+    return !!m && !netStarts.has(c.node.startIndex) && (model.assigns.get(m[1]!) ?? []).some((v) => netStarts.has(v.startIndex));
+  });
+}
+
+/** The argument of a request call that holds the address: conn.request(method, url) / session.post(url); none for send(data). */
+export function addressArg(call: PyCall): Node | undefined {
+  if (/^(?:send|sendall)$/.test(call.name)) return undefined;
+  return /^(?:request|putrequest)$/.test(call.name) && /^[A-Za-z_]\w*\.(?:request|putrequest)$/.test(call.callee) && call.args.length >= 2 ? call.args[1] : call.args[0];
+}
+
 const PROC = /^(?:subprocess\.(?:Popen|call|run|check_call|check_output|getoutput|getstatusoutput)|os\.(?:system|popen\d?|startfile|exec[lv]p?e?|spawn[lv]p?e?|posix_spawnp?)|pty\.spawn|commands\.getoutput|asyncio\.create_subprocess_(?:shell|exec))$/;
 export function isProcessCall(model: PyModel, call: PyCall): boolean {
   return PROC.test(resolveCallee(model, call.callee));

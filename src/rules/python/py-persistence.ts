@@ -4,6 +4,7 @@ import { at, clip, contentStrings } from './_util.js';
 const MECHANISMS: Array<[string, RegExp]> = [
   ['Windows Run key', /Software\\+Microsoft\\+Windows\\+CurrentVersion\\+Run(?:Once)?\b/i],
   ['scheduled task', /\bschtasks(?:\.exe)?\s+\/create\b|Register-ScheduledTask/i],
+  ['Windows service', /\bsc(?:\.exe)?\s+create\s+\S+[^\n]*\bstart=\s*auto\b|\bNew-Service\b[^\n]*-StartupType\s+Automatic/i],
   ['Startup folder', /Start Menu[\\/]+Programs[\\/]+Startup|shell:startup/i],
   ['LaunchAgent/LaunchDaemon', /Library[\\/]+Launch(?:Agents|Daemons)|launchctl\s+(?:load|bootstrap)/i],
   ['systemd user unit', /\.config[\\/]+systemd[\\/]+user|systemctl\s+--user\s+enable|loginctl\s+enable-linger/i],
@@ -19,7 +20,7 @@ export default defineRule({
     category: 'persistence',
     severity: 'high',
     confidence: 'medium',
-    summary: 'Python installs itself to start again (Run key, scheduled task, Startup folder, LaunchAgent, systemd user unit, autostart, cron, shell profile)',
+    summary: 'Python installs itself to start again (Run key, scheduled task, Windows service, Startup folder, LaunchAgent, systemd user unit, autostart, cron, shell profile)',
     why: 'Second stages make sure they survive a reboot: RATs from fake-recruiter lures add LaunchAgents, systemd user units with linger, Run keys or scheduled tasks.',
     fix: 'Do not run it. If it ran, look for the entry named in the evidence and remove it, then treat the machine as compromised.',
     falsePositives: 'System tools and dotfile managers edit shell profiles or cron: a single mechanism in a file counts at medium confidence, two or more at high.',
@@ -27,7 +28,7 @@ export default defineRule({
     status: 'stable',
   },
   input: 'py-ast',
-  prefilter: /CurrentVersion|schtasks|ScheduledTask|Startup|startup|Launch|systemd|systemctl|autostart|crontab|@reboot|cron\.|\.bashrc|\.zshrc|\.profile|\.bash_profile|exec|eval/,
+  prefilter: /CurrentVersion|schtasks|ScheduledTask|sc(?:\.exe)? create|New-Service|Startup|startup|Launch|systemd|systemctl|autostart|crontab|@reboot|cron\.|\.bashrc|\.zshrc|\.profile|\.bash_profile|exec|eval/,
   check(ctx, py) {
     const found = new Map<string, { node: (ReturnType<typeof contentStrings>)[number]['node']; value: string }>();
     for (const s of contentStrings(py)) {
