@@ -89,6 +89,13 @@ describe('JSON report contract (schema/report.schema.json)', () => {
     assert.deepEqual(validateReport({ ...good, detonation }), []);
   });
 
+  it('schema 1.1: a finding may name the dependency it came from (scan --online --deep)', async () => {
+    const good = JSON.parse(JSON.stringify(await scan(EXAMPLE)));
+    const f = { ...good.findings[0], file: 'node_modules/color-log-util/setup.js', dependency: 'npm:color-log-util@1.0.2' };
+    assert.deepEqual(validateReport({ ...good, findings: [f] }), []);
+    assert.ok(validateReport({ ...good, findings: [{ ...f, dependency: '' }] }).length > 0);
+  });
+
   it('rejects what is not a report: unknown keys, missing fields, line 0, bad verdict', async () => {
     const good = JSON.parse(JSON.stringify(await scan(EXAMPLE)));
     assert.deepEqual(validateReport(good), []);
