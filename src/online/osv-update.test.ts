@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
 import { scan } from '../api/scan.js';
 import { main } from '../cli/main.js';
-import { loadCachedOsv, osvCacheDir } from '../analyzers/manifest/osv-cache.js';
+import { formatCacheFile, loadCachedOsv, osvCacheDir, OsvCacheFile, type CacheEntry } from '../analyzers/manifest/osv-cache.js';
 import { osvKey } from '../analyzers/manifest/data.js';
 import { startFakeRegistry, type FakeRegistry } from '../testing/fake-registry.js';
 
@@ -56,13 +56,13 @@ describe('lurescan db update / status (fake OSV export on loopback)', () => {
     assert.match(out.stdout, /npm: 2 malicious-package advisories \(MAL-\*\) of 4 in http:\/\/127\.0\.0\.1:\d+\/npm\/all\.zip; 1 unreadable entries skipped/);
     assert.match(out.stdout, /pypi: 1 malicious-package advisories/);
     const dir = osvCacheDir();
-    assert.deepEqual(readdirSync(dir).sort(), ['npm.json', 'pypi.json'], 'no temp files left behind');
+    assert.deepEqual(readdirSync(dir).sort(), ['npm.tsv', 'pypi.tsv'], 'no temp files left behind');
     const { db, errors } = loadCachedOsv();
     assert.deepEqual(errors, []);
     assert.equal(db.get(osvKey('npm', 'color-log-util'))?.[0]?.id, 'MAL-2025-101');
     assert.deepEqual(db.get(osvKey('npm', 'web3-price-helper'))?.[0]?.versions, ['1.0.4']);
-    assert.ok(db.has(osvKey('pypi', 'solana-wallet-tools')));
-    assert.ok(!db.has(osvKey('npm', 'lodash')), 'ordinary vulnerabilities are not malware');
+    assert.ok(db.get(osvKey('pypi', 'solana-wallet-tools')));
+    assert.equal(db.get(osvKey('npm', 'lodash')), undefined, 'ordinary vulnerabilities are not malware');
 
     const project = mkdtempSync(join(tmpdir(), 'lurescan-dbscan-'));
     try {
@@ -82,7 +82,7 @@ describe('lurescan db update / status (fake OSV export on loopback)', () => {
   });
 
   it('an unreachable source or a bad archive: exit 2, clear error, the previous cache kept', async () => {
-    const before = readFileSync(join(osvCacheDir(), 'npm.json'), 'utf8');
+    const before = readFileSync(join(osvCacheDir(), 'npm.tsv'), 'utf8');
     const closed = await startFakeRegistry();
     await closed.close();
     const { out, io } = cli();
@@ -91,15 +91,15 @@ describe('lurescan db update / status (fake OSV export on loopback)', () => {
     const bad = cli();
     assert.equal(await main(['db', 'update', '--source', `${osv.url}/broken`, '--ecosystem', 'npm'], bad.io), 2);
     assert.match(bad.out.stderr, /not a readable zip archive/);
-    assert.equal(readFileSync(join(osvCacheDir(), 'npm.json'), 'utf8'), before);
+    assert.equal(readFileSync(join(osvCacheDir(), 'npm.tsv'), 'utf8'), before);
   });
 
   it('a corrupt cache file is reported by status (exit 2), not read as empty', async () => {
-    writeFileSync(join(osvCacheDir(), 'pypi.json'), '{"format": 99}');
+    writeFileSync(join(osvCacheDir(), 'pypi.tsv'), '{"format": 99}');
     const { out, io } = cli();
     assert.equal(await main(['db', 'status'], io), 2);
     assert.match(out.stdout, /pypi: unreadable: .*not a lurescan OSV cache file/);
-    assert.ok(existsSync(join(osvCacheDir(), 'npm.json')));
+    assert.ok(existsSync(join(osvCacheDir(), 'npm.tsv')));
   });
 
   it('usage errors', async () => {
@@ -108,5 +108,21 @@ describe('lurescan db update / status (fake OSV export on loopback)', () => {
     assert.match(out.stderr, /db takes update or status/);
     assert.equal(await main(['db', 'update', '--ecosystem', 'cargo'], io), 2);
     assert.equal(await main(['db', 'update', '--source', 'file:///etc'], io), 2);
+  });
+});
+
+describe('OSV cache file lookups (binary search over sorted lines)', () => {
+  it('finds every key, all advisories of a key, and nothing for absent keys', () => {
+    const entries: CacheEntry[] = [];
+    for (let i = 0; i < 2000; i++) entries.push([`npm:pkg-${i}`, `MAL-${i}`, `summary\twith tab ${i}`, i % 7 ? [] : ['1.0.0', '1.0.1'], i % 7 !== 0]);
+    entries.push(['npm:pkg-5', 'MAL-extra', 'second advisory', [], true]);
+    const file = OsvCacheFile.parse(formatCacheFile({ ecosystem: 'npm', source: 'x', updatedAt: '2026-11-25T00:00:00Z', scanned: 9 }, entries), 'mem');
+    assert.equal(file.meta.entries, 2001);
+    for (let i = 0; i < 2000; i++) assert.ok(file.get(`npm:pkg-${i}`)?.some((a) => a.id === `MAL-${i}`), `pkg-${i}`);
+    assert.deepEqual(file.get('npm:pkg-5')?.map((a) => a.id).sort(), ['MAL-5', 'MAL-extra']);
+    assert.deepEqual(file.get('npm:pkg-7'), [{ id: 'MAL-7', summary: 'summary with tab 7', versions: ['1.0.0', '1.0.1'], allVersions: false }]);
+    for (const k of ['npm:', 'npm:pkg-', 'npm:pkg-20000', 'npm:zzz', 'a', 'pypi:pkg-1', 'npm:pkg-1 ']) assert.equal(file.get(k), undefined, k);
+    const empty = OsvCacheFile.parse(formatCacheFile({ ecosystem: 'npm', source: 'x', updatedAt: 'x', scanned: 0 }, []), 'mem');
+    assert.equal(empty.get('npm:a'), undefined);
   });
 });

@@ -6,7 +6,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { readAdvisory } from '../analyzers/manifest/data.js';
-import { CACHE_FORMAT, cacheFilePath, osvCacheDir, readCacheFile, type CacheEcosystem, type OsvCacheFile } from '../analyzers/manifest/osv-cache.js';
+import { cacheFilePath, formatCacheFile, osvCacheDir, readCacheFile, type CacheEcosystem, type CacheEntry } from '../analyzers/manifest/osv-cache.js';
 import { loadOsv } from '../analyzers/manifest/data.js';
 import { httpGet } from './http.js';
 
@@ -57,7 +57,7 @@ async function updateOne(eco: CacheEcosystem, dir: string, opts: DbUpdateOptions
   } catch (e) {
     return { ecosystem: eco, ok: false, url, error: `${url}: not a readable zip archive (${(e as Error).message})` };
   }
-  const entries: OsvCacheFile['entries'] = [];
+  const entries: CacheEntry[] = [];
   let skipped = 0;
   const decoder = new TextDecoder();
   for (let i = 0; i < names.length; i += BATCH) {
@@ -82,13 +82,12 @@ async function updateOne(eco: CacheEcosystem, dir: string, opts: DbUpdateOptions
     }
   }
   if (!entries.length) return { ecosystem: eco, ok: false, url, error: `${url}: no MAL-* ${EXPORT_NAME[eco]} advisories in the archive (${scanned} entries); the cache was left as it was` };
-  entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const file: OsvCacheFile = { format: CACHE_FORMAT, ecosystem: eco, source: url, updatedAt: (opts.now?.() ?? new Date()).toISOString(), scanned, entries };
+  const text = formatCacheFile({ ecosystem: eco, source: url, updatedAt: (opts.now?.() ?? new Date()).toISOString(), scanned }, entries);
   const path = cacheFilePath(eco, dir);
   const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(tmp, JSON.stringify(file));
+    writeFileSync(tmp, text);
     renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });
@@ -112,13 +111,14 @@ export function dbStatus(dir = osvCacheDir(), now = new Date()): DbStatus {
     if (!r.ok) ecosystems.push({ ecosystem: eco, entries: 0, error: r.error });
     else if (!r.file) ecosystems.push({ ecosystem: eco, entries: 0 });
     else {
-      const t = Date.parse(r.file.updatedAt);
+      const { meta } = r.file;
+      const t = Date.parse(meta.updatedAt);
       ecosystems.push({
         ecosystem: eco,
-        entries: r.file.entries.length,
-        updatedAt: r.file.updatedAt,
+        entries: meta.entries,
+        updatedAt: meta.updatedAt,
         ageDays: Number.isNaN(t) ? undefined : Math.max(0, Math.floor((now.getTime() - t) / 86_400_000)),
-        source: r.file.source,
+        source: meta.source,
       });
     }
   }

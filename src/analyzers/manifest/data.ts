@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Ecosystem } from './types.js';
 import { pep503 } from './pypi.js';
-import { loadCachedOsv } from './osv-cache.js';
+import { loadCachedOsv, type OsvLookup } from './osv-cache.js';
 
 let dataDirCache: string | null | undefined;
 
@@ -58,7 +58,7 @@ export interface MaliciousAdvisory {
   allVersions: boolean;
 }
 
-let osvCache: Map<string, MaliciousAdvisory[]> | null = null;
+let osvCache: OsvLookup | null = null;
 const OSV_ECOSYSTEM: Record<string, Ecosystem> = { npm: 'npm', pypi: 'pypi', PyPI: 'pypi' };
 
 /** Key: `${ecosystem}:${normalized name}`. */
@@ -111,17 +111,19 @@ export function loadOsv(root?: string): { db: Map<string, MaliciousAdvisory[]>; 
 }
 
 /** The shipped seed database plus what `lurescan db update` downloaded into the user cache (src/analyzers/manifest/osv-cache.ts). */
-export function osvDb(): { db: Map<string, MaliciousAdvisory[]>; errors: string[] } {
+export function osvDb(): { db: OsvLookup; errors: string[] } {
   if (!osvCache) {
-    const r = loadOsv();
+    const shipped = loadOsv();
     const cached = loadCachedOsv();
-    for (const [key, list] of cached.db) {
-      const have = r.db.get(key);
-      if (!have) r.db.set(key, list);
-      else for (const a of list) if (!have.some((h) => h.id === a.id)) have.push(a);
-    }
-    osvCache = r.db;
-    osvErrors = [...r.errors, ...cached.errors];
+    osvCache = {
+      size: shipped.db.size + cached.db.size,
+      get: (key) => {
+        const own = shipped.db.get(key) ?? [];
+        const more = (cached.db.get(key) ?? []).filter((a) => !own.some((o) => o.id === a.id));
+        return own.length || more.length ? [...own, ...more] : undefined;
+      },
+    };
+    osvErrors = [...shipped.errors, ...cached.errors];
   }
   return { db: osvCache, errors: osvErrors };
 }
