@@ -28,8 +28,13 @@ export interface OnlineResult {
 /** Looks dependencies up, stores the facts on `view.registry`, and (deep) scans the dependencies themselves. */
 export async function runOnline(view: ProjectView, opts: OnlineOptions, scanDependency?: DependencyScanner): Promise<OnlineResult> {
   const client = new RegistryClient(opts);
-  const requests = lookupRequests(view);
+  const all = lookupRequests(view);
+  const maxLookups = opts.maxLookups ?? 1000;
+  const requests = all.slice(0, maxLookups);
   const errors: ScanError[] = [];
+  if (all.length > maxLookups) {
+    errors.push({ path: all[maxLookups]!.dep.file, message: `online: ${all.length - maxLookups} of ${all.length} dependencies not looked up (more than ${maxLookups})` });
+  }
   const packages: Record<string, RegistryPackage> = {};
   const tarballs: TarballRef[] = [];
   const checkedAt = (opts.now?.() ?? new Date()).toISOString();

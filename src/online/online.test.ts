@@ -149,6 +149,16 @@ describe('scan --online (fake registry on loopback)', () => {
     assert.ok(report.code.findings.some((f: { ruleId: string }) => f.ruleId === 'dep-registry-missing'), out.stdout.slice(0, 500) + out.stderr);
   });
 
+  it('a manifest with more dependencies than the lookup cap: the rest are an error, not silently clean', async () => {
+    const deps = Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`dep-${i}`, '^1.0.0']));
+    const dir = tree({ 'package.json': JSON.stringify({ dependencies: { react: '^18.2.0', ...deps } }) });
+    dirs.push(dir);
+    const r = await scan(dir, { threads: 0, rules: { only: ['dep-registry-missing'] }, online: { npmRegistry: reg.url, maxLookups: 3, now: () => NOW } });
+    assert.equal(r.incomplete, true);
+    assert.match(r.errors.map((e) => e.message).join('\n'), /3 of 6 dependencies not looked up \(more than 3\)/);
+    assert.equal(r.findings.length, 2, 'dep-0 and dep-1 were looked up and are missing');
+  });
+
   it('bad option values are usage errors', async () => {
     const { out, io: cliIo } = io();
     assert.equal(await main(['scan', '.', '--online', '--registry', 'ftp://x'], cliIo), 2);

@@ -21,6 +21,8 @@ export interface OnlineOptions {
   maxDocumentBytes?: number;
   /** Dependency tarballs larger than this are not scanned (default 64 MiB): reported as an error. */
   maxTarballBytes?: number;
+  /** At most this many dependencies are looked up (default 1000); the rest are reported as not examined. */
+  maxLookups?: number;
   /** At most this many dependencies are scanned with deep (default 200); the rest are reported as not examined. */
   maxDeep?: number;
   /** The clock (tests). */
