@@ -6,9 +6,9 @@ import { SCHEMA_VERSION, type Report, type ScanError } from '../core/report.js';
 import type { AnyRule, RuleMeta } from '../core/rule.js';
 import { locationNote, scoreFindings } from '../core/score.js';
 import { buildAutorunMapWithErrors } from '../analyzers/autorun/index.js';
-import { analyzeFiles, type RuleSelection } from '../engine/pool.js';
+import { Engine, type RuleSelection } from '../engine/pool.js';
 import { runProjectRules } from '../engine/project.js';
-import { openTarget, type OpenOptions } from '../targets/index.js';
+import { openTarget, type OpenOptions, type Target } from '../targets/index.js';
 import { runOnline, type OnlineOptions } from '../online/index.js';
 import { readFileForScan } from '../targets/read.js';
 import { selectRules } from '../rules/index.js';
@@ -20,6 +20,8 @@ export interface ScanOptions extends OpenOptions {
   /** Worker threads (default: one per core, one for tiny targets). 0 analyses in-process: faster to start, but a file that makes a rule spin cannot be stopped — for trusted inputs and tests. */
   threads?: number;
   fileTimeoutMs?: number;
+  /** Files over this many bytes are analysed reduced: the AST rules see a quarter of the limit at each end, the text rules all of it (default 4 MB). */
+  parseMaxBytes?: number;
   onProgress?: (p: { doneBytes: number; totalBytes: number; doneFiles: number; totalFiles: number }) => void;
   /** Online mode (off by default): look the direct dependencies up on their registries; `deep` scans them too. */
   online?: OnlineOptions;
@@ -30,7 +32,15 @@ const PROJECT_READ_LIMIT = 2 << 20;
 /** Scans a folder, archive or package without executing any of it, and returns the self-contained report. */
 export async function scan(targetSpec: string, options: ScanOptions = {}): Promise<Report> {
   const started = performance.now();
-  const target = await openTarget(targetSpec, options);
+  // Started first: the worker threads load the rules while the target is opened and walked.
+  const engine = Engine.start({ threads: options.threads });
+  let target: Target;
+  try {
+    target = await openTarget(targetSpec, options);
+  } catch (e) {
+    await engine.close();
+    throw e;
+  }
   try {
     const maxFileBytes = options.limits?.maxFileBytes ?? 128 << 20;
     const totalBytes = target.files.reduce((n, f) => n + f.size, 0);
@@ -56,15 +66,16 @@ export async function scan(targetSpec: string, options: ScanOptions = {}): Promi
     });
     const runAsJs = nodeRunNonJs(autorun);
     const refs = runAsJs.size ? target.files.map((f) => (runAsJs.has(f.rel) ? { ...f, parseAsJs: true } : f)) : target.files;
-    const { results, errors: fileErrors } = await analyzeFiles(refs, {
+    const { results, errors: fileErrors, skipped: reducedFiles } = await engine.run(refs, {
       maxFileBytes,
       ruleSelection: options.rules ?? {},
       fileTimeoutMs: options.fileTimeoutMs ?? 20_000,
-      workerHeapMb: 768,
-      threads: options.threads,
+      parseMaxBytes: options.parseMaxBytes,
+      mustBeWhole: new Set(autorun.flatMap((e) => e.leadsTo)),
       onProgress: (doneBytes, doneFiles) =>
         options.onProgress?.({ doneBytes, totalBytes, doneFiles, totalFiles: target.files.length }),
     });
+    await engine.close();
     const factsByPath = new Map<string, FileFacts>(results.map((r) => [r.facts.path, r.facts]));
     const files = target.files.map((f) => factsByPath.get(f.rel) ?? minimalFacts(f.rel, f.size));
     const view: ProjectView = { files, readText, autorun };
@@ -97,7 +108,7 @@ export async function scan(targetSpec: string, options: ScanOptions = {}): Promi
       autorun,
       findings: scored.ranked,
       iocs: collectIocs(scored.ranked),
-      skipped: target.skipped,
+      skipped: [...target.skipped, ...reducedFiles],
       errors,
       stats: {
         files: target.files.length,
@@ -112,6 +123,7 @@ export async function scan(targetSpec: string, options: ScanOptions = {}): Promi
     report.summary = summarize(report);
     return report;
   } finally {
+    await engine.close();
     await target.cleanup();
   }
 }

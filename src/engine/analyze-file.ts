@@ -14,13 +14,28 @@ import { makeFinding } from './findings.js';
 export interface AnalyzeOptions {
   /** An autorun entry runs this file with node: parse it as JavaScript whatever its name (text files only). */
   parseAsJs?: boolean;
+  /**
+   * Files larger than this (bytes) are not parsed whole: the AST rules see only the first and last `PARSE_WINDOW`
+   * characters (where a prepended or appended payload sits), the text rules still see all of it, and the result says
+   * so in `reduced`. A 50 MB bundle's AST alone needs gigabytes and minutes.
+   */
+  parseMaxBytes?: number;
+  /** Characters of each end the AST rules see in a file over the parse limit (default: a quarter of the limit). */
+  parseWindow?: number;
 }
+
+/** Default parse limit: a 4 MB file's AST and the rules' facts stay within a worker's share of the 1 GB budget. */
+export const PARSE_MAX_BYTES = 4 << 20;
+/** What the AST rules see of each end of a file over the parse limit: a quarter of the limit (characters). */
+export const PARSE_WINDOW = PARSE_MAX_BYTES >> 2;
 
 export interface FileResult {
   facts: FileFacts;
   findings: Finding[];
   errors: ScanError[];
   parsed: boolean;
+  /** Set when the analysis was reduced (a file over the parse limit): what was and was not examined. */
+  reduced?: string;
 }
 
 /**
@@ -67,17 +82,32 @@ export function analyzeFile(path: string, bytes: Uint8Array, rules: readonly Any
   }
 
   let parsed = false;
+  let reduced: string | undefined;
+  const parseMax = opts.parseMaxBytes ?? PARSE_MAX_BYTES;
+  // Over the parse limit the AST rules run on a windowed copy (see windowed()): same length and line breaks, so
+  // every offset and line they report is the file's own.
+  const astText = (lang: string, ruleCount: number): string => {
+    if (text === null || facts.size <= parseMax) return text ?? '';
+    const w = windowed(text, opts.parseWindow ?? Math.max(1, parseMax >> 2));
+    if (w.head >= w.tail) return text;
+    reduced =
+      `reduced analysis: ${mb(facts.size)} MB is over the ${mb(parseMax)} MB parse limit, so the ${ruleCount} ${lang} AST ` +
+      `rule(s) that apply saw only the first ${mb(w.head)} MB and the last ${mb(text.length - w.tail)} MB of it ` +
+      `(characters ${w.head}–${w.tail} were not parsed); the text rules (hidden code, obfuscation fingerprints, file type) read all of it`;
+    return w.text;
+  };
   if (text !== null && (facts.kind === 'js' || facts.kind === 'ts')) {
     const jsRules = rules.filter(
       (r) => r.input === 'js-ast' && (!r.appliesTo || r.appliesTo(facts)) && prefilterMatches(r.prefilter, text, pf),
     );
     if (jsRules.length) {
-      const result = facts.kind === 'ts' ? parseTs(text, facts.ext) : parseJs(text);
+      const src = astText('JavaScript', jsRules.length);
+      const result = facts.kind === 'ts' ? parseTs(src, facts.ext) : parseJs(src);
       parsed = true;
       if (!result.ast) {
         errors.push({ path, message: `could not parse as JavaScript (${result.error}); text rules still ran` });
       } else {
-        const js: JsFile = { facts, text, ast: result.ast, recovered: result.recovered };
+        const js: JsFile = { facts, text: src, ast: result.ast, recovered: result.recovered };
         for (const rule of jsRules) run(rule, js);
       }
     }
@@ -87,13 +117,14 @@ export function analyzeFile(path: string, bytes: Uint8Array, rules: readonly Any
       (r) => r.input === 'py-ast' && (!r.appliesTo || r.appliesTo(facts)) && prefilterMatches(r.prefilter, text, pf),
     );
     if (pyRules.length) {
-      const result = parsePython(text);
+      const src = astText('Python', pyRules.length);
+      const result = parsePython(src);
       parsed = true;
       if (!result.ok) {
         errors.push({ path, message: `could not parse as Python (${result.error}); text rules still ran` });
       } else {
         try {
-          const py: PyFile = { facts, text, root: result.root, recovered: result.recovered };
+          const py: PyFile = { facts, text: src, root: result.root, recovered: result.recovered };
           for (const rule of pyRules) run(rule, py);
         } finally {
           result.tree.delete();
@@ -101,7 +132,33 @@ export function analyzeFile(path: string, bytes: Uint8Array, rules: readonly Any
       }
     }
   }
-  return { facts, findings, errors, parsed };
+  return reduced ? { facts, findings, errors, parsed, reduced } : { facts, findings, errors, parsed };
+}
+
+const mb = (n: number) => (n / (1 << 20)).toFixed(1);
+
+/**
+ * The text with everything between its first and last `window` characters blanked to spaces, line breaks kept: the
+ * parser skips the blank middle at memory-copy speed, and offsets, lines and columns stay those of the real file.
+ * Cuts are moved back to a line break (or a `;`) near the window's edge so the two ends parse as whole statements
+ * where the file allows; a cut inside a statement leaves a parse error the loose parser recovers from.
+ */
+export function windowed(text: string, window: number): { text: string; head: number; tail: number } {
+  if (text.length <= 2 * window) return { text, head: text.length, tail: text.length };
+  const cut = (from: number, to: number): number => {
+    const nl = text.lastIndexOf('\n', to);
+    if (nl >= from) return nl + 1;
+    const semi = text.lastIndexOf(';', to);
+    return semi >= from ? semi + 1 : to;
+  };
+  const head = cut(window >> 1, window);
+  const tailFrom = text.length - window;
+  // The tail starts after a line break / `;` at most a quarter window in, else at the window's edge.
+  const nl = text.indexOf('\n', tailFrom);
+  const semi = nl >= 0 && nl < tailFrom + (window >> 2) ? nl : text.indexOf(';', tailFrom);
+  const tail = semi >= 0 && semi < tailFrom + (window >> 2) ? semi + 1 : tailFrom;
+  const middle = text.slice(head, tail).replace(/[^\n]+/g, (run) => ' '.repeat(run.length));
+  return { text: text.slice(0, head) + middle + text.slice(tail), head, tail };
 }
 
 /**

@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import type { ScanError } from '../core/report.js';
+import type { ScanError, Skipped } from '../core/report.js';
 import { selectRules } from '../rules/index.js';
-import { analyzeFile, type FileResult } from './analyze-file.js';
+import { analyzeFile, PARSE_MAX_BYTES, type FileResult } from './analyze-file.js';
 import { readFileForScan } from '../targets/read.js';
 
 export interface FileRef {
@@ -20,6 +20,7 @@ export interface RuleSelection {
 export interface BatchTask {
   files: FileRef[];
   maxFileBytes: number;
+  parseMaxBytes: number;
   ruleSelection: RuleSelection;
 }
 export type BatchOutcome = { rel: string; result: FileResult } | { rel: string; error: string };
@@ -29,44 +30,50 @@ export interface RunOptions {
   ruleSelection: RuleSelection;
   /** Per-file wall-clock budget; a file that exceeds it is reported, never waited on forever. */
   fileTimeoutMs: number;
-  /** Worker heap cap: a hostile file that balloons memory kills its worker, not the scan. */
-  workerHeapMb: number;
+  /** Files over this many bytes are analysed reduced (see AnalyzeOptions.parseMaxBytes). */
+  parseMaxBytes?: number;
+  /**
+   * Files whose reduced analysis makes the scan incomplete even when vendored (the autorun map's targets): what runs
+   * by itself must be examined whole, or the report says it was not.
+   */
+  mustBeWhole?: ReadonlySet<string>;
   threads?: number;
   onProgress?: (doneBytes: number, doneFiles: number) => void;
 }
 
+export interface RunResult {
+  results: FileResult[];
+  errors: ScanError[];
+  /** Files analysed reduced in vendored code: listed with what was not examined; the scan stays complete. */
+  skipped: Skipped[];
+}
+
+export interface EngineOptions {
+  /** Worker threads; 0 analyses in-process (a file that makes a rule spin cannot be stopped: trusted inputs only). */
+  threads?: number;
+}
+
+/**
+ * Memory plan (peak RSS under 1 GB on any input, measured on the whole process): the main thread (rules, file list,
+ * results) stays near 150 MB; one "heavy" worker takes the files over HEAVY_FILE_BYTES one at a time — two big ASTs are
+ * never alive at once — and any light batch when no heavy file waits; the other workers take light batches only.
+ * Each worker's V8 heap is capped (resourceLimits): a hostile file that balloons memory kills its worker, is reported,
+ * and the scan goes on, instead of the process growing past the budget.
+ */
+export const HEAVY_FILE_BYTES = 1 << 20;
+const TOTAL_BUDGET_MB = 1000;
+const MAIN_THREAD_MB = 170;
+/** Per-worker overhead outside the capped old generation (young generation, code space, stacks). */
+const WORKER_OVERHEAD_MB = 50;
+const HEAVY_HEAP_MB = 420;
+const LIGHT_HEAP_MIN_MB = 160;
+
 const BATCH_FILES = 64;
 const BATCH_BYTES = 4 << 20;
 
-/** A tree this small is analysed by a single worker thread. */
+/** A tree this small is analysed by the single heavy-capable worker, whose start the walk already paid for. */
 const SMALL_TREE_BYTES = 1 << 20;
 const SMALL_TREE_FILES = 200;
-
-export async function analyzeFiles(files: FileRef[], opts: RunOptions): Promise<{ results: FileResult[]; errors: ScanError[] }> {
-  const totalBytes = files.reduce((n, f) => n + f.size, 0);
-  // In-process only when asked (threads: 0): there a hostile file that makes a rule spin cannot be stopped. Small
-  // trees get one worker, whose start costs less than the second one would save.
-  if (opts.threads === 0) return analyzeInProcess(files, opts);
-  if (opts.threads === undefined && totalBytes <= SMALL_TREE_BYTES && files.length <= SMALL_TREE_FILES) {
-    return analyzeInPool(files, { ...opts, threads: 1 });
-  }
-  return analyzeInPool(files, opts);
-}
-
-function analyzeInProcess(files: FileRef[], opts: RunOptions) {
-  const rules = selectRules(opts.ruleSelection);
-  const results: FileResult[] = [];
-  const errors: ScanError[] = [];
-  let bytes = 0;
-  for (const f of files) {
-    const read = readFileForScan(f.abs, opts.maxFileBytes);
-    if (!read.ok) errors.push({ path: f.rel, message: read.error });
-    else results.push(analyzeFile(f.rel, read.bytes, rules, { parseAsJs: f.parseAsJs }));
-    bytes += f.size;
-    opts.onProgress?.(bytes, results.length + errors.length);
-  }
-  return { results, errors };
-}
 
 function workerFilename(): string {
   // Under tsx (tests, dev) this module is .ts and so is the worker; built, both are .js.
@@ -74,95 +81,211 @@ function workerFilename(): string {
   return fileURLToPath(new URL(self.endsWith('.ts') ? './worker-dev.mjs' : './worker.js', self));
 }
 
-function batches(files: FileRef[]): FileRef[][] {
-  const out: FileRef[][] = [];
+interface Lane {
+  pool: Piscina;
+  threads: number;
+  free: number;
+  heavy: boolean;
+}
+
+/**
+ * The per-file analysis engine. Start it before walking the target so the worker threads load the rules while the
+ * main thread lists files and builds the autorun map (on a small tree, start-up is most of the wall time).
+ */
+export class Engine {
+  private readonly lanes: Lane[] = [];
+  private readonly threads: number;
+  private readonly failures: ScanError[] = [];
+  private closed = false;
+
+  private constructor(threads: number) {
+    this.threads = threads;
+    if (threads > 0) this.lanes.push(this.makeLane(1, true));
+  }
+
+  static start(opts: EngineOptions = {}): Engine {
+    const wanted = opts.threads ?? Math.min(availableParallelism(), 4);
+    return new Engine(Math.max(0, Math.floor(wanted)));
+  }
+
+  private makeLane(threads: number, heavy: boolean): Lane {
+    const lightThreads = Math.max(1, this.threads - 1);
+    const lightMb = Math.max(LIGHT_HEAP_MIN_MB, Math.floor((TOTAL_BUDGET_MB - MAIN_THREAD_MB - HEAVY_HEAP_MB - WORKER_OVERHEAD_MB) / lightThreads) - WORKER_OVERHEAD_MB);
+    const pool = new Piscina({
+      filename: workerFilename(),
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: 1000,
+      resourceLimits: { maxOldGenerationSizeMb: heavy ? HEAVY_HEAP_MB : lightMb },
+    });
+    // A worker that dies outside a task (out of memory while idle, a native crash) is an 'error' event: without a
+    // listener it would end the whole process. It is recorded instead, and the scan is marked incomplete.
+    pool.on('error', (e: Error) => this.failures.push({ path: '(worker)', message: `a worker thread failed: ${e?.message ?? e}` }));
+    return { pool, threads, free: threads, heavy };
+  }
+
+  async run(files: FileRef[], opts: RunOptions): Promise<RunResult> {
+    if (this.closed) throw new Error('engine already closed');
+    const out = this.threads === 0 ? this.runInProcess(files, opts) : await this.runInPool(files, opts);
+    return sortOutReduced(out, opts.mustBeWhole);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all(this.lanes.map((l) => l.pool.destroy()));
+  }
+
+  private runInProcess(files: FileRef[], opts: RunOptions): { results: FileResult[]; errors: ScanError[] } {
+    const rules = selectRules(opts.ruleSelection);
+    const results: FileResult[] = [];
+    const errors: ScanError[] = [];
+    let bytes = 0;
+    for (const f of files) {
+      const read = readFileForScan(f.abs, opts.maxFileBytes);
+      if (!read.ok) errors.push({ path: f.rel, message: read.error });
+      else results.push(analyzeFile(f.rel, read.bytes, rules, { parseAsJs: f.parseAsJs, parseMaxBytes: opts.parseMaxBytes }));
+      bytes += f.size;
+      opts.onProgress?.(bytes, results.length + errors.length);
+    }
+    return { results, errors };
+  }
+
+  private async runInPool(files: FileRef[], opts: RunOptions): Promise<{ results: FileResult[]; errors: ScanError[] }> {
+    const totalBytes = files.reduce((n, f) => n + f.size, 0);
+    const small = totalBytes <= SMALL_TREE_BYTES && files.length <= SMALL_TREE_FILES;
+    if (!small && this.threads > 1 && this.lanes.length === 1) this.lanes.push(this.makeLane(this.threads - 1, false));
+
+    const results: FileResult[] = [];
+    const errors = this.failures;
+    const { heavy, light } = batches(files);
+    let doneBytes = 0;
+    let doneFiles = 0;
+    let inFlight = 0;
+    let finish!: () => void;
+    const finished = new Promise<void>((r) => (finish = r));
+
+    const settle = (batch: FileRef[]) => {
+      doneFiles += batch.length;
+      doneBytes += batch.reduce((n, f) => n + f.size, 0);
+      opts.onProgress?.(doneBytes, doneFiles);
+    };
+    const start = (lane: Lane, batch: FileRef[]) => {
+      lane.free--;
+      inFlight++;
+      // The timeout starts when the batch is handed to an idle worker, never while it waits in a queue.
+      const timeoutMs = budgetMs(batch, opts.fileTimeoutMs, opts.parseMaxBytes ?? PARSE_MAX_BYTES);
+      const task: BatchTask = { files: batch, maxFileBytes: opts.maxFileBytes, parseMaxBytes: opts.parseMaxBytes ?? PARSE_MAX_BYTES, ruleSelection: opts.ruleSelection };
+      (lane.pool.run(task, { signal: AbortSignal.timeout(timeoutMs) }) as Promise<BatchOutcome[]>).then(
+        (outcomes) => {
+          for (const o of outcomes) {
+            if ('error' in o) errors.push({ path: o.rel, message: o.error });
+            else results.push(o.result);
+          }
+          settle(batch);
+        },
+        (e) => {
+          if (batch.length > 1) {
+            // Find the culprit: the files go again one by one, so the others of the batch are still examined.
+            for (const f of batch) (f.size > HEAVY_FILE_BYTES ? heavy : light).unshift([f]);
+            return;
+          }
+          const err = e as Error & { code?: string };
+          const why =
+            err?.name === 'AbortError' || /abort/i.test(String(e))
+              ? `analysis exceeded ${timeoutMs} ms and was stopped`
+              : err?.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory/i.test(String(err?.message))
+                ? `analysis ran out of memory (worker heap cap ${lane.heavy ? HEAVY_HEAP_MB : 'light'} MB) and was stopped`
+                : `analysis failed: ${err?.message ?? e}`;
+          errors.push({ path: batch[0]!.rel, message: why });
+          settle(batch);
+        },
+      ).finally(() => {
+        lane.free++;
+        inFlight--;
+        pump();
+      });
+    };
+    const pump = () => {
+      for (const lane of this.lanes) {
+        while (lane.free > 0) {
+          // The heavy lane prefers heavy files (largest first); light lanes never take one.
+          const batch = lane.heavy ? (heavy.shift() ?? light.shift()) : light.shift();
+          if (!batch) break;
+          start(lane, batch);
+        }
+      }
+      if (inFlight === 0 && !heavy.length && !light.length) finish();
+    };
+    pump();
+    await finished;
+    return { results, errors };
+  }
+}
+
+/** One-shot convenience: start an engine, analyse, close. */
+export async function analyzeFiles(files: FileRef[], opts: RunOptions): Promise<RunResult> {
+  const engine = Engine.start({ threads: opts.threads });
+  try {
+    return await engine.run(files, opts);
+  } finally {
+    await engine.close();
+  }
+}
+
+/**
+ * A reduced analysis (a file over the parse limit) is never silent: in vendored code (node_modules, dist, *.min.js)
+ * it is listed under `skipped` with what was not examined and the scan stays complete — a 9 MB typescript.js is not
+ * a reason to call every node_modules scan incomplete. In the project's own code, or in a file an autorun entry runs,
+ * it is an error: the scan is incomplete (exit 2), because that is where a padded payload would hide.
+ */
+function sortOutReduced(out: { results: FileResult[]; errors: ScanError[] }, mustBeWhole?: ReadonlySet<string>): RunResult {
+  const skipped: Skipped[] = [];
+  for (const r of out.results) {
+    if (!r.reduced) continue;
+    const path = r.facts.path;
+    if (r.facts.vendored && !mustBeWhole?.has(path)) skipped.push({ path, reason: r.reduced });
+    else out.errors.push({ path, message: `${r.reduced}; ${r.facts.vendored ? 'an autorun entry runs this file' : 'it is not vendored code'}, so the scan is incomplete` });
+  }
+  return { results: out.results, errors: out.errors, skipped };
+}
+
+/** Light batches of up to BATCH_FILES / BATCH_BYTES; heavy files alone. Both largest first. */
+function batches(files: FileRef[]): { heavy: FileRef[][]; light: FileRef[][] } {
+  const heavy: FileRef[][] = [];
+  const light: FileRef[][] = [];
   let cur: FileRef[] = [];
   let curBytes = 0;
-  // Largest first so one big bundle does not finish last on an otherwise idle pool.
   const sorted = [...files].sort((a, b) => b.size - a.size);
   for (const f of sorted) {
+    if (f.size > HEAVY_FILE_BYTES) {
+      heavy.push([f]);
+      continue;
+    }
     if (cur.length && (cur.length >= BATCH_FILES || curBytes + f.size > BATCH_BYTES)) {
-      out.push(cur);
+      light.push(cur);
       cur = [];
       curBytes = 0;
     }
     cur.push(f);
     curBytes += f.size;
   }
-  if (cur.length) out.push(cur);
-  return out;
-}
-
-async function analyzeInPool(files: FileRef[], opts: RunOptions) {
-  const threads = Math.max(1, opts.threads ?? Math.min(availableParallelism(), 4));
-  const pool = new Piscina({
-    filename: workerFilename(),
-    minThreads: threads,
-    maxThreads: threads,
-    idleTimeout: 1000,
-    resourceLimits: { maxOldGenerationSizeMb: opts.workerHeapMb },
-  });
-  const results: FileResult[] = [];
-  const errors: ScanError[] = [];
-  // A worker that dies outside a task (out of memory while idle, a native crash) is an 'error' event: without a
-  // listener it would end the whole process. It is recorded instead, and the scan is marked incomplete.
-  pool.on('error', (e: Error) => errors.push({ path: '(worker)', message: `a worker thread failed: ${e?.message ?? e}` }));
-  let doneBytes = 0;
-  let doneFiles = 0;
-  // A task's timeout runs from submission, so only `threads` tasks are in flight: queued ones must not expire waiting
-  // (on a 1 GB tree every file was reported as timed out).
-  let free = threads;
-  const waiting: (() => void)[] = [];
-  const runLimited = async (task: BatchTask, timeoutMs: number): Promise<BatchOutcome[]> => {
-    if (free > 0) free--;
-    else await new Promise<void>((r) => waiting.push(r));
-    try {
-      return await pool.run(task, { signal: AbortSignal.timeout(timeoutMs) });
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else free++;
-    }
-  };
-  const runBatch = async (batch: FileRef[], timeoutMs: number): Promise<void> => {
-    const task: BatchTask = { files: batch, maxFileBytes: opts.maxFileBytes, ruleSelection: opts.ruleSelection };
-    try {
-      const outcomes: BatchOutcome[] = await runLimited(task, timeoutMs);
-      for (const o of outcomes) {
-        if ('error' in o) errors.push({ path: o.rel, message: o.error });
-        else results.push(o.result);
-      }
-      doneFiles += batch.length;
-      doneBytes += batch.reduce((n, f) => n + f.size, 0);
-      opts.onProgress?.(doneBytes, doneFiles);
-    } catch (e) {
-      if (batch.length > 1) {
-        // Find the culprit: rerun one by one, so the other files of the batch are still examined.
-        await Promise.all(batch.map((f) => runBatch([f], budgetMs([f], opts.fileTimeoutMs))));
-        return;
-      }
-      const why = (e as Error)?.name === 'AbortError' || /abort/i.test(String(e)) ? `analysis exceeded ${timeoutMs} ms and was stopped` : `analysis failed: ${(e as Error)?.message ?? e}`;
-      errors.push({ path: batch[0]!.rel, message: why });
-      doneFiles += 1;
-      doneBytes += batch[0]!.size;
-      opts.onProgress?.(doneBytes, doneFiles);
-    }
-  };
-  try {
-    await Promise.all(batches(files).map((b) => runBatch(b, budgetMs(b, opts.fileTimeoutMs))));
-  } finally {
-    await pool.destroy();
-  }
-  return { results, errors };
+  if (cur.length) light.push(cur);
+  return { heavy, light };
 }
 
 /**
  * Wall-clock budget for a batch: the per-file base (bounded, since batches hold many tiny files) plus time for size,
- * at a pessimistic 0.25 MB/s — a 9 MB typescript.js on a loaded 2-core machine must not count as a hang.
+ * at a pessimistic 0.25 MB/s — a 4 MB bundle on a loaded 2-core machine must not count as a hang. Bytes over the
+ * parse limit cost only the text rules, at a pessimistic 2 MB/s.
  */
-function budgetMs(batch: FileRef[], baseMs: number): number {
-  const bytes = batch.reduce((n, f) => n + f.size, 0);
-  return baseMs * Math.min(batch.length, 8) + Math.ceil((bytes / (1 << 20)) * 4000);
+function budgetMs(batch: FileRef[], baseMs: number, parseMax: number): number {
+  let ms = baseMs * Math.min(batch.length, 8);
+  for (const f of batch) {
+    const parsed = Math.min(f.size, parseMax);
+    ms += Math.ceil((parsed / (1 << 20)) * 4000 + ((f.size - parsed) / (1 << 20)) * 500);
+  }
+  return ms;
 }
 
 /** Re-exported for tests that want the same single-file path the workers use. */

@@ -16,7 +16,7 @@ export default function analyzeBatch(task: BatchTask): BatchOutcome[] {
   return task.files.map((f): BatchOutcome => {
     const read = readFileForScan(f.abs, task.maxFileBytes);
     if (!read.ok) return { rel: f.rel, error: read.error };
-    const result: FileResult = analyzeFile(f.rel, read.bytes, cachedRules, { parseAsJs: f.parseAsJs });
+    const result: FileResult = analyzeFile(f.rel, read.bytes, cachedRules, { parseAsJs: f.parseAsJs, parseMaxBytes: task.parseMaxBytes });
     return { rel: f.rel, result };
   });
 }
