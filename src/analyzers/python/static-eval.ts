@@ -37,6 +37,31 @@ export function evaluate(node: Node | null | undefined, env: EvalEnv, depth = 0)
   }
 }
 
+const LETTERS_LOWER = 'abcdefghijklmnopqrstuvwxyz';
+const LETTERS_UPPER = LETTERS_LOWER.toUpperCase();
+const STRING_CONSTANTS: Record<string, string> = {
+  'string.ascii_letters': LETTERS_LOWER + LETTERS_UPPER,
+  'string.ascii_lowercase': LETTERS_LOWER,
+  'string.ascii_uppercase': LETTERS_UPPER,
+  'string.digits': '0123456789',
+  'string.hexdigits': '0123456789abcdefABCDEF',
+  'string.punctuation': '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~',
+};
+
+/** The first identifier node named `name` inside `scope` (the comprehension's table names, evaluated as nodes). */
+function identifierNode(scope: Node, name: string): Node | null {
+  const stack: Node[] = [scope];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'identifier' && n.text === name) return n;
+    for (let i = n.namedChildCount - 1; i >= 0; i--) {
+      const c = n.namedChild(i);
+      if (c) stack.push(c);
+    }
+  }
+  return null;
+}
+
 const lit = (value: string, bytes: boolean, steps: string[] = []): PyValue | null =>
   value.length > MAX_OUT ? null : { value, bytes, steps };
 
@@ -74,6 +99,11 @@ function evalNode(node: Node, env: EvalEnv, depth: number): PyValue | null {
     }
     case 'subscript':
       return evalSubscript(node, env, depth);
+    case 'attribute': {
+      // string.ascii_letters and friends: the alphabets substitution ciphers are built from.
+      const c = STRING_CONSTANTS[resolveCallee(env.model, dotted(node))];
+      return c === undefined ? null : lit(c, false, []);
+    }
     case 'call':
       return evalCall(node, env, depth);
     default:
@@ -182,6 +212,22 @@ export function xor(data: string, key: string): string {
   return out;
 }
 
+/**
+ * getattr(__import__(bytes([98, 97, …]).decode()), bytes([98, 54, …]).decode()) → 'base64.b64decode': a function named
+ * by decoded strings so that neither the module nor the function shows in the source.
+ */
+function computedCallee(fn: Node | null, env: EvalEnv, depth: number): string | null {
+  if (fn?.type !== 'call' || dotted(fn.childForFieldName('function')) !== 'getattr') return null;
+  const [obj, attr] = (fn.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a && a.type !== 'comment');
+  if (!obj || !attr) return null;
+  const name = evaluate(attr, env, depth + 1)?.value;
+  if (!name || !/^\w+$/.test(name)) return null;
+  let mod: string | undefined;
+  if (obj.type === 'call' && dotted(obj.childForFieldName('function')) === '__import__') mod = evaluate(obj.childForFieldName('arguments')?.namedChild(0) ?? null, env, depth + 1)?.value;
+  else if (obj.type === 'identifier' || obj.type === 'attribute') mod = resolveCallee(env.model, dotted(obj));
+  return mod && /^[\w.]+$/.test(mod) ? `${mod}.${name}` : null;
+}
+
 function evalCall(node: Node, env: EvalEnv, depth: number): PyValue | null {
   const fn = node.childForFieldName('function');
   const argList = node.childForFieldName('arguments');
@@ -263,6 +309,29 @@ function evalCall(node: Node, env: EvalEnv, depth: number): PyValue | null {
         }
         return null;
       }
+      // ''.join([TO[FROM.index(c)] if c in TO else c for c in "RNKLIG HLXPVG…"]): a substitution cipher (atbash, shifted alphabet).
+      if (a.type === 'generator_expression' || a.type === 'list_comprehension') {
+        const body = a.childForFieldName('body')?.text ?? '';
+        const m = /^(\w+)\s*\[\s*(\w+)\.index\(\s*(\w+)\s*\)\s*\](?:\s+if\s+(\w+)\s+(?:not\s+)?in\s+(\w+)\s+else\s+(\w+))?$/.exec(body);
+        const clauses = a.namedChildren.filter((c) => c?.type === 'for_in_clause' || c?.type === 'if_clause');
+        const clause = clauses.length === 1 ? clauses[0] : undefined;
+        if (m && clause && clause.childForFieldName('left')?.text === m[3] && (!m[4] || (m[4] === m[3] && m[6] === m[3]))) {
+          const to = evaluate(identifierNode(a, m[1]!), env, depth + 1);
+          const from = evaluate(identifierNode(a, m[2]!), env, depth + 1);
+          const text = evaluate(clause.childForFieldName('right'), env, depth + 1);
+          if (to && from && text && to.value.length === from.value.length) {
+            let out = '';
+            for (const ch of text.value) {
+              const i = from.value.indexOf(ch);
+              if (i === -1) {
+                if (m[4]) out += ch;
+                else return null;
+              } else out += to.value[i];
+            }
+            return lit(out, false, [...text.steps, 'substitution']);
+          }
+        }
+      }
       if (a.type === 'list' || a.type === 'tuple') {
         const parts: string[] = [];
         for (const c of a.namedChildren) {
@@ -276,7 +345,7 @@ function evalCall(node: Node, env: EvalEnv, depth: number): PyValue | null {
     }
   }
 
-  const callee = resolveCallee(env.model, dotted(fn));
+  const callee = computedCallee(fn, env, depth) ?? resolveCallee(env.model, dotted(fn));
   const name = callee.slice(callee.lastIndexOf('.') + 1);
   if (B64.has(callee) || (name === 'b64decode' && callee.endsWith('base64.b64decode'))) return step(arg0(), 'base64', b64);
   if (callee === 'base64.b32decode') return step(arg0(), 'base32', b32);

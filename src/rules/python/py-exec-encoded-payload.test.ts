@@ -16,6 +16,8 @@ const token = Buffer.concat([Buffer.from([0x80]), Buffer.alloc(8), iv, ct, Buffe
 
 ruleTest(rule, {
   clean: [
+    { name: 'getattr of a module function by a literal name, result not executed', file: 'g.py', code: `import base64\nf = getattr(base64, "b64encode")\nprint(f(b"x"))\n` },
+    { name: 'a lookup-table comprehension that is printed, not executed', file: 'tbl.py', code: `import string\nA = string.ascii_letters\nB = A[::-1]\nprint("".join([B[A.index(c)] if c in B else c for c in "Svool"]))\n` },
     { name: 'setup.py reads its version with exec of a file', file: 'setup.py', code: `about = {}\nwith open('pkg/__version__.py') as f:\n    exec(f.read(), about)\nsetup(name='pkg', version=about['__version__'])\n` },
     { name: 'six exec_ of a literal', file: 'six.py', code: `exec_("""def reraise(tp, value, tb=None):\n    raise tp, value, tb\n""")\n` },
     { name: 'email library base64 without exec', file: 'email/encoders.py', code: `from base64 import encodebytes as _bencode\ndef encode_base64(msg):\n    orig = msg.get_payload(decode=True)\n    encdata = str(_bencode(orig), 'ascii')\n    msg.set_payload(encdata)\n` },
@@ -99,6 +101,18 @@ ruleTest(rule, {
       file: 'Spooky/__init__.py',
       code: `# Obfuscated with BlankOBF\n# https://github.com/Blank-c/BlankOBF\n_ = lambda c: c\nexec(_(bytes.__add__(a, b)))\n`,
       findings: [{ line: 1, severity: 'critical', confidence: 'high', message: /BlankOBF/ }],
+    },
+    {
+      name: 'exec of a string decoded by a substitution cipher (atbash over ascii_letters)',
+      file: 'dist_util.py',
+      code: `import string\na_l = string.ascii_letters\nr_l = a_l[::-1]\ntry:\n\texec("".join([r_l[a_l.index(c)] if c in r_l else c for c in "RNKLIG LH;LH.HBHGVN(\\"RW\\")"]))\nexcept:\n\tpass\n`,
+      findings: [{ line: 5, severity: 'critical', confidence: 'high', decoded: 'import os;os.system("id")', message: /decoded by substitution/ }],
+    },
+    {
+      name: 'decoder named by getattr(__import__(bytes([...]).decode()), bytes([...]).decode())',
+      file: 'requests/call.py',
+      code: `x = eval(getattr(__import__(bytes([98, 97, 115, 101, 54, 52]).decode()), bytes([98, 54, 52, 100, 101, 99, 111, 100, 101]).decode())(bytes([99, 72, 74, 112, 98, 110, 81, 111, 77, 83, 107, 61])).decode())\n`,
+      findings: [{ line: 1, severity: 'critical', decoded: 'print(1)', message: /eval\(\) runs code decoded by bytes → base64/ }],
     },
   ],
 });
