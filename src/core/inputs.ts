@@ -94,6 +94,10 @@ export interface RegistryPackage {
   pickedPublished?: string;
   /** The oldest publish time among the versions the declared range allows (all young: a freshly pushed takeover?). */
   oldestMatchingPublished?: string;
+  /** The exact version the manifest or lockfile pins, when the registry no longer serves it (unpublished or never published). */
+  missingVersion?: string;
+  /** When that version had been published, if the registry still remembers (npm keeps `time` of unpublished versions). */
+  missingVersionPublished?: string;
   /** Set when the document was larger than the size limit: only a long history makes one that big, so no age is known. */
   truncated?: boolean;
 }

@@ -54,6 +54,10 @@ export async function runOnline(view: ProjectView, opts: OnlineOptions, scanDepe
     }
     packages[osvKey(req.ecosystem, req.name)] = got.pkg;
     if (got.tarball && got.pkg.state === 'found') tarballs.push(got.tarball);
+    else if (opts.deep && got.pkg.state === 'found') {
+      const why = got.pkg.missingVersion ? `version ${got.pkg.missingVersion} is no longer published` : `no published version matches "${req.range}"`;
+      errors.push({ path: dep.file, message: `online --deep: ${req.ecosystem} package "${req.name}" not scanned: ${why}` });
+    }
   }
   for (const [eco, u] of unreachable) {
     const list = u.names.length > 12 ? `${u.names.slice(0, 12).join(', ')} and ${u.names.length - 12} more` : u.names.join(', ');

@@ -44,6 +44,7 @@ describe('scan --online (fake registry on loopback)', () => {
     reg.routes.set('/icon-fetch-cdn', { body: packument('icon-fetch-cdn', { '0.0.1-security': '2026-10-02T00:00:00.000Z' }) });
     reg.routes.set('/fresh-helper', { body: packument('fresh-helper', { '1.0.0': '2026-11-22T08:00:00.000Z', '1.0.1': '2026-11-23T08:00:00.000Z' }) });
     reg.routes.set('/child-proc-helper', { body: JSON.stringify({ _id: 'child-proc-helper', name: 'child-proc-helper', 'dist-tags': { latest: '1.0.2' }, versions: { '1.0.2': { name: 'child-proc-helper', version: '1.0.2', repository: { type: 'git', url: 'git+https://github.com/npm/security-holder.git' } } }, time: { '1.0.2': '2020-01-01T00:00:00.000Z' } }) });
+    reg.routes.set('/icon-utils', { body: JSON.stringify({ ...JSON.parse(packument('icon-utils', { '1.0.1': OLD, '1.0.2': OLD })), time: { created: OLD, '1.0.1': OLD, '1.0.2': OLD, '1.0.3': '2019-05-05T00:00:00.000Z' } }) });
     reg.routes.set('/gone-lib', { body: JSON.stringify({ _id: 'gone-lib', name: 'gone-lib', 'dist-tags': {}, versions: {}, time: {} }) });
     reg.routes.set('/pypi/requests/json', { body: pypiDocument('requests', { '2.31.0': '2023-05-22T00:00:00Z', '2.32.3': '2024-05-29T00:00:00Z' }) });
     reg.routes.set('/flaky', { status: 500, body: 'oops' });
@@ -55,7 +56,7 @@ describe('scan --online (fake registry on loopback)', () => {
 
   it('flags missing, taken-down, removed and days-old dependencies; established ones stay clean; each name asked once', async () => {
     const dir = tree({
-      'package.json': JSON.stringify({ name: 'take-home', dependencies: { react: '^18.2.0', 'icon-fetch-cdn': '^1.0.3', 'fresh-helper': '^1.0.0', 'acme-private-auth': '^2.0.0', 'gone-lib': '1.2.0', 'child-proc-helper': '^1.0.0', 'local-ui': 'file:./ui' }, devDependencies: { react: '^18.2.0' } }, null, 2),
+      'package.json': JSON.stringify({ name: 'take-home', dependencies: { react: '^18.2.0', 'icon-fetch-cdn': '^1.0.3', 'fresh-helper': '^1.0.0', 'acme-private-auth': '^2.0.0', 'gone-lib': '1.2.0', 'child-proc-helper': '^1.0.0', 'icon-utils': '1.0.3', 'local-ui': 'file:./ui' }, devDependencies: { react: '^18.2.0' } }, null, 2),
       'requirements.txt': 'requests==2.31.0\nsolana-wallet-tools>=0.3\n',
     });
     dirs.push(dir);
@@ -63,12 +64,13 @@ describe('scan --online (fake registry on loopback)', () => {
     const r = await scan(dir, { threads: 0, online: { npmRegistry: reg.url, pypiUrl: reg.url, now: () => NOW } });
     assert.deepEqual(r.errors, []);
     assert.equal(r.incomplete, false);
-    assert.deepEqual(byRule(r), ['dep-registry-missing', 'dep-registry-missing', 'dep-registry-recent', 'dep-registry-removed', 'dep-registry-removed', 'dep-registry-removed']);
+    assert.deepEqual(byRule(r), ['dep-registry-missing', 'dep-registry-missing', 'dep-registry-recent', 'dep-registry-removed', 'dep-registry-removed', 'dep-registry-removed', 'dep-registry-removed']);
     const msg = (id: string) => r.findings.filter((f) => f.ruleId === id).map((f) => f.message).join('\n');
     assert.match(msg('dep-registry-missing'), /"acme-private-auth" does not exist on the npm registry/);
     assert.match(msg('dep-registry-missing'), /"solana-wallet-tools" does not exist on the PyPI registry/);
     assert.match(msg('dep-registry-removed'), /"icon-fetch-cdn" was taken down as malware/);
     assert.match(msg('dep-registry-removed'), /"gone-lib" has every version removed/);
+    assert.match(msg('dep-registry-removed'), /"icon-utils" is pinned to version 1\.0\.3, which the npm registry no longer serves \(published 2019-05-05/);
     assert.match(msg('dep-registry-removed'), /"child-proc-helper" was taken down as malware: .*placeholder 1\.0\.2/);
     assert.match(msg('dep-registry-recent'), /"fresh-helper" was first published on the npm registry 3 days ago/);
     assert.equal(r.verdict, 'malicious');
@@ -224,6 +226,14 @@ describe('scan --deep (dependency tarballs from the fake registry)', () => {
     for (const f of dep) assert.equal(f.dependency, 'pypi:colorama-plus==0.4.7');
     assert.ok(dep.some((f) => f.file === 'site-packages/colorama-plus/setup.py'), JSON.stringify(dep.map((f) => [f.ruleId, f.file])));
     assert.equal(r.verdict, 'malicious');
+  });
+
+  it('a dependency whose range matches no published version is reported as not scanned', async () => {
+    const dir = tree({ 'package.json': JSON.stringify({ dependencies: { 'tiny-math': '^9.0.0' } }) });
+    dirs.push(dir);
+    const r = await scan(dir, { threads: 0, online: { npmRegistry: reg.url, deep: true, now: () => NOW } });
+    assert.equal(r.incomplete, true);
+    assert.match(r.errors.map((e) => e.message).join('\n'), /npm package "tiny-math" not scanned: no published version matches "\^9\.0\.0"/);
   });
 
   it('a tarball that does not match the packument integrity is not scanned: error, incomplete', async () => {

@@ -222,9 +222,13 @@ export function readPackument(req: LookupRequest, url: string, doc: any): { pkg:
   const picked = pickNpmVersion(range, versions, distTags, req.locked);
   const valid = semver.validRange(range.trim() || '*');
   const matching = valid ? versions.filter((v) => semver.satisfies(v, valid)) : picked ? [picked] : [];
+  // An exact pin (lockfile or `"1.0.3"`) that is gone: npm removes a malicious version and keeps the rest of the package.
+  const pinned = req.locked ?? (semver.valid(range.trim()) ? semver.clean(range.trim())! : undefined);
+  const gone = pinned && !versions.includes(pinned) ? pinned : undefined;
   return {
     pkg: {
       ...base,
+      ...(gone ? { missingVersion: gone, missingVersionPublished: typeof time[gone] === 'string' ? time[gone] : undefined } : {}),
       picked,
       pickedPublished: picked ? time[picked] : undefined,
       oldestMatchingPublished: earliest(matching.map((v) => time[v]).filter((t): t is string => typeof t === 'string')),
@@ -243,8 +247,10 @@ export function readPypiJson(req: LookupRequest, url: string, doc: any): Registr
   if (!live.length) return { ...base, state: 'removed' };
   // PEP 440 ranges are not evaluated: an exact pin (or the lockfile) picks a version, otherwise the latest does.
   const pin = req.locked ?? /^===?\s*([\w.!+-]+)$/.exec(req.range.trim())?.[1];
-  const picked = pin && live.includes(pin) ? pin : latest && live.includes(latest) ? latest : undefined;
-  return { ...base, picked, pickedPublished: picked ? earliest(uploadsOf(picked)) : undefined, oldestMatchingPublished: pin && picked === pin ? earliest(uploadsOf(pin)) : undefined };
+  const gone = pin && !live.includes(pin) ? pin : undefined;
+  // pip would fail on a pin that is gone: nothing is picked for --deep then.
+  const picked = gone ? undefined : pin ?? (latest && live.includes(latest) ? latest : undefined);
+  return { ...base, ...(gone ? { missingVersion: gone } : {}), picked, pickedPublished: picked ? earliest(uploadsOf(picked)) : undefined, oldestMatchingPublished: pin && picked === pin ? earliest(uploadsOf(pin)) : undefined };
 }
 
 /** The sdist of a release (it carries setup.py, what runs at install), else its first wheel. */

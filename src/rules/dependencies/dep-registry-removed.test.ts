@@ -38,5 +38,11 @@ ruleTest(rule, {
       registry: { checkedAt, packages: { 'npm:react': react, 'npm:icon-fetch-cdn': { ecosystem: 'npm', name: 'icon-fetch-cdn', url: 'http://127.0.0.1/icon-fetch-cdn', state: 'removed', versionCount: 0 } } },
       findings: [{ file: 'package.json', line: 5, message: /every version removed/, severity: 'high', confidence: 'medium' }],
     },
+    {
+      name: 'the pinned version was unpublished, the package remains',
+      files: { 'package.json': '{\n  "dependencies": {\n    "icon-fetch-cdn": "1.0.3"\n  }\n}\n' },
+      registry: { checkedAt, packages: { 'npm:icon-fetch-cdn': { ecosystem: 'npm', name: 'icon-fetch-cdn', url: 'http://127.0.0.1/icon-fetch-cdn', state: 'found', versionCount: 3, missingVersion: '1.0.3', missingVersionPublished: '2026-09-01T00:00:00.000Z' } } },
+      findings: [{ file: 'package.json', line: 3, message: /pinned to version 1\.0\.3, which the npm registry no longer serves \(published 2026-09-01, since unpublished/, severity: 'high', confidence: 'medium' }],
+    },
   ],
 });
