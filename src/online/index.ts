@@ -10,7 +10,8 @@ import { readManifests, type DepEntry } from '../analyzers/manifest/index.js';
 import { osvKey } from '../analyzers/manifest/data.js';
 import type { NpmFetcher, PypiFetcher } from '../targets/types.js';
 import { scanDependencies } from './deep.js';
-import { NPM_NAME, PYPI_NAME, RegistryClient, type LookupRequest, type OnlineOptions, type TarballRef } from './registry.js';
+import semver from 'semver';
+import { NPM_NAME, npmRange, PYPI_NAME, RegistryClient, type LookupRequest, type OnlineOptions, type TarballRef } from './registry.js';
 
 export type { OnlineOptions } from './registry.js';
 export { npmRegistryUrl, DEFAULT_NPM_REGISTRY, DEFAULT_PYPI_URL } from './registry.js';
@@ -92,14 +93,23 @@ function ownPackageNames(view: Pick<ProjectView, 'files' | 'readText'>): Set<str
 export function lookupRequests(view: Pick<ProjectView, 'files' | 'readText'>): Array<{ req: LookupRequest; dep: DepEntry }> {
   const { deps } = readManifests(view);
   const own = ownPackageNames(view);
-  const locked = new Map<string, string>();
+  // Versions lockfiles pin, per name; package-lock's top-level copy ("node_modules/<name>") first: that is what a
+  // direct dependency resolves to. yarn/pnpm list every copy, so a direct dependency takes one its range allows.
+  const locked = new Map<string, string[]>();
   for (const d of deps) {
     if (d.direct || !d.spec) continue;
-    // package-lock v2+: the top-level copy ("node_modules/<name>") is what a direct dependency resolves to.
-    const top = d.needle === `"node_modules/${d.name}"`;
     const key = osvKey(d.ecosystem, d.name);
-    if (top || !locked.has(key)) locked.set(key, d.spec);
+    const list = locked.get(key) ?? [];
+    if (d.needle === `"node_modules/${d.name}"`) list.unshift(d.spec);
+    else list.push(d.spec);
+    locked.set(key, list);
   }
+  const lockedFor = (dep: DepEntry): string | undefined => {
+    const list = locked.get(osvKey(dep.ecosystem, dep.name));
+    if (!list?.length || dep.ecosystem !== 'npm') return list?.[0];
+    const range = semver.validRange(npmRange(dep.spec).trim() || '*');
+    return range ? list.find((v) => semver.valid(v) && semver.satisfies(v, range)) : list[0];
+  };
   const out: Array<{ req: LookupRequest; dep: DepEntry }> = [];
   const seen = new Set<string>();
   for (const dep of deps) {
@@ -109,7 +119,7 @@ export function lookupRequests(view: Pick<ProjectView, 'files' | 'readText'>): A
     const key = osvKey(dep.ecosystem, dep.name);
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ req: { ecosystem: dep.ecosystem, name: dep.name, range: dep.spec, locked: locked.get(key) }, dep });
+    out.push({ req: { ecosystem: dep.ecosystem, name: dep.name, range: dep.spec, locked: lockedFor(dep) }, dep });
   }
   return out;
 }

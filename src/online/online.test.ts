@@ -10,6 +10,7 @@ import { validateReport } from '../cli/validate-report.js';
 import { npmTarball, packument, pypiDocument, sdist, sri, startFakeRegistry, type FakeRegistry } from '../testing/fake-registry.js';
 import { checkIntegrity } from './deep.js';
 import { npmRegistryUrl, pickNpmVersion } from './registry.js';
+import { lookupRequests } from './index.js';
 
 const NOW = new Date('2026-11-25T12:00:00.000Z');
 const OLD = '2016-03-01T00:00:00.000Z';
@@ -255,6 +256,12 @@ describe('online helpers', () => {
     assert.equal(pickNpmVersion('next', versions, { latest: '2.0.0', next: '1.3.0-beta.1' }), '1.3.0-beta.1');
     assert.equal(pickNpmVersion('^1.0.0', versions, { latest: '2.0.0' }, '1.0.0'), '1.0.0');
     assert.equal(pickNpmVersion('^3', versions, { latest: '2.0.0' }), undefined);
+  });
+  it('a direct dependency takes the locked copy its range allows (yarn lists every copy), package-lock top level first', () => {
+    const yarnLock = '"debug@^2.6.9":\n  version "2.6.9"\n\n"debug@^4.3.4":\n  version "4.3.4"\n';
+    const files = { 'package.json': JSON.stringify({ dependencies: { debug: '^4.1.0', left: '1.x' } }), 'yarn.lock': yarnLock };
+    const view = { files: Object.keys(files).map((path) => ({ path })) as never, readText: (p: string) => (files as Record<string, string>)[p] ?? null };
+    assert.deepEqual(lookupRequests(view).map((r) => [r.req.name, r.req.locked]), [['debug', '4.3.4'], ['left', undefined]]);
   });
   it('checks SRI integrity and legacy shasums', () => {
     const bytes = Buffer.from('package bytes');
