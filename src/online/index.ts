@@ -26,10 +26,45 @@ export interface OnlineResult {
   fileHashes: Record<string, string>;
 }
 
-/** Looks dependencies up, stores the facts on `view.registry`, and (deep) scans the dependencies themselves. */
-export async function runOnline(view: ProjectView, opts: OnlineOptions, scanDependency?: DependencyScanner): Promise<OnlineResult> {
+/** Online mode under way: the lookups run from `startOnline` on; `finish` stores their facts and runs the deep scans. */
+export interface OnlineRun {
+  finish(view: ProjectView, scanDependency?: DependencyScanner): Promise<OnlineResult>;
+}
+
+/**
+ * Starts the registry lookups. They need only the file list and the manifests' text, so api/scan.ts starts them
+ * before analysing the files and the network time hides behind the analysis.
+ */
+export function startOnline(tree: Pick<ProjectView, 'files' | 'readText'>, opts: OnlineOptions): OnlineRun {
   const client = new RegistryClient(opts);
-  const all = lookupRequests(view);
+  const looked = lookUp(tree, opts, client);
+  looked.catch(() => {}); // awaited in finish; never an unhandled rejection if the scan fails first
+  return {
+    async finish(view, scanDependency) {
+      const { packages, tarballs, errors, checkedAt } = await looked;
+      view.registry = { checkedAt, packages };
+      if (!opts.deep) return { findings: [], errors, fileHashes: {} };
+      if (!scanDependency) {
+        errors.push({ path: '.', message: 'online: --deep needs a dependency scanner (library use without scan())' });
+        return { findings: [], errors, fileHashes: {} };
+      }
+      const deep = await scanDependencies(tarballs, client, scanDependency);
+      return { findings: deep.findings, errors: [...errors, ...deep.errors], fileHashes: deep.fileHashes };
+    },
+  };
+}
+
+/** Looks dependencies up, stores the facts on `view.registry`, and (deep) scans the dependencies themselves. */
+export function runOnline(view: ProjectView, opts: OnlineOptions, scanDependency?: DependencyScanner): Promise<OnlineResult> {
+  return startOnline(view, opts).finish(view, scanDependency);
+}
+
+async function lookUp(
+  tree: Pick<ProjectView, 'files' | 'readText'>,
+  opts: OnlineOptions,
+  client: RegistryClient,
+): Promise<{ packages: Record<string, RegistryPackage>; tarballs: TarballRef[]; errors: ScanError[]; checkedAt: string }> {
+  const all = lookupRequests(tree);
   const maxLookups = opts.maxLookups ?? 1000;
   const requests = all.slice(0, maxLookups);
   const errors: ScanError[] = [];
@@ -64,14 +99,7 @@ export async function runOnline(view: ProjectView, opts: OnlineOptions, scanDepe
     const list = u.names.length > 12 ? `${u.names.slice(0, 12).join(', ')} and ${u.names.length - 12} more` : u.names.join(', ');
     errors.push({ path: u.path, message: `online: ${u.names.length} ${u.names.length === 1 ? 'dependency' : 'dependencies'} not looked up on the unreachable ${eco}: ${list}` });
   }
-  view.registry = { checkedAt, packages };
-  if (!opts.deep) return { findings: [], errors, fileHashes: {} };
-  if (!scanDependency) {
-    errors.push({ path: '.', message: 'online: --deep needs a dependency scanner (library use without scan())' });
-    return { findings: [], errors, fileHashes: {} };
-  }
-  const deep = await scanDependencies(tarballs, client, scanDependency);
-  return { findings: deep.findings, errors: [...errors, ...deep.errors], fileHashes: deep.fileHashes };
+  return { packages, tarballs, errors, checkedAt };
 }
 
 /** Names a package.json in the tree itself declares (workspaces, monorepo members): never looked up. */
