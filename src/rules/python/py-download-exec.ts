@@ -20,6 +20,25 @@ const PS_DECODE_RUN = /FromBase64String[\s\S]{0,3000}?(?:Invoke-Expression|\biex
 
 /** A dropped file's path as it will appear in later calls: the name of a variable, or a literal's value. */
 const pathKey = (n: Node) => (n.type === 'string' ? (stringValue(n) ?? n.text) : n.text);
+/** The program a process call starts: Popen(p) / call([p, ...]) / call(['pythonw', p]) (an interpreter's script). */
+function programOf(c: PyCall): string | undefined {
+  const a = c.args[0];
+  if (!a) return undefined;
+  if (a.type !== 'list' && a.type !== 'tuple') return a.text;
+  const first = a.namedChild(0);
+  if (first && INTERPRETER.test(first.text)) return a.namedChild(1)?.text;
+  return first?.text;
+}
+
+/** Name of a function's i-th parameter (self skipped). */
+function paramName(fnode: Node, i: number): string | undefined {
+  const params = (fnode.childForFieldName('parameters')?.namedChildren ?? []).filter((x): x is Node => !!x && x.text !== 'self');
+  const p = params[i];
+  return p?.type === 'identifier' ? p.text : p?.childForFieldName('name')?.text;
+}
+
+/** Name of a local function called as f(...) or self.f(...). */
+const localName = (call: Node) => dotted(call.childForFieldName('function')).replace(/^self\./, '');
 const within = (outer: Node, inner: Node) => inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
 const mentions = (node: Node, names: Set<string>) => {
   if (!names.size) return false;
@@ -48,12 +67,46 @@ export default defineRule({
     const netCalls = model.calls.filter((c) => isNetworkCall(model, c));
     // Names that hold downloaded data: x = requests.get(...), y = x.content, with urlopen(u) as r.
     const tainted = new Set<string>();
+    const taintedParams = new Map<string, Set<string>>();
+    // Tainted without going through a local helper's return value or parameter.
+    const direct = new Set<string>();
     if (netCalls.length) {
+      // Through local helpers too: a function that returns downloaded data taints what its callers assign from it, and a
+      // downloaded value passed to a local function taints that parameter (fetch() → save(code) → run(path)).
+      const returning = new Set<string>();
       for (let pass = 0; pass < 3; pass++) {
         for (const [name, values] of model.assigns) {
           if (tainted.has(name)) continue;
           if (values.some((v) => netCalls.some((c) => within(v, c.node)) || mentions(v, tainted))) tainted.add(name.split('.')[0]!);
         }
+      }
+      for (const t of tainted) direct.add(t);
+      for (let pass = 0; pass < 4; pass++) {
+        for (const [name, values] of model.assigns) {
+          if (tainted.has(name)) continue;
+          if (values.some((v) => netCalls.some((c) => within(v, c.node)) || mentions(v, tainted) || (v.type === 'call' && returning.has(localName(v))))) tainted.add(name.split('.')[0]!);
+        }
+        // Only names the function itself assigns from downloaded data count (a `data` tainted elsewhere is another `data`).
+        for (const [fname, fnode] of model.funcs) {
+          if (returning.has(fname) || fnode.text.length > 50_000) continue;
+          for (const m of fnode.text.matchAll(/\breturn\s+([^\n]+)/g)) {
+            const own = [...m[1]!.matchAll(/[A-Za-z_]\w*/g)].some((w) => tainted.has(w[0]) && (model.assigns.get(w[0]) ?? []).some((v) => within(fnode, v)));
+            if (own || netCalls.some((c) => within(fnode, c.node) && m[1]!.includes(c.node.text.slice(0, 200)))) returning.add(fname);
+          }
+        }
+      }
+      // Parameters that receive downloaded data, per function: save(code) called as save(fetch()).
+      for (const c of model.calls) {
+        const fname = c.callee.replace(/^self\./, '');
+        const fnode = model.funcs.get(fname);
+        if (!fnode) continue;
+        c.args.forEach((a, i) => {
+          const pname = paramName(fnode, i);
+          if (!pname || !(mentions(a, tainted) || netCalls.some((n) => within(a, n.node)) || (a.type === 'call' && returning.has(localName(a))))) return;
+          let set = taintedParams.get(fname);
+          if (!set) taintedParams.set(fname, (set = new Set()));
+          set.add(pname);
+        });
       }
       for (const c of netCalls) {
         const p = c.node.parent;
@@ -105,7 +158,7 @@ export default defineRule({
     for (const c of model.calls) {
       const callee = resolveCallee(model, c.callee);
       if (/(?:^|\.)urlretrieve$/.test(callee) && c.args[1]) dropped.set(pathKey(c.args[1]), scope(c));
-      if (c.name === 'write' && c.args[0] && (mentions(c.args[0], tainted) || netCalls.some((n) => within(c.args[0]!, n.node)))) {
+      if (c.name === 'write' && c.args[0] && (mentions(c.args[0], tainted) || mentions(c.args[0], taintedParams.get(c.func) ?? new Set()) || netCalls.some((n) => within(c.args[0]!, n.node)))) {
         // f.write(resp.content) inside `with open(path, 'wb') as f`
         const objNode = c.node.childForFieldName('function')?.childForFieldName('object');
         // open(path, 'wb').write(resp.content)
@@ -147,17 +200,47 @@ export default defineRule({
 
     // The download is written through helper functions (download(url, path); run(path)): same file, a process start.
     // Only when what is fetched or written is a program (.exe, .sh, .ps1, .py …): installers also download archives.
-    const fetchesProgram = model.strings.some((s) => s.value.length < 500 && EXECUTABLE.test(s.value) && (/^[a-z]+:\/\//i.test(s.value) || [...dropped.keys()].includes(s.value)));
-    if (wroteDownload && !reported.size && fetchesProgram) {
-      const runner = model.calls.find((c) => (isProcessCall(model, c) || /^os\.startfile$/.test(resolveCallee(model, c.callee))) && !/^\s*[\[(]?\s*['"]?(?:git|make|cmake|pip)\b/.test(c.args[0]?.text ?? ''));
+    // (the path may be built: p = os.getcwd() + '/Shipper.py')
+    const droppedValues = [...dropped.keys()].flatMap((k) => (/^\w+$/.test(k) ? (model.assigns.get(k) ?? []).map((v) => v.text.slice(0, 500)) : [k]));
+    const programString = (inPath: (v: string) => boolean) => model.strings.some((s) => s.value.length < 500 && EXECUTABLE.test(s.value) && (/^[a-z]+:\/\//i.test(s.value) || inPath(s.value)));
+    const fetchesProgram = programString((v) => dropped.has(v));
+    // Linked helpers may build the path (p = os.getcwd() + '/Shipper.py').
+    const buildsProgram = fetchesProgram || programString((v) => droppedValues.some((d) => d.includes(v)));
+    if (wroteDownload && !reported.size && buildsProgram) {
+      const wd: PyCall = wroteDownload;
+      const directWrite = mentions(wd.args[0]!, direct) || netCalls.some((n) => within(wd.args[0]!, n.node));
+      const runners = model.calls.filter((c) => (isProcessCall(model, c) || /^os\.startfile$/.test(resolveCallee(model, c.callee))) && !/^\s*[\[(]?\s*['"]?(?:git|make|cmake|pip)\b/.test(c.args[0]?.text ?? ''));
+      // The helpers are linked when the program the runner starts is its parameter, and its callers pass the same path the
+      // writer got (save(url, p); run(p)) or the writer's result (p = save(code); run(p)).
+      const writer = wroteDownload.func;
+      const callsOf = (fname: string) => (fname ? model.calls.filter((c) => c.callee.replace(/^self\./, '') === fname) : []);
+      const writerArgs = new Set(callsOf(writer).flatMap((c) => c.args.map((a) => a.text)));
+      const isLinked = (r: PyCall) => {
+        if (!r.func || r.func === writer) return false;
+        const fnode = model.funcs.get(r.func);
+        const prog = programOf(r);
+        if (!fnode || !prog) return false;
+        let idx = -1;
+        for (let i = 0; i < 10 && idx === -1; i++) if (paramName(fnode, i) === prog) idx = i;
+        if (idx === -1) return false;
+        return callsOf(r.func).some((rc) => {
+          const a = rc.args[idx];
+          return !!a && (writerArgs.has(a.text) || (a.type === 'identifier' && (model.assigns.get(a.text) ?? []).some((v) => v.type === 'call' && localName(v) === writer)));
+        });
+      };
+      // Data that reached the write only through helpers' returns/parameters needs the linked form to count.
+      const runner = runners.find(isLinked) ?? (directWrite && fetchesProgram ? runners[0] : undefined);
       if (runner) {
         reported.add(runner.node);
+        const linked = isLinked(runner);
         ctx.report({
           at: at(runner.node),
-          message: 'Writes downloaded content to a file and starts a process in the same file',
+          message: linked
+            ? `Runs the file it downloaded (written in ${writer}(), started in ${runner.func}() with the same path)`
+            : 'Writes downloaded content to a file and starts a process in the same file',
           evidence: clip(runner.node.text),
-          severity: 'high',
-          confidence: 'medium',
+          severity: linked ? 'critical' : 'high',
+          confidence: linked ? 'high' : 'medium',
           iocs: downloadedFrom(),
         });
       }
