@@ -3,13 +3,20 @@
  * large-file cases, against ripgrep searching the same bytes for the indicator regexes (bench/indicators.txt) and,
  * with --baseline, a previous lurescan release. Figures only: it never fails on a time, and CI does not run it.
  *
- *   npm run bench -- [--reps 5] [--case-reps 3] [--baseline path/to/old/bin/lurescan.js] [--no-tree] [--no-cases]
- *                    [--tree DIR] [--threads N] [--out bench/RESULTS.md]
+ *   npm run bench -- [--reps 3] [--case-reps 2] [--tree-mb 300] [--pyjs-mb 10] [--baseline path/to/old/bin/lurescan.js]
+ *                    [--no-tree] [--no-cases] [--tree DIR] [--threads N] [--out bench/RESULTS.md]
  *   --prepare only builds/reuses the inputs below.
+ *   --tree-mb N  the tree is a ~N MB subset of whole packages of the full tree (the issue's 300 MB node_modules);
+ *                0 measures the full tree (~900 MB, about 3× longer).
+ *   Defaults are sized so a run finishes in about 15 minutes on a quiet 2-core machine.
  *
  * Everything it builds lives in bench/work/ (git-ignored) and is reused when present:
  *   tree/        `npm ci --ignore-scripts` of bench/tree/package.json + package-lock.json (pinned popular packages)
- *   cases/       a 50 MB single-line minified bundle, a 20 MB javascript-obfuscator file, 100,000 small files
+ *   tree-300mb/  whole packages of tree/node_modules (hard links), picked in a fixed pseudo-random order up to ~300 MB
+ *   cases/       a 50 MB single-line minified bundle, a 20 MB javascript-obfuscator file, 100,000 small files, and
+ *                py-vs-js-10mb/{python,js}: ~10 MB each of Python (Debian's /usr/lib/python3/dist-packages) and of
+ *                JavaScript (the tree's .js/.cjs/.mjs sources), for the Python-vs-JS throughput per MB (issue #8: the
+ *                Python path within 2× of the JS path)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -32,6 +39,8 @@ const TIME = '/usr/bin/time';
 interface RunResult {
   wallMs: number;
   rssKb: number | null;
+  /** User + system CPU time of the process (all its threads), from /usr/bin/time. */
+  cpuMs: number | null;
   exit: number | null;
   note?: string;
 }
@@ -41,6 +50,7 @@ interface Measured {
   medianMs: number;
   minMs: number;
   medianRssKb: number | null;
+  medianCpuMs: number | null;
   note?: string;
 }
 
@@ -216,6 +226,114 @@ function ensureManySmall(): string {
   return dir;
 }
 
+/** Packages of a node_modules folder: top-level names and @scope/name, relative paths. */
+function packagesOf(nm: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(nm, { withFileTypes: true })) {
+    if (!e.isDirectory() || e.name.startsWith('.')) continue;
+    if (e.name.startsWith('@')) {
+      for (const s of readdirSync(join(nm, e.name), { withFileTypes: true })) if (s.isDirectory()) out.push(`${e.name}/${s.name}`);
+    } else out.push(e.name);
+  }
+  return out;
+}
+
+/**
+ * A ~mb MB tree of whole packages from the full tree (hard links, so it costs no disk), picked in a fixed
+ * pseudo-random order (sha256 of the name) so it mixes large and small packages and is the same on every machine.
+ */
+function ensureTreeSubset(mb: number): string {
+  const dir = join(WORK, `tree-${mb}mb`);
+  const marker = join(WORK, `.tree-${mb}mb.ok`);
+  const want = `${lockHash()} ${mb}`;
+  if (existsSync(marker) && readFileSync(marker, 'utf8').trim() === want && existsSync(dir)) return dir;
+  log(`bench: linking a ${mb} MB subset of the tree into ${relative(ROOT, dir)}`);
+  rmSync(dir, { recursive: true, force: true });
+  const nm = join(TREE, 'node_modules');
+  const order = packagesOf(nm).sort((a, b) => {
+    const ha = createHash('sha256').update(a).digest('hex');
+    const hb = createHash('sha256').update(b).digest('hex');
+    return ha < hb ? -1 : ha > hb ? 1 : 0;
+  });
+  const target = mb * 1e6;
+  let total = 0;
+  for (const p of order) {
+    if (total >= target) break;
+    const size = measureTree(join(nm, p)).bytes;
+    if (total > 0 && total + size > target * 1.1) continue; // do not overshoot by more than 10 %
+    const dest = join(dir, 'node_modules', p);
+    mkdirSync(dirname(dest), { recursive: true });
+    if (spawnSync('cp', ['-al', join(nm, p), dest]).status !== 0 && spawnSync('cp', ['-a', join(nm, p), dest]).status !== 0) {
+      throw new Error(`could not copy ${p} into ${dir}`);
+    }
+    total += size;
+  }
+  writeFileSync(marker, `${want}\n`);
+  return dir;
+}
+
+/** Regular files under dir whose name matches, relative paths sorted, with sizes (symlinks not followed). */
+function listFiles(dir: string, keep: (rel: string, size: number) => boolean): { rel: string; size: number }[] {
+  const out: { rel: string; size: number }[] = [];
+  const stack = [dir];
+  while (stack.length) {
+    const d = stack.pop()!;
+    let ents;
+    try {
+      ents = readdirSync(d, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of ents) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) stack.push(p);
+      else if (e.isFile()) {
+        const rel = relative(dir, p);
+        const size = lstatSync(p).size;
+        if (keep(rel, size)) out.push({ rel, size });
+      }
+    }
+  }
+  return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+}
+
+/** Every k-th file (k chosen so the pick is about `bytes`), copied into dest: a spread over all packages. */
+function copySample(src: string, files: { rel: string; size: number }[], bytes: number, dest: string): void {
+  const total = files.reduce((n, f) => n + f.size, 0);
+  const step = Math.max(1, Math.floor(total / bytes));
+  let sum = 0;
+  for (let i = 0; i < files.length && sum < bytes; i += step) {
+    const f = files[i]!;
+    mkdirSync(dirname(join(dest, f.rel)), { recursive: true });
+    copyFileSync(join(src, f.rel), join(dest, f.rel));
+    sum += f.size;
+  }
+}
+
+const PYTHON_SOURCES = '/usr/lib/python3/dist-packages';
+
+/** ~mb MB of Python (Debian's dist-packages) and ~mb MB of hand-written-size JavaScript from the tree. */
+function ensurePyVsJs(mb: number): { python: string; js: string } | null {
+  const dir = join(CASES, `py-vs-js-${mb}mb`);
+  const python = join(dir, 'python');
+  const js = join(dir, 'js');
+  const marker = join(CASES, `.py-vs-js-${mb}mb.ok`);
+  if (existsSync(marker) && existsSync(python) && existsSync(js)) return { python, js };
+  if (!existsSync(PYTHON_SOURCES)) {
+    log(`bench: ${PYTHON_SOURCES} not found: the Python-vs-JS case is left out (Debian/Ubuntu: apt-get install python3-*)`);
+    return null;
+  }
+  log(`bench: sampling ${mb} MB of Python from ${PYTHON_SOURCES} and ${mb} MB of JavaScript from the tree`);
+  rmSync(dir, { recursive: true, force: true });
+  // Files up to 1 MB (both sides under the parse limit); no minified/bundled JS, which Python has no counterpart of.
+  const pyFiles = listFiles(PYTHON_SOURCES, (rel, size) => rel.endsWith('.py') && size <= 1 << 20);
+  const jsFiles = listFiles(join(TREE, 'node_modules'), (rel, size) => /\.(c|m)?js$/.test(rel) && !/\.min\.|(^|\/)(dist|umd|bundles?)\//.test(rel) && size <= 1 << 20);
+  copySample(PYTHON_SOURCES, pyFiles, mb * 1e6, python);
+  copySample(join(TREE, 'node_modules'), jsFiles, mb * 1e6, js);
+  writeFileSync(marker, 'ok\n');
+  return { python, js };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Running
 
@@ -224,7 +342,7 @@ const hasTime = existsSync(TIME);
 /** Runs a command, stdout to a file or /dev/null, and returns wall time and the peak RSS of the process tree root. */
 function runOnce(cmd: string, args: string[], stdoutFile?: string): Promise<RunResult> {
   const rssFile = join(WORK, `.rss-${process.pid}`);
-  const [bin, argv] = hasTime ? [TIME, ['-f', '%M', '-o', rssFile, cmd, ...args]] : [cmd, args];
+  const [bin, argv] = hasTime ? [TIME, ['-f', '%M %U %S', '-o', rssFile, cmd, ...args]] : [cmd, args];
   return new Promise((resolvePromise) => {
     const t0 = performance.now();
     const out = stdoutFile ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'ignore', 'pipe'];
@@ -239,12 +357,15 @@ function runOnce(cmd: string, args: string[], stdoutFile?: string): Promise<RunR
       const wallMs = performance.now() - t0;
       if (stdoutFile) writeFileSync(stdoutFile, Buffer.concat(chunks));
       let rssKb: number | null = null;
+      let cpuMs: number | null = null;
       if (hasTime && existsSync(rssFile)) {
-        const m = /(\d+)\s*$/.exec(readFileSync(rssFile, 'utf8').trim());
+        // `Command exited with non-zero status N` may come first; the figures are on the last line.
+        const m = /(\d+) ([\d.]+) ([\d.]+)\s*$/.exec(readFileSync(rssFile, 'utf8').trim());
         rssKb = m ? Number(m[1]) : null;
+        cpuMs = m ? Math.round((Number(m[2]) + Number(m[3])) * 1000) : null;
         rmSync(rssFile, { force: true });
       }
-      resolvePromise({ wallMs, rssKb, exit: code, note: code !== 0 && code !== 1 ? err.trim().split('\n').slice(-2).join(' ') : undefined });
+      resolvePromise({ wallMs, rssKb, cpuMs, exit: code, note: code !== 0 && code !== 1 ? err.trim().split('\n').slice(-2).join(' ') : undefined });
     });
   });
 }
@@ -284,18 +405,20 @@ async function measure(target: string, list: Tool[], reps: number, label: string
     for (const t of order) {
       const res = await runOnce(t.cmd, t.args(target), t.keep);
       runs.get(t.name)!.push(res);
-      log(`  ${label} rep ${r + 1}/${reps} ${t.name}: ${(res.wallMs / 1000).toFixed(2)} s, ${res.rssKb ? `${Math.round(res.rssKb / 1024)} MB` : '? MB'} RSS, exit ${res.exit}${res.note ? ` (${res.note})` : ''}`);
+      log(`  ${label} rep ${r + 1}/${reps} ${t.name}: ${(res.wallMs / 1000).toFixed(2)} s${res.cpuMs !== null ? ` (CPU ${(res.cpuMs / 1000).toFixed(2)} s)` : ''}, ${res.rssKb ? `${Math.round(res.rssKb / 1024)} MB` : '? MB'} RSS, exit ${res.exit}${res.note ? ` (${res.note})` : ''}`);
     }
   }
   return list.map((t) => {
     const rs = runs.get(t.name)!;
     const rss = rs.map((x) => x.rssKb).filter((x): x is number => x !== null);
+    const cpu = rs.map((x) => x.cpuMs).filter((x): x is number => x !== null);
     return {
       tool: t.name,
       runs: rs,
       medianMs: median(rs.map((x) => x.wallMs)),
       minMs: Math.min(...rs.map((x) => x.wallMs)),
       medianRssKb: rss.length ? median(rss) : null,
+      medianCpuMs: cpu.length ? median(cpu) : null,
       note: rs.find((x) => x.note)?.note,
     };
   });
@@ -305,7 +428,8 @@ function reportSummary(file: string): string {
   try {
     const r = JSON.parse(readFileSync(file, 'utf8'));
     const timeouts = (r.errors ?? []).filter((e: { message: string }) => /exceeded/.test(e.message)).length;
-    return `verdict ${r.verdict} (score ${r.score}), ${r.findings?.length ?? 0} findings, ${r.stats?.parsedFiles ?? '?'} files parsed, ${r.errors?.length ?? 0} file errors${timeouts ? ` (${timeouts} timeouts)` : ''}`;
+    const reduced = [...(r.errors ?? []), ...(r.skipped ?? [])].filter((e: { message?: string; reason?: string }) => /^reduced analysis/.test(e.message ?? e.reason ?? '')).length;
+    return `verdict ${r.verdict} (score ${r.score}), ${r.findings?.length ?? 0} findings, ${r.stats?.parsedFiles ?? '?'} files parsed${reduced ? `, ${reduced} analysed reduced (over the parse limit)` : ''}, ${r.errors?.length ?? 0} file errors${timeouts ? ` (${timeouts} timeouts)` : ''}`;
   } catch {
     return 'no JSON report';
   }
@@ -319,8 +443,11 @@ const fmtMB = (kb: number | null) => (kb === null ? '–' : String(Math.round(kb
 async function main(): Promise<number> {
   const { values: a } = parseArgs({
     options: {
-      reps: { type: 'string', default: '5' },
-      'case-reps': { type: 'string', default: '3' },
+      reps: { type: 'string', default: '3' },
+      'case-reps': { type: 'string', default: '2' },
+      'tree-mb': { type: 'string', default: '300' },
+      'pyjs-mb': { type: 'string', default: '10' },
+      case: { type: 'string' },
       baseline: { type: 'string' },
       tree: { type: 'string' },
       threads: { type: 'string' },
@@ -332,12 +459,17 @@ async function main(): Promise<number> {
     },
   });
   if (a.help) {
-    process.stdout.write('usage: npm run bench -- [--reps 5] [--case-reps 3] [--baseline OLD_BIN] [--tree DIR] [--threads N] [--no-tree] [--no-cases] [--prepare] [--out FILE.md]\n');
+    process.stdout.write('usage: npm run bench -- [--reps 3] [--case-reps 2] [--tree-mb 300 (0: full tree)] [--pyjs-mb 10] [--baseline OLD_BIN] [--tree DIR] [--threads N] [--no-tree] [--no-cases] [--prepare] [--out FILE.md]\n');
     return 0;
   }
+  const treeMb = Math.max(0, Number(a['tree-mb']) || 0);
+  const pyjsMb = Math.max(1, Number(a['pyjs-mb']) || 10);
   if (a.prepare) {
     ensureTree();
+    if (treeMb) log(`bench: ready ${relative(ROOT, ensureTreeSubset(treeMb))}`);
     for (const make of [ensureBundle, ensureObfuscated, ensureManySmall]) log(`bench: ready ${relative(ROOT, make())}`);
+    const pj = ensurePyVsJs(pyjsMb);
+    if (pj) log(`bench: ready ${relative(ROOT, pj.python)} and ${relative(ROOT, pj.js)}`);
     return 0;
   }
   if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
@@ -348,8 +480,8 @@ async function main(): Promise<number> {
     log('bench: ripgrep (rg) not found: apt-get install -y ripgrep');
     return 2;
   }
-  const reps = Math.max(1, Number(a.reps) || 5);
-  const caseReps = Math.max(1, Number(a['case-reps']) || 3);
+  const reps = Math.max(1, Number(a.reps) || 3);
+  const caseReps = Math.max(1, Number(a['case-reps']) || 2);
   mkdirSync(WORK, { recursive: true });
   const list = tools(a.baseline, a.threads);
   const load0 = loadavg();
@@ -370,19 +502,24 @@ async function main(): Promise<number> {
 
   if (!a['no-tree']) {
     if (!a.tree) ensureTree();
-    const tree = a.tree ? resolve(a.tree) : TREE;
+    const tree = a.tree ? resolve(a.tree) : treeMb ? ensureTreeSubset(treeMb) : TREE;
     const size = measureTree(tree);
     say(`## Tree: ${relative(ROOT, tree) || tree}`);
     say();
-    say(`${size.files.toLocaleString('en')} files, ${(size.bytes / 1e6).toFixed(1)} MB${a.tree ? '' : ' (node_modules of the pinned set in bench/tree/package.json, npm ci --ignore-scripts)'}; ${reps} repetitions, A/B interleaved, medians.`);
+    const what = a.tree
+      ? ''
+      : treeMb
+        ? ` (whole packages of the pinned set in bench/tree/package.json, npm ci --ignore-scripts, picked in a fixed pseudo-random order up to ~${treeMb} MB; --tree-mb 0 for all of it)`
+        : ' (node_modules of the pinned set in bench/tree/package.json, npm ci --ignore-scripts)';
+    say(`${size.files.toLocaleString('en')} files, ${(size.bytes / 1e6).toFixed(1)} MB${what}; ${reps} repetitions, A/B interleaved, medians.`);
     say();
     const m = await measure(tree, list, reps, 'tree');
     const rg = m.find((x) => x.tool === 'rg')!;
-    say('| tool | median s | min s | MB/s | files/s | peak RSS MB | vs rg |');
-    say('|---|---:|---:|---:|---:|---:|---:|');
+    say('| tool | median s | min s | CPU s | MB/s | files/s | peak RSS MB | vs rg |');
+    say('|---|---:|---:|---:|---:|---:|---:|---:|');
     for (const x of m) {
       const s = x.medianMs / 1000;
-      say(`| ${x.tool} | ${fmtS(x.medianMs)} | ${fmtS(x.minMs)} | ${(size.bytes / 1e6 / s).toFixed(1)} | ${Math.round(size.files / s).toLocaleString('en')} | ${fmtMB(x.medianRssKb)} | ${(x.medianMs / rg.medianMs).toFixed(2)}× |`);
+      say(`| ${x.tool} | ${fmtS(x.medianMs)} | ${fmtS(x.minMs)} | ${x.medianCpuMs === null ? '–' : fmtS(x.medianCpuMs)} | ${(size.bytes / 1e6 / s).toFixed(1)} | ${Math.round(size.files / s).toLocaleString('en')} | ${fmtMB(x.medianRssKb)} | ${(x.medianMs / rg.medianMs).toFixed(2)}× |`);
     }
     say();
     say(`lurescan/rg time ratio: ${(m[0]!.medianMs / rg.medianMs).toFixed(2)}. lurescan's last report: ${reportSummary(join(WORK, 'last-lurescan.json'))}.`);
@@ -393,26 +530,58 @@ async function main(): Promise<number> {
 
   if (!a['no-cases']) {
     if (!existsSync(join(TREE, 'node_modules'))) ensureTree();
+    // --case SUBSTRING runs only the cases whose name contains it (python: only the Python-vs-JS pair).
+    const want = (name: string) => !a.case || name.toLowerCase().includes(a.case.toLowerCase());
     const cases = [
-      { name: '50 MB single-line minified bundle', dir: ensureBundle() },
-      { name: '20 MB obfuscator.io file', dir: ensureObfuscated() },
-      { name: '100,000 small files', dir: ensureManySmall() },
-    ];
-    say(`## Large-file cases (${caseReps} repetitions, medians)`);
-    say();
-    say('| case | files | MB | lurescan s | lurescan peak RSS MB | rg s | lurescan result |');
-    say('|---|---:|---:|---:|---:|---:|---|');
+      { name: '50 MB single-line minified bundle', make: ensureBundle },
+      { name: '20 MB obfuscator.io file', make: ensureObfuscated },
+      { name: '100,000 small files', make: ensureManySmall },
+    ]
+      .filter((c) => want(c.name))
+      .map((c) => ({ name: c.name, dir: c.make() }));
+    if (cases.length) {
+      say(`## Large-file cases (${caseReps} repetitions, medians)`);
+      say();
+      say('| case | files | MB | lurescan s | CPU s | lurescan peak RSS MB | rg s | lurescan result |');
+      say('|---|---:|---:|---:|---:|---:|---:|---|');
+    }
     const caseJson: unknown[] = [];
     for (const c of cases) {
       const size = measureTree(c.dir);
       const m = await measure(c.dir, list.filter((t) => t.name !== 'lurescan-baseline'), caseReps, c.name);
       const ls = m[0]!;
       const rg = m[1]!;
-      say(`| ${c.name} | ${size.files.toLocaleString('en')} | ${(size.bytes / 1e6).toFixed(1)} | ${fmtS(ls.medianMs)} | ${fmtMB(ls.medianRssKb)} | ${fmtS(rg.medianMs)} | ${reportSummary(join(WORK, 'last-lurescan.json'))} |`);
+      say(`| ${c.name} | ${size.files.toLocaleString('en')} | ${(size.bytes / 1e6).toFixed(1)} | ${fmtS(ls.medianMs)} | ${ls.medianCpuMs === null ? '–' : fmtS(ls.medianCpuMs)} | ${fmtMB(ls.medianRssKb)} | ${fmtS(rg.medianMs)} | ${reportSummary(join(WORK, 'last-lurescan.json'))} |`);
       caseJson.push({ case: c.name, ...size, results: m });
     }
-    say();
+    if (cases.length) say();
     json.cases = caseJson;
+
+    const pj = want('python vs javascript') ? ensurePyVsJs(pyjsMb) : null;
+    if (pj) {
+      say(`## Python vs JavaScript throughput (${caseReps} repetitions, medians)`);
+      say();
+      say('| tree | files | MB | lurescan s | CPU s | MB/s (wall) | MB/s (CPU) | peak RSS MB | lurescan result |');
+      say('|---|---:|---:|---:|---:|---:|---:|---:|---|');
+      const rates: Record<string, number> = {};
+      const pjJson: unknown[] = [];
+      const ls = list.filter((t) => t.name === 'lurescan');
+      for (const [name, dir] of [['JavaScript (tree sources)', pj.js], ['Python (dist-packages)', pj.python]] as const) {
+        const size = measureTree(dir);
+        const x = (await measure(dir, ls, caseReps, name))[0]!;
+        const mbs = size.bytes / 1e6;
+        // Per CPU second where /usr/bin/time gave it (robust to other load on the machine), else per wall second.
+        rates[name] = mbs / ((x.medianCpuMs ?? x.medianMs) / 1000);
+        say(`| ${name} | ${size.files.toLocaleString('en')} | ${mbs.toFixed(1)} | ${fmtS(x.medianMs)} | ${x.medianCpuMs === null ? '–' : fmtS(x.medianCpuMs)} | ${(mbs / (x.medianMs / 1000)).toFixed(2)} | ${x.medianCpuMs === null ? '–' : (mbs / (x.medianCpuMs / 1000)).toFixed(2)} | ${fmtMB(x.medianRssKb)} | ${reportSummary(join(WORK, 'last-lurescan.json'))} |`);
+        pjJson.push({ tree: name, ...size, results: [x] });
+      }
+      const jsRate = rates['JavaScript (tree sources)']!;
+      const pyRate = rates['Python (dist-packages)']!;
+      say();
+      say(`Python/JS time per MB: ${(jsRate / pyRate).toFixed(2)}× (JS ${jsRate.toFixed(2)} MB/s, Python ${pyRate.toFixed(2)} MB/s per CPU second, start-up included; issue #8 asks for at most 2×).`);
+      say();
+      json.pythonVsJs = { results: pjJson, jsMBps: jsRate, pyMBps: pyRate, ratio: jsRate / pyRate };
+    }
   }
   const load1 = loadavg();
   say(`Load average at end: ${load1.map((x) => x.toFixed(1)).join(' ')}; total bench time ${((Date.now() - started) / 1000).toFixed(0)} s.`);
