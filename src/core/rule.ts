@@ -87,31 +87,45 @@ export interface Rule<I extends RuleInput = RuleInput> {
   /**
    * Cheap test on the raw text before anything is parsed. A js-ast rule whose prefilter does not match never costs a
    * parse. Keep it to literal-led alternations so the regex engine can skip ahead. A list means ALL must match (a rule
-   * that needs a sink AND a source says so); put the rarest first, the list stops at the first miss. Keep obfuscation
-   * escape hatches (`_0x[0-9a-f]{4}`, fromCharCode, …) as alternatives so obfuscated payloads are still parsed.
+   * that needs a sink AND a source says so), and a list inside the list means ANY of those: `[SINK, [SOURCE, HATCH]]`.
+   * Keep obfuscation escape hatches (`_0x[0-9a-f]{4}`, fromCharCode, …; see analyzers/js/hints.ts) as alternatives so
+   * obfuscated payloads are still parsed. Share RegExp objects between rules: each is tested once per file.
    */
-  prefilter?: RegExp | readonly RegExp[];
+  prefilter?: Prefilter;
   /** Narrow by path/kind before the prefilter (e.g. only *.svg). */
   appliesTo?: (facts: FileFacts) => boolean;
   check(ctx: RuleContext, input: RuleInputs[I]): void;
+}
+
+/** A RegExp; or a list of which ALL must match, each a RegExp or a list of which ANY must match. */
+export type Prefilter = RegExp | readonly (RegExp | readonly RegExp[])[];
+
+/** Every RegExp of a prefilter (for checks and docs). */
+export function prefilterRegExps(prefilter: Prefilter | undefined): RegExp[] {
+  if (!prefilter) return [];
+  if (prefilter instanceof RegExp) return [prefilter];
+  return prefilter.flatMap((p) => (p instanceof RegExp ? [p] : [...p]));
 }
 
 /**
  * Whether `text` passes a rule's prefilter (no prefilter: always). `memo` caches each RegExp's answer for one text,
  * so a regex object shared by several rules runs once per file.
  */
-export function prefilterMatches(prefilter: Rule['prefilter'], text: string | null, memo?: Map<RegExp, boolean>): boolean {
+export function prefilterMatches(prefilter: Prefilter | undefined, text: string | null, memo?: Map<RegExp, boolean>): boolean {
   if (!prefilter) return true;
   if (text === null) return false;
-  const list: readonly RegExp[] = prefilter instanceof RegExp ? [prefilter] : prefilter;
-  for (const re of list) {
+  const test = (re: RegExp): boolean => {
     let hit = memo?.get(re);
     if (hit === undefined) {
       re.lastIndex = 0;
       hit = re.test(text);
       memo?.set(re, hit);
     }
-    if (!hit) return false;
+    return hit;
+  };
+  if (prefilter instanceof RegExp) return test(prefilter);
+  for (const p of prefilter) {
+    if (p instanceof RegExp ? !test(p) : !p.some(test)) return false;
   }
   return true;
 }

@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { allRules } from './index.js';
 import { ruleDoc } from './docs.js';
+import { prefilterRegExps } from '../core/rule.js';
 import { CONFIDENCES, SEVERITIES } from '../core/finding.js';
 
 // ESLint's checkRuleFiles / typescript-eslint docs.test: a rule without tests, docs, registration or valid metadata fails.
@@ -46,7 +47,7 @@ describe('rule registry', () => {
       assert.ok(CONFIDENCES.includes(r.meta.confidence));
       for (const k of ['summary', 'why', 'fix', 'falsePositives'] as const) assert.ok(r.meta[k].length > 10, `${k} is too short`);
       assert.ok(r.meta.references.length > 0, 'references');
-      for (const re of r.prefilter instanceof RegExp ? [r.prefilter] : r.prefilter ?? []) assert.ok(!re.global && !re.sticky, 'a prefilter regex must not be /g or /y (lastIndex state)');
+      for (const re of prefilterRegExps(r.prefilter)) assert.ok(!re.global && !re.sticky, 'a prefilter regex must not be /g or /y (lastIndex state)');
     });
     it(`${r.id}: docs are generated and current (npm run docs)`, () => {
       const path = join(docsDir, `${r.id}.md`);

@@ -11,7 +11,7 @@
  * "not foldable" instead of a hang.
  */
 import type { JsFile } from '../../core/inputs.js';
-import { childrenOf, walk, type Node } from './walk.js';
+import { flatAst, walk, type Node } from './walk.js';
 import { deobfuscatedOf } from './deob-registry.js';
 import { parseJs } from './parse.js';
 
@@ -92,7 +92,7 @@ export class FoldScope {
   constructor(ast: Node | null) {
     if (!ast) return;
     const declKind = new Map<Node, Binding['kind']>();
-    walk(ast, (node) => {
+    for (const node of flatAst(ast).nodes) {
       switch (node.type) {
         case 'VariableDeclarator':
           if (node.id?.type === 'Identifier') this.bind(node.id.name, node.init ?? null, declKind.get(node) ?? 'var');
@@ -147,7 +147,7 @@ export class FoldScope {
           if (node.left?.type === 'Identifier') this.markMutated(node.left, false);
           break;
       }
-    });
+    }
   }
 
   private bind(name: string, init: Node | null, kind: Binding['kind']): void {
@@ -984,10 +984,15 @@ export function collectStrings(js: Pick<JsFile, 'ast'> & { text?: string }): Col
     }
   }
   const scope = scopeOf(ast);
-  // Iterative pre-order walk; a node that folds hides its sub-expressions from folding (their literals still count).
-  const stack: Array<{ node: Node; folded: boolean }> = [{ node: ast, folded: false }];
+  // Iterative pre-order walk over the shared flat AST (children pushed in source order, so the last child is visited
+  // first, as before); a node that folds hides its sub-expressions from folding (their literals still count).
+  const { nodes, end } = flatAst(ast);
+  const stack: number[] = nodes.length ? [0] : [];
+  const foldedFlag: number[] = nodes.length ? [0] : [];
   while (stack.length) {
-    const { node, folded } = stack.pop()!;
+    const i = stack.pop()!;
+    const folded = foldedFlag.pop() === 1;
+    const node = nodes[i]!;
     let inFolded = folded;
     if (node.type === 'Literal' && typeof node.value === 'string') {
       out.push({ value: node.value, kind: 'literal', start: node.start, end: node.end, node, decoded: false, steps: [] });
@@ -1000,7 +1005,10 @@ export function collectStrings(js: Pick<JsFile, 'ast'> & { text?: string }): Col
         inFolded = true;
       }
     }
-    for (const c of childrenOf(node)) stack.push({ node: c, folded: inFolded });
+    for (let c = i + 1; c < end[i]!; c = end[c]!) {
+      stack.push(c);
+      foldedFlag.push(inFolded ? 1 : 0);
+    }
   }
   out.sort((a, b) => a.start - b.start);
   collected.set(ast, out);

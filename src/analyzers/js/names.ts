@@ -4,7 +4,7 @@
  * the data-flow and sink finders query by name.
  */
 import { foldString } from './fold.js';
-import { walk, type Node } from './walk.js';
+import { flatAst, walk, type Node } from './walk.js';
 
 /** Strips wrappers that do not change the value: `(0, x)`, `x!`, `x as T`, `a?.b` chains. */
 export function unwrap(n: Node | null | undefined): Node | null {
@@ -168,11 +168,14 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   } else m.set(k, [v]);
 }
 
-/** Builds (once per AST) the name index. One iterative walk. */
+/** Builds (once per AST) the name index. One pass over the file's flattened AST (shared with the other analyzers). */
 export function fileIndex(ast: Node): FileIndex {
   const hit = indexes.get(ast);
   if (hit) return hit;
-  const ix: FileIndex = {
+  const flat = flatAst(ast);
+  const { nodes, parent: parentIx } = flat;
+  let parentMap: Map<Node, Node> | null = null;
+  const ix = {
     values: new Map(),
     memberValues: new Map(),
     functions: new Map(),
@@ -181,30 +184,45 @@ export function fileIndex(ast: Node): FileIndex {
     params: new Map(),
     catchParams: new Map(),
     callbackOf: new Map(),
-    parent: new Map(),
     modules: new Map(),
     bindings: new Map(),
     scopeBindings: new Map(),
     assigns: new Map(),
     longStrings: [],
-  };
-  const scopeAt = (anc: readonly Node[]): Node => {
-    for (let i = anc.length - 1; i >= 0; i--) if (SCOPE_TYPES.has(anc[i]!.type)) return anc[i]!;
-    return ast;
+  } as unknown as FileIndex;
+  // The parent map is built on first use: most files have no sink to trace back, and a map entry per node of a
+  // 9 MB bundle costs more than the rest of the index.
+  Object.defineProperty(ix, 'parent', {
+    enumerable: true,
+    get(): Map<Node, Node> {
+      if (!parentMap) {
+        parentMap = new Map();
+        for (let i = 1; i < nodes.length; i++) parentMap.set(nodes[i]!, nodes[parentIx[i]!]!);
+      }
+      return parentMap;
+    },
+  });
+  // Innermost scope (function, catch clause, Program) strictly above each node: index into `nodes`, -1 for none.
+  const scopeIx = new Int32Array(nodes.length);
+  const scopeOfIx = (i: number): Node => {
+    const s = scopeIx[i]!;
+    return s >= 0 ? nodes[s]! : ast;
   };
   const bind = (b: Binding) => addBinding(ix, b);
-  walk(ast, (node, anc) => {
-    const parent = anc[anc.length - 1];
-    if (parent) ix.parent.set(node, parent);
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    const pi = parentIx[i]!;
+    const parent = pi >= 0 ? nodes[pi] : undefined;
+    scopeIx[i] = pi < 0 ? -1 : SCOPE_TYPES.has(parent!.type) ? pi : scopeIx[pi]!;
     switch (node.type) {
       case 'Literal':
       case 'TemplateLiteral':
         if (node.end - node.start >= 200 && (node.type === 'TemplateLiteral' || typeof node.value === 'string') && ix.longStrings.length < 1000) ix.longStrings.push(node);
         break;
       case 'VariableDeclarator': {
-        if (node.id?.type === 'Identifier') bind({ name: node.id.name, kind: 'var', scope: scopeAt(anc), init: node.init ?? null });
+        if (node.id?.type === 'Identifier') bind({ name: node.id.name, kind: 'var', scope: scopeOfIx(i), init: node.init ?? null });
         else if (node.id) {
-          const scope = scopeAt(anc);
+          const scope = scopeOfIx(i);
           walk(node.id, (x, a2) => {
             const par = a2[a2.length - 1];
             if (x.type === 'Identifier' && !(par?.type === 'Property' && par.key === x && !par.shorthand) && !(par?.type === 'AssignmentPattern' && par.right === x)) bind({ name: x.name, kind: 'var', scope, init: node.init ?? null });
@@ -257,7 +275,7 @@ export function fileIndex(ast: Node): FileIndex {
       case 'FunctionDeclaration':
         if (node.id?.name) {
           push(ix.functions, node.id.name, node as FnNode);
-          bind({ name: node.id.name, kind: 'fn', scope: scopeAt(anc), fn: node as FnNode });
+          bind({ name: node.id.name, kind: 'fn', scope: scopeOfIx(i), fn: node as FnNode });
         }
         indexParams(ix, node as FnNode);
         break;
@@ -274,7 +292,7 @@ export function fileIndex(ast: Node): FileIndex {
         }
         break;
       case 'ClassDeclaration':
-        if (node.id?.name) bind({ name: node.id.name, kind: 'other', scope: scopeAt(anc) });
+        if (node.id?.name) bind({ name: node.id.name, kind: 'other', scope: scopeOfIx(i) });
         break;
       case 'CallExpression':
       case 'NewExpression': {
@@ -302,7 +320,7 @@ export function fileIndex(ast: Node): FileIndex {
         break;
       }
     }
-  });
+  }
   indexes.set(ast, ix);
   return ix;
 }

@@ -5,7 +5,7 @@
  */
 import { foldString } from './fold.js';
 import { dottedName, fileIndex, requiredModule, stripGlobal, unwrap, type FileIndex } from './names.js';
-import { walk, type Node } from './walk.js';
+import { flatAst, type Node } from './walk.js';
 
 export type SinkKind =
   | 'eval'
@@ -35,23 +35,28 @@ export interface Sink {
 const VM_METHODS = new Set(['runInThisContext', 'runInNewContext', 'runInContext', 'compileFunction']);
 const cache = new WeakMap<object, Sink[]>();
 
-/** Cheap text test: could this file contain any sink at all? */
-export const SINK_HINT = /\beval\b|Function|runIn|compileFunction|_compile|\bimport\s*\(|setTimeout|setInterval|Worker|writeFile|outputFile/;
+/**
+ * Cheap text test: could this file contain any sink at all? (`vm.Script`/`SourceTextModule`, `x.constructor.constructor`
+ * and `(function(){}).constructor` are sinks that name neither eval nor Function.) Rules list it in their prefilter with
+ * OBFUSCATION_HATCH as the alternative (`\u0065val` is an identifier named eval).
+ */
+export const SINK_HINT =
+  /\beval\b|Function|runIn|compileFunction|_compile|\bimport\s*\(|setTimeout|setInterval|Worker|writeFile|outputFile|\bScript\b|SourceTextModule|constructor\W{1,4}constructor|\}\s*\)?\s*\.\s*constructor\b/;
 
 export function findSinks(ast: Node): Sink[] {
   const hit = cache.get(ast);
   if (hit) return hit;
   const ix = fileIndex(ast);
   const out: Sink[] = [];
-  walk(ast, (node) => {
+  for (const node of flatAst(ast).nodes) {
     if (node.type === 'ImportExpression') {
       out.push({ kind: 'import', node, code: node.source ?? null, params: [], label: 'import()' });
-      return;
+      continue;
     }
-    if (node.type !== 'CallExpression' && node.type !== 'NewExpression') return;
+    if (node.type !== 'CallExpression' && node.type !== 'NewExpression') continue;
     const s = classify(node, ast, ix);
     if (s) out.push(s);
-  });
+  }
   cache.set(ast, out);
   return out;
 }

@@ -71,3 +71,65 @@ export function walk(root: Node, visit: (node: Node, ancestors: readonly Node[])
     }
   }
 }
+
+/**
+ * A whole AST flattened once, pre-order (the order `walk` visits): rules and analyzers that need every node of a file
+ * loop over this array instead of each walking the tree again. Cached per root, so a file's several passes (name
+ * index, sinks, fold scope, string facts, rules) pay for one traversal.
+ */
+export interface FlatAst {
+  /** Every node, pre-order (source order). A node reachable twice (meriyah's shorthand property key/value) is listed twice. */
+  readonly nodes: Node[];
+  /** Index in `nodes` of each node's parent (-1 for the root). */
+  readonly parent: Int32Array;
+  /** Index just past each node's subtree: its descendants are `nodes[i + 1 .. end[i])`. */
+  readonly end: Int32Array;
+}
+
+const flats = new WeakMap<object, FlatAst>();
+
+export function flatAst(root: Node): FlatAst {
+  const hit = flats.get(root);
+  if (hit) return hit;
+  const nodes: Node[] = [];
+  const parents: number[] = [];
+  if (root) {
+    const stack: Node[] = [root];
+    const pstack: number[] = [-1];
+    while (stack.length) {
+      const node = stack.pop()!;
+      const p = pstack.pop()!;
+      const i = nodes.length;
+      nodes.push(node);
+      parents.push(p);
+      const keys = keysOf(node);
+      for (let k = keys.length - 1; k >= 0; k--) {
+        const v = node[keys[k]!];
+        if (!v || typeof v !== 'object') continue;
+        if (Array.isArray(v)) {
+          for (let j = v.length - 1; j >= 0; j--) {
+            const c = v[j];
+            if (c && typeof c.type === 'string') {
+              stack.push(c);
+              pstack.push(i);
+            }
+          }
+        } else if (typeof v.type === 'string') {
+          stack.push(v);
+          pstack.push(i);
+        }
+      }
+    }
+  }
+  const n = nodes.length;
+  const parent = Int32Array.from(parents);
+  const end = new Int32Array(n);
+  for (let i = 0; i < n; i++) end[i] = i + 1;
+  for (let i = n - 1; i > 0; i--) {
+    const p = parent[i]!;
+    if (end[i]! > end[p]!) end[p] = end[i]!;
+  }
+  const flat: FlatAst = { nodes, parent, end };
+  if (root) flats.set(root, flat);
+  return flat;
+}

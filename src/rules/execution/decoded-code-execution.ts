@@ -1,4 +1,5 @@
 import { defineRule } from '../../core/rule.js';
+import { OBFUSCATION_HATCH } from '../../analyzers/js/hints.js';
 import { findSinks, SINK_HINT } from '../../analyzers/js/sinks.js';
 import { originsOf } from '../../analyzers/js/flow.js';
 import { fileIndex } from '../../analyzers/js/names.js';
@@ -33,9 +34,9 @@ export default defineRule({
     status: 'stable',
   },
   input: 'js-ast',
-  prefilter: /atob|Buffer|fromCharCode|fromCodePoint|decodeURI|unescape|reverse|\^|decrypt|Decipher|inflate|gunzip/,
+  // A sink AND a decoder.
+  prefilter: [[SINK_HINT, OBFUSCATION_HATCH], /atob|Buffer|fromCharCode|fromCodePoint|decodeURI|unescape|reverse|\^|decrypt|Decipher|inflate|gunzip/],
   check(ctx, js) {
-    if (!SINK_HINT.test(js.text)) return;
     for (const unit of astUnits(js)) {
       const ast = unit.ast;
       for (const sink of findSinks(ast)) {

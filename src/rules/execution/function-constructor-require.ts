@@ -1,4 +1,5 @@
 import { defineRule } from '../../core/rule.js';
+import { OBFUSCATION_HATCH } from '../../analyzers/js/hints.js';
 import { foldString } from '../../analyzers/js/fold.js';
 import { findSinks } from '../../analyzers/js/sinks.js';
 import { originsOf } from '../../analyzers/js/flow.js';
@@ -26,7 +27,8 @@ export default defineRule({
     nearCertain: true,
   },
   input: 'js-ast',
-  prefilter: /Function|Reflect\.construct|constructor/,
+  // The Function constructor AND a `require` parameter name (a string: 'require', 'exports, require, module').
+  prefilter: [/Function|Reflect\.construct|constructor/, [/require\s*['"`,]/, OBFUSCATION_HATCH]],
   check(ctx, js) {
     for (const unit of astUnits(js)) {
       const ast = unit.ast;

@@ -1,4 +1,5 @@
 import { defineRule } from '../../core/rule.js';
+import { OBFUSCATION_HATCH } from '../../analyzers/js/hints.js';
 import { findSinks, SINK_HINT } from '../../analyzers/js/sinks.js';
 import { originsOf, type Origin } from '../../analyzers/js/flow.js';
 import { describeSource, urlIocs } from './_exec.js';
@@ -22,9 +23,9 @@ export default defineRule({
     nearCertain: true,
   },
   input: 'js-ast',
-  prefilter: /\b(fetch|axios|got|request|https?\.(get|request)|needle|superagent|socket|io\(|XMLHttpRequest|WebSocket|getTransaction|undici)\b/,
+  // A sink AND a network source.
+  prefilter: [[SINK_HINT, OBFUSCATION_HATCH], /\b(fetch|axios|got|request|https?\.(get|request)|needle|superagent|socket|io\(|XMLHttpRequest|WebSocket|getTransaction|undici)\b/],
   check(ctx, js) {
-    if (!SINK_HINT.test(js.text)) return;
     const nodeFile = NODE_HINT.test(js.text);
     for (const unit of astUnits(js)) {
       const ast = unit.ast;

@@ -1,7 +1,8 @@
 import { defineRule } from '../../core/rule.js';
+import { OBFUSCATION_HATCH } from '../../analyzers/js/hints.js';
 import { foldString } from '../../analyzers/js/fold.js';
 import { dottedName, isGlobalObjectName, unwrap } from '../../analyzers/js/names.js';
-import { walk, type Node } from '../../analyzers/js/walk.js';
+import { flatAst, type Node } from '../../analyzers/js/walk.js';
 
 const DANGEROUS_NAMES = new Set(['eval', 'Function', 'require', 'constructor', 'child_process', 'execSync', 'exec', 'spawn', 'module', 'process', 'mainModule']);
 // Obfuscation markers that make createRequire in an ES module suspicious (PolinRider/obfuscator.io payloads).
@@ -24,11 +25,16 @@ export default defineRule({
     nearCertain: true,
   },
   input: 'js-ast',
-  prefilter: /=\s*require\b|createRequire|\bprocess\s*=|Proxy\s*\(\s*require|(global|globalThis|window|self)\s*\[/,
+  // Each finding needs one of: a bare `require` value (not a call or member: `global.r = require`, `(0, require)`), a
+  // computed global slot, an assignment to `process`, a Proxy, createRequire.
+  prefilter: [
+    /=\s*require\b|createRequire|\bprocess\s*=|Proxy\s*\(\s*require|(global|globalThis|window|self)\s*\[/,
+    [/require\b(?!\s*[(.])|(?:global|globalThis|window|self)\s*\[|process[\s)]*=|Proxy|createRequire/, OBFUSCATION_HATCH],
+  ],
   check(ctx, js) {
     const ast = js.ast as Node;
     const decodes = DECODES.test(js.text);
-    walk(ast, (node) => {
+    const visit = (node: Node): void => {
       if (node.type === 'AssignmentExpression') {
         const right = unwrap(node.right);
         const left = unwrap(node.left);
@@ -79,7 +85,8 @@ export default defineRule({
           confidence: 'high',
         });
       }
-    });
+    };
+    for (const node of flatAst(ast).nodes) visit(node);
 
     function fabricatedProcess(node: Node, value: Node | null): void {
       if (value?.type !== 'ObjectExpression') return;

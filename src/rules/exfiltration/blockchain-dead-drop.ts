@@ -1,4 +1,5 @@
 import { defineRule } from '../../core/rule.js';
+import { OBFUSCATION_HATCH } from '../../analyzers/js/hints.js';
 import { evalSinks, jsFacts, type Str, evidenceOf } from '../stealing/_js-facts.js';
 import { clip, urlIocs, urlsIn } from '../stealing/_iocs.js';
 
@@ -24,7 +25,11 @@ export default defineRule({
     status: 'stable',
   },
   input: 'js-ast',
-  prefilter: /trongrid|tronscan|aptoslabs|bsc-dataseed|bscscan|publicnode|etherscan|toncenter|infura|alchemy|ankr|getTransaction|gettransaction|_0x[0-9a-f]{4}|fromCharCode|base64/i,
+  // An RPC/transaction read AND an eval-like sink (evalSinks: eval, Function, vm.*, _compile, .constructor('require')).
+  prefilter: [
+    /trongrid|tronscan|aptoslabs|bsc-dataseed|bscscan|publicnode|etherscan|toncenter|infura|alchemy|ankr|getTransaction|gettransaction|_0x[0-9a-f]{4}|fromCharCode|base64/i,
+    [/eval|Function|constructor|runIn|compileFunction|Script|_compile/, OBFUSCATION_HATCH],
+  ],
   check(ctx, js) {
     const f = jsFacts(js);
     const sinks = evalSinks(f);

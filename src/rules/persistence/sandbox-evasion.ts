@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/rule.js';
 import type { Node } from '../../analyzers/js/walk.js';
-import { walk } from '../../analyzers/js/walk.js';
+import { flatAst } from '../../analyzers/js/walk.js';
 import { jsFacts, evidenceOf } from '../stealing/_js-facts.js';
 import { clip } from '../stealing/_iocs.js';
 
@@ -32,12 +32,12 @@ export default defineRule({
     const probe = f.strings.find((s) => s.value.length < 2000 && CPU_PROBE.test(s.value));
     const hyper: Array<{ value: string }> = f.strings.filter((s) => s.value.length < 200 && HYPERVISOR.test(s.value));
     const titles: Node[] = [];
-    walk(js.ast, (n: Node) => {
+    for (const n of flatAst(js.ast).nodes) {
       // Hypervisor names also hide in regex literals: /vmware|virtualbox/i.test(cpuinfo)
       if (n.type === 'Literal' && n.regex && typeof n.regex.pattern === 'string' && n.regex.pattern.length < 300 && HYPERVISOR.test(n.regex.pattern)) hyper.push({ value: `/${n.regex.pattern}/` });
       else if (n.type === 'AssignmentExpression' && n.left?.type === 'MemberExpression' && n.left.object?.type === 'Identifier' &&
         n.left.object.name === 'process' && n.left.property?.name === 'title') titles.push(n);
-    });
+    }
     const macs = f.strings.filter((s) => VM_MAC.test(s.value.trim()));
     const exits = f.calls.some((c) => /^(?:process\.exit|process\.kill|\?\.exit)$/.test(c.callee));
     if (probe && hyper.length) {

@@ -1,4 +1,5 @@
 import { defineRule } from '../../core/rule.js';
+import { OBFUSCATION_HATCH } from '../../analyzers/js/hints.js';
 import { argText, jsFacts, processLaunches, type Str, evidenceOf } from '../stealing/_js-facts.js';
 import { clip } from '../stealing/_iocs.js';
 
@@ -23,7 +24,11 @@ export default defineRule({
     status: 'stable',
   },
   input: 'js-ast',
-  prefilter: /push|amend|no-verify|GIT_COMMITTER_DATE|temp_auto_push|auto_push|_0x[0-9a-f]{4}/,
+  // Two traits are needed and a force push alone is one: so one of the other traits must be spelled somewhere.
+  prefilter: [
+    [/no-verify|amend|--date|GIT_COMMITTER_DATE|GIT_AUTHOR_DATE|auto_push|AUTO_PUSH/, OBFUSCATION_HATCH],
+    /push|amend|no-verify|GIT_COMMITTER_DATE|temp_auto_push|auto_push|_0x[0-9a-f]{4}/,
+  ],
   check(ctx, js) {
     const f = jsFacts(js);
     const texts: Array<{ at: { start: number; end: number }; cmd: string }> = [];

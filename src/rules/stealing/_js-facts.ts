@@ -8,7 +8,7 @@
  * base64 literals decoded by helpers the folder cannot follow (BeaverTail's `s.slice(1)` junk prefix).
  */
 import type { JsFile } from '../../core/inputs.js';
-import { walk, type Node } from '../../analyzers/js/walk.js';
+import { flatAst, type Node } from '../../analyzers/js/walk.js';
 import { collectStrings } from '../../analyzers/js/fold.js';
 
 export interface Str {
@@ -72,13 +72,15 @@ function compute(js: JsFile): JsFacts {
   const callNodes: Node[] = [];
   const chainNodes: Node[] = [];
   const quasis: Array<{ n: Node; parent: Node }> = [];
-  walk(js.ast, (n, ancestors) => {
+  const { nodes, parent: parentIx } = flatAst(js.ast);
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
     if (n.type === 'CallExpression' || n.type === 'NewExpression') callNodes.push(n);
     else if (n.type === 'TemplateElement') {
-      const parent = ancestors[ancestors.length - 1];
+      const parent = parentIx[i]! >= 0 ? nodes[parentIx[i]!] : undefined;
       if (parent && parent.expressions?.length) quasis.push({ n, parent });
     } else if (n.type === 'BinaryExpression' && n.operator === '+') {
-      const parent = ancestors[ancestors.length - 1];
+      const parent = parentIx[i]! >= 0 ? nodes[parentIx[i]!] : undefined;
       if (!(parent?.type === 'BinaryExpression' && parent.operator === '+')) chainNodes.push(n); // the outermost chain
     }
     if (n.type === 'VariableDeclarator' && n.id?.type === 'Identifier') {
@@ -119,7 +121,7 @@ function compute(js: JsFile): JsFacts {
       const mod = requiredModule(n);
       if (mod !== null) modules.add(mod);
     }
-  });
+  }
 
   // Literals and maximal folded expressions come from the shared folder (src/analyzers/js/fold.ts). What it leaves
   // out and these rules need is added here: quasis of templates that did not fold (`${home}/Library/…/Chrome`) and

@@ -1,4 +1,5 @@
 import { defineRule } from '../../core/rule.js';
+import { OBFUSCATION_HATCH } from '../../analyzers/js/hints.js';
 import type { Node } from '../../analyzers/js/walk.js';
 import { jsFacts, networkSends } from './_js-facts.js';
 import { clip } from './_iocs.js';
@@ -24,7 +25,8 @@ export default defineRule({
     status: 'stable',
   },
   input: 'js-ast',
-  prefilter: /setInterval|setTimeout/,
+  // A timer AND a clipboard read (command or API).
+  prefilter: [[/clipboard|paste|xclip|xsel|gettext/i, OBFUSCATION_HATCH], /setInterval|setTimeout/],
   check(ctx, js) {
     const f = jsFacts(js);
     // Where the clipboard is read: a shell command string or a clipboard API call.

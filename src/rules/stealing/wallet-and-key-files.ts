@@ -1,4 +1,5 @@
 import { defineRule } from '../../core/rule.js';
+import { OBFUSCATION_HATCH } from '../../analyzers/js/hints.js';
 import { jsFacts, networkSends, type Str, evidenceOf } from './_js-facts.js';
 import { clip, dedupeIocs } from './_iocs.js';
 
@@ -35,7 +36,14 @@ export default defineRule({
     status: 'stable',
   },
   input: 'js-ast',
-  prefilter: /exodus|keychain|solana|\.ssh|id_rsa|\.aws|\.azure|gcloud|_history|git-credentials|tdata|mnemonic|seed|phrase|\.env|\*\.pem|_0x[0-9a-f]{4}|fromCharCode|base64/i,
+  // A target's name, or a sweep glob (a `*` next to the secret word), or an encoding that could hide them.
+  prefilter: [
+    [
+      /exodus|electrum|atomic|ethereum|wallet\.dat|coinomi|guarda|jaxx|keychain|solana|\.ssh|id_(?:rsa|ed25519|ecdsa)|\.aws|\.azure|gcloud|application_default_credentials|_history|git-credentials|tdata|\*[\w.-]*(?:mnemonic|seed|phrase|wallet|private[_-]?key|secret)|(?:mnemonic|seed|phrase|wallet)[\w.-]*\*|\*\.env|\.env\*|\*\.(?:pem|key|kdbx)/i,
+      OBFUSCATION_HATCH,
+    ],
+    /exodus|keychain|solana|\.ssh|id_rsa|\.aws|\.azure|gcloud|_history|git-credentials|tdata|mnemonic|seed|phrase|\.env|\*\.pem|_0x[0-9a-f]{4}|fromCharCode|base64/i,
+  ],
   check(ctx, js) {
     const f = jsFacts(js);
     const hits = new Map<string, { weight: number; s: Str }>();
