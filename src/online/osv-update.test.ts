@@ -1,6 +1,6 @@
 // `lurescan db update/status` against a fake OSV export on loopback. The cache goes to a temp LURESCAN_CACHE_DIR.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -94,6 +94,22 @@ describe('lurescan db update / status (fake OSV export on loopback)', () => {
     assert.equal(readFileSync(join(osvCacheDir(), 'npm.tsv'), 'utf8'), before);
   });
 
+  it('a local copy of the export works offline (--source <folder>)', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'lurescan-osv-copy-'));
+    try {
+      mkdirSync(join(folder, 'npm'));
+      writeFileSync(join(folder, 'npm', 'all.zip'), Buffer.from(zipSync({ 'MAL-2025-301.json': mal('MAL-2025-301', 'npm', 'solana-rpc-helper') })));
+      const { out, io } = cli();
+      assert.equal(await main(['db', 'update', '--source', folder, '--ecosystem', 'npm'], io), 0, out.stderr);
+      assert.match(out.stdout, /npm: 1 malicious-package advisories/);
+      const missing = cli();
+      assert.equal(await main(['db', 'update', '--source', join(folder, 'nope.zip'), '--ecosystem', 'npm'], missing.io), 2);
+      assert.match(missing.out.stderr, /cannot read .*nope\.zip: ENOENT/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('a corrupt cache file is reported by status (exit 2), not read as empty', async () => {
     writeFileSync(join(osvCacheDir(), 'pypi.tsv'), '{"format": 99}');
     const { out, io } = cli();
@@ -107,7 +123,7 @@ describe('lurescan db update / status (fake OSV export on loopback)', () => {
     assert.equal(await main(['db', 'refresh'], io), 2);
     assert.match(out.stderr, /db takes update or status/);
     assert.equal(await main(['db', 'update', '--ecosystem', 'cargo'], io), 2);
-    assert.equal(await main(['db', 'update', '--source', 'file:///etc'], io), 2);
+    assert.equal(await main(['db', 'update', '--source', 'ftp://example.org/x.zip'], io), 2);
   });
 });
 

@@ -3,12 +3,12 @@
  * (OpenSSF malicious-packages), and replaces the cache file atomically (write beside, then rename). Only the entries
  * named MAL-* are inflated: the rest of the archive (ordinary vulnerabilities) is never decompressed.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { readAdvisory } from '../analyzers/manifest/data.js';
 import { cacheFilePath, formatCacheFile, osvCacheDir, readCacheFile, type CacheEcosystem, type CacheEntry } from '../analyzers/manifest/osv-cache.js';
 import { loadOsv } from '../analyzers/manifest/data.js';
-import { httpGet } from './http.js';
+import { httpGet, type Fetched } from './http.js';
 
 export const DEFAULT_OSV_SOURCE = 'https://osv-vulnerabilities.storage.googleapis.com';
 /** Folder names of the OSV export. */
@@ -16,7 +16,10 @@ const EXPORT_NAME: Record<CacheEcosystem, string> = { npm: 'npm', pypi: 'PyPI' }
 const BATCH = 20_000;
 
 export interface DbUpdateOptions {
-  /** Base of the OSV export (`<source>/npm/all.zip`), or a URL ending in .zip used for every ecosystem asked. */
+  /**
+   * Base of the OSV export (`<source>/npm/all.zip`), or a URL ending in .zip used for every ecosystem asked. A local
+   * folder or .zip (a copy fetched on another machine) is read the same way.
+   */
   source?: string;
   ecosystems?: CacheEcosystem[];
   /** Cache folder (default: osvCacheDir()). */
@@ -40,7 +43,8 @@ export async function updateOsvDb(opts: DbUpdateOptions = {}): Promise<{ dir: st
 async function updateOne(eco: CacheEcosystem, dir: string, opts: DbUpdateOptions): Promise<EcosystemUpdate> {
   const source = (opts.source ?? DEFAULT_OSV_SOURCE).replace(/\/+$/, '');
   const url = /\.zip$/i.test(source) ? source : `${source}/${EXPORT_NAME[eco]}/all.zip`;
-  const got = await httpGet(url, { timeoutMs: opts.timeoutMs ?? 600_000, maxBytes: opts.maxZipBytes ?? 1 << 30, accept: 'application/zip' });
+  const maxBytes = opts.maxZipBytes ?? 1 << 30;
+  const got = /^https?:\/\//i.test(url) ? await httpGet(url, { timeoutMs: opts.timeoutMs ?? 600_000, maxBytes, accept: 'application/zip' }) : readLocal(url, maxBytes);
   if (!got.ok) return { ecosystem: eco, ok: false, url, error: got.error };
   // Names first (nothing inflated), then the MAL-* entries in batches: 200k advisories never sit in memory at once.
   const names: string[] = [];
@@ -94,6 +98,16 @@ async function updateOne(eco: CacheEcosystem, dir: string, opts: DbUpdateOptions
     return { ecosystem: eco, ok: false, url, error: `cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
   }
   return { ecosystem: eco, ok: true, url, kept: entries.length, scanned, skipped };
+}
+
+function readLocal(path: string, maxBytes: number): Fetched {
+  try {
+    const size = statSync(path).size;
+    if (size > maxBytes) return { ok: false, tooLarge: true, error: `${path}: ${size} bytes exceeds the ${maxBytes}-byte limit` };
+    return { ok: true, status: 200, body: readFileSync(path) };
+  } catch (e) {
+    return { ok: false, error: `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+  }
 }
 
 export interface DbStatus {

@@ -14,7 +14,8 @@ plus the MAL-* advisories of the OpenSSF malicious-packages project (OSV format)
   status   how many advisories are shipped and downloaded, and how old the download is.
 
 Options:
-      --source <url>        OSV export base, or one .zip URL (default: ${DEFAULT_OSV_SOURCE})
+      --source <url|path>   OSV export base, or one .zip (default: ${DEFAULT_OSV_SOURCE});
+                            a local folder (<path>/npm/all.zip, <path>/PyPI/all.zip) or .zip works offline
       --ecosystem <eco>     npm or pypi (repeatable; default both)
   -f, --format <fmt>        status output: terminal or json
   -h, --help                this help
@@ -42,7 +43,9 @@ export async function dbCommand(args: string[], io: CliIo): Promise<number> {
   if (!sub || extra.length || (sub !== 'update' && sub !== 'status')) throw new UsageError('db takes update or status (see lurescan db --help)');
   const ecosystems = values.ecosystem?.map((e) => e.toLowerCase());
   if (ecosystems?.some((e) => e !== 'npm' && e !== 'pypi')) throw new UsageError('--ecosystem takes npm or pypi');
-  if (values.source !== undefined && !/^https?:\/\/[^\s/]+/.test(values.source)) throw new UsageError(`--source takes an http(s) URL, not '${values.source}'`);
+  if (values.source !== undefined && (/^[a-z][\w+.-]*:\/\//i.test(values.source) ? !/^https?:\/\/[^\s/]+/i.test(values.source) : !values.source)) {
+    throw new UsageError(`--source takes an http(s) URL, a folder or a .zip, not '${values.source}'`);
+  }
 
   if (sub === 'status') {
     const status = dbStatus();
