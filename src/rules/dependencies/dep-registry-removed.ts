@@ -16,7 +16,7 @@ export default defineRule({
     why: 'npm replaces a package it removed as malware with a `0.0.1-security` "security holding package", or leaves the name with no versions at all. A repository that still depends on it was built around that malware: the lure\'s payload package.',
     fix: 'Do not install. If it was installed, treat the machine as compromised (the install script ran): rotate credentials and wallet keys from a clean machine.',
     falsePositives: 'The placeholder is npm\'s own takedown verdict (high confidence). A name with every version unpublished, or a pinned version unpublished, can also be an author\'s cleanup, so those are medium confidence (low when the registry has no record that the pinned version ever existed: a typo). Node\'s built-in module names (fs, path, child_process, crypto, …), which npm reserves with empty or placeholder packages and beginners list as dependencies, are not reported.',
-    references: ['https://docs.npmjs.com/policies/security#malware', 'https://github.com/npm/security-holder'],
+    references: ['https://docs.npmjs.com/policies/security', 'https://github.com/npm/security-holder'],
     status: 'preview',
     nearCertain: true,
   },
