@@ -53,6 +53,13 @@ export function contentStrings(py: PyFile): Array<{ value: string; node: Node; d
   return out;
 }
 
+/** Text of the whole expression a literal is part of: "curl -F \"file=@" + name + "\" https://…" (up through + and parentheses). */
+export function expressionText(node: Node, max = 4000): string {
+  let n = node;
+  while (n.parent && /^(?:binary_operator|concatenated_string|parenthesized_expression)$/.test(n.parent.type) && n.parent.endIndex - n.parent.startIndex <= max) n = n.parent;
+  return n.text.slice(0, max);
+}
+
 /** Text of the argument nodes of a call, joined (used for command strings). */
 export function argsText(call: PyCall): string {
   return call.args.map((a) => a.text).join(' ');

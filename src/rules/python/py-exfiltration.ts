@@ -2,11 +2,13 @@ import { defineRule } from '../../core/rule.js';
 import { modelOf, resolveCallee } from '../../analyzers/python/model.js';
 import { evaluate } from '../../analyzers/python/static-eval.js';
 import { extractIocs, isPublicIp } from '../../analyzers/python/iocs.js';
-import { addressArg, at, clip, contentStrings, isNetworkCall, sendCalls } from './_util.js';
+import { addressArg, at, clip, contentStrings, expressionText, isNetworkCall, isProcessCall, sendCalls } from './_util.js';
 
 // Collection endpoints that need no server of one's own.
 const DROP_ENDPOINTS =
   /(?:discord(?:app)?\.com\/api\/webhooks\/|api\.telegram\.org\/bot|hooks\.slack\.com\/services\/|webhook\.site\/|\.m\.pipedream\.net|requestbin\.(?:net|com)|\.(?:oast\.(?:fun|pro|me|live|site|online)|interact\.sh|burpcollaborator\.net|oastify\.com|dnslog\.cn|ceye\.io)|canarytokens\.com|ngrok(?:-free)?\.(?:io|app)|transfer\.sh|anonfiles\.com|file\.io\/|bashupload\.com|0x0\.st)/i;
+// curl/wget sending a local file: -F name=@file, --data-binary @file, -T file, --post-file=file.
+const CURL_UPLOAD = /\b(curl|wget)\b[^\n]*?(\s(?:-F|--form)\s*['"\\]*[\w.-]*=@|\s--data-binary\s+['"\\]*@|\s(?:-T|--upload-file)\s|\s--post-file[= ])/i;
 const RAW_IP_URL = /\b(?:https?|wss?|ftp):\/\/((?:\d{1,3}\.){3}\d{1,3})(?::(\d{2,5}))?/i;
 // InvisibleFerret / BeaverTail C2 ports (THREATS.md §4).
 const LURE_PORTS = new Set(['1224', '1244', '1245', '4661', '4666', '6168']);
@@ -27,7 +29,7 @@ export default defineRule({
     status: 'stable',
   },
   input: 'py-ast',
-  prefilter: /aHR0c|d3Nz|https?:|wss?:|\b(?:requests|urllib|urlopen|httpx|socket|http\.client|aiohttp|exec|eval)\b/,
+  prefilter: /\bcurl\b|\bwget\b|aHR0c|d3Nz|https?:|wss?:|\b(?:requests|urllib|urlopen|httpx|socket|http\.client|aiohttp|exec|eval)\b/,
   check(ctx, py) {
     const model = modelOf(py);
     const net = model.calls.filter((c) => isNetworkCall(model, c));
@@ -57,6 +59,25 @@ export default defineRule({
           confidence: lurePort ? 'high' : 'medium',
           iocs: [{ type: 'ip', value: ip[1]! }],
         });
+      }
+    }
+    // curl -F "file=@archive.zip" https://… run through os.system/subprocess: a file posted to a server.
+    if (model.calls.some((c) => isProcessCall(model, c))) {
+      for (const s of contentStrings(py)) {
+        if (s.value.length > 20_000) continue;
+        const m = CURL_UPLOAD.exec(s.value);
+        if (!m) continue;
+        const url = /(?:https?|ftp):\/\/[^\s'"\\]+/i.exec(s.decoded ? s.value.slice(m.index) : expressionText(s.node))?.[0] ?? '';
+        const ip = RAW_IP_URL.exec(url);
+        const rawIp = !!ip && isPublicIp(ip[1]!);
+        ctx.report({
+          at: at(s.node),
+          message: `Uploads a file with ${m[1]} (${m[2]!.trim()}) to ${url ? clip(url, 80) : 'a server'}${rawIp ? ' (a raw IP address)' : ''}`,
+          evidence: clip(s.decoded ? m[0] : s.value),
+          confidence: rawIp || DROP_ENDPOINTS.test(url) ? 'high' : 'medium',
+          iocs: extractIocs(url),
+        });
+        break;
       }
     }
     // requests.post(url, data={"host": socket.gethostname(), ...}) / urlopen(url + getpass.getuser())
