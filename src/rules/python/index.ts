@@ -1,4 +1,5 @@
 import type { AnyRule } from '../../core/rule.js';
+import pyChatC2 from './py-chat-c2.js';
 import pyCredentialTheft from './py-credential-theft.js';
 import pyCryptominer from './py-cryptominer.js';
 import pyDownloadExec from './py-download-exec.js';
@@ -13,6 +14,7 @@ import pyReverseShell from './py-reverse-shell.js';
 import pyUploadStolenData from './py-upload-stolen-data.js';
 
 export const rules: AnyRule[] = [
+  pyChatC2,
   pyCredentialTheft,
   pyCryptominer,
   pyDownloadExec,

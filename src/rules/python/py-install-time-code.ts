@@ -62,6 +62,23 @@ export default defineRule({
       if (isNetworkCall(model, c) || /(?:^|\.)Repo\.clone_from$/.test(resolveCallee(model, c.callee))) {
         const v = evaluate(c.args[0], { model });
         reports++;
+        // socket.gethostbyname('pkg.x.attacker.example') whose answer is thrown away: the lookup itself is the message
+        // (dependency-confusion callbacks announce each install through DNS).
+        const dnsBeacon =
+          /^socket\.(?:gethostbyname(?:_ex)?|getaddrinfo)$/.test(resolveCallee(model, c.callee)) &&
+          c.node.parent?.type === 'expression_statement' &&
+          !!v && /^(?=[^/:]*\.[a-z]{2,}$)[a-z0-9_-]+(?:\.[a-z0-9_-]+)+$/i.test(v.value) && !/(?:^|\.)(?:localhost|local|internal|example\.(?:com|org|net))$/i.test(v.value);
+        if (dnsBeacon) {
+          ctx.report({
+            at: at(c.node),
+            message: `DNS beacon ${where}${viaHook}: looks up ${clip(v!.value, 80)} and ignores the answer`,
+            evidence: clip(c.node.text),
+            severity: 'critical',
+            confidence: 'high',
+            iocs: [{ type: 'domain', value: v!.value }],
+          });
+          continue;
+        }
         ctx.report({
           at: at(c.node),
           message: `Network request ${where}${viaHook}`,
