@@ -91,15 +91,16 @@ export class FoldScope {
 
   constructor(ast: Node | null) {
     if (!ast) return;
-    const declKind = new Map<Node, Binding['kind']>();
-    for (const node of flatAst(ast).nodes) {
+    const { nodes, parent } = flatAst(ast);
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i]!;
       switch (node.type) {
         case 'VariableDeclarator':
-          if (node.id?.type === 'Identifier') this.bind(node.id.name, node.init ?? null, declKind.get(node) ?? 'var');
-          else this.bindPattern(node.id);
-          break;
-        case 'VariableDeclaration':
-          for (const d of node.declarations ?? []) if (d) declKind.set(d, node.kind === 'const' ? 'const' : node.kind === 'let' ? 'let' : 'var');
+          if (node.id?.type === 'Identifier') {
+            const decl = parent[i]! >= 0 ? nodes[parent[i]!]! : null;
+            const kind = decl?.type === 'VariableDeclaration' ? (decl.kind === 'const' ? 'const' : decl.kind === 'let' ? 'let' : 'var') : 'var';
+            this.bind(node.id.name, node.init ?? null, kind);
+          } else this.bindPattern(node.id);
           break;
         case 'FunctionDeclaration':
           if (node.id?.type === 'Identifier') this.bind(node.id.name, node, 'function');
@@ -157,6 +158,10 @@ export class FoldScope {
   }
   private bindPattern(p: Node | null | undefined): void {
     if (!p) return;
+    if (p.type === 'Identifier') {
+      this.bind(p.name, null, 'param');
+      return;
+    }
     // Destructuring and params: names that exist but whose value we do not track.
     walk(p, (n, anc) => {
       if (n.type === 'Identifier') {

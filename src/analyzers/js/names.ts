@@ -168,161 +168,228 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   } else m.set(k, [v]);
 }
 
-/** Builds (once per AST) the name index. One pass over the file's flattened AST (shared with the other analyzers). */
+/**
+ * Builds (once per AST) the name index. Each part is built on first use by one pass over the file's flattened AST
+ * (shared with the other analyzers): most files never need the call sites, scopes or parent links (no sink to trace),
+ * and those parts cost more than the rest on a large bundle.
+ */
 export function fileIndex(ast: Node): FileIndex {
   const hit = indexes.get(ast);
   if (hit) return hit;
-  const flat = flatAst(ast);
-  const { nodes, parent: parentIx } = flat;
-  let parentMap: Map<Node, Node> | null = null;
-  const ix = {
-    values: new Map(),
-    memberValues: new Map(),
-    functions: new Map(),
-    calls: new Map(),
-    paramOf: new Map(),
-    params: new Map(),
-    catchParams: new Map(),
-    callbackOf: new Map(),
-    modules: new Map(),
-    bindings: new Map(),
-    scopeBindings: new Map(),
-    assigns: new Map(),
-    longStrings: [],
-  } as unknown as FileIndex;
-  // The parent map is built on first use: most files have no sink to trace back, and a map entry per node of a
-  // 9 MB bundle costs more than the rest of the index.
-  Object.defineProperty(ix, 'parent', {
-    enumerable: true,
-    get(): Map<Node, Node> {
-      if (!parentMap) {
-        parentMap = new Map();
-        for (let i = 1; i < nodes.length; i++) parentMap.set(nodes[i]!, nodes[parentIx[i]!]!);
-      }
-      return parentMap;
-    },
-  });
-  // Innermost scope (function, catch clause, Program) strictly above each node: index into `nodes`, -1 for none.
-  const scopeIx = new Int32Array(nodes.length);
-  const scopeOfIx = (i: number): Node => {
-    const s = scopeIx[i]!;
-    return s >= 0 ? nodes[s]! : ast;
-  };
-  const bind = (b: Binding) => addBinding(ix, b);
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i]!;
-    const pi = parentIx[i]!;
-    const parent = pi >= 0 ? nodes[pi] : undefined;
-    scopeIx[i] = pi < 0 ? -1 : SCOPE_TYPES.has(parent!.type) ? pi : scopeIx[pi]!;
-    switch (node.type) {
-      case 'Literal':
-      case 'TemplateLiteral':
-        if (node.end - node.start >= 200 && (node.type === 'TemplateLiteral' || typeof node.value === 'string') && ix.longStrings.length < 1000) ix.longStrings.push(node);
-        break;
-      case 'VariableDeclarator': {
-        if (node.id?.type === 'Identifier') bind({ name: node.id.name, kind: 'var', scope: scopeOfIx(i), init: node.init ?? null });
-        else if (node.id) {
-          const scope = scopeOfIx(i);
-          walk(node.id, (x, a2) => {
-            const par = a2[a2.length - 1];
-            if (x.type === 'Identifier' && !(par?.type === 'Property' && par.key === x && !par.shorthand) && !(par?.type === 'AssignmentPattern' && par.right === x)) bind({ name: x.name, kind: 'var', scope, init: node.init ?? null });
-          });
-        }
-        if (node.id?.type === 'Identifier' && node.init) {
-          push(ix.values, node.id.name, node.init);
-          const init = unwrap(node.init);
-          if (init && (init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression')) push(ix.functions, node.id.name, init as FnNode);
-          const mod = requiredModule(init);
-          if (mod) ix.modules.set(node.id.name, mod);
-        } else if (node.id?.type === 'ObjectPattern' && node.init) {
-          // const { data } = await axios.get(u)  → data comes from the init (property read).
-          const mod = requiredModule(unwrap(node.init));
-          for (const p of node.id.properties ?? []) {
-            const v = p.type === 'Property' ? (p.value?.type === 'AssignmentPattern' ? p.value.left : p.value) : p.argument;
-            if (v?.type === 'Identifier') {
-              push(ix.values, v.name, node.init);
-              if (mod) ix.modules.set(v.name, `${mod}.${p.key?.name ?? ''}`);
-            }
-          }
-        } else if (node.id?.type === 'ArrayPattern' && node.init) {
-          for (const el of node.id.elements ?? []) if (el?.type === 'Identifier') push(ix.values, el.name, node.init);
-        }
-        break;
-      }
-      case 'AssignmentExpression': {
-        const l = unwrap(node.left);
-        if (l?.type === 'Identifier') {
-          push(ix.values, l.name, node.right);
-          const al = ix.assigns.get(l.name);
-          if (al) al.push(node);
-          else ix.assigns.set(l.name, [node]);
-          const r = unwrap(node.right);
-          if (r && (r.type === 'ArrowFunctionExpression' || r.type === 'FunctionExpression')) push(ix.functions, l.name, r as FnNode);
-        } else if (l?.type === 'MemberExpression') {
-          const name = dottedName(l);
-          if (name) {
-            push(ix.memberValues, name, node.right);
-            const r = unwrap(node.right);
-            if (r && (r.type === 'ArrowFunctionExpression' || r.type === 'FunctionExpression')) {
-              push(ix.functions, name, r as FnNode);
-              const last = name.slice(name.lastIndexOf('.') + 1);
-              if (name.startsWith('exports.') || name.startsWith('module.exports.')) push(ix.functions, last, r as FnNode);
-            }
-          }
-        }
-        break;
-      }
-      case 'FunctionDeclaration':
-        if (node.id?.name) {
-          push(ix.functions, node.id.name, node as FnNode);
-          bind({ name: node.id.name, kind: 'fn', scope: scopeOfIx(i), fn: node as FnNode });
-        }
-        indexParams(ix, node as FnNode);
-        break;
-      case 'FunctionExpression':
-      case 'ArrowFunctionExpression':
-        indexParams(ix, node as FnNode);
-        if (parent?.type === 'Property' && parent.value === node && !parent.computed && parent.key?.type === 'Identifier') push(ix.functions, parent.key.name, node as FnNode);
-        if (parent?.type === 'MethodDefinition' && parent.key?.type === 'Identifier') push(ix.functions, parent.key.name, node as FnNode);
-        break;
-      case 'CatchClause':
-        if (node.param?.type === 'Identifier') {
-          push(ix.catchParams, node.param.name, parent!);
-          bind({ name: node.param.name, kind: 'catch', scope: node, tryStmt: parent! });
-        }
-        break;
-      case 'ClassDeclaration':
-        if (node.id?.name) bind({ name: node.id.name, kind: 'other', scope: scopeOfIx(i) });
-        break;
-      case 'CallExpression':
-      case 'NewExpression': {
-        const callee = unwrap(node.callee);
-        const name = dottedName(callee);
-        if (name) {
-          push(ix.calls, name, node);
-          const last = name.lastIndexOf('.');
-          if (last !== -1) push(ix.calls, name.slice(last + 1), node);
-        }
-        (node.arguments ?? []).forEach((a: Node, i: number) => {
-          const u = unwrap(a);
-          if (u && (u.type === 'ArrowFunctionExpression' || u.type === 'FunctionExpression')) ix.callbackOf.set(u, { call: node, index: i });
-        });
-        break;
-      }
-      case 'ImportDeclaration': {
-        const src = node.source?.value;
-        if (typeof src === 'string') {
-          for (const s of node.specifiers ?? []) {
-            if (s.local?.name) bind({ name: s.local.name, kind: 'other', scope: ast });
-            if (s.local?.name) ix.modules.set(s.local.name, s.type === 'ImportSpecifier' ? `${src}.${s.imported?.name ?? s.imported?.value}` : src);
-          }
-        }
-        break;
-      }
-    }
-  }
+  const ix = new LazyFileIndex(ast);
   indexes.set(ast, ix);
   return ix;
+}
+
+class LazyFileIndex implements FileIndex {
+  private readonly nodes: Node[];
+  private readonly parentIx: Int32Array;
+  private readonly _values = new Map<string, Node[]>();
+  private readonly _memberValues = new Map<string, Node[]>();
+  private readonly _functions = new Map<string, FnNode[]>();
+  private readonly _modules = new Map<string, string>();
+  private readonly _assigns = new Map<string, Node[]>();
+  private readonly _longStrings: Node[] = [];
+  private readonly _calls = new Map<string, Node[]>();
+  private readonly _callbackOf = new Map<Node, { call: Node; index: number }>();
+  private readonly _paramOf = new Map<Node, { fn: FnNode; index: number }>();
+  private readonly _params = new Map<string, Array<{ fn: FnNode; index: number }>>();
+  private readonly _catchParams = new Map<string, Node[]>();
+  private readonly _bindings = new Map<string, Binding[]>();
+  private readonly _scopeBindings = new Map<Node, Map<string, Binding[]>>();
+  private _parent: Map<Node, Node> | null = null;
+  private coreBuilt = false;
+  private callsBuilt = false;
+  private scopesBuilt = false;
+
+  constructor(private readonly ast: Node) {
+    const flat = flatAst(ast);
+    this.nodes = flat.nodes;
+    this.parentIx = flat.parent;
+  }
+
+  get values() { return this.core()._values; }
+  get memberValues() { return this.core()._memberValues; }
+  get functions() { return this.core()._functions; }
+  get modules() { return this.core()._modules; }
+  get assigns() { return this.core()._assigns; }
+  get longStrings() { return this.core()._longStrings; }
+  get calls() { return this.callSites()._calls; }
+  get callbackOf() { return this.callSites()._callbackOf; }
+  get paramOf() { return this.scopes()._paramOf; }
+  get params() { return this.scopes()._params; }
+  get catchParams() { return this.scopes()._catchParams; }
+  get bindings() { return this.scopes()._bindings; }
+  get scopeBindings() { return this.scopes()._scopeBindings; }
+  get parent(): Map<Node, Node> {
+    if (!this._parent) {
+      const m = new Map<Node, Node>();
+      const { nodes, parentIx } = this;
+      for (let i = 1; i < nodes.length; i++) m.set(nodes[i]!, nodes[parentIx[i]!]!);
+      this._parent = m;
+    }
+    return this._parent;
+  }
+
+  /** Values, functions, modules, assignments, long strings. */
+  private core(): this {
+    if (this.coreBuilt) return this;
+    this.coreBuilt = true;
+    const { nodes, parentIx } = this;
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i]!;
+      switch (node.type) {
+        case 'Literal':
+        case 'TemplateLiteral':
+          if (node.end - node.start >= 200 && (node.type === 'TemplateLiteral' || typeof node.value === 'string') && this._longStrings.length < 1000) this._longStrings.push(node);
+          break;
+        case 'VariableDeclarator': {
+          if (node.id?.type === 'Identifier' && node.init) {
+            push(this._values, node.id.name, node.init);
+            const init = unwrap(node.init);
+            if (init && (init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression')) push(this._functions, node.id.name, init as FnNode);
+            const mod = requiredModule(init);
+            if (mod) this._modules.set(node.id.name, mod);
+          } else if (node.id?.type === 'ObjectPattern' && node.init) {
+            // const { data } = await axios.get(u)  → data comes from the init (property read).
+            const mod = requiredModule(unwrap(node.init));
+            for (const p of node.id.properties ?? []) {
+              const v = p.type === 'Property' ? (p.value?.type === 'AssignmentPattern' ? p.value.left : p.value) : p.argument;
+              if (v?.type === 'Identifier') {
+                push(this._values, v.name, node.init);
+                if (mod) this._modules.set(v.name, `${mod}.${p.key?.name ?? ''}`);
+              }
+            }
+          } else if (node.id?.type === 'ArrayPattern' && node.init) {
+            for (const el of node.id.elements ?? []) if (el?.type === 'Identifier') push(this._values, el.name, node.init);
+          }
+          break;
+        }
+        case 'AssignmentExpression': {
+          const l = unwrap(node.left);
+          if (l?.type === 'Identifier') {
+            push(this._values, l.name, node.right);
+            const al = this._assigns.get(l.name);
+            if (al) al.push(node);
+            else this._assigns.set(l.name, [node]);
+            const r = unwrap(node.right);
+            if (r && (r.type === 'ArrowFunctionExpression' || r.type === 'FunctionExpression')) push(this._functions, l.name, r as FnNode);
+          } else if (l?.type === 'MemberExpression') {
+            const name = dottedName(l);
+            if (name) {
+              push(this._memberValues, name, node.right);
+              const r = unwrap(node.right);
+              if (r && (r.type === 'ArrowFunctionExpression' || r.type === 'FunctionExpression')) {
+                push(this._functions, name, r as FnNode);
+                const last = name.slice(name.lastIndexOf('.') + 1);
+                if (name.startsWith('exports.') || name.startsWith('module.exports.')) push(this._functions, last, r as FnNode);
+              }
+            }
+          }
+          break;
+        }
+        case 'FunctionDeclaration':
+          if (node.id?.name) push(this._functions, node.id.name, node as FnNode);
+          break;
+        case 'FunctionExpression':
+        case 'ArrowFunctionExpression': {
+          const pi = parentIx[i]!;
+          const parent = pi >= 0 ? nodes[pi] : undefined;
+          if (parent?.type === 'Property' && parent.value === node && !parent.computed && parent.key?.type === 'Identifier') push(this._functions, parent.key.name, node as FnNode);
+          if (parent?.type === 'MethodDefinition' && parent.key?.type === 'Identifier') push(this._functions, parent.key.name, node as FnNode);
+          break;
+        }
+        case 'ImportDeclaration': {
+          const src = node.source?.value;
+          if (typeof src === 'string') {
+            for (const s of node.specifiers ?? []) {
+              if (s.local?.name) this._modules.set(s.local.name, s.type === 'ImportSpecifier' ? `${src}.${s.imported?.name ?? s.imported?.value}` : src);
+            }
+          }
+          break;
+        }
+      }
+    }
+    return this;
+  }
+
+  /** Call sites by callee name, and which call each callback is an argument of. */
+  private callSites(): this {
+    if (this.callsBuilt) return this;
+    this.callsBuilt = true;
+    for (const node of this.nodes) {
+      if (node.type !== 'CallExpression' && node.type !== 'NewExpression') continue;
+      const callee = unwrap(node.callee);
+      const name = dottedName(callee);
+      if (name) {
+        push(this._calls, name, node);
+        const last = name.lastIndexOf('.');
+        if (last !== -1) push(this._calls, name.slice(last + 1), node);
+      }
+      const args: Node[] = node.arguments ?? [];
+      for (let a = 0; a < args.length; a++) {
+        const u = unwrap(args[a]);
+        if (u && (u.type === 'ArrowFunctionExpression' || u.type === 'FunctionExpression')) this._callbackOf.set(u, { call: node, index: a });
+      }
+    }
+    return this;
+  }
+
+  /** Lexical bindings with their scopes, parameters, catch parameters. */
+  private scopes(): this {
+    if (this.scopesBuilt) return this;
+    this.scopesBuilt = true;
+    const { nodes, parentIx, ast } = this;
+    // Innermost scope (function, catch clause, Program) strictly above each node: index into `nodes`, -1 for none.
+    const scopeIx = new Int32Array(nodes.length);
+    const scopeOfIx = (i: number): Node => {
+      const s = scopeIx[i]!;
+      return s >= 0 ? nodes[s]! : ast;
+    };
+    const bind = (b: Binding) => addBinding(this, b);
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i]!;
+      const pi = parentIx[i]!;
+      const parent = pi >= 0 ? nodes[pi] : undefined;
+      scopeIx[i] = pi < 0 ? -1 : SCOPE_TYPES.has(parent!.type) ? pi : scopeIx[pi]!;
+      switch (node.type) {
+        case 'VariableDeclarator': {
+          if (node.id?.type === 'Identifier') bind({ name: node.id.name, kind: 'var', scope: scopeOfIx(i), init: node.init ?? null });
+          else if (node.id) {
+            const scope = scopeOfIx(i);
+            walk(node.id, (x, a2) => {
+              const par = a2[a2.length - 1];
+              if (x.type === 'Identifier' && !(par?.type === 'Property' && par.key === x && !par.shorthand) && !(par?.type === 'AssignmentPattern' && par.right === x)) bind({ name: x.name, kind: 'var', scope, init: node.init ?? null });
+            });
+          }
+          break;
+        }
+        case 'FunctionDeclaration':
+          if (node.id?.name) bind({ name: node.id.name, kind: 'fn', scope: scopeOfIx(i), fn: node as FnNode });
+          indexParams(this, node as FnNode);
+          break;
+        case 'FunctionExpression':
+        case 'ArrowFunctionExpression':
+          indexParams(this, node as FnNode);
+          break;
+        case 'CatchClause':
+          if (node.param?.type === 'Identifier') {
+            push(this._catchParams, node.param.name, parent!);
+            bind({ name: node.param.name, kind: 'catch', scope: node, tryStmt: parent! });
+          }
+          break;
+        case 'ClassDeclaration':
+          if (node.id?.name) bind({ name: node.id.name, kind: 'other', scope: scopeOfIx(i) });
+          break;
+        case 'ImportDeclaration':
+          if (typeof node.source?.value === 'string') {
+            for (const s of node.specifiers ?? []) if (s.local?.name) bind({ name: s.local.name, kind: 'other', scope: ast });
+          }
+          break;
+      }
+    }
+    return this;
+  }
 }
 
 function indexParams(ix: FileIndex, fn: FnNode): void {

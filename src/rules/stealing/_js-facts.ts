@@ -60,6 +60,15 @@ export function jsFacts(js: JsFile): JsFacts {
 }
 
 function compute(js: JsFile): JsFacts {
+  memo = new Map();
+  try {
+    return computeFacts(js);
+  } finally {
+    memo = new Map();
+  }
+}
+
+function computeFacts(js: JsFile): JsFacts {
   const consts = new Map<string, string>();
   const aliases = new Map<string, string>();
   const functions = new Map<string, Node>();
@@ -223,8 +232,11 @@ function concatSegments(n: Node, consts: Map<string, string>): Str[] {
   return out;
 }
 
-/** Statically evaluates small string expressions; null when not decidable. Bounded by depth and size. */
-const memo = new WeakMap<object, string | null>();
+/**
+ * Statically evaluates small string expressions; null when not decidable. Bounded by depth and size. The memo lives for
+ * one `compute` (a plain Map: a WeakMap entry per node of a bundle costs the garbage collector dearly).
+ */
+let memo = new Map<object, string | null>();
 
 export function foldNode(n: Node, consts: Map<string, string>, depth: number): string | null {
   if (!n || depth > 40) return null;
