@@ -7,8 +7,8 @@ import { renderCheckTerminal } from '../../reporters/check-terminal.js';
 import { TargetError } from '../../targets/index.js';
 import { CHECK_HELP } from '../help.js';
 import { UsageError, useColor, type CliIo } from '../io.js';
-import { parseFailOn, writeOutput } from '../output.js';
-import { ONLINE_OPTIONS, parseOnline } from './scan.js';
+import { JAIL_OPTIONS, ONLINE_OPTIONS, parseMaxFileSize, parseOnline, parseTimeoutMs, REPORT_OPTIONS, TARGET_OPTIONS } from '../options.js';
+import { exitCodeFor, parseFailOn, writeOutput } from '../output.js';
 
 /** `lurescan check --message FILE [--target T]`: the message and the code, one answer. */
 export async function checkCommand(args: string[], io: CliIo): Promise<number> {
@@ -19,14 +19,9 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
       message: { type: 'string', short: 'm' },
       target: { type: 'string', short: 't' },
       detonate: { type: 'boolean' },
-      timeout: { type: 'string' },
-      offline: { type: 'boolean' },
-      format: { type: 'string', short: 'f', default: 'terminal' },
-      output: { type: 'string', short: 'o' },
-      'fail-on': { type: 'string', default: 'suspicious' },
-      password: { type: 'string' },
-      'max-file-size': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
+      ...JAIL_OPTIONS,
+      ...REPORT_OPTIONS,
+      ...TARGET_OPTIONS,
       ...ONLINE_OPTIONS,
     },
   });
@@ -40,13 +35,11 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   if (format !== 'terminal' && format !== 'json') throw new UsageError(`unknown --format '${format}' for check (terminal or json)`);
   const failOn = parseFailOn(values['fail-on']);
   if (values.detonate && !values.target) throw new UsageError('--detonate needs --target');
-  const timeoutS = values.timeout !== undefined ? Number(values.timeout) : undefined;
-  if (timeoutS !== undefined && !(timeoutS > 0)) throw new UsageError('--timeout takes a number of seconds');
+  const timeoutMs = parseTimeoutMs(values.timeout);
 
   const online = parseOnline(values);
   if (online && !values.target) throw new UsageError('--online/--deep need --target');
-  const maxMb = values['max-file-size'] !== undefined ? Number(values['max-file-size']) : undefined;
-  if (maxMb !== undefined && !(maxMb > 0)) throw new UsageError('--max-file-size takes a number of MB');
+  const limits = parseMaxFileSize(values['max-file-size']);
 
   const path = values.message;
   let raw: string;
@@ -59,7 +52,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   try {
     report = await check(
       { message: raw, messageFile: path, target: values.target },
-      { password: values.password, limits: maxMb ? { maxFileBytes: Math.round(maxMb * 1024 * 1024) } : undefined, detonate: values.detonate, offline: values.offline, online, timeoutMs: timeoutS ? Math.round(timeoutS * 1000) : undefined },
+      { password: values.password, limits, detonate: values.detonate, offline: values.offline, online, timeoutMs },
     );
   } catch (e) {
     if (e instanceof TargetError || e instanceof DetonateError) throw new UsageError(e.message);
@@ -67,8 +60,5 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   }
   const text = format === 'json' ? renderCheckJson(report) : renderCheckTerminal(report, { color: !values.output && useColor(io.stdout, io.env), width: io.stdout.columns });
   writeOutput(text, values.output, io);
-  if (report.incomplete) return 2;
-  if (failOn === undefined) return 0;
-  const rank = { clean: 0, suspicious: 1, malicious: 2 } as const;
-  return rank[report.verdict] >= rank[failOn] ? 1 : 0;
+  return exitCodeFor(report, failOn);
 }

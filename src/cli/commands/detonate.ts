@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { detonate, DetonateError } from '../../api/detonate.js';
 import { TargetError } from '../../targets/index.js';
 import { UsageError, type CliIo } from '../io.js';
+import { JAIL_OPTIONS, parseTimeoutMs, REPORT_OPTIONS } from '../options.js';
 import { emit, exitCode, parseFailOn, parseFormat } from '../output.js';
 
 export const DETONATE_HELP = `Usage: lurescan detonate <folder | archive | npm:name@version> [options]
@@ -26,15 +27,11 @@ export async function detonateCommand(args: string[], io: CliIo, opts: { include
     args,
     allowPositionals: true,
     options: {
-      format: { type: 'string', short: 'f', default: 'terminal' },
-      'fail-on': { type: 'string', default: 'suspicious' },
+      ...REPORT_OPTIONS,
       password: { type: 'string' },
-      timeout: { type: 'string' },
-      offline: { type: 'boolean' },
+      ...JAIL_OPTIONS,
       'with-static': { type: 'boolean' },
       detonate: { type: 'boolean' },
-      output: { type: 'string', short: 'o' },
-      help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
@@ -44,13 +41,12 @@ export async function detonateCommand(args: string[], io: CliIo, opts: { include
   if (positionals.length !== 1) throw new UsageError('detonate takes exactly one target (see lurescan detonate --help)');
   const format = parseFormat(values.format);
   const failOn = parseFailOn(values['fail-on']);
-  const timeoutS = values.timeout !== undefined ? Number(values.timeout) : 60;
-  if (!(timeoutS > 0 && timeoutS <= 3600)) throw new UsageError('--timeout takes a number of seconds (1–3600)');
+  const timeoutMs = parseTimeoutMs(values.timeout, 60)!;
   let report;
   try {
     report = await detonate(positionals[0]!, {
       password: values.password,
-      timeoutMs: Math.round(timeoutS * 1000),
+      timeoutMs,
       offline: values.offline,
       includeStatic: opts.includeStatic || values['with-static'],
     });

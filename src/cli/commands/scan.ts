@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
 import { scan } from '../../api/scan.js';
-import type { OnlineOptions } from '../../online/index.js';
 import { detonateCommand } from './detonate.js';
 import { TargetError } from '../../targets/index.js';
 import { SCAN_HELP } from '../help.js';
 import { UsageError, type CliIo } from '../io.js';
 import { emit, exitCode, parseFailOn, parseFormat } from '../output.js';
+import { JAIL_OPTIONS, ONLINE_OPTIONS, parseMaxFileSize, parseOnline, REPORT_OPTIONS, TARGET_OPTIONS } from '../options.js';
 import { createProgress } from '../progress.js';
 
 export async function scanCommand(args: string[], io: CliIo): Promise<number> {
@@ -13,19 +13,14 @@ export async function scanCommand(args: string[], io: CliIo): Promise<number> {
     args,
     allowPositionals: true,
     options: {
-      format: { type: 'string', short: 'f', default: 'terminal' },
-      'fail-on': { type: 'string', default: 'suspicious' },
-      password: { type: 'string' },
+      ...REPORT_OPTIONS,
+      ...TARGET_OPTIONS,
       rule: { type: 'string', multiple: true },
       disable: { type: 'string', multiple: true },
-      'max-file-size': { type: 'string' },
       threads: { type: 'string' },
-      output: { type: 'string', short: 'o' },
       'no-progress': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
       detonate: { type: 'boolean' },
-      timeout: { type: 'string' },
-      offline: { type: 'boolean' },
+      ...JAIL_OPTIONS, // passed on with --detonate
       ...ONLINE_OPTIONS,
     },
   });
@@ -38,8 +33,7 @@ export async function scanCommand(args: string[], io: CliIo): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('scan takes exactly one target: a folder, archive or npm:name@version (see lurescan scan --help)');
   const format = parseFormat(values.format);
   const failOn = parseFailOn(values['fail-on']);
-  const maxMb = values['max-file-size'] !== undefined ? Number(values['max-file-size']) : undefined;
-  if (maxMb !== undefined && !(maxMb > 0)) throw new UsageError('--max-file-size takes a number of MB');
+  const limits = parseMaxFileSize(values['max-file-size']);
   const threads = values.threads !== undefined ? Number(values.threads) : undefined;
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 0)) throw new UsageError('--threads takes a whole number ≥ 0');
 
@@ -51,7 +45,7 @@ export async function scanCommand(args: string[], io: CliIo): Promise<number> {
     report = await scan(positionals[0]!, {
       password: values.password,
       rules: { only: values.rule, disable: values.disable },
-      limits: maxMb ? { maxFileBytes: Math.round(maxMb * 1024 * 1024) } : undefined,
+      limits,
       threads,
       onProgress: progress.update,
       online,
@@ -64,26 +58,4 @@ export async function scanCommand(args: string[], io: CliIo): Promise<number> {
   }
   emit(report, format, values.output, io);
   return exitCode(report, failOn);
-}
-
-/** The parseArgs options of online mode, shared by scan and check. */
-export const ONLINE_OPTIONS = {
-  online: { type: 'boolean' },
-  deep: { type: 'boolean' },
-  registry: { type: 'string' },
-  'pypi-url': { type: 'string' },
-} as const;
-
-/** --deep implies --online; the registry options alone do not switch the network on. */
-export function parseOnline(values: { online?: boolean; deep?: boolean; registry?: string; 'pypi-url'?: string }): OnlineOptions | undefined {
-  const online = values.online || values.deep
-    ? { deep: values.deep, npmRegistry: httpUrlOption('--registry', values.registry), pypiUrl: httpUrlOption('--pypi-url', values['pypi-url']) }
-    : undefined;
-  if (!online && (values.registry || values['pypi-url'])) throw new UsageError('--registry and --pypi-url need --online (or --deep)');
-  return online;
-}
-
-function httpUrlOption(flag: string, v: string | undefined): string | undefined {
-  if (v !== undefined && !/^https?:\/\/[^\s/]+/.test(v)) throw new UsageError(`${flag} takes an http(s) URL, not '${v}'`);
-  return v;
 }
