@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findWordLookalike, inPopularScope } from './typosquat.js';
+import { findSiblingLookalike, findWordLookalike, inPopularScope } from './typosquat.js';
 
 describe('findWordLookalike', () => {
   it('a word put in front of or slipped into a popular multi-word name', () => {
@@ -25,5 +25,16 @@ describe('inPopularScope', () => {
     assert.equal(inPopularScope('@babel/anything'), true);
     assert.equal(inPopularScope('@nobody-here-xyz/thing'), false);
     assert.equal(inPopularScope('babel-cli'), false);
+  });
+});
+
+describe('findSiblingLookalike', () => {
+  it('a name that parts from a popular neighbour mid-word', () => {
+    assert.equal(findSiblingLookalike('vite-tsconsole-print', ['react', 'vite-tsconfig-paths'])?.target, 'vite-tsconfig-paths');
+  });
+  it('names that share whole words or only the first word, and unpopular neighbours, are not lookalikes', () => {
+    assert.equal(findSiblingLookalike('vite-plugin-svgr-extra', ['vite-plugin-svgr']), null);
+    assert.equal(findSiblingLookalike('reactive-thing', ['react']), null);
+    assert.equal(findSiblingLookalike('vite-tsconsole-print', ['vite-tsconsole-printer']), null);
   });
 });

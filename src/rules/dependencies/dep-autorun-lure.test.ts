@@ -28,6 +28,13 @@ ruleTest(rule, {
       },
     },
     {
+      name: 'a name that reads like its popular neighbour, but declared and imported as a plugin should be (one sign)',
+      files: {
+        'package.json': pkg({ react: '^18' }, { vite: '^6', 'vite-tsconfig-paths': '^5', 'vite-tsconsole-print': '^1' }),
+        'vite.config.js': "import { defineConfig } from 'vite'\nimport tsconsolePrint from 'vite-tsconsole-print'\nexport default defineConfig({ plugins: [tsconsolePrint()] })\n",
+      },
+    },
+    {
       name: 'hardhat plugins imported for their side effects',
       files: {
         'package.json': pkg({}, { hardhat: '^2', 'hardhat-predeploy-thing': '^1' }, { test: 'hardhat test' }),
@@ -80,6 +87,14 @@ ruleTest(rule, {
         'vite.config.ts': "import { defineConfig } from 'vite';\nimport paths from 'vite-tsconfig-paths';\nimport proc from 'vite-consoleprint-debug';\nexport default defineConfig((): any => ({ plugins: [paths(), proc()] }));\n",
       },
       findings: [{ file: 'vite.config.ts', line: 3, message: /"vite-consoleprint-debug".*devDependency; it is imported under the unrelated name "proc"/ }],
+    },
+    {
+      name: 'a name that reads like its popular neighbour, declared at runtime while vite is a devDependency',
+      files: {
+        'package.json': pkg({ react: '^18', 'vite-tsconfig-paths': '^5', 'vite-tsconsole-print': '^1' }, { vite: '^6' }),
+        'vite.config.js': "import { defineConfig } from 'vite'\nimport tsconsolePrint from 'vite-tsconsole-print'\nexport default defineConfig({ plugins: [tsconsolePrint()] })\n",
+      },
+      findings: [{ file: 'vite.config.js', line: 2, message: /"vite-tsconsole-print".*imitates "vite-tsconfig-paths" \(listed beside it in the same manifest\); it is a vite plugin declared in "dependencies"/ }],
     },
     {
       name: 'a tailwind plugin whose name slips a word into a popular plugin name',

@@ -5,7 +5,7 @@ import { parseJs } from '../../analyzers/js/parse.js';
 import { parseTs } from '../../analyzers/js/parse-ts.js';
 import { walk, type Node } from '../../analyzers/js/walk.js';
 import { lineAt } from '../../analyzers/manifest/lines.js';
-import { findSquat, findWordLookalike, inPopularScope, isPopular } from '../../analyzers/manifest/typosquat.js';
+import { findSiblingLookalike, findSquat, findWordLookalike, inPopularScope, isPopular } from '../../analyzers/manifest/typosquat.js';
 
 /**
  * Lure repositories that carry no payload of their own depend on a package that does, and make the project run it:
@@ -13,7 +13,8 @@ import { findSquat, findWordLookalike, inPopularScope, isPopular } from '../../a
  * in a controller the server loads at start. The package name alone proves little (thousands of honest packages are
  * unpopular), so this rule looks only at dependencies that code run by `npm start`/`dev`/`build`/`install` loads, and
  * reports one when two independent signs of a lure meet there:
- * - name: it imitates a popular name (typo, suffix, a word slipped into a popular multi-word name);
+ * - name: it imitates a popular name (typo, suffix, a word slipped into a popular multi-word name, or a popular
+ *   dependency listed beside it: "vite-tsconsole-log" next to "vite-tsconfig-paths");
  * - misplaced: a build plugin declared as a runtime dependency while the build tool itself is a devDependency;
  * - off-role: a build plugin whose name and import path say nothing of a build tool or plugin ("icon fetch");
  * - opaque call: outside a tool config, called at module load with no or only literal arguments and the result
@@ -291,7 +292,7 @@ export default defineRule({
         // findSquat's weak shapes (a pre-scope name like koa-router, a letter added at the start) are how honest names
         // are coined too: half a sign. A word slipped into a popular multi-word name is a whole one.
         const squat = findSquat('npm', use.pkg);
-        const word = squat ? null : findWordLookalike('npm', use.pkg);
+        const word = squat ? null : findWordLookalike('npm', use.pkg) ?? findSiblingLookalike(use.pkg, Object.keys({ ...declaring.deps, ...declaring.dev, ...declaring.other }));
         if (squat) (signs.push(`its name imitates "${squat.target}" (${squat.how})`), (weight += squat.weak ? 0.5 : 1));
         else if (word) (signs.push(`its name imitates "${word.target}" (${word.how})`), weight++);
         if (toolPkgs && use.plugin) {
