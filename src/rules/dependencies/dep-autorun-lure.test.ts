@@ -105,6 +105,14 @@ ruleTest(rule, {
       findings: [{ file: 'tailwind.config.js', line: 3, message: /imitates "tailwindcss-animate" \(the word "fancy" slipped into a popular name\); it is a tailwindcss plugin declared in "dependencies"/ }],
     },
     {
+      name: 'the plugin loaded with a dynamic import (top-level await in an ESM config)',
+      files: {
+        'package.json': pkg({ react: '^18', 'remote-glyph-kit': '^1.0.3' }, { vite: '^6' }),
+        'vite.config.mjs': "import { defineConfig } from 'vite'\nconst { fetchGlyph } = await import('remote-glyph-kit')\nexport default defineConfig({ plugins: [fetchGlyph('7')] })\n",
+      },
+      findings: [{ file: 'vite.config.mjs', line: 2, message: /"remote-glyph-kit".*a vite plugin declared in "dependencies"/ }],
+    },
+    {
       name: 'a webpack plugin constructed with new, no plugin name, runtime dependency',
       files: {
         'package.json': pkg({ 'asset-sync-kit': '^1.2.0' }, { webpack: '^5', 'webpack-cli': '^5', 'html-webpack-plugin': '^5' }, { build: 'webpack' }),

@@ -188,6 +188,19 @@ function usesIn(text: string, path: string, wanted: Set<string>): Use[] {
       }
       return;
     }
+    // `const { fetchIcon } = await import('x')`, `const p = (await import('x')).default`
+    if (node.type === 'ImportExpression' && node.source?.type === 'Literal' && typeof node.source.value === 'string') {
+      const u = useOf(node.source.value, node);
+      if (!u) return;
+      let i = ancestors.length - 1;
+      while (i >= 0 && (ancestors[i]!.type === 'AwaitExpression' || ancestors[i]!.type === 'ParenthesizedExpression' || (ancestors[i]!.type === 'MemberExpression' && !ancestors[i]!.computed))) i--;
+      const decl = ancestors[i];
+      if (decl?.type === 'VariableDeclarator') {
+        if (decl.id.type === 'Identifier') (locals.set(decl.id.name, u.pkg), (u.alias ??= decl.id.name));
+        else if (decl.id.type === 'ObjectPattern') for (const p of decl.id.properties) if (p.value?.type === 'Identifier') locals.set(p.value.name, u.pkg);
+      }
+      return;
+    }
     // webpack: `plugins: [new HtmlWebpackPlugin()]`
     if (node.type === 'NewExpression') {
       if (node.callee?.type === 'Identifier' && locals.has(node.callee.name) && inPlugins(ancestors)) uses.get(locals.get(node.callee.name)!)!.plugin = true;
