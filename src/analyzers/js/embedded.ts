@@ -51,10 +51,10 @@ export function embeddedScripts(js: Pick<JsFile, 'ast' | 'text'>): Node[] {
     if (code.startsWith('#!')) continue;
     let parsed: Node | null = null;
     try {
-      parsed = parseMeriyah(code, { next: true, ranges: true, jsx: false, webcompat: true, sourceType: 'script' }) as unknown as Node;
+      parsed = parseMeriyah(code, { next: true, ranges: { start: true, end: true }, jsx: false, webcompat: true, sourceType: 'script' }) as unknown as Node;
     } catch {
       try {
-        parsed = parseMeriyah(code, { next: true, ranges: true, jsx: false, webcompat: true, sourceType: 'module' }) as unknown as Node;
+        parsed = parseMeriyah(code, { next: true, ranges: { start: true, end: true }, jsx: false, webcompat: true, sourceType: 'module' }) as unknown as Node;
       } catch {
         /* not a script: plain text, HTML, or a fragment */
       }

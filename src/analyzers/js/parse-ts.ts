@@ -48,13 +48,32 @@ function loadTypescript(): void {
 /** Returns `text` with TypeScript-only syntax replaced by spaces (newlines kept), or throws. */
 export function blankTypes(text: string, jsx: boolean): string {
   loadTypescript();
-  const sf = ts.createSourceFile(jsx ? 'x.tsx' : 'x.ts', text, ts.ScriptTarget.Latest, false, jsx ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
-  const out = text.split('');
+  // JSDoc is comments: not parsing it saves a third of the time on declaration-heavy files.
+  const sf = ts.createSourceFile(
+    jsx ? 'x.tsx' : 'x.ts',
+    text,
+    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+    false,
+    jsx ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
+  // What each character becomes: 0 itself, 1 a space, 2 the character `put` wrote there (later writes win, and a
+  // line break, even one `put` overwrote, is never blanked). Applied once at the end instead of splitting the text
+  // into an array of one-character strings.
+  const state = new Uint8Array(text.length);
+  const putChars = new Map<number, string>();
   const blank = (from: number, to: number) => {
-    for (let i = Math.max(0, from); i < Math.min(to, out.length); i++) if (out[i] !== '\n' && out[i] !== '\r') out[i] = ' ';
+    for (let i = Math.max(0, from), end = Math.min(to, text.length); i < end; i++) {
+      const st = state[i]!;
+      if (st === 1) continue;
+      const c = st === 0 ? text.charCodeAt(i) : putChars.get(i)!.charCodeAt(0);
+      if (c !== 10 && c !== 13) state[i] = 1;
+    }
   };
   const put = (at: number, s: string) => {
-    for (let i = 0; i < s.length; i++) out[at + i] = s[i]!;
+    for (let i = 0; i < s.length && at + i < text.length; i++) {
+      state[at + i] = 2;
+      putChars.set(at + i, s[i]!);
+    }
   };
   const start = (n: TS.Node) => n.getStart(sf);
   /** Blanks `: Type` (colon found by scanning back from the type). */
@@ -215,5 +234,15 @@ export function blankTypes(text: string, jsx: boolean): string {
       stack.push(c);
     });
   }
-  return out.join('');
+  const parts: string[] = [];
+  for (let i = 0; i < text.length; ) {
+    const st = state[i]!;
+    let j = i + 1;
+    while (j < text.length && state[j] === st) j++;
+    if (st === 0) parts.push(text.slice(i, j));
+    else if (st === 1) parts.push(' '.repeat(j - i));
+    else for (let k = i; k < j; k++) parts.push(putChars.get(k)!);
+    i = j;
+  }
+  return parts.join('');
 }
