@@ -30,7 +30,7 @@ export function sendCalls(model: PyModel, net: PyCall[]): PyCall[] {
   const netStarts = new Set(net.map((c) => c.node.startIndex));
   return model.calls.filter((c) => {
     const m = /^([A-Za-z_]\w*)\.(?:request|send|sendall|post|put|patch|get|putrequest)$/.exec(c.callee);
-    return !!m && !netStarts.has(c.node.startIndex) && (model.assigns.get(m[1]!) ?? []).some((v) => netStarts.has(v.startIndex));
+    return !!m && !netStarts.has(c.node.startIndex) && nearAssigns(model, m[1]!, c.node.startIndex).some((v) => netStarts.has(v.startIndex));
   });
 }
 
@@ -51,6 +51,25 @@ export function contentStrings(py: PyFile): Array<{ value: string; node: Node; d
   const out = model.strings.map((s) => ({ value: s.value, node: s.node, decoded: false }));
   for (const s of execSinks(py)) if (s.finalText && s.steps.length) out.push({ value: s.finalText, node: s.call.node, decoded: true });
   return out;
+}
+
+/**
+ * The assignments of a name nearest to an offset (most before it, a few after), at most n: assignments are in source
+ * order, so this is a binary search. A name bound hundreds of times (r = requests.get(...) across a test suite) must
+ * not make every call cost the whole file.
+ */
+export function nearAssigns(model: PyModel, name: string, offset: number, n = 16): Node[] {
+  const all = model.assigns.get(name);
+  if (!all || all.length <= n) return all ?? [];
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid]!.startIndex < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const start = Math.max(0, Math.min(lo - n + 4, all.length - n));
+  return all.slice(start, start + n);
 }
 
 /** Text of the whole expression a literal is part of: "curl -F \"file=@" + name + "\" https://…" (up through + and parentheses). */

@@ -3,6 +3,8 @@ import rule from './py-credential-theft.js';
 
 ruleTest(rule, {
   clean: [
+    // Linear: a browser root in every one of 4000 strings, with no credential file named, is checked once, not 4000².
+    { name: 'thousands of browser-path strings, no credential file', file: 'paths.py', code: `P = [\n${Array.from({ length: 4000 }, (_, i) => `  "Google/Chrome/${i}",`).join('\n')}\n]\nexec\n` },
     { name: 'an SSH tool and an AWS SDK path (two developer configs)', file: 'cfg.py', code: `import os, requests\nSSH_DIR = os.path.expanduser("~/.ssh")\nAWS_DIR = os.path.expanduser("~/.aws")\nrequests.get("https://api.example.org")\n` },
     { name: 'paramiko default key paths', file: 'paramiko/client.py', code: `import os\nkeyfiles = [os.path.expanduser("~/.ssh/id_rsa"), os.path.expanduser("~/.ssh/id_ed25519")]\n` },
     { name: 'selenium chrome binary location', file: 'driver.py', code: `CHROME = r"C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe"\nopts.binary_location = CHROME\n` },

@@ -54,13 +54,19 @@ export default defineRule({
     const strings = contentStrings(py);
     const hits = new Map<string, { node: Node; sample: string }>();
     const ids = new Map<string, Node>();
+    const withSeen = new Map<string, boolean>();
     for (const s of strings) {
       for (const m of s.value.matchAll(WALLET_ID_RE)) if (WALLET_IDS.has(m[0]) && !ids.has(m[0])) ids.set(m[0], s.node);
       for (const cat of CATEGORIES) {
         if (hits.has(cat.name) || s.value.length > 200_000) continue;
         const m = cat.re.exec(s.value);
         if (!m) continue;
-        if (cat.with && !strings.some((o) => cat.with!.test(o.value))) continue;
+        // Checked once per category (not once per matching string: a file of 10k "Chrome" strings stays linear).
+        if (cat.with) {
+          let ok = withSeen.get(cat.name);
+          if (ok === undefined) withSeen.set(cat.name, (ok = strings.some((o) => cat.with!.test(o.value))));
+          if (!ok) continue;
+        }
         hits.set(cat.name, { node: s.node, sample: s.decoded ? m[0] : s.value });
       }
     }

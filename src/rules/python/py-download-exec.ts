@@ -68,6 +68,19 @@ export default defineRule({
   check(ctx, py) {
     const model = modelOf(py);
     const netCalls = model.calls.filter((c) => isNetworkCall(model, c));
+    // Whether a node holds a network call: a binary search over the calls' start offsets (nodes nest, so a call that
+    // starts inside the node ends inside it). Checking every call for every assignment was quadratic.
+    const netStarts = netCalls.map((c) => c.node.startIndex).sort((a, b) => a - b);
+    const hasNet = (node: Node): boolean => {
+      let lo = 0;
+      let hi = netStarts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (netStarts[mid]! < node.startIndex) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < netStarts.length && netStarts[lo]! < node.endIndex;
+    };
     // Names that hold downloaded data: x = requests.get(...), y = x.content, with urlopen(u) as r.
     const tainted = new Set<string>();
     const taintedParams = new Map<string, Set<string>>();
@@ -77,24 +90,31 @@ export default defineRule({
       // Through local helpers too: a function that returns downloaded data taints what its callers assign from it, and a
       // downloaded value passed to a local function taints that parameter (fetch() → save(code) → run(path)).
       const returning = new Set<string>();
+      // Functions that return a network call's result directly: return requests.get(u).text
+      const returnsNet = new Set<string>();
+      for (const c of netCalls) {
+        let n: Node | null = c.node.parent;
+        for (let d = 0; n && d < 12 && n.type !== 'return_statement'; d++) n = n.parent;
+        if (n?.type === 'return_statement' && c.func) returnsNet.add(c.func);
+      }
       for (let pass = 0; pass < 3; pass++) {
         for (const [name, values] of model.assigns) {
           if (tainted.has(name)) continue;
-          if (values.some((v) => netCalls.some((c) => within(v, c.node)) || mentions(v, tainted))) tainted.add(name.split('.')[0]!);
+          if (values.some((v) => hasNet(v) || mentions(v, tainted))) tainted.add(name.split('.')[0]!);
         }
       }
       for (const t of tainted) direct.add(t);
       for (let pass = 0; pass < 4; pass++) {
         for (const [name, values] of model.assigns) {
           if (tainted.has(name)) continue;
-          if (values.some((v) => netCalls.some((c) => within(v, c.node)) || mentions(v, tainted) || (v.type === 'call' && returning.has(localName(v))))) tainted.add(name.split('.')[0]!);
+          if (values.some((v) => hasNet(v) || mentions(v, tainted) || (v.type === 'call' && returning.has(localName(v))))) tainted.add(name.split('.')[0]!);
         }
         // Only names the function itself assigns from downloaded data count (a `data` tainted elsewhere is another `data`).
         for (const [fname, fnode] of model.funcs) {
           if (returning.has(fname) || fnode.text.length > 50_000) continue;
           for (const m of fnode.text.matchAll(/\breturn\s+([^\n]+)/g)) {
             const own = [...m[1]!.matchAll(/[A-Za-z_]\w*/g)].some((w) => tainted.has(w[0]) && (model.assigns.get(w[0]) ?? []).some((v) => within(fnode, v)));
-            if (own || netCalls.some((c) => within(fnode, c.node) && m[1]!.includes(c.node.text.slice(0, 200)))) returning.add(fname);
+            if (own || returnsNet.has(fname)) returning.add(fname);
           }
         }
       }
@@ -105,7 +125,7 @@ export default defineRule({
         if (!fnode) continue;
         c.args.forEach((a, i) => {
           const pname = paramName(fnode, i);
-          if (!pname || !(mentions(a, tainted) || netCalls.some((n) => within(a, n.node)) || (a.type === 'call' && returning.has(localName(a))))) return;
+          if (!pname || !(mentions(a, tainted) || hasNet(a) || (a.type === 'call' && returning.has(localName(a))))) return;
           let set = taintedParams.get(fname);
           if (!set) taintedParams.set(fname, (set = new Set()));
           set.add(pname);
@@ -131,7 +151,7 @@ export default defineRule({
     if (netCalls.length) {
       for (const s of execSinks(py)) {
         if (!s.arg || s.sink === 'compile') continue;
-        if (netCalls.some((c) => within(s.arg!, c.node)) || mentions(s.arg, tainted)) {
+        if (hasNet(s.arg!) || mentions(s.arg, tainted)) {
           ctx.report({ at: at(s.call.node), message: `${s.sink}() runs code downloaded from the network`, evidence: clip(s.call.node.text), iocs: downloadedFrom() });
         }
       }
@@ -146,7 +166,7 @@ export default defineRule({
       for (const c of model.calls) {
         const m = /^([A-Za-z_]\w*)\.(?:stdin\.write|communicate)$/.exec(c.callee);
         const data = m ? (c.args[0] ?? c.kwargs.get('input')) : procStarts.has(c.node.startIndex) ? c.kwargs.get('input') : undefined;
-        if (!data || !(mentions(data, tainted) || netCalls.some((n) => within(data, n.node)))) continue;
+        if (!data || !(mentions(data, tainted) || hasNet(data))) continue;
         if (m && !(model.assigns.get(m[1]!) ?? []).some((v) => procStarts.has(v.startIndex))) continue;
         ctx.report({ at: at(c.node), message: 'Pipes code downloaded from the network into an interpreter', evidence: clip(c.node.text), iocs: downloadedFrom() });
         break;
@@ -161,7 +181,7 @@ export default defineRule({
     for (const c of model.calls) {
       const callee = resolveCallee(model, c.callee);
       if (/(?:^|\.)urlretrieve$/.test(callee) && c.args[1]) dropped.set(pathKey(c.args[1]), scope(c));
-      if (c.name === 'write' && c.args[0] && (mentions(c.args[0], tainted) || mentions(c.args[0], taintedParams.get(c.func) ?? new Set()) || netCalls.some((n) => within(c.args[0]!, n.node)))) {
+      if (c.name === 'write' && c.args[0] && (mentions(c.args[0], tainted) || mentions(c.args[0], taintedParams.get(c.func) ?? new Set()) || hasNet(c.args[0]!))) {
         // f.write(resp.content) inside `with open(path, 'wb') as f`
         const objNode = c.node.childForFieldName('function')?.childForFieldName('object');
         // open(path, 'wb').write(resp.content)
@@ -211,7 +231,7 @@ export default defineRule({
     const buildsProgram = fetchesProgram || programString((v) => droppedValues.some((d) => d.includes(v)));
     if (wroteDownload && !reported.size && buildsProgram) {
       const wd: PyCall = wroteDownload;
-      const directWrite = mentions(wd.args[0]!, direct) || netCalls.some((n) => within(wd.args[0]!, n.node));
+      const directWrite = mentions(wd.args[0]!, direct) || hasNet(wd.args[0]!);
       const runners = model.calls.filter((c) => (isProcessCall(model, c) || /^os\.startfile$/.test(resolveCallee(model, c.callee))) && !/^\s*[\[(]?\s*['"]?(?:git|make|cmake|pip)\b/.test(c.args[0]?.text ?? ''));
       // The helpers are linked when the program the runner starts is its parameter, and its callers pass the same path the
       // writer got (save(url, p); run(p)) or the writer's result (p = save(code); run(p)).

@@ -2,7 +2,7 @@ import { defineRule } from '../../core/rule.js';
 import { modelOf, resolveCallee } from '../../analyzers/python/model.js';
 import { evaluate } from '../../analyzers/python/static-eval.js';
 import { extractIocs, isPublicIp } from '../../analyzers/python/iocs.js';
-import { addressArg, at, clip, contentStrings, expressionText, isNetworkCall, isProcessCall, sendCalls } from './_util.js';
+import { addressArg, at, clip, contentStrings, expressionText, isNetworkCall, isProcessCall, nearAssigns, sendCalls } from './_util.js';
 
 // Collection endpoints that need no server of one's own.
 const DROP_ENDPOINTS =
@@ -95,10 +95,12 @@ export default defineRule({
           for (const m of text.slice(0, 5000).matchAll(/\b[A-Za-z_]\w*\b/g)) {
             if (seenNames.has(m[0])) continue;
             seenNames.add(m[0]);
-            for (const v of model.assigns.get(m[0]) ?? []) {
+            // A name bound hundreds of times (r = requests.get(...) in a test suite) must not make each call cost the file.
+            for (const v of nearAssigns(model, m[0], c.node.startIndex)) {
               texts.push(v.text.slice(0, 5000));
               next.push(v.text);
             }
+            if (texts.length > 64) break;
           }
         }
         frontier = next;

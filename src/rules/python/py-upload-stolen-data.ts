@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { defineRule } from '../../core/rule.js';
 import { modelOf, resolveCallee, type PyCall, type PyModel } from '../../analyzers/python/model.js';
 import { evaluate } from '../../analyzers/python/static-eval.js';
-import { at, clip, isNetworkCall, sendCalls } from './_util.js';
+import { at, clip, isNetworkCall, nearAssigns, sendCalls } from './_util.js';
 
 // Directory walks: os.walk/listdir/scandir, glob, pathlib rglob.
 const WALK = /^(?:os\.(?:walk|listdir|scandir)|glob\.i?glob|pathlib\.Path\.rglob)$|(?:^|\.)rglob$/;
@@ -26,10 +26,11 @@ function payloadTexts(model: PyModel, call: PyCall): string[] {
       for (const m of text.slice(0, 5000).matchAll(/\b[A-Za-z_]\w*\b/g)) {
         if (seen.has(m[0])) continue;
         seen.add(m[0]);
-        for (const v of model.assigns.get(m[0]) ?? []) {
+        for (const v of nearAssigns(model, m[0], call.node.startIndex)) {
           texts.push(v.text.slice(0, 5000));
           next.push(v.text);
         }
+        if (texts.length > 64) break;
       }
     }
     frontier = next;
