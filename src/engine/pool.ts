@@ -144,7 +144,9 @@ export class Engine {
     for (const f of files) {
       const read = readFileForScan(f.abs, opts.maxFileBytes);
       if (!read.ok) errors.push({ path: f.rel, message: read.error });
-      else results.push(analyzeFile(f.rel, read.bytes, rules, { parseAsJs: f.parseAsJs, parseMaxBytes: opts.parseMaxBytes }));
+      // Cloned as a worker's result would be: a finding's evidence is often a slice of the file's text, and V8 keeps
+      // the whole text alive behind a slice (in-process over a 300 MB tree: 750 MB instead of 300 MB).
+      else results.push(structuredClone(analyzeFile(f.rel, read.bytes, rules, { parseAsJs: f.parseAsJs, parseMaxBytes: opts.parseMaxBytes })));
       bytes += f.size;
       opts.onProgress?.(bytes, results.length + errors.length);
     }
