@@ -33,7 +33,7 @@ export default defineRule({
   ],
   check(ctx, js) {
     const ast = js.ast as Node;
-    const decodes = DECODES.test(js.text);
+    let decodes: boolean | undefined; // only a createRequire call needs it: tested then, once
     const visit = (node: Node): void => {
       if (node.type === 'AssignmentExpression') {
         const right = unwrap(node.right);
@@ -62,7 +62,7 @@ export default defineRule({
           ctx.report({ at: { node }, message: 'A Proxy wraps `require`: module loads can be intercepted or redirected', severity: 'high', confidence: 'high' });
         }
       } else if (node.type === 'CallExpression' && /(^|\.)createRequire$/.test(dottedName(unwrap(node.callee)) ?? '')) {
-        if (!decodes || js.facts.vendored) return;
+        if (js.facts.vendored || !(decodes ??= DECODES.test(js.text))) return;
         ctx.report({
           at: { node },
           message: '`createRequire` gives this ES module a CommonJS `require`, and the file also carries obfuscation markers (short global slots, _0x names, shuffle decoders)',

@@ -36,13 +36,14 @@ export default defineRule({
     status: 'stable',
   },
   input: 'js-ast',
-  // A target's name, or a sweep glob (a `*` next to the secret word), or an encoding that could hide them.
+  // The old word list first (cheap, shared cost), then a target's name, or a sweep glob (a `*` next to the secret word),
+  // or an encoding that could hide them.
   prefilter: [
+    /exodus|keychain|solana|\.ssh|id_rsa|\.aws|\.azure|gcloud|_history|git-credentials|tdata|mnemonic|seed|phrase|\.env|\*\.pem|_0x[0-9a-f]{4}|fromCharCode|base64/i,
     [
       /exodus|electrum|atomic|ethereum|wallet\.dat|coinomi|guarda|jaxx|keychain|solana|\.ssh|id_(?:rsa|ed25519|ecdsa)|\.aws|\.azure|gcloud|application_default_credentials|_history|git-credentials|tdata|\*[\w.-]*(?:mnemonic|seed|phrase|wallet|private[_-]?key|secret)|(?:mnemonic|seed|phrase|wallet)[\w.-]*\*|\*\.env|\.env\*|\*\.(?:pem|key|kdbx)/i,
       OBFUSCATION_HATCH,
     ],
-    /exodus|keychain|solana|\.ssh|id_rsa|\.aws|\.azure|gcloud|_history|git-credentials|tdata|mnemonic|seed|phrase|\.env|\*\.pem|_0x[0-9a-f]{4}|fromCharCode|base64/i,
   ],
   check(ctx, js) {
     const f = jsFacts(js);
