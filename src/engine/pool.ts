@@ -51,6 +51,8 @@ export interface RunResult {
 export interface EngineOptions {
   /** Worker threads; 0 analyses in-process (a file that makes a rule spin cannot be stopped: trusted inputs only). */
   threads?: number;
+  /** Overrides every worker's heap cap (MB): tests of the out-of-memory path. */
+  heapMb?: number;
 }
 
 /**
@@ -86,6 +88,7 @@ interface Lane {
   threads: number;
   free: number;
   heavy: boolean;
+  heapMb: number;
 }
 
 /**
@@ -98,30 +101,34 @@ export class Engine {
   private readonly failures: ScanError[] = [];
   private closed = false;
 
-  private constructor(threads: number) {
+  private readonly heapMb?: number;
+
+  private constructor(threads: number, heapMb?: number) {
     this.threads = threads;
+    this.heapMb = heapMb;
     if (threads > 0) this.lanes.push(this.makeLane(1, true));
   }
 
   static start(opts: EngineOptions = {}): Engine {
     const wanted = opts.threads ?? Math.min(availableParallelism(), 4);
-    return new Engine(Math.max(0, Math.floor(wanted)));
+    return new Engine(Math.max(0, Math.floor(wanted)), opts.heapMb);
   }
 
   private makeLane(threads: number, heavy: boolean): Lane {
     const lightThreads = Math.max(1, this.threads - 1);
     const lightMb = Math.max(LIGHT_HEAP_MIN_MB, Math.floor((TOTAL_BUDGET_MB - MAIN_THREAD_MB - HEAVY_HEAP_MB - WORKER_OVERHEAD_MB) / lightThreads) - WORKER_OVERHEAD_MB);
+    const heapMb = this.heapMb ?? (heavy ? HEAVY_HEAP_MB : lightMb);
     const pool = new Piscina({
       filename: workerFilename(),
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: 1000,
-      resourceLimits: { maxOldGenerationSizeMb: heavy ? HEAVY_HEAP_MB : lightMb },
+      resourceLimits: { maxOldGenerationSizeMb: heapMb },
     });
     // A worker that dies outside a task (out of memory while idle, a native crash) is an 'error' event: without a
     // listener it would end the whole process. It is recorded instead, and the scan is marked incomplete.
     pool.on('error', (e: Error) => this.failures.push({ path: '(worker)', message: `a worker thread failed: ${e?.message ?? e}` }));
-    return { pool, threads, free: threads, heavy };
+    return { pool, threads, free: threads, heavy, heapMb };
   }
 
   async run(files: FileRef[], opts: RunOptions): Promise<RunResult> {
@@ -197,7 +204,7 @@ export class Engine {
             err?.name === 'AbortError' || /abort/i.test(String(e))
               ? `analysis exceeded ${timeoutMs} ms and was stopped`
               : err?.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory/i.test(String(err?.message))
-                ? `analysis ran out of memory (worker heap cap ${lane.heavy ? HEAVY_HEAP_MB : 'light'} MB) and was stopped`
+                ? `analysis ran out of memory (worker heap cap ${lane.heapMb} MB) and was stopped`
                 : `analysis failed: ${err?.message ?? e}`;
           errors.push({ path: batch[0]!.rel, message: why });
           settle(batch);

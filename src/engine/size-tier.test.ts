@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { scan } from '../api/scan.js';
 import { selectRules } from '../rules/index.js';
 import { analyzeFile, windowed } from './analyze-file.js';
+import { Engine } from './pool.js';
 
 const enc = new TextEncoder();
 const PAYLOAD = "const { exec } = require('child_process');\nexec('npm install axios request --no-save --loglevel silent', { windowsHide: true });\n";
@@ -96,6 +97,27 @@ describe('scan: where a reduced analysis is reported', () => {
       assert.deepEqual(hit, ['huge-a.js', 'huge-b.js', 'm0.js', 'm100.js', 'm200.js']);
     } finally {
       rmSync(pool, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a file that exhausts a worker heap', () => {
+  it('is an error naming the cap; the other files are still analysed and the engine goes on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lurescan-oom-'));
+    const engine = Engine.start({ threads: 1, heapMb: 24 });
+    try {
+      // 3 MB of code (under the parse limit): its AST alone needs several times the 24 MB cap.
+      writeFileSync(join(dir, 'big.js'), PAYLOAD + filler(85_000));
+      writeFileSync(join(dir, 'small.js'), PAYLOAD);
+      const files = ['big.js', 'small.js'].map((rel) => ({ rel, abs: join(dir, rel), size: statSync(join(dir, rel)).size }));
+      const r = await engine.run(files, { maxFileBytes: 1 << 30, ruleSelection: {}, fileTimeoutMs: 60_000 });
+      assert.deepEqual(r.errors.map((e) => e.path), ['big.js']);
+      assert.match(r.errors[0]!.message, /ran out of memory \(worker heap cap 24 MB\)/);
+      assert.deepEqual(r.results.map((x) => x.facts.path), ['small.js']);
+      assert.ok(r.results[0]!.findings.some((f) => f.ruleId === 'runtime-package-install'));
+    } finally {
+      await engine.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
