@@ -3,12 +3,12 @@
  * large-file cases, against ripgrep searching the same bytes for the indicator regexes (bench/indicators.txt) and,
  * with --baseline, a previous lurescan release. Figures only: it never fails on a time, and CI does not run it.
  *
- *   npm run bench -- [--reps 3] [--case-reps 2] [--tree-mb 300] [--pyjs-mb 10] [--baseline path/to/old/bin/lurescan.js]
+ *   npm run bench -- [--reps 5] [--case-reps 3] [--tree-mb 300] [--pyjs-mb 10] [--baseline path/to/old/bin/lurescan.js]
  *                    [--no-tree] [--no-cases] [--tree DIR] [--threads N] [--out bench/RESULTS.md]
  *   --prepare only builds/reuses the inputs below.
  *   --tree-mb N  the tree is a ~N MB subset of whole packages of the full tree (the issue's 300 MB node_modules);
- *                0 measures the full tree (~900 MB, about 3× longer).
- *   Defaults are sized so a run finishes in about 15 minutes on a quiet 2-core machine.
+ *                0 measures the full tree (~900 MB, about 3× longer: use --reps 3 with it).
+ *   Defaults are sized so a run finishes in about 10 minutes on a quiet 2-core machine (13 measured at load 10).
  *
  * Everything it builds lives in bench/work/ (git-ignored) and is reused when present:
  *   tree/        `npm ci --ignore-scripts` of bench/tree/package.json + package-lock.json (pinned popular packages)
@@ -443,8 +443,8 @@ const fmtMB = (kb: number | null) => (kb === null ? '–' : String(Math.round(kb
 async function main(): Promise<number> {
   const { values: a } = parseArgs({
     options: {
-      reps: { type: 'string', default: '3' },
-      'case-reps': { type: 'string', default: '2' },
+      reps: { type: 'string', default: '5' },
+      'case-reps': { type: 'string', default: '3' },
       'tree-mb': { type: 'string', default: '300' },
       'pyjs-mb': { type: 'string', default: '10' },
       case: { type: 'string' },
@@ -459,7 +459,7 @@ async function main(): Promise<number> {
     },
   });
   if (a.help) {
-    process.stdout.write('usage: npm run bench -- [--reps 3] [--case-reps 2] [--tree-mb 300 (0: full tree)] [--pyjs-mb 10] [--baseline OLD_BIN] [--tree DIR] [--threads N] [--no-tree] [--no-cases] [--prepare] [--out FILE.md]\n');
+    process.stdout.write('usage: npm run bench -- [--reps 5] [--case-reps 3] [--tree-mb 300 (0: full tree)] [--pyjs-mb 10] [--baseline OLD_BIN] [--tree DIR] [--threads N] [--no-tree] [--no-cases] [--prepare] [--out FILE.md]\n');
     return 0;
   }
   const treeMb = Math.max(0, Number(a['tree-mb']) || 0);
@@ -480,8 +480,8 @@ async function main(): Promise<number> {
     log('bench: ripgrep (rg) not found: apt-get install -y ripgrep');
     return 2;
   }
-  const reps = Math.max(1, Number(a.reps) || 3);
-  const caseReps = Math.max(1, Number(a['case-reps']) || 2);
+  const reps = Math.max(1, Number(a.reps) || 5);
+  const caseReps = Math.max(1, Number(a['case-reps']) || 3);
   mkdirSync(WORK, { recursive: true });
   const list = tools(a.baseline, a.threads);
   const load0 = loadavg();

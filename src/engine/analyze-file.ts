@@ -91,9 +91,9 @@ export function analyzeFile(path: string, bytes: Uint8Array, rules: readonly Any
     const w = windowed(text, opts.parseWindow ?? Math.max(1, parseMax >> 2));
     if (w.head >= w.tail) return text;
     reduced =
-      `reduced analysis: ${mb(facts.size)} MB is over the ${mb(parseMax)} MB parse limit, so the ${ruleCount} ${lang} AST ` +
-      `rule(s) that apply saw only the first ${mb(w.head)} MB and the last ${mb(text.length - w.tail)} MB of it ` +
-      `(characters ${w.head}–${w.tail} were not parsed); the text rules (hidden code, obfuscation fingerprints, file type) read all of it`;
+      `reduced analysis: ${mb(facts.size)} MB is over the ${mb(parseMax)} MB parse limit: the text rules (hidden code, ` +
+      `obfuscation fingerprints, file type) read all of it, the ${ruleCount} ${lang} AST rule(s) that apply only its first ` +
+      `${mb(w.head)} MB and last ${mb(text.length - w.tail)} MB (characters ${w.head}–${w.tail} not parsed)`;
     return w.text;
   };
   if (text !== null && (facts.kind === 'js' || facts.kind === 'ts')) {
