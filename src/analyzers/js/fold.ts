@@ -1003,7 +1003,7 @@ export function collectStrings(js: Pick<JsFile, 'ast'> & { text?: string }): Col
       out.push({ value: node.value, kind: 'literal', start: node.start, end: node.end, node, decoded: false, steps: [] });
     } else if (node.type === 'TemplateLiteral' && node.expressions.length === 0 && typeof node.quasis[0]?.value?.cooked === 'string') {
       out.push({ value: node.quasis[0].value.cooked, kind: 'literal', start: node.start, end: node.end, node, decoded: false, steps: [] });
-    } else if (!folded && FOLD_CANDIDATES.has(node.type) && scope.spent < FILE_STEP_BUDGET && worthFolding(node)) {
+    } else if (!folded && FOLD_CANDIDATES.has(node.type) && scope.spent < FILE_STEP_BUDGET && worthFolding(node, scope)) {
       const r = foldString(node, ast, { maxSteps: 20_000 });
       if (r && r.value.length) {
         out.push({ value: r.value, kind: 'folded', start: node.start, end: node.end, node, decoded: r.decoded, steps: r.steps });
@@ -1020,13 +1020,24 @@ export function collectStrings(js: Pick<JsFile, 'ast'> & { text?: string }): Col
   return out;
 }
 
-/** Cheap shape test before a fold attempt: calls must be to a decoder-ish function or string/array method. */
-function worthFolding(node: Node): boolean {
+/**
+ * Cheap shape test before a fold attempt. A call can only fold when the evaluator can resolve its callee at the top
+ * level: a known global function, a name bound once in the file, a known namespace function (`Buffer.from`), or a
+ * method of something that is not an unbound global (`console.log(x)` never folds). Exactly the cases `call()` would
+ * reject on its first lookup are skipped, so results are unchanged; a bundle's thousands of calls cost nothing.
+ */
+function worthFolding(node: Node, scope: FoldScope): boolean {
   if (node.type === 'BinaryExpression') return node.operator === '+';
   if (node.type === 'TemplateLiteral') return node.expressions.length > 0;
   if (node.type === 'NewExpression') return node.callee?.type === 'Identifier' && node.callee.name === 'Buffer';
   const c = unwrap(node.callee);
-  if (c?.type === 'Identifier') return true;
-  if (c?.type === 'MemberExpression') return true;
+  if (c?.type === 'Identifier') return (!scope.bindings.has(c.name) && c.name in GLOBAL_FNS) || scope.initOf(c.name) !== null;
+  if (c?.type === 'MemberExpression') {
+    if (c.computed) return true;
+    const obj = unwrap(c.object);
+    if (obj?.type !== 'Identifier') return true;
+    if (scope.bindings.has(obj.name)) return scope.initOf(obj.name) !== null;
+    return `${obj.name}.${c.property?.name}` in NAMESPACE_FNS || obj.name === 'NaN' || obj.name === 'Infinity' || obj.name === 'undefined';
+  }
   return false;
 }
