@@ -139,6 +139,8 @@ export function findSquat(eco: Ecosystem, rawName: string): Squat | null {
     }
     if (best) {
       const how = best.length === name.length && [...best].sort().join('') === [...name].sort().join('') ? 'swapped letters' : best.length + 1 === name.length && /(.)\1/.test(name) ? 'doubled letter' : 'one character different';
+      // "markdownlint-cli2" beside "markdownlint-cli": a successor named by its major version, an honest habit.
+      if (name.length === best.length + 1 && name.startsWith(best) && /[^\d]\d$/.test(name)) return { target: best, how: 'a version digit appended', weak: true };
       const weak = best.length !== name.length && (best.slice(1) === name || name.slice(1) === best);
       return { target: best, how: weak ? 'one character added or removed at the start' : how, weak };
     }

@@ -35,5 +35,10 @@ ruleTest(rule, {
       files: { 'package.json': '{"devDependencies":{"dtslint":"^4.2.1"}}' },
       findings: [{ file: 'package.json', line: 1, confidence: 'low', message: /"tslint" \(one character added or removed at the start\)/ }],
     },
+    {
+      name: 'a major-version successor name (markdownlint-cli2 beside markdownlint-cli) is reported at low confidence',
+      files: { 'package.json': '{"devDependencies":{"markdownlint-cli2":"^0.18.1"}}' },
+      findings: [{ file: 'package.json', line: 1, confidence: 'low', message: /"markdownlint-cli" \(a version digit appended\)/ }],
+    },
   ],
 });
