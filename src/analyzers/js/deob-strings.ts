@@ -4,7 +4,7 @@
  * deobfuscated file to every rule without decoding twice.
  */
 import type { Ioc } from '../../core/finding.js';
-import { collectStrings } from './fold.js';
+import { collectStrings } from './collect-strings.js';
 import { parseJs } from './parse.js';
 
 export type InterestingKind = 'url' | 'ip' | 'module' | 'command' | 'browser' | 'wallet' | 'secret-path' | 'path';

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseJs } from './parse.js';
-import { collectStrings, envVarsOf, foldString } from './fold.js';
+import { envVarsOf, foldString } from './fold.js';
+import { collectStrings } from './collect-strings.js';
 import type { Node } from './walk.js';
 
 /** Folds the initializer of the last `const`/`let`/`var` declaration (or the last expression statement). */

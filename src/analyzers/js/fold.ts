@@ -9,11 +9,14 @@
  * Nothing here executes the sample: it is a tiny interpreter of pure expressions over plain values, bounded in steps,
  * output length and nesting so hostile input (exponential concatenation, 100k-term chains, self-references) ends as
  * "not foldable" instead of a hang.
+ *
+ * Split by concern: fold-scope.ts (per-file bindings and budget), this file (the evaluator and its public entry points),
+ * collect-strings.ts (every string of a file, literal or folded).
  */
-import type { JsFile } from '../../core/inputs.js';
-import { flatAst, walk, type Node } from './walk.js';
-import { deobfuscatedOf } from './deob-registry.js';
-import { parseJs } from './parse.js';
+import { walk, type Node } from './walk.js';
+import { FILE_STEP_BUDGET, processEnvName, scopeOf, type FoldScope } from './fold-scope.js';
+
+export { FoldScope, scopeOf } from './fold-scope.js';
 
 /** How a folded value came to be: steps that decode (base64, hex, ...) make `decoded` true. */
 export type FoldStep =
@@ -68,134 +71,6 @@ type Env = Map<string, Value> | null;
 class Fail extends Error {}
 const FAIL = new Fail('not foldable');
 
-interface Binding {
-  /** The initializer (or function node) of the single declaration. */
-  init: Node | null;
-  kind: 'const' | 'let' | 'var' | 'function' | 'param' | 'other';
-  count: number;
-  mutated: boolean;
-}
-
-/** Per-file facts the folder needs: which names are bound once and never reassigned. Built once per file. */
-export class FoldScope {
-  readonly bindings = new Map<string, Binding>();
-  /** Identifier values resolved in the empty environment (memo; also breaks exponential re-evaluation). */
-  readonly memo = new Map<string, Value | Fail>();
-  readonly resolving = new Set<string>();
-  /** `process.env.X = <expr>` assignments in the file (lures set their own env before using it). */
-  readonly envAssigned = new Map<string, Node>();
-  /** Steps spent on this file so far (a per-file ceiling keeps a hostile file bounded across many folds). */
-  spent = 0;
-  /** What xorHelper learned about each helper function's body (one walk per function). */
-  readonly xorShapes = new Map<Node, { closureKey: Node | null; xor: boolean; loop: boolean; b64: boolean; hex: boolean; n: number }>();
-
-  constructor(ast: Node | null) {
-    if (!ast) return;
-    const { nodes, parent } = flatAst(ast);
-    for (let i = 0; i < nodes.length; i++) {
-      const node = nodes[i]!;
-      switch (node.type) {
-        case 'VariableDeclarator':
-          if (node.id?.type === 'Identifier') {
-            const decl = parent[i]! >= 0 ? nodes[parent[i]!]! : null;
-            const kind = decl?.type === 'VariableDeclaration' ? (decl.kind === 'const' ? 'const' : decl.kind === 'let' ? 'let' : 'var') : 'var';
-            this.bind(node.id.name, node.init ?? null, kind);
-          } else this.bindPattern(node.id);
-          break;
-        case 'FunctionDeclaration':
-          if (node.id?.type === 'Identifier') this.bind(node.id.name, node, 'function');
-          for (const p of node.params ?? []) this.bindPattern(p);
-          break;
-        case 'FunctionExpression':
-        case 'ArrowFunctionExpression':
-          for (const p of node.params ?? []) this.bindPattern(p);
-          if (node.type === 'FunctionExpression' && node.id?.type === 'Identifier') this.bind(node.id.name, null, 'other');
-          break;
-        case 'ClassDeclaration':
-        case 'ClassExpression':
-          if (node.id?.type === 'Identifier') this.bind(node.id.name, null, 'other');
-          break;
-        case 'CatchClause':
-          if (node.param) this.bindPattern(node.param);
-          break;
-        case 'ImportSpecifier':
-        case 'ImportDefaultSpecifier':
-        case 'ImportNamespaceSpecifier':
-          if (node.local?.type === 'Identifier') this.bind(node.local.name, null, 'other');
-          break;
-        case 'AssignmentExpression': {
-          const envName = node.operator === '=' ? processEnvName(node.left) : null;
-          if (envName) {
-            if (this.envAssigned.has(envName)) this.envAssigned.set(envName, { type: 'Unfoldable', start: 0, end: 0 });
-            else this.envAssigned.set(envName, node.right);
-          }
-          this.markMutated(node.left, node.left?.type !== 'Identifier');
-          break;
-        }
-        case 'UpdateExpression':
-          this.markMutated(node.argument, node.argument?.type !== 'Identifier');
-          break;
-        case 'CallExpression': {
-          // arr.push(arr.shift()) rotates an obfuscator string array: its literal is no longer its value.
-          const c = node.callee;
-          if (c?.type === 'MemberExpression' && !c.computed && c.property?.type === 'Identifier' && MUTATORS.has(c.property.name)) {
-            this.markMutated(c.object, true);
-          }
-          break;
-        }
-        case 'ForInStatement':
-        case 'ForOfStatement':
-          if (node.left?.type === 'Identifier') this.markMutated(node.left, false);
-          break;
-      }
-    }
-  }
-
-  private bind(name: string, init: Node | null, kind: Binding['kind']): void {
-    const b = this.bindings.get(name);
-    if (b) b.count++;
-    else this.bindings.set(name, { init, kind, count: 1, mutated: false });
-  }
-  private bindPattern(p: Node | null | undefined): void {
-    if (!p) return;
-    if (p.type === 'Identifier') {
-      this.bind(p.name, null, 'param');
-      return;
-    }
-    // Destructuring and params: names that exist but whose value we do not track.
-    walk(p, (n, anc) => {
-      if (n.type === 'Identifier') {
-        const parent = anc[anc.length - 1];
-        if (parent?.type === 'Property' && parent.key === n && !parent.shorthand) return;
-        if (parent?.type === 'AssignmentPattern' && parent.right === n) return;
-        if (parent?.type === 'MemberExpression') return;
-        this.bind(n.name, null, 'param');
-      }
-    });
-  }
-  private markMutated(target: Node | null | undefined, viaMember: boolean): void {
-    let t = target;
-    while (t && (t.type === 'MemberExpression' || t.type === 'TSNonNullExpression')) t = t.object ?? t.expression;
-    if (t?.type === 'Identifier') {
-      const b = this.bindings.get(t.name);
-      if (b) b.mutated = true;
-      else this.bindings.set(t.name, { init: null, kind: 'other', count: 0, mutated: true });
-    }
-    void viaMember;
-  }
-
-  /** The single, never-reassigned initializer of `name`, if any. */
-  initOf(name: string): Node | null {
-    const b = this.bindings.get(name);
-    if (!b || b.count !== 1 || b.mutated || !b.init) return null;
-    if (b.kind === 'param' || b.kind === 'other') return null;
-    return b.init;
-  }
-}
-
-const MUTATORS = new Set(['push', 'shift', 'unshift', 'splice', 'pop', 'reverse', 'sort', 'fill', 'copyWithin', 'set']);
-/** Per-file step ceiling across all folds. */
-const FILE_STEP_BUDGET = 3_000_000;
 
 class Evaluator {
   steps = 0;
@@ -209,7 +84,7 @@ class Evaluator {
     readonly scope: FoldScope,
     readonly opts: FoldOptions,
   ) {
-    this.memo = opts.envValues ? new Map() : scope.memo;
+    this.memo = opts.envValues ? new Map() : (scope.memo as Map<string, Value | Fail>);
     this.maxLength = opts.maxLength ?? DEFAULTS.maxLength;
     this.maxSteps = opts.maxSteps ?? DEFAULTS.maxSteps;
   }
@@ -853,14 +728,23 @@ function unwrap(n: Node): Node {
   if (x?.type === 'SequenceExpression') return unwrap(x.expressions[x.expressions.length - 1]);
   return x;
 }
-function processEnvName(node: Node): string | null {
-  if (node.type !== 'MemberExpression') return null;
-  const o = node.object;
-  if (o?.type !== 'MemberExpression' || o.computed || o.property?.name !== 'env') return null;
-  if (o.object?.type !== 'Identifier' || o.object.name !== 'process') return null;
-  if (!node.computed && node.property?.type === 'Identifier') return node.property.name;
-  if (node.computed && node.property?.type === 'Literal' && typeof node.property.value === 'string') return node.property.value;
-  return null;
+
+/**
+ * Whether the evaluator can resolve a call's callee at the top level: a known global function, a name bound once in
+ * the file, a known namespace function (`Buffer.from`), or a method of something that is not an unbound global
+ * (`console.log(x)` never folds). False exactly where `call()` would fail on its first lookup.
+ */
+export function mayFoldCall(node: Node, scope: FoldScope): boolean {
+  const c = unwrap(node.callee);
+  if (c?.type === 'Identifier') return (!scope.bindings.has(c.name) && c.name in GLOBAL_FNS) || scope.initOf(c.name) !== null;
+  if (c?.type === 'MemberExpression') {
+    if (c.computed) return true;
+    const obj = unwrap(c.object);
+    if (obj?.type !== 'Identifier') return true;
+    if (scope.bindings.has(obj.name)) return scope.initOf(obj.name) !== null;
+    return `${obj.name}.${c.property?.name}` in NAMESPACE_FNS || obj.name === 'NaN' || obj.name === 'Infinity' || obj.name === 'undefined';
+  }
+  return false;
 }
 
 export function isBase64(s: string): boolean {
@@ -898,18 +782,6 @@ function mostlyPrintable(s: string): boolean {
 // ---------------------------------------------------------------------------------------------------------------------
 // Public API
 
-const scopes = new WeakMap<object, FoldScope>();
-
-/** The fold scope of a file's AST (built once, cached on the AST object). */
-export function scopeOf(ast: Node | null): FoldScope {
-  if (!ast) return new FoldScope(null);
-  let s = scopes.get(ast);
-  if (!s) {
-    s = new FoldScope(ast);
-    scopes.set(ast, s);
-  }
-  return s;
-}
 
 /**
  * Folds `node` to a string when decidable, else null. `ast` is the file's Program (for `const` lookups); pass the
@@ -948,96 +820,4 @@ export function envVarsOf(node: Node | null | undefined, ast: Node | null): stri
     /* the names are collected even when the value is unknown */
   }
   return [...ev.envVars];
-}
-
-export interface CollectedString {
-  value: string;
-  /**
-   * 'literal': a string literal or a template without expressions; 'folded': an expression folded to a string;
-   * 'deobfuscated': a string of the webcrack-deobfuscated version of this file (located at the obfuscated block).
-   */
-  kind: 'literal' | 'folded' | 'deobfuscated';
-  /** Offsets of the node in the file's text. */
-  start: number;
-  end: number;
-  node: Node;
-  decoded: boolean;
-  steps: FoldStep[];
-}
-
-const collected = new WeakMap<object, CollectedString[]>();
-/** Node types worth trying to fold as a whole (a plain identifier or member read repeats its definition: skipped). */
-const FOLD_CANDIDATES = new Set(['BinaryExpression', 'TemplateLiteral', 'CallExpression', 'NewExpression']);
-
-/**
- * Every string literal of the file and every maximal expression that folds to a string, with locations. Computed lazily
- * once per file (cached on the AST object) and shared by all rules. Bounded by the folder's per-file step budget.
- */
-export function collectStrings(js: Pick<JsFile, 'ast'> & { text?: string }): CollectedString[] {
-  const ast = js.ast as Node | null;
-  if (!ast) return [];
-  const hit = collected.get(ast);
-  if (hit) return hit;
-  const out: CollectedString[] = [];
-  // Strings the obfuscator-io rule recovered by deobfuscating this very text (it runs first, as a file rule).
-  const deob = js.text ? deobfuscatedOf(js.text) : null;
-  if (deob) {
-    const parsed = parseJs(deob.code);
-    const at = { type: 'Deobfuscated', start: deob.at, end: deob.at + 1 } as Node;
-    if (parsed.ast) {
-      for (const s of collectStrings({ ast: parsed.ast })) out.push({ ...s, kind: 'deobfuscated', start: at.start, end: at.end, node: at });
-    }
-  }
-  const scope = scopeOf(ast);
-  // Iterative pre-order walk over the shared flat AST (children pushed in source order, so the last child is visited
-  // first, as before); a node that folds hides its sub-expressions from folding (their literals still count).
-  const { nodes, end } = flatAst(ast);
-  const stack: number[] = nodes.length ? [0] : [];
-  const foldedFlag: number[] = nodes.length ? [0] : [];
-  while (stack.length) {
-    const i = stack.pop()!;
-    const folded = foldedFlag.pop() === 1;
-    const node = nodes[i]!;
-    let inFolded = folded;
-    if (node.type === 'Literal' && typeof node.value === 'string') {
-      out.push({ value: node.value, kind: 'literal', start: node.start, end: node.end, node, decoded: false, steps: [] });
-    } else if (node.type === 'TemplateLiteral' && node.expressions.length === 0 && typeof node.quasis[0]?.value?.cooked === 'string') {
-      out.push({ value: node.quasis[0].value.cooked, kind: 'literal', start: node.start, end: node.end, node, decoded: false, steps: [] });
-    } else if (!folded && FOLD_CANDIDATES.has(node.type) && scope.spent < FILE_STEP_BUDGET && worthFolding(node, scope)) {
-      const r = foldString(node, ast, { maxSteps: 20_000 });
-      if (r && r.value.length) {
-        out.push({ value: r.value, kind: 'folded', start: node.start, end: node.end, node, decoded: r.decoded, steps: r.steps });
-        inFolded = true;
-      }
-    }
-    for (let c = i + 1; c < end[i]!; c = end[c]!) {
-      stack.push(c);
-      foldedFlag.push(inFolded ? 1 : 0);
-    }
-  }
-  out.sort((a, b) => a.start - b.start);
-  collected.set(ast, out);
-  return out;
-}
-
-/**
- * Cheap shape test before a fold attempt. A call can only fold when the evaluator can resolve its callee at the top
- * level: a known global function, a name bound once in the file, a known namespace function (`Buffer.from`), or a
- * method of something that is not an unbound global (`console.log(x)` never folds). Exactly the cases `call()` would
- * reject on its first lookup are skipped, so results are unchanged; a bundle's thousands of calls cost nothing.
- */
-function worthFolding(node: Node, scope: FoldScope): boolean {
-  if (node.type === 'BinaryExpression') return node.operator === '+';
-  if (node.type === 'TemplateLiteral') return node.expressions.length > 0;
-  if (node.type === 'NewExpression') return node.callee?.type === 'Identifier' && node.callee.name === 'Buffer';
-  const c = unwrap(node.callee);
-  if (c?.type === 'Identifier') return (!scope.bindings.has(c.name) && c.name in GLOBAL_FNS) || scope.initOf(c.name) !== null;
-  if (c?.type === 'MemberExpression') {
-    if (c.computed) return true;
-    const obj = unwrap(c.object);
-    if (obj?.type !== 'Identifier') return true;
-    if (scope.bindings.has(obj.name)) return scope.initOf(obj.name) !== null;
-    return `${obj.name}.${c.property?.name}` in NAMESPACE_FNS || obj.name === 'NaN' || obj.name === 'Infinity' || obj.name === 'undefined';
-  }
-  return false;
 }

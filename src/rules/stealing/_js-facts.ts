@@ -3,13 +3,13 @@
  * (literals, template quasis, and what small constant expressions fold to), every call with its resolved callee name,
  * and the modules it loads. One walk per file, whichever of these rules asks first.
  *
- * Strings come from src/analyzers/js/fold.ts `collectStrings` (owned by the analyzers engineer). The tiny local
- * folder below only fills two gaps these rules need: literal runs inside `+` chains that do not fold as a whole, and
- * base64 literals decoded by helpers the folder cannot follow (BeaverTail's `s.slice(1)` junk prefix).
+ * Strings come from src/analyzers/js/collect-strings.ts `collectStrings` (owned by the analyzers engineer). The tiny
+ * local folder below only fills two gaps these rules need: literal runs inside `+` chains that do not fold as a whole,
+ * and base64 literals decoded by helpers the folder cannot follow (BeaverTail's `s.slice(1)` junk prefix).
  */
 import type { JsFile } from '../../core/inputs.js';
 import { flatAst, type Node } from '../../analyzers/js/walk.js';
-import { collectStrings } from '../../analyzers/js/fold.js';
+import { collectStrings } from '../../analyzers/js/collect-strings.js';
 
 export interface Str {
   value: string;
@@ -132,9 +132,9 @@ function computeFacts(js: JsFile): JsFacts {
     }
   }
 
-  // Literals and maximal folded expressions come from the shared folder (src/analyzers/js/fold.ts). What it leaves
-  // out and these rules need is added here: quasis of templates that did not fold (`${home}/Library/…/Chrome`) and
-  // the literal runs of `+` chains that did not fold as a whole (`home + '/Lib' + 'rary/'`).
+  // Literals and maximal folded expressions come from the shared folder (src/analyzers/js/collect-strings.ts). What
+  // it leaves out and these rules need is added here: quasis of templates that did not fold (`${home}/Library/…/Chrome`)
+  // and the literal runs of `+` chains that did not fold as a whole (`home + '/Lib' + 'rary/'`).
   const strings: Str[] = [];
   const foldedNodes = new Set<object>();
   for (const c of collectStrings(js)) {
