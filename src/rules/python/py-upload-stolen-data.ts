@@ -14,6 +14,8 @@ const CARRIES_FILE = /\bopen\s*\(|\bFormData\b|\badd_field\b|\.read\s*\(\s*\)|se
 // Wallet secrets: leaving the machine they are the funds themselves.
 const WALLET_SECRET = /(?:private_?key|priv_?key|privkey|mnemonic|seed_?phrase|secret_?recovery|recovery_?phrase)/i;
 
+const WALLET_CONTEXT = /\b(?:web3|eth_account|solana|solders|bip_?39|bip_?44|hdwallet|mnemonic|bitcoin|bitcoinlib|tronpy|Keypair|wallet)\b/i;
+
 /** Texts of a call's arguments and, up to two assignment steps back, of the names they use. */
 function payloadTexts(model: PyModel, call: PyCall): string[] {
   const args = call.node.childForFieldName('arguments')?.text ?? '';
@@ -113,6 +115,9 @@ export default defineRule({
     for (const c of out) {
       const secret = payloadTexts(model, c).map((t) => WALLET_SECRET.exec(t)).find(Boolean);
       if (!secret) continue;
+      // A private key alone signs things (ACME/JWT clients post JWS made with one): it counts as a wallet's only in a
+      // file that deals with wallets. Mnemonics and seed phrases are wallets' own.
+      if (/key/i.test(secret[0]) && !WALLET_CONTEXT.test(py.text)) continue;
       ctx.report({
         at: at(c.node),
         message: `${resolveCallee(model, c.callee)} sends a wallet secret (${secret[0]}) out`,
