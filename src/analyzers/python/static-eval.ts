@@ -272,6 +272,26 @@ function evalCall(node: Node, env: EvalEnv, depth: number): PyValue | null {
       const out = key && token ? fernetDecrypt(key.value, token.value) : null;
       return out === null ? null : lit(out, true, [...(token?.steps ?? []), 'fernet']);
     }
+    // s.translate(str.maketrans(FROM, TO)) (or a table bound to a name): a substitution cipher.
+    if (method === 'translate' && args.length === 1) {
+      let table: Node | null | undefined = args[0];
+      if (table?.type === 'identifier') {
+        const bound = env.model.assigns.get(table.text);
+        table = bound?.length === 1 ? bound[0] : null;
+      }
+      if (table?.type === 'call' && /^(?:str|string|bytes)\.maketrans$|^maketrans$/.test(dotted(table.childForFieldName('function')))) {
+        const targs = (table.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a && a.type !== 'comment');
+        const from = evaluate(targs[0], env, depth + 1);
+        const to = evaluate(targs[1], env, depth + 1);
+        const v = evaluate(obj, env, depth + 1);
+        if (from && to && v && from.value.length === to.value.length && targs.length === 2) {
+          const map = new Map<string, string>();
+          for (let i = 0; i < from.value.length; i++) map.set(from.value[i]!, to.value[i]!);
+          return lit([...v.value].map((ch) => map.get(ch) ?? ch).join(''), v.bytes, [...v.steps, 'substitution']);
+        }
+      }
+      return null;
+    }
     if (method === 'decode' || method === 'encode') {
       const v = evaluate(obj, env, depth + 1);
       const codec = args[0] ? stringValue(args[0]) ?? '' : '';
@@ -308,6 +328,29 @@ function evalCall(node: Node, env: EvalEnv, depth: number): PyValue | null {
           if (codes) return lit(String.fromCharCode(...codes), false, ['chr']);
         }
         return null;
+      }
+      // ''.join(chr(ord(c) - 3) for c in "ljqruh"): every character shifted (Caesar) or XORed with a constant.
+      if (a.type === 'generator_expression' || a.type === 'list_comprehension') {
+        const body = a.childForFieldName('body')?.text ?? '';
+        const m = /^chr\s*\(\s*(?:\(\s*)?ord\s*\(\s*(\w+)\s*\)\s*([-+^])\s*(\d{1,3})\s*(?:\)\s*)?(?:%\s*(\d{1,7})\s*)?\)$/.exec(body);
+        const clauses = a.namedChildren.filter((c) => c?.type === 'for_in_clause' || c?.type === 'if_clause');
+        const clause = clauses.length === 1 ? clauses[0] : undefined;
+        if (m && clause && clause.childForFieldName('left')?.text === m[1]) {
+          const text = evaluate(clause.childForFieldName('right'), env, depth + 1);
+          const k = Number(m[3]);
+          const mod = m[4] ? Number(m[4]) : 0;
+          if (text) {
+            let out = '';
+            for (const ch of text.value) {
+              let code = ch.charCodeAt(0);
+              code = m[2] === '+' ? code + k : m[2] === '-' ? code - k : code ^ k;
+              if (mod) code = ((code % mod) + mod) % mod;
+              if (code < 0 || code > 0x10ffff) return null;
+              out += String.fromCharCode(code);
+            }
+            return lit(out, false, [...text.steps, m[2] === '^' ? 'xor' : 'shift']);
+          }
+        }
       }
       // ''.join([TO[FROM.index(c)] if c in TO else c for c in "RNKLIG HLXPVG…"]): a substitution cipher (atbash, shifted alphabet).
       if (a.type === 'generator_expression' || a.type === 'list_comprehension') {

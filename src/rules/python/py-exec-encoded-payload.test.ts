@@ -114,5 +114,17 @@ ruleTest(rule, {
       code: `x = eval(getattr(__import__(bytes([98, 97, 115, 101, 54, 52]).decode()), bytes([98, 54, 52, 100, 101, 99, 111, 100, 101]).decode())(bytes([99, 72, 74, 112, 98, 110, 81, 111, 77, 83, 107, 61])).decode())\n`,
       findings: [{ line: 1, severity: 'critical', decoded: 'print(1)', message: /eval\(\) runs code decoded by bytes → base64/ }],
     },
+    {
+      name: 'exec of a Caesar-shifted string',
+      file: 'c.py',
+      code: `exec(''.join(chr(ord(c) - 3) for c in "lpsruw#rv>rv1v|vwhp+%lg%,"))\n`,
+      findings: [{ line: 1, severity: 'critical', decoded: 'import os;os.system("id")', message: /decoded by shift/ }],
+    },
+    {
+      name: 'exec of a string translated through str.maketrans',
+      file: 't.py',
+      code: `T = str.maketrans("nopqrstuvwxyzabcdefghijklm", "abcdefghijklmnopqrstuvwxyz")\nexec("vzcbeg bf".translate(T))\n`,
+      findings: [{ line: 2, severity: 'critical', decoded: 'import os', message: /decoded by substitution/ }],
+    },
   ],
 });
