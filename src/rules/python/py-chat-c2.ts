@@ -5,9 +5,10 @@ import { at, clip, isProcessCall } from './_util.js';
 // Chat-bot libraries a backdoor uses as its command channel: no server of its own, traffic to discord.com/telegram.org.
 const CHAT_LIBS = /^(?:discord|telebot|telegram|aiogram|pyrogram|telethon|slack_sdk|slack_bolt|slack)(?:\.|$)/;
 // Reading what was posted in the channel.
-const READS_MESSAGES = /\.history\s*\(|\bmessage\.(?:content|text)\b|\bmsg\.(?:content|text)\b|\.content\b[^\n]{0,40}\b(?:split|startswith|strip)\b|\bon_message\b|message_handler|\bget_updates\b|\bMessageHandler\b|\bon_message_create\b/;
+const CHAT_API = /api\.telegram\.org\/bot|discord(?:app)?\.com\/api\/(?:v\d+\/)?channels\/|slack\.com\/api\/conversations\.history/;
+const READS_MESSAGES = /\bgetUpdates\b|\/messages\b|conversations\.history|\.history\s*\(|\bmessage\.(?:content|text)\b|\bmsg\.(?:content|text)\b|\.content\b[^\n]{0,40}\b(?:split|startswith|strip)\b|\bon_message\b|message_handler|\bget_updates\b|\bMessageHandler\b|\bon_message_create\b/;
 // Sending the command's output back.
-const REPLIES = /\.send\s*\(|\breply(?:_text)?\s*\(|\bsend_message\s*\(|\bsend_document\s*\(|\bchat_postMessage\s*\(/;
+const REPLIES = /\/sendMessage\b|\/sendDocument\b|\.send\s*\(|\breply(?:_text)?\s*\(|\bsend_message\s*\(|\bsend_document\s*\(|\bchat_postMessage\s*\(/;
 // A bot token in the code (or kept in base64): Discord "M…….G…….…" or Telegram "123456789:AA…".
 const TOKEN = /\b[MNO][A-Za-z\d_-]{23,27}\.[\w-]{6}\.[\w-]{27,40}\b|\b\d{8,10}:AA[\w-]{33}\b/;
 
@@ -26,10 +27,11 @@ export default defineRule({
     status: 'stable',
   },
   input: 'py-ast',
-  prefilter: /\b(?:discord|telebot|telegram|aiogram|pyrogram|telethon|slack_sdk|slack_bolt|slack)\b/,
+  prefilter: /\b(?:discord|telebot|telegram|aiogram|pyrogram|telethon|slack_sdk|slack_bolt|slack)\b|api\.telegram\.org|discord(?:app)?\.com\/api|slack\.com\/api/,
   check(ctx, py) {
     const model = modelOf(py);
-    if (![...model.imports].some((m) => CHAT_LIBS.test(m))) return;
+    // A bot library, or the bot HTTP API called by hand (api.telegram.org/bot…/getUpdates, discord.com/api/…/channels).
+    if (![...model.imports].some((m) => CHAT_LIBS.test(m)) && !CHAT_API.test(py.text)) return;
     if (!READS_MESSAGES.test(py.text)) return;
     // A shell run of a command that is not written in the code.
     const shell = model.calls.find((c) => {
