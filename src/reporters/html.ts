@@ -54,7 +54,7 @@ export function renderHtml(report: Report): string {
     '<body>',
     banner(report),
     '<main>',
-    '<nav><a href="#autorun">Autorun map</a><a href="#findings">Findings</a><a href="#iocs">Indicators</a><a href="#not-examined">Skipped or failed</a></nav>',
+    '<nav><a href="#autorun">Autorun map</a><a href="#findings">Findings</a><a href="#iocs">Indicators</a><a href="#not-examined">Skipped, partial or failed</a></nav>',
     autorunSection(report),
     detonationSection(report),
     findingsSection(report),
@@ -76,7 +76,7 @@ function banner(r: Report): string {
 <p class="verdict">${BANNER[r.verdict]}</p>
 <p class="meta">${r.verdict} · score <b>${r.score}</b>/100 <svg class="meter" width="${w}" height="10" aria-hidden="true"><rect class="track" width="${w}" height="10" rx="5"/><rect class="fill" width="${fill}" height="10" rx="5"/></svg> · <span class="target">${esc(clip(r.target, MAX.path))}</span></p>
 <p class="summary">${esc(clip(r.summary, MAX.summary))}</p>
-${r.incomplete ? `<p class="incomplete"><b>Incomplete scan:</b> ${plural(r.errors.length, 'problem')} kept some content from being examined — see <a href="#not-examined">Skipped or failed</a>. A clean verdict here is not a clean bill of health.</p>` : ''}
+${r.incomplete ? `<p class="incomplete"><b>Incomplete scan:</b> ${plural(r.errors.length, 'problem')} kept some content from being examined — see <a href="#not-examined">Skipped, partial or failed</a>. A clean verdict here is not a clean bill of health.</p>` : ''}
 </div></header>`;
 }
 
@@ -201,12 +201,12 @@ ${hashRows}
 }
 
 function notExaminedSection(r: Report): string {
-  if (!r.skipped.length && !r.errors.length) return '<section id="not-examined"><h2>Skipped or failed</h2><p class="empty">Everything was examined.</p></section>';
+  if (!r.skipped.length && !r.errors.length) return '<section id="not-examined"><h2>Skipped, partial or failed</h2><p class="empty">Everything was examined.</p></section>';
   const rows = [
     ...r.errors.map((e) => `<tr class="danger"><td>failed</td><td class="val">${esc(clip(e.path, MAX.path))}</td><td>${esc(clip(e.message, MAX.message))}</td></tr>`),
-    ...r.skipped.map((s) => `<tr><td>skipped</td><td class="val">${esc(clip(s.path, MAX.path))}</td><td>${esc(clip(s.reason, MAX.message))}</td></tr>`),
+    ...r.skipped.map((s) => `<tr><td>${s.reason.startsWith('reduced analysis') ? 'partial' : 'skipped'}</td><td class="val">${esc(clip(s.path, MAX.path))}</td><td>${esc(clip(s.reason, MAX.message))}</td></tr>`),
   ].join('\n');
-  return `<section id="not-examined"><h2>Skipped or failed (${r.errors.length + r.skipped.length})</h2>
+  return `<section id="not-examined"><h2>Skipped, partial or failed (${r.errors.length + r.skipped.length})</h2>
 <table><thead><tr><th></th><th>Path</th><th>Why</th></tr></thead><tbody>
 ${rows}
 </tbody></table></section>`;

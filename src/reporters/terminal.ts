@@ -185,10 +185,15 @@ function indicators(out: string[], r: Report, c: Colors) {
 
 function notExamined(out: string[], r: Report, c: Colors) {
   if (!r.skipped.length && !r.errors.length) return;
-  out.push(c.bold(`Not examined (${r.skipped.length + r.errors.length})`));
+  out.push(c.bold(`Not examined, or examined in part (${r.skipped.length + r.errors.length})`));
   for (const e of r.errors) out.push(`  ${c.red('error  ')} ${sanitize(clip(e.path, 400))}: ${sanitize(clip(e.message, 600))}`);
-  for (const s of r.skipped) out.push(`  ${c.yellow('skipped')} ${sanitize(clip(s.path, 400))}: ${sanitize(clip(s.reason, 600))}`);
+  // A file over the parse limit is still read by the text rules: "partial", not "skipped" (see engine/analyze-file.ts).
+  for (const s of r.skipped) out.push(`  ${c.yellow(isPartial(s.reason) ? 'partial' : 'skipped')} ${sanitize(clip(s.path, 400))}: ${sanitize(clip(s.reason, 600))}`);
   out.push('');
+}
+
+function isPartial(reason: string): boolean {
+  return reason.startsWith('reduced analysis');
 }
 
 function wrap(text: string, width: number): string[] {

@@ -63,6 +63,17 @@ describe('terminal reporter', () => {
     assert.doesNotMatch(text.replace(/\u001b\[[0-9;]*m/g, ''), /[\u0000-\u0008\u000b-\u001f\u007f\u202e]/);
   });
 
+  it('a file analysed in part (over the parse limit) is listed as partial, a file not read at all as skipped', async () => {
+    const base = await scan(tmpDir(), { threads: 0 });
+    const text = renderTerminal(
+      { ...base, skipped: [{ path: 'dist/big.js', reason: 'reduced analysis: 12 MB is over the 4 MB parse limit' }, { path: 'huge.bin', reason: 'over the size limit' }] },
+      { color: false },
+    );
+    assert.match(text, /Not examined, or examined in part \(2\)/);
+    assert.match(text, /partial dist\/big\.js: reduced analysis/);
+    assert.match(text, /skipped huge\.bin: over the size limit/);
+  });
+
   it('a tree with hundreds of harmless install scripts still shows every dangerous autorun entry', async () => {
     const base = await scan(tmpDir(), { threads: 0 });
     const harmless = Array.from({ length: 100 }, (_, i) => ({ trigger: 'npm-install' as const, command: 'node-gyp rebuild', file: `node_modules/p${i}/package.json`, line: 3, leadsTo: [] }));
