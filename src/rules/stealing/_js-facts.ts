@@ -471,28 +471,41 @@ export function calleeName(c: Node, aliases: Map<string, string>): string | null
   return parts.length ? parts.join('.') : null;
 }
 
+/**
+ * The call filters below are asked by several rules about the same file (networkSends by ten): each is computed once
+ * per file. The arrays are shared: callers must not mutate them.
+ */
+const callMemo = new WeakMap<JsFacts, Map<string, Call[]>>();
+function memoCalls(f: JsFacts, key: string, compute: () => Call[]): Call[] {
+  let m = callMemo.get(f);
+  if (!m) callMemo.set(f, (m = new Map()));
+  let v = m.get(key);
+  if (!v) m.set(key, (v = compute()));
+  return v;
+}
+
 // ---- Shared vocabulary of what a file does --------------------------------------------------------------------------
 
 const NET_CALL = /^(?:fetch|axios(?:\.\w+)?|got(?:\.\w+)?|request(?:\.\w+)?|needle(?:\.\w+)?|superagent\.\w+|node-fetch|undici\.(?:request|fetch)|https?\.(?:request|get)|.*\.(?:post|put|upload))$/;
 
 /** Calls that send data off the machine (HTTP clients, sockets, webhooks, FormData uploads). */
 export function networkSends(f: JsFacts): Call[] {
-  return f.calls.filter((c) =>
+  return memoCalls(f, 'networkSends', () => f.calls.filter((c) =>
     NET_CALL.test(c.callee) ||
     c.callee === 'axios' ||
     (c.isNew && /(?:^|\.)(?:FormData|WebhookClient|WebSocket|XMLHttpRequest)$/.test(c.callee)) ||
     /^(?:socket\.io-client|socket\.io-client\.io|ws)$/.test(c.callee) ||
     (c.method === 'emit' && f.modules.has('socket.io-client')),
-  );
+  ));
 }
 
 /** fs reads/copies/listings (and sqlite opens) — how stolen files are collected. */
 export function fileReads(f: JsFacts): Call[] {
-  return f.calls.filter((c) =>
+  return memoCalls(f, 'fileReads', () => f.calls.filter((c) =>
     /^(?:(?:fs|fs\/promises|fs-extra|graceful-fs|promise-fs)\.|\?\.|)(?:readFileSync|readFile|copyFileSync|copyFile|readdirSync|readdir|createReadStream|existsSync|statSync|cpSync|globSync|glob|opendir|opendirSync)$/.test(c.callee) ||
     (c.callee.startsWith('fs.') && /^(?:read|copy|readdir|cp|createReadStream|exists|stat|lstat|access)/.test(c.method)) ||
     /(?:^|\.)(?:Database|open)$/.test(c.callee) && /sqlite|better-sqlite3|level/.test([...f.modules].join(' ')),
-  );
+  ));
 }
 
 export function hasModule(f: JsFacts, re: RegExp): boolean {
@@ -510,20 +523,20 @@ export function stringsMatching(f: JsFacts, re: RegExp): Str[] {
  * sink in the lure shape `….constructor('require', body)`: `new this.constructor(v)` is every class library.
  */
 export function evalSinks(f: JsFacts): Call[] {
-  return f.calls.filter((c) =>
+  return memoCalls(f, 'evalSinks', () => f.calls.filter((c) =>
     /^(?:eval|(?:window|global|globalThis|self)\.eval|Function|(?:window|global|globalThis)\.Function|Function\.constructor|\?\.constructor\.constructor|vm\.(?:runInThisContext|runInNewContext|runInContext|compileFunction|Script)|\?\._compile|module\._compile)$/.test(c.callee) ||
     (c.callee.endsWith('.constructor') && c.args[0]?.type === 'Literal' && c.args[0].value === 'require'),
-  );
+  ));
 }
 
 /** child_process launches (exec/execSync/spawn/execFile/fork, shelljs/execa/cross-spawn). */
 export function processLaunches(f: JsFacts): Call[] {
-  return f.calls.filter((c) =>
+  return memoCalls(f, 'processLaunches', () => f.calls.filter((c) =>
     /^(?:child_process|shelljs|execa|cross-spawn|\?)\.(?:exec|execSync|spawn|spawnSync|execFile|execFileSync|fork)$/.test(c.callee) ||
     (/^(?:exec|execSync|spawn|spawnSync|execFile|execFileSync|execa|execaSync|execaCommand|execaCommandSync|shell\.exec|\$)$/.test(c.callee) &&
       (hasModule(f, /^(?:child_process|execa|cross-spawn|shelljs|zx)/) || c.callee.startsWith('child_process'))) ||
     /^(?:execa|cross-spawn|execa\.\w+|execa\.default)$/.test(c.callee),
-  );
+  ));
 }
 
 /** Strings (literal or folded) inside a call's argument spans, in source order: the command a launch runs. */
@@ -567,10 +580,10 @@ function collectIn(sorted: Str[], from: number, to: number, parts: string[]): vo
 
 /** fs writes (what a dropper or a persistence step does). */
 export function fileWrites(f: JsFacts): Call[] {
-  return f.calls.filter((c) =>
+  return memoCalls(f, 'fileWrites', () => f.calls.filter((c) =>
     /^(?:(?:fs|fs\/promises|fs-extra|graceful-fs|promise-fs|\?)\.)?(?:writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream|outputFile|outputFileSync|copyFileSync|copyFile|renameSync|rename)$/.test(c.callee) &&
     (c.callee.includes('.') || hasModule(f, /^(?:fs|fs\/promises|fs-extra|graceful-fs)$/)),
-  );
+  ));
 }
 
 /** Evidence for a string or node: its source text, or for a deobfuscated string the recovered value. */
