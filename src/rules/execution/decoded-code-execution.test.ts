@@ -24,6 +24,11 @@ ruleTest(rule, {
       file: 'scripts/js-api-tests.js',
       code: "let chars = '';\nfor (let i = 0; i < 32; i++) chars += String.fromCharCode(i);\nconst input = `return \\`${chars}\\``;\nconst { code } = await esbuild.transform(input);\nconst fn = new Function(code);\n",
     },
+    {
+      name: 'minified server runtime: URI-decoded route params and a module loader reuse the name e (Next.js)',
+      file: 'dist/compiled/next-server/app-route.runtime.prod.js',
+      code: 'function K(e){try{return decodeURIComponent(e)}catch{return e}}let t_=e=>import(e).then(e=>e.default||e);let q=e=>{let t=decodeURIComponent("%2Fapi%2Fitems");return import(t)};\n',
+    },
   ],
   flagged: [
     {
@@ -47,6 +52,12 @@ ruleTest(rule, {
         'eval(String.fromCharCode(102, 40, 41));',
       ].join('\n'),
       findings: [{ line: 2, decoded: 'require' }, { line: 3, decoded: 'f()', severity: 'medium' }],
+    },
+    {
+      name: 'import() of a decoded data: URL',
+      file: 'src/loader.mjs',
+      code: "const u = 'data:text/javascript;base64,' + 'Y29uc29sZS5sb2coMSk=';\nawait import(decodeURIComponent(u));\nawait import(atob('ZGF0YTp0ZXh0L2phdmFzY3JpcHQsaW1wb3J0KCdjaGlsZF9wcm9jZXNzJyk='));\n",
+      findings: [{ line: 2 }, { line: 3 }],
     },
     {
       name: 'decoded env value, unknown content',
