@@ -13,6 +13,11 @@ ruleTest(rule, {
       file: 'bin/help.js',
       code: `console.log('Add the following line to ~/.bashrc: export PATH=$HOME/.tool/bin:$PATH');\nconst f = '~/.bashrc';\n`,
     },
+    {
+      name: 'webpack stats factory: a `${type}.profile` key in a bundle that also writes files',
+      file: 'dist/compiled/webpack/bundle5.js',
+      code: "const fs = require('fs');\nif (p) { o.profile = factory.create(`${type.slice(0, -8)}.profile`, p, ctx); }\nfs.writeFileSync(out, json);\n",
+    },
   ],
   flagged: [
     {
@@ -20,6 +25,12 @@ ruleTest(rule, {
       file: 'dist/completion.js',
       code: `const fs = require('fs'), os = require('os'), path = require('path');\nfs.appendFileSync(path.join(os.homedir(), '.bashrc'), 'source <(mycli completion bash)\\n');\n`,
       findings: [{ line: 2, severity: 'low', confidence: 'low' }],
+    },
+    {
+      name: 'a bare .profile string literal joined to the home folder (low)',
+      file: 'src/setup.js',
+      code: `const fs = require('fs'), os = require('os'), path = require('path');\nfs.appendFileSync(path.join(os.homedir(), '.profile'), 'export PATH=$PATH:/opt/x\\n');\n`,
+      findings: [{ line: 2, severity: 'low' }],
     },
     {
       name: 'electron auto-launch style LaunchAgent (medium)',

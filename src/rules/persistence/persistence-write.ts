@@ -34,7 +34,10 @@ export default defineRule({
     const found: Array<{ name: string; s: Str }> = [];
     for (const s of f.strings) {
       if (s.value.length > 4000) continue;
-      for (const [name, re] of MECHANISMS) if (re.test(s.value) && !found.some((x) => x.name === name)) found.push({ name, s });
+      // A bare ".profile" inside a template after an expression is a key suffix (webpack's `${type}.profile` stats
+      // entry), not a file: only a whole string literal or a path names the rc file.
+      const suffixOnly = s.value === '.profile' && !s.folded && !/['"`]/.test(js.text[s.start] ?? '');
+      for (const [name, re] of MECHANISMS) if (re.test(s.value) && !suffixOnly && !found.some((x) => x.name === name)) found.push({ name, s });
     }
     if (!found.length) return;
     const writes = fileWrites(f).length > 0;
