@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Report, Verdict } from '../core/report.js';
 import { FORMATS, render, type Format } from '../reporters/index.js';
 import { sarifOptionsFor, type SarifOptions } from '../reporters/sarif.js';
+import { directoryRoot } from '../targets/index.js';
 import { UsageError, useColor, type CliIo } from './io.js';
 
 const RANK: Record<Verdict, number> = { clean: 0, suspicious: 1, malicious: 2 };
@@ -34,7 +35,7 @@ function sarifLocation(target: string): SarifOptions | undefined {
   } catch {
     return undefined; // npm:, pypi:, or an archive that is gone: paths stay relative to the package root
   }
-  return sarifOptionsFor(abs, process.cwd());
+  return sarifOptionsFor(directoryRoot(abs).root, process.cwd()); // report paths start at the root (node_modules/…)
 }
 
 /** Writes rendered text to --output, or to stdout; a file that cannot be written is a usage error (exit 2). */

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { expandNestedAsar, openAsar } from './asar.js';
 import { detectArchive } from './detect.js';
 import { walkDirectory } from './dir.js';
@@ -37,8 +37,14 @@ async function openOuter(spec: string, opts: OpenOptions, limits: TargetLimits):
     throw new TargetError(`cannot open ${spec}: ${(e as NodeJS.ErrnoException).code ?? e}`);
   }
   if (st.isDirectory()) {
+    const { root, prefix } = directoryRoot(abs);
     const walked = walkDirectory(abs);
-    return { display: spec, kind: 'directory', root: abs, ...walked, cleanup: async () => {} };
+    if (prefix) {
+      for (const f of walked.files) f.rel = prefix + f.rel;
+      for (const x of walked.skipped) x.path = prefix + x.path;
+      for (const x of walked.errors) x.path = prefix + x.path;
+    }
+    return { display: spec, kind: 'directory', root, ...walked, cleanup: async () => {} };
   }
   if (!st.isFile()) throw new TargetError(`cannot scan ${spec}: not a file or folder`);
   let archive;
@@ -60,4 +66,14 @@ async function openOuter(spec: string, opts: OpenOptions, limits: TargetLimits):
     errors: [],
     cleanup: async () => {},
   };
+}
+
+/**
+ * Where report paths of a scanned folder start. A folder named node_modules is the installed dependencies of the
+ * folder above it: its files are reported as `node_modules/<package>/…` so that every rule and the score see them as
+ * vendored code, exactly as when the project itself is scanned (otherwise esbuild's binary reads as "an executable
+ * committed in the source tree" and a package's GitHub devDependency as the project's own).
+ */
+export function directoryRoot(abs: string): { root: string; prefix: string } {
+  return basename(abs) === 'node_modules' ? { root: dirname(abs), prefix: 'node_modules/' } : { root: abs, prefix: '' };
 }
