@@ -1,5 +1,7 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import { ruleTest } from '../../testing/rule-tester.js';
-import rule from './string-interleave-decoder.js';
+import rule, { findInterleave } from './string-interleave-decoder.js';
 
 ruleTest(rule, {
   clean: [
@@ -16,4 +18,31 @@ ruleTest(rule, {
     },
     { name: 'sum form, alone', file: 'lib/x.js', code: 'for (var e = 0; e < 8; e++) r += s[e] + s[e + 8];\n', findings: [{ line: 1, severity: 'medium', confidence: 'low' }] },
   ],
+});
+
+// findInterleave only tries the patterns where `+= t[e]` leads: it must find what a whole-text search of the original
+// (non-sticky) patterns finds, including a match that starts inside a longer name and the first-pattern-wins order.
+describe('string-interleave-decoder: lead-driven search equals a whole-text search', () => {
+  const ORIGINAL = [
+    /([\w$]+)\s*\+=\s*([\w$]+)\[\s*([\w$]+)\s*\]\s*,\s*\1\s*\+=\s*\2\[\s*(?:(?:[4-9]|[1-9]\d+)\s*\+\s*\3|\3\s*\+\s*(?:[4-9]|[1-9]\d+))\s*\]/,
+    /\+=\s*([\w$]+)\[\s*([\w$]+)\s*\]\s*\+\s*\1\[\s*(?:(?:[4-9]|[1-9]\d+)\s*\+\s*\2|\2\s*\+\s*(?:[4-9]|[1-9]\d+))\s*\]/,
+  ];
+  const whole = (text: string) => ORIGINAL[0]!.exec(text) ?? ORIGINAL[1]!.exec(text);
+  const cases = [
+    'for (e = 0; e < 10; e++) a += t[e], a += t[10 + e];',
+    'ba += t[e], a += t[10 + e]',
+    'x += s[i] + s[i + 8]; y += t[e], y += t[e + 12];',
+    'r += s[e] + s[e + 8]',
+    'total += a[i]; s += a[i] * b[i + 1]; l += e[d] + e[d + 1]',
+    'a  +=  t[ e ] ,\n a += t[ 16+e ]',
+    'q += w[k], q += w[k + 2]; q += w[k], q += w[k + 20]',
+  ];
+  for (const c of cases) {
+    it(JSON.stringify(c).slice(0, 60), () => {
+      const a = whole(c);
+      const b = findInterleave(c);
+      assert.equal(b?.index, a?.index);
+      assert.equal(b?.[0], a?.[0]);
+    });
+  }
 });
