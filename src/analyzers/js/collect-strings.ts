@@ -25,6 +25,8 @@ export interface CollectedString {
 }
 
 const collected = new WeakMap<object, CollectedString[]>();
+/** One shared (never mutated) empty list for the literals: a bundle has 100k of them. */
+const NO_STEPS: FoldStep[] = [];
 /** Node types worth trying to fold as a whole (a plain identifier or member read repeats its definition: skipped). */
 const FOLD_CANDIDATES = new Set(['BinaryExpression', 'TemplateLiteral', 'CallExpression', 'NewExpression']);
 
@@ -59,9 +61,9 @@ export function collectStrings(js: Pick<JsFile, 'ast'> & { text?: string }): Col
     const node = nodes[i]!;
     let inFolded = folded;
     if (node.type === 'Literal' && typeof node.value === 'string') {
-      out.push({ value: node.value, kind: 'literal', start: node.start, end: node.end, node, decoded: false, steps: [] });
+      out.push({ value: node.value, kind: 'literal', start: node.start, end: node.end, node, decoded: false, steps: NO_STEPS });
     } else if (node.type === 'TemplateLiteral' && node.expressions.length === 0 && typeof node.quasis[0]?.value?.cooked === 'string') {
-      out.push({ value: node.quasis[0].value.cooked, kind: 'literal', start: node.start, end: node.end, node, decoded: false, steps: [] });
+      out.push({ value: node.quasis[0].value.cooked, kind: 'literal', start: node.start, end: node.end, node, decoded: false, steps: NO_STEPS });
     } else if (!folded && FOLD_CANDIDATES.has(node.type) && scope.spent < FILE_STEP_BUDGET && worthFolding(node, scope)) {
       const r = foldString(node, ast, { maxSteps: 20_000 });
       if (r && r.value.length) {
