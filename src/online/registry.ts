@@ -129,14 +129,9 @@ export class RegistryClient {
       return { ok: true, pkg, tarball: await this.npmVersionDoc(req) };
     }
     if (!got.ok) return { ok: false, error: got.error };
-    let doc: any;
-    try {
-      doc = JSON.parse(got.body.toString('utf8'));
-    } catch (e) {
-      return { ok: false, error: `${url}: not JSON (${(e as Error).message})` };
-    }
-    if (!doc || typeof doc !== 'object') return { ok: false, error: `${url}: not a package document` };
-    return { ok: true, ...readPackument(req, url, doc) };
+    const parsed = jsonDocument(got.body, url, 'a package document');
+    if (!parsed.ok) return parsed;
+    return { ok: true, ...readPackument(req, url, parsed.doc) };
   }
 
   /** `<registry>/<name>/<version>`: one version's document, when the whole packument was too large to read. */
@@ -159,16 +154,23 @@ export class RegistryClient {
     if (!got.ok && got.status === 404) return { ok: true, pkg: { ecosystem: 'pypi', name: req.name, url, state: 'missing' } };
     if (!got.ok && got.tooLarge) return { ok: true, pkg: { ecosystem: 'pypi', name: req.name, url, state: 'found', truncated: true } };
     if (!got.ok) return { ok: false, error: got.error };
-    let doc: any;
-    try {
-      doc = JSON.parse(got.body.toString('utf8'));
-    } catch (e) {
-      return { ok: false, error: `${url}: not JSON (${(e as Error).message})` };
-    }
-    if (!doc || typeof doc !== 'object') return { ok: false, error: `${url}: not a project document` };
-    const pkg = readPypiJson(req, url, doc);
-    return { ok: true, pkg, tarball: pkg.picked ? pypiFileOf(req.name, pkg.picked, doc, url) : undefined };
+    const parsed = jsonDocument(got.body, url, 'a project document');
+    if (!parsed.ok) return parsed;
+    const pkg = readPypiJson(req, url, parsed.doc);
+    return { ok: true, pkg, tarball: pkg.picked ? pypiFileOf(req.name, pkg.picked, parsed.doc, url) : undefined };
   }
+}
+
+/** A registry answer as a JSON object, or the error that says why it is not one (a hostile registry is possible). */
+function jsonDocument(body: Buffer, url: string, what: string): { ok: true; doc: any } | { ok: false; error: string } {
+  let doc: any;
+  try {
+    doc = JSON.parse(body.toString('utf8'));
+  } catch (e) {
+    return { ok: false, error: `${url}: not JSON (${(e as Error).message})` };
+  }
+  if (!doc || typeof doc !== 'object') return { ok: false, error: `${url}: not ${what}` };
+  return { ok: true, doc };
 }
 
 /**
