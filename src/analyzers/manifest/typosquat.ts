@@ -22,7 +22,8 @@ const MIN_EDIT_LEN = 5;
 const SUFFIXES = ['-js', '.js', 'js', '-validator', '-validators', '-helper', '-helpers', '-util', '-utils', '-lib', '-pack', '-package', '-dependency', '-node', '-api', '-loggers', '-logger', '-plugin', '-core', '-tool', '-tools'];
 const HOMOGLYPHS: Array<[RegExp, string]> = [[/rn/g, 'm'], [/vv/g, 'w'], [/0/g, 'o'], [/1/g, 'l'], [/i/g, 'l'], [/5/g, 's'], [/3/g, 'e'], [/cl/g, 'd']];
 
-const deletionIndex = new Map<Ecosystem, Map<string, string[]>>();
+/** Deletion indexes by ecosystem and name length, built on first use: a scan asks about a few lengths only. */
+const deletionIndex = new Map<string, Map<string, string[]>>();
 
 function deletions(s: string): string[] {
   const out = [s];
@@ -30,23 +31,24 @@ function deletions(s: string): string[] {
   return out;
 }
 
-function indexFor(eco: Ecosystem): Map<string, string[]> {
-  let idx = deletionIndex.get(eco);
+/** Popular names of exactly `len` characters, keyed by themselves and each one-letter deletion of them. */
+function indexFor(eco: Ecosystem, len: number): Map<string, string[]> {
+  const key = `${eco}:${len}`;
+  let idx = deletionIndex.get(key);
   if (idx) return idx;
   idx = new Map();
   popular(eco).names.forEach((n, rank) => {
-    if (n.length < MIN_EDIT_LEN || (n.length < LONG_NAME && rank >= EDIT_TARGET_RANK[eco])) return;
+    if (n.length !== len || n.length < MIN_EDIT_LEN || (n.length < LONG_NAME && rank >= EDIT_TARGET_RANK[eco])) return;
     for (const d of deletions(n)) {
-      const list = idx.get(d);
+      const list = idx!.get(d);
       if (list) list.push(n);
-      else idx.set(d, [n]);
+      else idx!.set(d, [n]);
     }
   });
-  deletionIndex.set(eco, idx);
+  deletionIndex.set(key, idx);
   return idx;
 }
 
-/** Damerau-Levenshtein distance, capped (returns cap+1 beyond it). */
 function distance(a: string, b: string, cap = 2): number {
   if (Math.abs(a.length - b.length) > cap) return cap + 1;
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array(b.length).fill(0)]);
@@ -129,12 +131,16 @@ export function findSquat(eco: Ecosystem, rawName: string): Squat | null {
 
   // one edit away from a top name
   if (base.length >= MIN_EDIT_LEN) {
-    const idx = indexFor(eco);
     let best: string | null = null;
-    for (const d of deletions(name)) {
-      for (const cand of idx.get(d) ?? []) {
-        if (cand === name || distance(cand, name, 1) > 1) continue;
-        if (!best || pop.rank.get(cand)! < pop.rank.get(best)!) best = cand;
+    const dels = deletions(name);
+    // One edit changes the length by at most one: only those three buckets can hold a candidate.
+    for (const len of [name.length - 1, name.length, name.length + 1]) {
+      const idx = indexFor(eco, len);
+      for (const d of dels) {
+        for (const cand of idx.get(d) ?? []) {
+          if (cand === name || distance(cand, name, 1) > 1) continue;
+          if (!best || pop.rank.get(cand)! < pop.rank.get(best)!) best = cand;
+        }
       }
     }
     if (best) {
