@@ -72,6 +72,33 @@ export function nearAssigns(model: PyModel, name: string, offset: number, n = 16
   return all.slice(start, start + n);
 }
 
+/**
+ * Texts of a call's arguments and, up to `steps` assignment steps back, of the names they use: the payload is often
+ * built first (data = {...}; req = Request(url, data=json.dumps(data)); urlopen(req)). At most ~64 texts of 5,000 chars.
+ */
+export function payloadTexts(model: PyModel, call: PyCall, steps = 2): string[] {
+  const args = call.node.childForFieldName('arguments')?.text ?? '';
+  const texts = [args.slice(0, 5000)];
+  const seen = new Set<string>();
+  let frontier = [args];
+  for (let level = 0; level < steps && frontier.length; level++) {
+    const next: string[] = [];
+    for (const text of frontier) {
+      for (const m of text.slice(0, 5000).matchAll(/\b[A-Za-z_]\w*\b/g)) {
+        if (seen.has(m[0])) continue;
+        seen.add(m[0]);
+        for (const v of nearAssigns(model, m[0], call.node.startIndex)) {
+          texts.push(v.text.slice(0, 5000));
+          next.push(v.text);
+        }
+        if (texts.length > 64) break;
+      }
+    }
+    frontier = next;
+  }
+  return texts;
+}
+
 /** Text of the whole expression a literal is part of: "curl -F \"file=@" + name + "\" https://…" (up through + and parentheses). */
 export function expressionText(node: Node, max = 4000): string {
   let n = node;

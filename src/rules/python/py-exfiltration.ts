@@ -2,7 +2,7 @@ import { defineRule } from '../../core/rule.js';
 import { modelOf, resolveCallee } from '../../analyzers/python/model.js';
 import { evaluate } from '../../analyzers/python/static-eval.js';
 import { extractIocs, isPublicIp } from '../../analyzers/python/iocs.js';
-import { addressArg, at, clip, contentStrings, expressionText, isNetworkCall, isProcessCall, nearAssigns, sendCalls } from './_util.js';
+import { addressArg, at, clip, contentStrings, expressionText, isNetworkCall, isProcessCall, payloadTexts, sendCalls } from './_util.js';
 
 // Collection endpoints that need no server of one's own.
 const DROP_ENDPOINTS =
@@ -84,27 +84,7 @@ export default defineRule({
     // conn = HTTPSConnection(host); conn.request('POST', path, body): the body goes out through a method of the connection.
     const sends = sendCalls(model, net);
     for (const c of [...net, ...sends]) {
-      const args = c.node.childForFieldName('arguments')?.text ?? '';
-      // The payload is often built first: data = {...}; req = Request(url, data=json.dumps(data)); urlopen(req)
-      const texts = [args.slice(0, 5000)];
-      const seenNames = new Set<string>();
-      let frontier = [args];
-      for (let level = 0; level < 3 && frontier.length; level++) {
-        const next: string[] = [];
-        for (const text of frontier) {
-          for (const m of text.slice(0, 5000).matchAll(/\b[A-Za-z_]\w*\b/g)) {
-            if (seenNames.has(m[0])) continue;
-            seenNames.add(m[0]);
-            // A name bound hundreds of times (r = requests.get(...) in a test suite) must not make each call cost the file.
-            for (const v of nearAssigns(model, m[0], c.node.startIndex)) {
-              texts.push(v.text.slice(0, 5000));
-              next.push(v.text);
-            }
-            if (texts.length > 64) break;
-          }
-        }
-        frontier = next;
-      }
+      const texts = payloadTexts(model, c, 3);
       // Every identity item sent, the whole environment first: it decides the severity.
       const items = texts.flatMap((t) => [...t.matchAll(HOST_IDENTITY_ALL)].map((m) => m[0]));
       const identity = items.length ? [items.find((i) => /environ/.test(i)) ?? items[0]!] : null;

@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { defineRule } from '../../core/rule.js';
 import { modelOf, resolveCallee, type PyCall, type PyModel } from '../../analyzers/python/model.js';
 import { evaluate } from '../../analyzers/python/static-eval.js';
-import { at, clip, isNetworkCall, nearAssigns, sendCalls } from './_util.js';
+import { at, clip, isNetworkCall, payloadTexts, sendCalls } from './_util.js';
 
 // Directory walks: os.walk/listdir/scandir, glob, pathlib rglob.
 const WALK = /^(?:os\.(?:walk|listdir|scandir)|glob\.i?glob|pathlib\.Path\.rglob)$|(?:^|\.)rglob$/;
@@ -15,30 +15,6 @@ const CARRIES_FILE = /\bopen\s*\(|\bFormData\b|\badd_field\b|\.read\s*\(\s*\)|se
 const WALLET_SECRET = /(?:private_?key|priv_?key|privkey|mnemonic|seed_?phrase|secret_?recovery|recovery_?phrase)/i;
 
 const WALLET_CONTEXT = /\b(?:web3|eth_account|solana|solders|bip_?39|bip_?44|hdwallet|mnemonic|bitcoin|bitcoinlib|tronpy|Keypair|wallet)\b/i;
-
-/** Texts of a call's arguments and, up to two assignment steps back, of the names they use. */
-function payloadTexts(model: PyModel, call: PyCall): string[] {
-  const args = call.node.childForFieldName('arguments')?.text ?? '';
-  const texts = [args.slice(0, 5000)];
-  const seen = new Set<string>();
-  let frontier = [args];
-  for (let level = 0; level < 2 && frontier.length; level++) {
-    const next: string[] = [];
-    for (const text of frontier) {
-      for (const m of text.slice(0, 5000).matchAll(/\b[A-Za-z_]\w*\b/g)) {
-        if (seen.has(m[0])) continue;
-        seen.add(m[0]);
-        for (const v of nearAssigns(model, m[0], call.node.startIndex)) {
-          texts.push(v.text.slice(0, 5000));
-          next.push(v.text);
-        }
-        if (texts.length > 64) break;
-      }
-    }
-    frontier = next;
-  }
-  return texts;
-}
 
 /** Where a walk starts: the literal root, or a parameter's default (def scan(folder='/')), or the name's assignments. */
 function walkRoot(model: PyModel, call: PyCall): { disk: boolean; home: boolean; shown: string } | null {
