@@ -2,6 +2,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { PyFile } from '../../core/inputs.js';
 import type { At } from '../../core/rule.js';
+import { partitionPoint } from '../../core/search.js';
 import { modelOf, resolveCallee, type PyCall, type PyModel } from '../../analyzers/python/model.js';
 import { execSinks } from '../../analyzers/python/payload.js';
 
@@ -61,13 +62,7 @@ export function contentStrings(py: PyFile): Array<{ value: string; node: Node; d
 export function nearAssigns(model: PyModel, name: string, offset: number, n = 16): Node[] {
   const all = model.assigns.get(name);
   if (!all || all.length <= n) return all ?? [];
-  let lo = 0;
-  let hi = all.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (all[mid]!.startIndex < offset) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(all.length, (i) => all[i]!.startIndex < offset);
   const start = Math.max(0, Math.min(lo - n + 4, all.length - n));
   return all.slice(start, start + n);
 }

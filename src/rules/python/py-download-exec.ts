@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { partitionPoint } from '../../core/search.js';
 import { defineRule } from '../../core/rule.js';
 import { dotted, modelOf, resolveCallee, stringValue, type PyCall } from '../../analyzers/python/model.js';
 import { execSinks } from '../../analyzers/python/payload.js';
@@ -72,13 +73,7 @@ export default defineRule({
     // starts inside the node ends inside it). Checking every call for every assignment was quadratic.
     const netStarts = netCalls.map((c) => c.node.startIndex).sort((a, b) => a - b);
     const hasNet = (node: Node): boolean => {
-      let lo = 0;
-      let hi = netStarts.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (netStarts[mid]! < node.startIndex) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = partitionPoint(netStarts.length, (i) => netStarts[i]! < node.startIndex);
       return lo < netStarts.length && netStarts[lo]! < node.endIndex;
     };
     // Names that hold downloaded data: x = requests.get(...), y = x.content, with urlopen(u) as r.

@@ -7,6 +7,7 @@
  * local folder below only fills two gaps these rules need: literal runs inside `+` chains that do not fold as a whole,
  * and base64 literals decoded by helpers the folder cannot follow (BeaverTail's `s.slice(1)` junk prefix).
  */
+import { partitionPoint } from '../../core/search.js';
 import type { JsFile } from '../../core/inputs.js';
 import { flatAst, type Node } from '../../analyzers/js/walk.js';
 import { collectStrings } from '../../analyzers/js/collect-strings.js';
@@ -156,13 +157,7 @@ function computeFacts(js: JsFile): JsFacts {
   // Chains inside a folded expression are covered by it; folded nodes are few, so an interval check is cheap enough.
   const foldedSpans = [...foldedNodes].map((x) => x as Node).sort((a, b) => a.start - b.start);
   const insideFolded = (n: Node) => {
-    let lo = 0;
-    let hi = foldedSpans.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (foldedSpans[mid]!.start <= n.start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(foldedSpans.length, (i) => foldedSpans[i]!.start <= n.start);
     for (let i = lo - 1; i >= 0 && i >= lo - 64; i--) if (foldedSpans[i]!.end >= n.end) return true;
     return false;
   };
@@ -560,13 +555,7 @@ export function argText(f: JsFacts, c: Call): string {
 }
 
 function collectIn(sorted: Str[], from: number, to: number, parts: string[]): void {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.start < from) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(sorted.length, (i) => sorted[i]!.start < from);
   let lastEnd = -1;
   let len = 0;
   for (let i = lo; i < sorted.length && sorted[i]!.start < to && len < 4000; i++) {
