@@ -49,13 +49,11 @@ export function writeOutput(text: string, output: string | undefined, io: CliIo)
   } else io.stdout.write(text);
 }
 
-/** 2 when something was not examined (a clean-looking incomplete scan must not pass), else 1 at/above failOn. */
-export function exitCode(report: Report, failOn: Verdict | undefined): number {
-  return exitCodeFor(report, failOn);
-}
-
-/** The exit-code contract for anything with a verdict and an incomplete flag (scan, detonate, check). */
-export function exitCodeFor(report: { verdict: Verdict; incomplete: boolean }, failOn: Verdict | undefined): number {
+/**
+ * The exit-code contract of scan, detonate and check: 2 when something was not examined (a clean-looking incomplete
+ * scan must not pass), else 1 at/above failOn.
+ */
+export function exitCode(report: { verdict: Verdict; incomplete: boolean }, failOn: Verdict | undefined): number {
   if (report.incomplete) return 2;
   if (failOn === undefined) return 0;
   return RANK[report.verdict] >= RANK[failOn] ? 1 : 0;

@@ -11,6 +11,14 @@ export interface Skipped {
   path: string;
   reason: string;
 }
+
+/** How a skip/error reason starts when a file over the parse limit was analysed in part (text rules read all of it). */
+export const REDUCED_ANALYSIS = 'reduced analysis';
+
+/** A file examined in part, not left out: reporters call it "partial". */
+export function isPartialReason(reason: string): boolean {
+  return reason.startsWith(REDUCED_ANALYSIS);
+}
 export interface ScanError {
   path: string;
   message: string;

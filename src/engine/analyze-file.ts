@@ -1,7 +1,7 @@
 import type { Finding } from '../core/finding.js';
 import type { FileFacts, JsFile, PyFile, TextFile } from '../core/inputs.js';
 import { LineIndex } from '../core/location.js';
-import type { ScanError } from '../core/report.js';
+import { REDUCED_ANALYSIS, type ScanError } from '../core/report.js';
 import { prefilterMatches, type AnyRule, type RuleContext, type RuleInputs } from '../core/rule.js';
 import { computeFacts, decodeText, isBinary } from '../analyzers/file-facts.js';
 import { parseJs } from '../analyzers/js/parse.js';
@@ -91,7 +91,7 @@ export function analyzeFile(path: string, bytes: Uint8Array, rules: readonly Any
     const w = windowed(text, opts.parseWindow ?? Math.max(1, parseMax >> 2));
     if (w.head >= w.tail) return text;
     reduced =
-      `reduced analysis: ${mb(facts.size)} MB is over the ${mb(parseMax)} MB parse limit: the text rules (hidden code, ` +
+      `${REDUCED_ANALYSIS}: ${mb(facts.size)} MB is over the ${mb(parseMax)} MB parse limit: the text rules (hidden code, ` +
       `obfuscation fingerprints, file type) read all of it, the ${ruleCount} ${lang} AST rule(s) that apply only its first ` +
       `${mb(w.head)} MB and last ${mb(text.length - w.tail)} MB (characters ${w.head}–${w.tail} not parsed)`;
     return w.text;

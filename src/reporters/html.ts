@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Finding } from '../core/finding.js';
-import type { Report } from '../core/report.js';
+import { isPartialReason, type Report } from '../core/report.js';
 import { SEVERITIES } from '../core/finding.js';
 import { FRAME_WIDTH } from '../core/location.js';
 import { CSS, JS } from './html-assets.js';
@@ -204,7 +204,7 @@ function notExaminedSection(r: Report): string {
   if (!r.skipped.length && !r.errors.length) return '<section id="not-examined"><h2>Skipped, partial or failed</h2><p class="empty">Everything was examined.</p></section>';
   const rows = [
     ...r.errors.map((e) => `<tr class="danger"><td>failed</td><td class="val">${esc(clip(e.path, MAX.path))}</td><td>${esc(clip(e.message, MAX.message))}</td></tr>`),
-    ...r.skipped.map((s) => `<tr><td>${s.reason.startsWith('reduced analysis') ? 'partial' : 'skipped'}</td><td class="val">${esc(clip(s.path, MAX.path))}</td><td>${esc(clip(s.reason, MAX.message))}</td></tr>`),
+    ...r.skipped.map((s) => `<tr><td>${isPartialReason(s.reason) ? 'partial' : 'skipped'}</td><td class="val">${esc(clip(s.path, MAX.path))}</td><td>${esc(clip(s.reason, MAX.message))}</td></tr>`),
   ].join('\n');
   return `<section id="not-examined"><h2>Skipped, partial or failed (${r.errors.length + r.skipped.length})</h2>
 <table><thead><tr><th></th><th>Path</th><th>Why</th></tr></thead><tbody>

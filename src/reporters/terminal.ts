@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 import type { CodeFrame, Finding, Severity } from '../core/finding.js';
-import type { Report } from '../core/report.js';
+import { isPartialReason, type Report } from '../core/report.js';
 import { FRAME_WIDTH } from '../core/location.js';
 import {
   autorunToShow,
@@ -188,12 +188,8 @@ function notExamined(out: string[], r: Report, c: Colors) {
   out.push(c.bold(`Not examined, or examined in part (${r.skipped.length + r.errors.length})`));
   for (const e of r.errors) out.push(`  ${c.red('error  ')} ${sanitize(clip(e.path, 400))}: ${sanitize(clip(e.message, 600))}`);
   // A file over the parse limit is still read by the text rules: "partial", not "skipped" (see engine/analyze-file.ts).
-  for (const s of r.skipped) out.push(`  ${c.yellow(isPartial(s.reason) ? 'partial' : 'skipped')} ${sanitize(clip(s.path, 400))}: ${sanitize(clip(s.reason, 600))}`);
+  for (const s of r.skipped) out.push(`  ${c.yellow(isPartialReason(s.reason) ? 'partial' : 'skipped')} ${sanitize(clip(s.path, 400))}: ${sanitize(clip(s.reason, 600))}`);
   out.push('');
-}
-
-function isPartial(reason: string): boolean {
-  return reason.startsWith('reduced analysis');
 }
 
 function wrap(text: string, width: number): string[] {

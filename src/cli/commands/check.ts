@@ -8,7 +8,7 @@ import { TargetError } from '../../targets/index.js';
 import { CHECK_HELP } from '../help.js';
 import { UsageError, useColor, type CliIo } from '../io.js';
 import { JAIL_OPTIONS, ONLINE_OPTIONS, parseMaxFileSize, parseOnline, parseTimeoutMs, REPORT_OPTIONS, TARGET_OPTIONS } from '../options.js';
-import { exitCodeFor, parseFailOn, writeOutput } from '../output.js';
+import { exitCode, parseFailOn, writeOutput } from '../output.js';
 
 /** `lurescan check --message FILE [--target T]`: the message and the code, one answer. */
 export async function checkCommand(args: string[], io: CliIo): Promise<number> {
@@ -60,5 +60,5 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   }
   const text = format === 'json' ? renderCheckJson(report) : renderCheckTerminal(report, { color: !values.output && useColor(io.stdout, io.env), width: io.stdout.columns });
   writeOutput(text, values.output, io);
-  return exitCodeFor(report, failOn);
+  return exitCode(report, failOn);
 }
