@@ -1,10 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import type { MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { ScanError, Skipped } from '../core/report.js';
 import { selectRules } from '../rules/index.js';
 import { analyzeFile, PARSE_MAX_BYTES, type FileResult } from './analyze-file.js';
 import { readFileForScan } from '../targets/read.js';
+import { deobfuscatorPort } from '../analyzers/js/deobfuscate.js';
 
 export interface FileRef {
   rel: string;
@@ -22,6 +24,8 @@ export interface BatchTask {
   maxFileBytes: number;
   parseMaxBytes: number;
   ruleSelection: RuleSelection;
+  /** Where this batch's deobfuscations go (the main thread's helper and its warm children). */
+  deob?: MessagePort;
 }
 export type BatchOutcome = { rel: string; result: FileResult } | { rel: string; error: string };
 
@@ -184,8 +188,9 @@ export class Engine {
       inFlight++;
       // The timeout starts when the batch is handed to an idle worker, never while it waits in a queue.
       const timeoutMs = budgetMs(batch, opts.fileTimeoutMs, opts.parseMaxBytes ?? PARSE_MAX_BYTES);
-      const task: BatchTask = { files: batch, maxFileBytes: opts.maxFileBytes, parseMaxBytes: opts.parseMaxBytes ?? PARSE_MAX_BYTES, ruleSelection: opts.ruleSelection };
-      (lane.pool.run(task, { signal: AbortSignal.timeout(timeoutMs) }) as Promise<BatchOutcome[]>).then(
+      const deob = deobfuscatorPort();
+      const task: BatchTask = { files: batch, maxFileBytes: opts.maxFileBytes, parseMaxBytes: opts.parseMaxBytes ?? PARSE_MAX_BYTES, ruleSelection: opts.ruleSelection, deob: deob.port };
+      (lane.pool.run(task, { signal: AbortSignal.timeout(timeoutMs), transferList: [deob.port] }) as Promise<BatchOutcome[]>).then(
         (outcomes) => {
           for (const o of outcomes) {
             if ('error' in o) errors.push({ path: o.rel, message: o.error });
@@ -210,6 +215,7 @@ export class Engine {
           settle(batch);
         },
       ).finally(() => {
+        deob.close();
         lane.free++;
         inFlight--;
         pump();

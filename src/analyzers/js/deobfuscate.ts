@@ -4,17 +4,27 @@
  * limit), and the whole job runs in a separate child process with a heap cap and a hard wall-clock kill: nothing of the
  * sample ever runs in the scanner's own process, and hostile input ends as an error, never a hang.
  *
- * Synchronous on purpose (rules are synchronous): only files the obfuscator-io rule matched get here, so the cost
- * (~0.3–3 s) is paid rarely.
+ * Synchronous on purpose (rules are synchronous). The child is started on the first call and kept warm for the next
+ * ones: starting node and importing webcrack costs ~0.35 s and a cold webcrack runs its first file at half speed, so a
+ * lure with two obfuscated copies of its stealer paid ~2 s for two fresh children; a warm child decodes the second in
+ * ~0.3 s. The calling thread talks to it the synckit way: a small helper thread owns the child process (async pipes,
+ * the kill timer) and the caller blocks on Atomics.wait until the helper posts the answer, read with
+ * receiveMessageOnPort. (synckit itself needs its worker as a file on disk, and a TypeScript loader under tsx; the
+ * helper here is a short plain-JS program evaluated as a string, like the child's.)
+ *
+ * Guarantees, per call as before: SIGKILL after `timeoutMs` (the child is then respawned by the next call), a heap cap,
+ * an environment with nothing but PATH, a per-thread budget of calls, and every failure reported as a value. A child
+ * also kills itself when its request outlives the deadline or its parent is gone (its own watchdog thread), so a child
+ * busy with a hostile sample never outlives the scan.
  */
-import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 
 export type DeobResult = { ok: true; code: string; ms: number } | { ok: false; error: string; ms: number };
 
 export interface DeobOptions {
-  /** Wall-clock limit for the child process (killed with SIGKILL after it). */
+  /** Wall-clock limit for one call (the child is killed with SIGKILL after it). */
   timeoutMs?: number;
   /** Old-space heap cap of the child, MiB. */
   heapMb?: number;
@@ -47,16 +57,22 @@ export function deobfuscatorAvailable(): boolean {
 }
 
 /**
- * The child's program, run with `node --input-type=module -e` (no loader, no file to ship): stdin = obfuscated code,
- * stdout = JSON. webcrack evaluates the sample's string-array decoders through `sandbox`: a fresh isolated-vm isolate
- * per call (no I/O, no require, 64 MiB heap, 3 s CPU timeout).
+ * The child's program, run with `node --input-type=module -e` (no loader, no file to ship). Requests and answers are
+ * JSON lines on stdin/stdout, one request at a time. webcrack evaluates the sample's string-array decoders through
+ * `sandbox`: a fresh isolated-vm isolate per call (no I/O, no require, 64 MiB heap, 3 s CPU timeout). The watchdog
+ * thread SIGKILLs the child when a request outlives its deadline or when the child is orphaned (parent gone).
  */
 const CHILD = `
-import { readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 const [webcrackUrl, ivmUrl] = process.argv.slice(1);
-const out = (o) => process.stdout.write(JSON.stringify(o));
-try {
-  const input = readFileSync(0, 'utf8');
+const deadline = new Float64Array(new SharedArrayBuffer(8));
+new Worker("const { workerData: { d, ppid } } = require('node:worker_threads');" +
+  "setInterval(() => { if ((d[0] && Date.now() > d[0]) || process.ppid !== ppid) process.kill(process.pid, 'SIGKILL'); }, 100);",
+  { eval: true, execArgv: [], workerData: { d: deadline, ppid: process.ppid } }).unref();
+const write = process.stdout.write.bind(process.stdout);
+for (const k of ['log', 'info', 'warn', 'error', 'debug', 'trace']) console[k] = () => {};
+let loaded;
+const load = async () => {
   const { webcrack } = await import(webcrackUrl);
   const ivm = (await import(ivmUrl)).default;
   const sandbox = async (code) => {
@@ -68,17 +84,192 @@ try {
       isolate.dispose();
     }
   };
-  const result = await webcrack(input, { unpack: false, deobfuscate: true, unminify: true, jsx: false, mangle: false, sandbox });
-  out({ ok: true, code: result.code });
-} catch (e) {
-  out({ ok: false, error: String(e && e.message || e).slice(0, 500) });
-}
-process.exit(0);
+  return { webcrack, sandbox };
+};
+const handle = async (req) => {
+  deadline[0] = Date.now() + req.graceMs;
+  try {
+    loaded ??= load();
+    const { webcrack, sandbox } = await loaded;
+    const result = await webcrack(req.code, { unpack: false, deobfuscate: true, unminify: true, jsx: false, mangle: false, sandbox });
+    return { id: req.id, ok: true, code: result.code };
+  } catch (e) {
+    return { id: req.id, ok: false, error: String(e && e.message || e).slice(0, 500) };
+  } finally {
+    deadline[0] = 0;
+  }
+};
+let buf = '';
+let chain = Promise.resolve();
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (d) => {
+  let from = buf.length;
+  buf += d;
+  for (let i; (i = buf.indexOf('\\n', from)) >= 0; from = 0) {
+    const req = JSON.parse(buf.slice(0, i));
+    buf = buf.slice(i + 1);
+    chain = chain.then(() => handle(req)).then((res) => write(JSON.stringify(res) + '\\n'));
+  }
+});
+process.stdin.on('end', () => chain.then(() => process.exit(0)));
 `;
+
+/**
+ * The helper thread (CommonJS, evaluated): serves every port connected to it (one per calling thread or per batch of a
+ * worker thread). Each request gets an idle warm child, or a new one (at most one per concurrent caller, so never a
+ * queue); the child is SIGKILLed when the request exceeds its time, and the blocked caller is woken after each answer.
+ */
+const HELPER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { spawn } = require('node:child_process');
+const { program, execPath, path } = workerData;
+const children = new Set();
+const idle = [];
+const settle = (c, msg) => {
+  const req = c.current;
+  if (!req) return;
+  c.current = null;
+  clearTimeout(c.timer);
+  req.port.postMessage({ id: req.id, pid: c.cp.pid, ...msg });
+  Atomics.store(req.flag, 0, 1);
+  Atomics.notify(req.flag, 0);
+  if (children.has(c)) idle.push(c);
+};
+const drop = (c) => {
+  children.delete(c);
+  const i = idle.indexOf(c);
+  if (i >= 0) idle.splice(i, 1);
+};
+const start = (req) => {
+  const cp = spawn(execPath, ['--max-old-space-size=' + req.heapMb, '--input-type=module', '-e', program, req.webcrack, req.ivm], {
+    stdio: 'pipe',
+    // No inherited secrets or proxies: the child needs nothing from the environment.
+    env: { PATH: path, NODE_OPTIONS: '' },
+    windowsHide: true,
+  });
+  const c = { cp, heapMb: req.heapMb, out: '', err: '', current: null, timer: null, started: 0 };
+  children.add(c);
+  cp.stdout.setEncoding('utf8');
+  cp.stderr.setEncoding('utf8');
+  cp.stdout.on('data', (d) => {
+    let from = c.out.length;
+    c.out += d;
+    for (let i; (i = c.out.indexOf('\\n', from)) >= 0; from = 0) {
+      const line = c.out.slice(0, i);
+      c.out = c.out.slice(i + 1);
+      let res;
+      try { res = JSON.parse(line); } catch { continue; }
+      if (c.current && res.id === c.current.id) settle(c, res.ok ? { ok: true, code: res.code } : { ok: false, error: res.error });
+    }
+  });
+  cp.stderr.on('data', (d) => { c.err = (c.err + d).slice(-2000); });
+  cp.stdin.on('error', () => {});
+  cp.on('error', (e) => {
+    drop(c);
+    settle(c, { ok: false, error: 'deobfuscator failed: ' + (e.code || e.message) });
+  });
+  cp.on('exit', (code, signal) => {
+    drop(c);
+    const ms = Math.round(performance.now() - c.started);
+    settle(c, signal
+      ? { ok: false, error: 'deobfuscator killed (' + signal + ') after ' + ms + ' ms' }
+      : { ok: false, error: 'deobfuscator exited ' + code + ': ' + c.err.slice(0, 300) });
+  });
+  return c;
+};
+const serve = (port, req) => {
+  let c;
+  for (let i = idle.length - 1; i >= 0; i--) if (idle[i].heapMb === req.heapMb) { c = idle.splice(i, 1)[0]; break; }
+  c ??= start(req);
+  c.current = { id: req.id, flag: req.flag, port };
+  c.started = performance.now();
+  c.timer = setTimeout(() => c.cp.kill('SIGKILL'), req.timeoutMs);
+  c.cp.stdin.write(JSON.stringify({ id: req.id, code: req.code, graceMs: req.timeoutMs + 2000 }) + '\\n');
+};
+parentPort.on('message', ({ port, pending }) => {
+  port.on('message', (req) => serve(port, req));
+  port.on('close', () => port.removeAllListeners());
+  if (pending) serve(port, pending);
+});
+`;
+
+/** Connects to the helper thread of this thread (started on first use; from the main thread it lives as long as the process). */
+let helperWorker: Worker | null = null;
+function helper(): Worker {
+  if (helperWorker) return helperWorker;
+  const worker = new Worker(HELPER, {
+    eval: true,
+    // CommonJS whatever flags this process has (--input-type=module would make the evaluated helper an ES module).
+    execArgv: [],
+    workerData: { program: CHILD, execPath: process.execPath, path: process.env.PATH ?? '' },
+    env: {},
+    stdout: true,
+    stderr: true,
+    resourceLimits: { maxOldGenerationSizeMb: 256 },
+  });
+  // Neither the helper nor its children keep the process alive: at exit the pipes close and an idle child ends itself.
+  worker.unref();
+  const forget = () => {
+    if (helperWorker === worker) helperWorker = null;
+  };
+  worker.on('error', forget);
+  worker.on('exit', forget);
+  return (helperWorker = worker);
+}
+
+/**
+ * For the engine, on the main thread: a port that a worker thread deobfuscates through (see useDeobfuscatorPort).
+ * Served by the main thread's helper, which is started only when the first request arrives; close() after the batch.
+ * One helper per process means one set of warm children per process, and children are reaped by a thread that stays.
+ */
+export function deobfuscatorPort(): { port: MessagePort; close(): void } {
+  const { port1, port2 } = new MessageChannel();
+  let moved = false;
+  port1.once('message', (pending) => {
+    moved = true;
+    helper().postMessage({ port: port1, pending }, [port1]);
+  });
+  port1.unref();
+  return { port: port2, close: () => !moved && port1.close() };
+}
+
+let remote: MessagePort | undefined;
+/** In a worker thread, for one batch: route this thread's deobfuscations to the main thread's helper (undefined: stop). */
+export function useDeobfuscatorPort(port: MessagePort | undefined): void {
+  remote = port;
+}
+
+let local: MessagePort | undefined;
+/** This thread's own connection to a helper it started (in-process scans, tests, a worker given no port). */
+function localPort(): MessagePort {
+  if (local) return local;
+  const { port1, port2 } = new MessageChannel();
+  helper().postMessage({ port: port2 }, [port2]);
+  port1.unref();
+  return (local = port1);
+}
+
+/** Ends this thread's helper thread and its children (tests; the next call starts afresh). */
+export async function stopDeobfuscator(): Promise<void> {
+  const w = helperWorker;
+  helperWorker = null;
+  local?.close();
+  local = undefined;
+  if (w) await w.terminate();
+}
+
+let lastPid: number | undefined;
+/** Pid of the child that answered the last call (tests: reuse, kill and respawn). */
+export function deobfuscatorPid(): number | undefined {
+  return lastPid;
+}
 
 /** Per-thread ceiling on child runs: a tree full of obfuscated files must not turn a scan into minutes of decoding. */
 const MAX_RUNS_PER_THREAD = 24;
 let runs = 0;
+let seq = 0;
+/** Set by the helper after posting each answer to this thread; Atomics.wait sleeps on it. */
+const flag = new Int32Array(new SharedArrayBuffer(4));
 
 export function deobfuscate(code: string, opts: DeobOptions = {}): DeobResult {
   const t0 = performance.now();
@@ -88,23 +279,27 @@ export function deobfuscate(code: string, opts: DeobOptions = {}): DeobResult {
   runs++;
   if (code.length > (opts.maxInputBytes ?? 2_000_000)) return { ok: false, error: 'input too large to deobfuscate', ms: ms() };
   const mods = modules()!;
-  const r = spawnSync(process.execPath, [`--max-old-space-size=${opts.heapMb ?? 512}`, '--input-type=module', '-e', CHILD, mods.webcrack, mods.ivm], {
-    input: code,
-    encoding: 'utf8',
-    timeout: opts.timeoutMs ?? 15_000,
-    killSignal: 'SIGKILL',
-    maxBuffer: 64 << 20,
-    // No inherited secrets or proxies: the child needs nothing from the environment.
-    env: { PATH: process.env.PATH ?? '', NODE_OPTIONS: '' },
-    windowsHide: true,
-  });
-  if (r.error) return { ok: false, error: `deobfuscator failed: ${(r.error as NodeJS.ErrnoException).code ?? r.error.message}`, ms: ms() };
-  if (r.signal) return { ok: false, error: `deobfuscator killed (${r.signal}) after ${ms()} ms`, ms: ms() };
-  try {
-    const out = JSON.parse(r.stdout) as { ok: boolean; code?: string; error?: string };
-    if (out.ok && typeof out.code === 'string') return { ok: true, code: out.code, ms: ms() };
-    return { ok: false, error: out.error ?? 'deobfuscator returned nothing', ms: ms() };
-  } catch {
-    return { ok: false, error: `deobfuscator exited ${r.status}: ${String(r.stderr).slice(0, 300)}`, ms: ms() };
+  const timeoutMs = opts.timeoutMs ?? 15_000;
+  const port = remote ?? localPort();
+  const id = ++seq;
+  Atomics.store(flag, 0, 0);
+  port.postMessage({ id, code, timeoutMs, heapMb: opts.heapMb ?? 512, webcrack: mods.webcrack, ivm: mods.ivm, flag });
+  // The helper answers every request (its kill timer fires at timeoutMs); the margin covers a helper that died.
+  const deadline = t0 + timeoutMs + 5_000;
+  for (;;) {
+    const left = deadline - performance.now();
+    if (left <= 0 || Atomics.wait(flag, 0, 0, left) === 'timed-out') break;
+    // Re-armed before reading: an answer posted after this store sets the flag again, so it is never slept through.
+    Atomics.store(flag, 0, 0);
+    for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+      const res = m.message as { id: number; pid?: number; ok: boolean; code?: string; error?: string };
+      if (res.id !== id) continue; // the late answer of an abandoned call
+      lastPid = res.pid;
+      if (res.ok && typeof res.code === 'string') return { ok: true, code: res.code, ms: ms() };
+      return { ok: false, error: res.error ?? 'deobfuscator returned nothing', ms: ms() };
+    }
   }
+  // No answer at all: the helper thread is gone or stuck (a child still busy kills itself at its deadline).
+  if (port === local) void stopDeobfuscator();
+  return { ok: false, error: `deobfuscator did not answer within ${timeoutMs} ms`, ms: ms() };
 }

