@@ -5,11 +5,14 @@
  * awaits, `.then(r => …)` / `.catch(err => …)` callbacks, `.on('data', …)` events, `new Promise(resolve => …)`,
  * catch clauses, small helper functions (their returns and their call sites) and decoders, and stops at sources:
  * network calls (fetch, axios, got, request, http/https, node-fetch, sockets, XHR, RPC), `process.env.X`, literals,
- * or unknowns. Deliberately approximate (names, not scopes) and bounded in steps: enough to link a loader's fetch to
- * its `Function` call, cheap enough to run on every sink.
+ * or unknowns. Names resolve through lexical scopes (names.ts `resolveName`: parameters and local declarations shadow
+ * outer names, `var` hoists to its function, `let`/`const` stay in their block): a minified bundle's many `e`/`t`
+ * parameters never share origins. Names that resolve to no declaration (implicit globals, sloppy-mode block functions)
+ * fall back to every undeclared binding of the name. Properties are matched by dotted name, their base object by scope.
+ * Bounded in steps: enough to link a loader's fetch to its `Function` call, cheap enough to run on every sink.
  */
 import { foldString } from './fold.js';
-import { dottedName, fileIndex, resolveName, stripGlobal, unwrap, type FileIndex, type FnNode } from './names.js';
+import { dottedName, fileIndex, innermostScope, requiredModule, resolveName, stripGlobal, unwrap, type Binding, type FileIndex, type FnNode } from './names.js';
 import { walk, type Node } from './walk.js';
 
 export type OriginKind = 'network' | 'network-error' | 'env' | 'literal' | 'file' | 'unknown';
@@ -59,6 +62,7 @@ export function originsOf(expr: Node | null, ast: Node, opts: FlowOptions = {}):
     return v;
   };
   const work: Item[] = [{ node: expr, decoders: [], error: false }];
+  const calleeCache = new Map<Node, FnNode[]>();
   const maxSteps = opts.maxSteps ?? 4000;
   let steps = 0;
   const add = (node: Node | null | undefined, from: Item, extra?: Partial<Item>) => {
@@ -124,7 +128,14 @@ export function originsOf(expr: Node | null, ast: Node, opts: FlowOptions = {}):
           break;
         }
         const name = dottedName(n);
-        if (name) for (const v of ix.memberValues.get(name) ?? []) add(v, it);
+        if (name) {
+          for (const v of ix.memberValues.get(name) ?? []) {
+            // `e.data = …` in another function is another object that happens to share the minified name.
+            const asg = ix.parent.get(v);
+            if (asg?.type === 'AssignmentExpression' && !sameBase(asg.left, n)) continue;
+            add(v, it);
+          }
+        }
         // xhr.responseText, res.data.cookie, err.response.data: the value of a property is the object's.
         add(n.object, it);
         break;
@@ -168,6 +179,110 @@ export function originsOf(expr: Node | null, ast: Node, opts: FlowOptions = {}):
     }
   }
 
+  /** The identifier (or `this`, call, …) a member chain starts from: `a` in `a.b.c`. */
+  function baseOf(x: Node | null): Node | null {
+    let y = unwrap(x);
+    for (let i = 0; y?.type === 'MemberExpression' && i < 50; i++) y = unwrap(y.object);
+    return y;
+  }
+
+  /** Whether two member chains start from the same binding (both undeclared counts as the same; `this` is not compared). */
+  function sameBase(a: Node | null, b: Node | null): boolean {
+    const x = baseOf(a);
+    const y = baseOf(b);
+    if (x?.type !== 'Identifier' || y?.type !== 'Identifier' || x.name !== y.name) return true;
+    return resolveName(ix, x.name, x)[0] === resolveName(ix, y.name, y)[0];
+  }
+
+  /** Values a name holds at `ref`: its binding's initializer and assignments; undeclared names: every undeclared assignment. */
+  function valuesOf(ref: Node | null, name: string): Node[] {
+    if (ref?.type !== 'Identifier') return ix.values.get(name) ?? [];
+    const bs = resolveName(ix, name, ref);
+    if (!bs.length) return (ix.assigns.get(name) ?? []).filter((a) => !resolveName(ix, name, a).length).map((a) => a.right);
+    const out: Node[] = [];
+    for (const b of bs) {
+      if (b.kind !== 'var') continue;
+      if (b.init) out.push(b.init);
+      for (const a of ix.assigns.get(name) ?? []) if (resolveName(ix, name, a).includes(b)) out.push(a.right);
+    }
+    return out;
+  }
+
+  /** The module a member chain's base stands for, when the name at this place is the one bound by require/import. */
+  function moduleOf(callee: Node | null, base: string): string | undefined {
+    const mod = ix.modules.get(base);
+    if (mod === undefined) return undefined;
+    const b = baseOf(callee);
+    if (b?.type !== 'Identifier') return mod;
+    const bs = resolveName(ix, base, b);
+    if (!bs.length) return mod;
+    return bs.some((x: Binding) => (x.kind === 'other' && x.scope === ast) || (x.kind === 'var' && requiredModule(x.init ?? null) !== null)) ? mod : undefined;
+  }
+
+  /** Whether `callee` is the identifier of a parameter of `fn` (`resolve(x)` inside the Promise executor). */
+  function bindsParamOf(callee: Node | null, fn: Node): boolean {
+    const c = unwrap(callee);
+    return c?.type === 'Identifier' && resolveName(ix, c.name, c).some((b) => b.kind === 'param' && b.fn === fn);
+  }
+
+  /**
+   * The local functions a call reaches. `f(x)`: the function bound to `f` where the call is (declaration, initializer,
+   * assignment); a parameter or other value is no known function. An undeclared `f`: implicit-global assignments,
+   * exports, and function declarations of blocks in the enclosing function (sloppy mode hoists them). `o.f(x)`:
+   * `o.f = function` on the same object, else methods and properties named `f` and top-level functions named `f`.
+   */
+  function calleeFns(callee: Node | null): FnNode[] {
+    if (!callee) return [];
+    const hit = calleeCache.get(callee);
+    if (hit) return hit;
+    const out: FnNode[] = [];
+    if (callee.type === 'Identifier') {
+      const name = callee.name as string;
+      const bs = resolveName(ix, name, callee);
+      if (bs.length) {
+        for (const b of bs) {
+          if (b.kind === 'fn' && b.fn) out.push(b.fn);
+          else if (b.kind === 'var') {
+            const init = unwrap(b.init ?? null);
+            if (isFn(init)) out.push(init as FnNode);
+            for (const a of ix.assigns.get(name) ?? []) {
+              const r = unwrap(a.right);
+              if (isFn(r) && resolveName(ix, name, a).includes(b)) out.push(r as FnNode);
+            }
+          }
+        }
+      } else {
+        for (const f of ix.functions.get(name) ?? []) {
+          const d = ix.parent.get(f);
+          if (f.type === 'FunctionDeclaration') {
+            const home = enclosingFn(f);
+            if (!home || within(callee, home)) out.push(f);
+          } else if (d?.type === 'AssignmentExpression' && d.right === f) {
+            const l = unwrap(d.left);
+            if (l?.type === 'Identifier' ? !resolveName(ix, name, d).length : l?.type === 'MemberExpression') out.push(f);
+          }
+        }
+      }
+    } else {
+      const name = stripGlobal(dottedName(callee));
+      if (name) {
+        for (const f of ix.functions.get(name) ?? []) {
+          const d = ix.parent.get(f);
+          if (!(d?.type === 'AssignmentExpression' && d.right === f) || sameBase(d.left, callee)) out.push(f);
+        }
+        if (!out.length && name.includes('.')) {
+          for (const f of ix.functions.get(name.slice(name.lastIndexOf('.') + 1)) ?? []) {
+            const d = ix.parent.get(f);
+            const member = (d?.type === 'Property' && d.value === f) || d?.type === 'MethodDefinition' || (d?.type === 'AssignmentExpression' && unwrap(d.left)?.type === 'MemberExpression');
+            if (member || innermostScope(ix, f)?.type === 'Program') out.push(f);
+          }
+        }
+      }
+    }
+    calleeCache.set(callee, out);
+    return out;
+  }
+
   function enclosingFn(x: Node): Node | null {
     for (let p = ix.parent.get(x), i = 0; p && i < 10000; p = ix.parent.get(p), i++) {
       if (p.type === 'FunctionDeclaration' || p.type === 'FunctionExpression' || p.type === 'ArrowFunctionExpression') return p;
@@ -193,11 +308,10 @@ export function originsOf(expr: Node | null, ast: Node, opts: FlowOptions = {}):
         add(c, it, { error: it.error || index === 0 && isRequestLike(c) });
       } else {
         // A local helper calls its callback parameter: find those calls and take the matching argument.
-        const calleeName = dottedName(callee);
-        for (const helper of calleeName ? ix.functions.get(calleeName) ?? [] : []) {
+        for (const helper of calleeFns(callee)) {
           const p = helper.params?.[cb.index];
           if (p?.type !== 'Identifier') continue;
-          for (const inner of ix.calls.get(p.name) ?? []) if (within(inner, helper)) add(inner.arguments?.[index], it);
+          for (const inner of ix.calls.get(p.name) ?? []) if (within(inner, helper) && bindsParamOf(inner.callee, helper)) add(inner.arguments?.[index], it);
         }
       }
     }
@@ -207,6 +321,8 @@ export function originsOf(expr: Node | null, ast: Node, opts: FlowOptions = {}):
     // Named function: every call site's argument at this index.
     for (const name of names.get(fn) ?? []) {
       for (const c of ix.calls.get(name) ?? []) {
+        // Only the calls that reach this function: `e(x)` elsewhere calls another function named e.
+        if (!calleeFns(unwrap(c.callee)).includes(fn)) continue;
         const arg = c.arguments?.[index];
         if (arg && arg.type !== 'SpreadElement') add(arg, it);
       }
@@ -230,7 +346,7 @@ export function originsOf(expr: Node | null, ast: Node, opts: FlowOptions = {}):
     if (n.type === 'NewExpression' && name === 'Promise') {
       const exec = unwrap(n.arguments?.[0]);
       const resolve = exec?.params?.[0];
-      if (resolve?.type === 'Identifier') for (const c of ix.calls.get(resolve.name) ?? []) if (exec && within(c, exec)) add(c.arguments?.[0], it);
+      if (resolve?.type === 'Identifier') for (const c of ix.calls.get(resolve.name) ?? []) if (exec && within(c, exec) && bindsParamOf(c.callee, exec)) add(c.arguments?.[0], it);
       return;
     }
     if (name === 'fs.readFileSync' || name === 'readFileSync' || name === 'fs.promises.readFile') {
@@ -254,7 +370,7 @@ export function originsOf(expr: Node | null, ast: Node, opts: FlowOptions = {}):
       }
     }
     // A local helper: its return values (its params resolve through every call site).
-    const fns = name ? ix.functions.get(name) ?? ix.functions.get(name.slice(name.lastIndexOf('.') + 1)) : undefined;
+    const fns = name ? calleeFns(callee) : undefined;
     if (fns?.length) {
       for (const f of fns) for (const r of returnsOf(f)) add(r, it);
       return;
@@ -281,7 +397,7 @@ export function originsOf(expr: Node | null, ast: Node, opts: FlowOptions = {}):
     const parts = name.split('.');
     const base = parts[0]!;
     const last = parts[parts.length - 1]!;
-    const mod = ix.modules.get(base);
+    const mod = moduleOf(callee, base);
     if (mod !== undefined) {
       // `const { get } = require('https')` binds 'get' → 'https.get': judge the full path's last segment.
       const full = `${mod}${parts.length > 1 ? `.${parts.slice(1).join('.')}` : ''}`;
@@ -294,8 +410,8 @@ export function originsOf(expr: Node | null, ast: Node, opts: FlowOptions = {}):
     if (parts.length >= 2 && HTTP_VERBS.has(last)) {
       if (['axios', 'got', 'request', 'needle', 'superagent', 'http', 'https', 'ky', 'http2', 'net', 'tls'].includes(base)) return name;
       // const api = axios.create(...); api.get(u)
-      const vals = ix.values.get(base);
-      if (vals?.some((v) => isNetworkInstance(unwrap(v)))) return `${base} (http client).${last}`;
+      const vals = valuesOf(baseOf(callee), base);
+      if (vals.some((v) => isNetworkInstance(unwrap(v)))) return `${base} (http client).${last}`;
     }
     if (RPC_METHODS.has(last) && parts.length >= 2) return `${name} (blockchain RPC)`;
     return null;
@@ -306,7 +422,7 @@ export function originsOf(expr: Node | null, ast: Node, opts: FlowOptions = {}):
     const nm = stripGlobal(dottedName(unwrap(v.callee)));
     if (!nm) return false;
     const base = nm.split('.')[0]!;
-    const mod = (ix.modules.get(base) ?? base).split('.')[0]!;
+    const mod = (moduleOf(unwrap(v.callee), base) ?? base).split('.')[0]!;
     return (nm.endsWith('.create') && NETWORK_MODULES.has(mod)) || NETWORK_FNS.has(nm) || (NETWORK_MODULES.has(mod) && (nm.endsWith('.connect') || nm.endsWith('.createConnection')));
   }
 
@@ -322,8 +438,7 @@ export function originsOf(expr: Node | null, ast: Node, opts: FlowOptions = {}):
     if (!found.length) {
       walk(block, (x) => {
         if (found.length > 5 || x.type !== 'CallExpression') return;
-        const nm = dottedName(unwrap(x.callee));
-        for (const f of nm ? ix.functions.get(nm) ?? [] : []) {
+        for (const f of calleeFns(unwrap(x.callee))) {
           let m = 0;
           walk(f.body, (y) => {
             if (++m > 5000 || found.length > 5) return;
@@ -402,6 +517,10 @@ export function returnsOf(fn: Node): Node[] {
     }
   }
   return out;
+}
+
+function isFn(n: Node | null): boolean {
+  return n?.type === 'ArrowFunctionExpression' || n?.type === 'FunctionExpression';
 }
 
 function within(inner: Node, outer: Node): boolean {

@@ -105,7 +105,7 @@ export interface FileIndex {
 export interface Binding {
   name: string;
   kind: 'var' | 'param' | 'catch' | 'fn' | 'other';
-  /** Function, CatchClause or Program that owns the binding. */
+  /** Function, block, loop head, switch, CatchClause, class expression or Program that owns the binding. */
   scope: Node;
   init?: Node | null;
   fn?: FnNode;
@@ -114,10 +114,17 @@ export interface Binding {
   tryStmt?: Node;
 }
 
-const SCOPE_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'CatchClause', 'Program']);
+/**
+ * Nodes that own bindings: functions (parameters, `var`, their own name for function expressions), blocks and loop /
+ * switch heads (`let`, `const`, `class`, block functions), catch clauses (the catch parameter), class expressions (their
+ * own name) and the Program.
+ */
+const SCOPE_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'CatchClause', 'Program', 'BlockStatement', 'StaticBlock', 'ForStatement', 'ForInStatement', 'ForOfStatement', 'SwitchStatement', 'ClassExpression']);
+/** Scopes that `var` hoists to. */
+const VAR_SCOPE_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'Program', 'StaticBlock']);
 const innermostCache = new WeakMap<Node, Node>();
 
-/** The innermost function / catch clause / Program around `node` (the node itself excluded). */
+/** The innermost scope (function, block, catch clause, loop head, Program, …) around `node` (the node itself excluded). */
 export function innermostScope(ix: FileIndex, node: Node): Node | null {
   const hit = innermostCache.get(node);
   if (hit) return hit;
@@ -340,8 +347,10 @@ class LazyFileIndex implements FileIndex {
     if (this.scopesBuilt) return this;
     this.scopesBuilt = true;
     const { nodes, parentIx, ast } = this;
-    // Innermost scope (function, catch clause, Program) strictly above each node: index into `nodes`, -1 for none.
+    // Innermost scope strictly above each node, and innermost function (what `var` hoists to): indexes into `nodes`,
+    // -1 for the Program.
     const scopeIx = new Int32Array(nodes.length);
+    const varScopeIx = new Int32Array(nodes.length);
     const scopeOfIx = (i: number): Node => {
       const s = scopeIx[i]!;
       return s >= 0 ? nodes[s]! : ast;
@@ -352,14 +361,21 @@ class LazyFileIndex implements FileIndex {
       const pi = parentIx[i]!;
       const parent = pi >= 0 ? nodes[pi] : undefined;
       scopeIx[i] = pi < 0 ? -1 : SCOPE_TYPES.has(parent!.type) ? pi : scopeIx[pi]!;
+      varScopeIx[i] = pi < 0 ? -1 : VAR_SCOPE_TYPES.has(parent!.type) ? pi : varScopeIx[pi]!;
       switch (node.type) {
         case 'VariableDeclarator': {
-          if (node.id?.type === 'Identifier') bind({ name: node.id.name, kind: 'var', scope: scopeOfIx(i), init: node.init ?? null });
+          // `var` belongs to the function (or Program); `let`/`const` to the innermost block or loop head.
+          const hoist = parent?.type === 'VariableDeclaration' && parent.kind === 'var';
+          const si = hoist ? varScopeIx[i]! : scopeIx[i]!;
+          const scope = si >= 0 ? nodes[si]! : ast;
+          // `for (const x of list)`: x holds the elements of list.
+          const loop = !node.init && pi >= 0 && parentIx[pi]! >= 0 ? nodes[parentIx[pi]!] : undefined;
+          const init = node.init ?? ((loop?.type === 'ForOfStatement' || loop?.type === 'ForInStatement') && loop.left === parent ? loop.right : null);
+          if (node.id?.type === 'Identifier') bind({ name: node.id.name, kind: 'var', scope, init });
           else if (node.id) {
-            const scope = scopeOfIx(i);
             walk(node.id, (x, a2) => {
               const par = a2[a2.length - 1];
-              if (x.type === 'Identifier' && !(par?.type === 'Property' && par.key === x && !par.shorthand) && !(par?.type === 'AssignmentPattern' && par.right === x)) bind({ name: x.name, kind: 'var', scope, init: node.init ?? null });
+              if (x.type === 'Identifier' && !(par?.type === 'Property' && par.key === x && !par.shorthand) && !(par?.type === 'AssignmentPattern' && par.right === x)) bind({ name: x.name, kind: 'var', scope, init });
             });
           }
           break;
@@ -369,8 +385,15 @@ class LazyFileIndex implements FileIndex {
           indexParams(this, node as FnNode);
           break;
         case 'FunctionExpression':
+          // `function g() { … g() … }`: a function expression's name is visible only inside it.
+          if (node.id?.name) bind({ name: node.id.name, kind: 'fn', scope: node, fn: node as FnNode });
+          indexParams(this, node as FnNode);
+          break;
         case 'ArrowFunctionExpression':
           indexParams(this, node as FnNode);
+          break;
+        case 'ClassExpression':
+          if (node.id?.name) bind({ name: node.id.name, kind: 'other', scope: node });
           break;
         case 'CatchClause':
           if (node.param?.type === 'Identifier') {
@@ -406,10 +429,26 @@ function indexParams(ix: FileIndex, fn: FnNode): void {
         if (v?.type === 'Identifier') {
           push(ix.params, v.name, { fn, index });
           addBinding(ix, { name: v.name, kind: 'param', scope: fn, fn, index });
-        }
+        } else if (v) bindPatternParams(ix, v, fn, index);
       }
-    }
+    } else if (id) bindPatternParams(ix, id, fn, index);
   });
+}
+
+/** Names bound by a nested parameter pattern (`([a, { b }]) => …`): parameters of `fn` at `index`, so they shadow. */
+function bindPatternParams(ix: FileIndex, pattern: Node, fn: FnNode, index: number): void {
+  walk(pattern, (x, anc) => {
+    const par = anc[anc.length - 1];
+    if (x.type !== 'Identifier') return;
+    if (par?.type === 'Property' && par.key === x && !par.shorthand) return;
+    if (par?.type === 'AssignmentPattern' && par.right === x) return;
+    if (par?.type === 'MemberExpression' || anc.some((a) => a.type === 'AssignmentPattern' && a.right && within(x, a.right))) return;
+    addBinding(ix, { name: x.name, kind: 'param', scope: fn, fn, index });
+  });
+}
+
+function within(inner: Node, outer: Node): boolean {
+  return inner.start >= outer.start && inner.end <= outer.end;
 }
 
 /** `require('x')`, `require('x').y`, `await import('x')` → 'x' / 'x.y'. */

@@ -25,9 +25,11 @@ ruleTest(rule, {
       code: "let chars = '';\nfor (let i = 0; i < 32; i++) chars += String.fromCharCode(i);\nconst input = `return \\`${chars}\\``;\nconst { code } = await esbuild.transform(input);\nconst fn = new Function(code);\n",
     },
     {
+      // Scope-blind flow sent the top-level `e` helper's decodeURIComponent literal into t_'s import(); the `e` called
+      // inside load() is path.join.
       name: 'minified server runtime: URI-decoded route params and a module loader reuse the name e (Next.js)',
       file: 'dist/compiled/next-server/app-route.runtime.prod.js',
-      code: 'function K(e){try{return decodeURIComponent(e)}catch{return e}}let t_=e=>import(e).then(e=>e.default||e);let q=e=>{let t=decodeURIComponent("%2Fapi%2Fitems");return import(t)};\n',
+      code: 'function K(e){try{return decodeURIComponent(e)}catch{return e}}K("%2Fapi%2Fitems%2Findex");function e(t){return decodeURIComponent(t)}e("%2Fapp%2Fpage.js");let t_=e=>import(e).then(e=>e.default||e);class R{async load(l){let{join:e}=require("node:path");return t_(e(this.distDir,l))}}\n',
     },
   ],
   flagged: [
@@ -58,6 +60,12 @@ ruleTest(rule, {
       file: 'src/loader.mjs',
       code: "const u = 'data:text/javascript;base64,' + 'Y29uc29sZS5sb2coMSk=';\nawait import(decodeURIComponent(u));\nawait import(atob('ZGF0YTp0ZXh0L2phdmFzY3JpcHQsaW1wb3J0KCdjaGlsZF9wcm9jZXNzJyk='));\n",
       findings: [{ line: 2 }, { line: 3 }],
+    },
+    {
+      name: 'import() of a module path hidden behind URI escapes (medium: the path is shown, nothing dangerous in it)',
+      file: 'src/boot.js',
+      code: 'const p = decodeURIComponent("%2E%2Flib%2Fupdate.js");\nawait import(p);\n',
+      findings: [{ line: 2, severity: 'medium', decoded: './lib/update.js' }],
     },
     {
       name: 'decoded env value, unknown content',

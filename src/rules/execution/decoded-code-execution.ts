@@ -19,8 +19,6 @@ function hidesData(lit: Node, parent: Node | undefined): boolean {
   return (parent?.type === 'ArrayExpression' && parent.elements.length >= 4) || (parent?.type === 'CallExpression' && parent.arguments.length >= 3);
 }
 
-const URI_UNESCAPE = new Set(['decodeURIComponent', 'decodeURI', 'unescape']);
-
 export default defineRule({
   id: 'decoded-code-execution',
   meta: {
@@ -54,9 +52,6 @@ export default defineRule({
         const steps = [...new Set(decodedFrom.flatMap((o) => o.decoders))];
         const code = foldedCode(sink.code, ast);
         const shown = code?.value;
-        // import() loads a module by name: routers and bundler runtimes URI-decode URL paths into chunk names (Next's
-        // server runtimes do). Only a data:/http(s) specifier, or one hidden by a real encoding, can carry code.
-        if (sink.kind === 'import' && steps.every((s) => URI_UNESCAPE.has(s)) && !(shown !== undefined && /^\s*(data|https?):/i.test(shown))) continue;
         const dangerous = shown !== undefined && DANGEROUS.test(shown);
         const env = decodedFrom.find((o) => o.kind === 'env');
         const confidence = dangerous || env ? 'high' : shown !== undefined ? 'medium' : 'medium';
