@@ -5,6 +5,9 @@
  *
  *   npm run bench -- [--reps 5] [--case-reps 3] [--tree-mb 300] [--pyjs-mb 10] [--baseline path/to/old/bin/lurescan.js]
  *                    [--no-tree] [--no-cases] [--tree DIR] [--threads N] [--out bench/RESULTS.md]
+ *   --case S     only the cases whose name contains S (no tree): e.g. --case lure, --case python, --case bundle.
+ *   --lure-repos a,b  corpus repos for the lure case (default: the six of issue #2's budget note; `synthetic`: the
+ *                synthetic lure even when the corpus is there).
  *   --prepare only builds/reuses the inputs below.
  *   --tree-mb N  the tree is a ~N MB subset of whole packages of the full tree (the issue's 300 MB node_modules);
  *                0 measures the full tree (~900 MB, about 3× longer: use --reps 3 with it).
@@ -17,11 +20,19 @@
  *                py-vs-js-10mb/{python,js}: ~10 MB each of Python (Debian's /usr/lib/python3/dist-packages) and of
  *                JavaScript (the tree's .js/.cjs/.mjs sources), for the Python-vs-JS throughput per MB (issue #8: the
  *                Python path within 2× of the JS path)
+ *   lure-synthetic/  when ../shared/corpus is absent: the bundled example lure plus real package files from tree/ laid
+ *                out like a cloned "take-home" repo (TypeScript sources under src/, lodash modules under src/utils/,
+ *                React and next bundles under public/vendor/, fonts and images), deterministic
+ *
+ * The lure case (issue #2: "a typical lure repo (<= 50 MB, <= 5,000 files) in under 2 s wall"): wall and CPU of the
+ * built CLI per repo, beside rg over the same tree and `node -e 0` (start-up floor), interleaved in the same run. With
+ * ../shared/corpus present it uses the real lure repos, each decrypted (unzip -P infected) into a fresh mktemp folder
+ * that is deleted right after its measurement: they are only scanned, never run.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { cpus, loadavg, totalmem } from 'node:os';
-import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -334,6 +345,61 @@ function ensurePyVsJs(mb: number): { python: string; js: string } | null {
   return { python, js };
 }
 
+/** The six corpus repos issue #2's 2 s budget was checked against (sizes 0.3–16.7 MB, 100–910 files). */
+const LURE_REPOS = ['ci-xnd-dex-staking-project-ultrax', 'ci-btaf', 'ci-xnd-multify-staking', 'ci-infinity-force-demo', 'ci-p12-demo-initial', 'pr-wedocs-plugin'];
+const CORPUS = resolve(ROOT, '..', 'shared', 'corpus', 'malicious');
+
+/**
+ * A lure-shaped repo when the corpus is absent: the bundled example lure (its autorun hooks, disguised font, env
+ * stealer) plus real files of the tree where a cloned dapp keeps them: TypeScript sources (ethers, rxjs) under src/,
+ * lodash modules under src/utils/, a 1.2 MB React bundle and a 1.7 MB next bundle under public/, fonts and images.
+ * ~750 files, ~5.4 MB; the same on every machine with the same lockfile.
+ */
+function ensureSyntheticLure(): string {
+  const dir = join(CASES, 'lure-synthetic');
+  const marker = join(CASES, '.lure-synthetic.ok');
+  const want = lockHash();
+  if (existsSync(marker) && readFileSync(marker, 'utf8').trim() === want && existsSync(dir)) return dir;
+  log('bench: laying out a synthetic lure repo (example lure + files of the tree)');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  if (spawnSync('cp', ['-a', `${join(ROOT, 'examples', 'take-home-lure')}/.`, dir]).status !== 0) throw new Error('could not copy examples/take-home-lure');
+  const nm = join(TREE, 'node_modules');
+  const pick: Array<[from: string, to: string, keep: (rel: string, size: number) => boolean, max: number]> = [
+    ['ethers/src.ts', 'src/web3', (r) => r.endsWith('.ts'), 150],
+    ['rxjs/src/internal', 'src/streams', (r) => r.endsWith('.ts'), 250],
+    ['lodash', 'src/utils', (r, n) => !r.includes('/') && r.endsWith('.js') && n < 40_000, 350],
+    ['react-dom/cjs', 'public/vendor/react-dom', (r) => r === 'react-dom-client.development.js', 1],
+    ['next/dist/compiled/next-server', 'public/vendor/next', (r, n) => r.endsWith('.js') && n > 1_500_000 && n < 2_600_000, 1],
+    ['next/dist/next-devtools/server/font', 'public/fonts', (r) => r.endsWith('.woff2'), 20],
+    ['chance/docs', 'public/images', (r) => r.endsWith('.png'), 10],
+  ];
+  for (const [from, to, keep, max] of pick) {
+    const src = join(nm, from);
+    if (!existsSync(src)) continue;
+    for (const f of listFiles(src, keep).slice(0, max)) {
+      mkdirSync(dirname(join(dir, to, f.rel)), { recursive: true });
+      copyFileSync(join(src, f.rel), join(dir, to, f.rel));
+    }
+  }
+  writeFileSync(marker, `${want}\n`);
+  return dir;
+}
+
+/** Decrypts one corpus zip into a fresh temp folder; returns the folder (caller deletes it) or null. */
+function decryptCorpusRepo(name: string): string | null {
+  const zip = join(CORPUS, `${name}.zip`);
+  if (!existsSync(zip)) return null;
+  const dir = mkdtempSync(join(tmpdir(), 'lurescan-bench-lure-'));
+  const r = spawnSync('unzip', ['-q', '-P', 'infected', zip, '-d', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
+  if (r.status !== 0) {
+    rmSync(dir, { recursive: true, force: true });
+    log(`bench: could not decrypt ${name}.zip (unzip: ${String(r.stderr).trim().slice(0, 200)})`);
+    return null;
+  }
+  return dir;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Running
 
@@ -448,6 +514,7 @@ async function main(): Promise<number> {
       'tree-mb': { type: 'string', default: '300' },
       'pyjs-mb': { type: 'string', default: '10' },
       case: { type: 'string' },
+      'lure-repos': { type: 'string' },
       baseline: { type: 'string' },
       tree: { type: 'string' },
       threads: { type: 'string' },
@@ -459,7 +526,7 @@ async function main(): Promise<number> {
     },
   });
   if (a.help) {
-    process.stdout.write('usage: npm run bench -- [--reps 5] [--case-reps 3] [--tree-mb 300 (0: full tree)] [--pyjs-mb 10] [--baseline OLD_BIN] [--tree DIR] [--threads N] [--no-tree] [--no-cases] [--prepare] [--out FILE.md]\n');
+    process.stdout.write('usage: npm run bench -- [--reps 5] [--case-reps 3] [--tree-mb 300 (0: full tree)] [--pyjs-mb 10] [--case S] [--lure-repos a,b] [--baseline OLD_BIN] [--tree DIR] [--threads N] [--no-tree] [--no-cases] [--prepare] [--out FILE.md]\n');
     return 0;
   }
   const treeMb = Math.max(0, Number(a['tree-mb']) || 0);
@@ -500,7 +567,8 @@ async function main(): Promise<number> {
 
   const json: Record<string, unknown> = { date: new Date().toISOString(), commit: git('rev-parse', '--short', 'HEAD'), reps, caseReps, loadStart: load0 };
 
-  if (!a['no-tree']) {
+  // --case S runs only the matching cases, without the tree.
+  if (!a['no-tree'] && !a.case) {
     if (!a.tree) ensureTree();
     const tree = a.tree ? resolve(a.tree) : treeMb ? ensureTreeSubset(treeMb) : TREE;
     const size = measureTree(tree);
@@ -529,9 +597,11 @@ async function main(): Promise<number> {
   }
 
   if (!a['no-cases']) {
-    if (!existsSync(join(TREE, 'node_modules'))) ensureTree();
+    const corpusLure = existsSync(CORPUS) && a['lure-repos'] !== 'synthetic' && a.case && 'lure repo'.includes(a.case.toLowerCase());
+    if (!corpusLure && !existsSync(join(TREE, 'node_modules'))) ensureTree();
     // --case SUBSTRING runs only the cases whose name contains it (python: only the Python-vs-JS pair).
     const want = (name: string) => !a.case || name.toLowerCase().includes(a.case.toLowerCase());
+    if (want('lure repo')) json.lure = await lureCase(list, caseReps, a['lure-repos'], say);
     const cases = [
       { name: '50 MB single-line minified bundle', make: ensureBundle },
       { name: '20 MB obfuscator.io file', make: ensureObfuscated },
@@ -592,6 +662,42 @@ async function main(): Promise<number> {
     log(`bench: wrote ${a.out}`);
   }
   return 0;
+}
+
+/** Issue #2's budget: each lure repo in under 2 s wall, with rg and node's start-up measured beside it. */
+async function lureCase(list: Tool[], reps: number, repos: string | undefined, say: (s?: string) => void): Promise<unknown[]> {
+  const BUDGET_MS = 2000;
+  const ls = list.find((t) => t.name === 'lurescan')!;
+  const tools3: Tool[] = [ls, list.find((t) => t.name === 'rg')!, { name: 'node -e 0', cmd: process.execPath, args: () => ['-e', '0'] }];
+  const useCorpus = repos !== 'synthetic' && existsSync(CORPUS) && spawnSync('unzip', ['-v']).status === 0;
+  const names = useCorpus ? (repos ? repos.split(',').map((x) => x.trim()).filter(Boolean) : LURE_REPOS) : ['lure-synthetic'];
+  say(`## Lure repos: issue #2's budget of ${BUDGET_MS / 1000} s wall (${reps} repetitions, A/B interleaved, medians)`);
+  say();
+  say(useCorpus ? 'Real lure repos from ../shared/corpus (decrypted to a temp folder, scanned, deleted; never run).' : '../shared/corpus is absent: a synthetic lure-shaped repo (bench/work/cases/lure-synthetic: the example lure plus real package files of the tree).');
+  say();
+  say('| repo | files | MB | lurescan s | min s | CPU s | budget | rg s | node -e 0 s | lurescan result |');
+  say('|---|---:|---:|---:|---:|---:|---|---:|---:|---|');
+  const out: unknown[] = [];
+  for (const name of names) {
+    const tmp = useCorpus ? decryptCorpusRepo(name) : null;
+    if (useCorpus && !tmp) continue;
+    try {
+      const dir = tmp ?? ensureSyntheticLure();
+      // A corpus zip holds one folder, the repo: scan that, as a user who unzipped it would.
+      const inner = tmp ? readdirSync(tmp, { withFileTypes: true }) : [];
+      const target = inner.length === 1 && inner[0]!.isDirectory() ? join(dir, inner[0]!.name) : dir;
+      const size = measureTree(target);
+      const m = await measure(target, tools3, reps, name);
+      const [l, rg, node] = m as [Measured, Measured, Measured];
+      const verdict = l.medianMs <= BUDGET_MS ? 'ok' : `over by ${fmtS(l.medianMs - BUDGET_MS)} s`;
+      say(`| ${name} | ${size.files.toLocaleString('en')} | ${(size.bytes / 1e6).toFixed(1)} | ${fmtS(l.medianMs)} | ${fmtS(l.minMs)} | ${l.medianCpuMs === null ? '–' : fmtS(l.medianCpuMs)} | ${verdict} | ${fmtS(rg.medianMs)} | ${fmtS(node.medianMs)} | ${reportSummary(join(WORK, 'last-lurescan.json'))} |`);
+      out.push({ repo: name, ...size, budgetMs: BUDGET_MS, results: m });
+    } finally {
+      if (tmp) rmSync(tmp, { recursive: true, force: true });
+    }
+  }
+  say();
+  return out;
 }
 
 function git(...args: string[]): string {
