@@ -12,7 +12,8 @@ export interface ParseResult {
   error?: string;
 }
 
-export function parseJs(text: string, opts: { jsx?: boolean } = {}): ParseResult {
+/** `loose: false`: no acorn-loose fallback, a text meriyah rejects gives `ast: null` (the caller has another way). */
+export function parseJs(text: string, opts: { jsx?: boolean; loose?: boolean } = {}): ParseResult {
   // start/end offsets only: a `range` array per node doubles the allocations of a bundle's AST and nothing reads it.
   const base = { next: true, ranges: { start: true, end: true }, raw: false, jsx: opts.jsx ?? true, webcompat: true } as const;
   let firstError: unknown;
@@ -25,6 +26,7 @@ export function parseJs(text: string, opts: { jsx?: boolean } = {}): ParseResult
       if (e instanceof RangeError) break; // too deep: the loose parser recurses too, do not retry twice
     }
   }
+  if (opts.loose === false) return { ast: null, recovered: true, error: String((firstError as Error)?.message ?? firstError) };
   try {
     const ast = acornLoose.parse(text, { ecmaVersion: 'latest', sourceType: 'module', allowHashBang: true });
     return { ast, recovered: true, error: String((firstError as Error)?.message ?? firstError) };
