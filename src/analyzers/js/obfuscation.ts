@@ -21,15 +21,19 @@ export interface ObfuscatorFingerprint {
 const ROTATION = /while\s*\(\s*!!\s*\[\s*\]\s*\)\s*\{\s*try\s*\{[^}]{0,2000}?parseInt/;
 const PUSH_SHIFT = /\[\s*['"]push['"]\s*\]\s*\(\s*[\w$]+\s*\[\s*['"]shift['"]\s*\]\s*\(\s*\)\s*\)|\.push\(\s*[\w$]+\.shift\(\s*\)\s*\)/;
 const ACCESSOR = /function\s+([\w$]+)\s*\(\s*[\w$]+\s*,\s*[\w$]+\s*\)\s*\{\s*(?:const|var|let)\s+[\w$]+\s*=\s*[\w$]+\s*\(\s*\)\s*;\s*return\s+\1\s*=\s*function/;
+/** javascript-obfuscator before 2.x: `(function(a,n){var r=function(i){while(--i){a['push'](a['shift']())}};r(++n)}(arr,0x1f4))`. */
+const OLD_ROTATION = /while\s*\(\s*--\s*[\w$]+\s*\)\s*\{\s*[\w$]+\s*\[\s*['"]push['"]\s*\]\s*\(\s*[\w$]+\s*\[\s*['"]shift['"]\s*\]\s*\(\s*\)\s*\)/;
+/** Its accessor: `var H=function(a,b){a=a-0x0;var c=arr[a];…}`. */
+const OLD_ACCESSOR = /=\s*function\s*\(\s*([\w$]+)\s*,\s*[\w$]+\s*\)\s*\{\s*\1\s*=\s*\1\s*-\s*(?:0x[0-9a-f]+|\d+)\s*;/;
 const SELF_DEFENDING = /\(\(\(\.\+\)\+\)\+\)\+\$/;
 const HEX_ID = /\b_0x[0-9a-f]{4,6}\b/g;
 
 export const OBFUSCATOR_HINT = /while\s*\(\s*!!\s*\[\s*\]\s*\)|_0x[0-9a-f]{4}|\(\(\(\.\+\)\+\)\+\)\+\$/;
 
 export function obfuscatorFingerprint(text: string): ObfuscatorFingerprint {
-  const rot = ROTATION.exec(text);
+  const rot = ROTATION.exec(text) ?? OLD_ROTATION.exec(text);
   const rotation = rot !== null && PUSH_SHIFT.test(text.slice(rot.index, rot.index + 4000));
-  const acc = ACCESSOR.exec(text);
+  const acc = ACCESSOR.exec(text) ?? OLD_ACCESSOR.exec(text);
   const selfDefending = SELF_DEFENDING.test(text);
   let hexIdentifiers = 0;
   let firstHex = -1;

@@ -4,7 +4,7 @@
  * Found once per file (cached on the AST) and shared by the execution rules.
  */
 import { foldString } from './fold.js';
-import { dottedName, fileIndex, requiredModule, stripGlobal, unwrap, type FileIndex } from './names.js';
+import { dottedName, fileIndex, memberKey, requiredModule, stripGlobal, unwrap, type FileIndex } from './names.js';
 import { flatAst, type Node } from './walk.js';
 
 export type SinkKind =
@@ -16,7 +16,8 @@ export type SinkKind =
   | 'import'
   | 'timer-string'
   | 'worker-eval'
-  | 'require-written';
+  | 'require-written'
+  | 'child-eval'; // spawn(process.execPath | 'node' | 'python', ['-e' | '-c', code])
 
 export interface Sink {
   kind: SinkKind;
@@ -36,12 +37,13 @@ const VM_METHODS = new Set(['runInThisContext', 'runInNewContext', 'runInContext
 const cache = new WeakMap<object, Sink[]>();
 
 /**
- * Cheap text test: could this file contain any sink at all? (`vm.Script`/`SourceTextModule`, `x.constructor.constructor`
- * and `(function(){}).constructor` are sinks that name neither eval nor Function.) Rules list it in their prefilter with
+ * Cheap text test: could this file contain any sink at all? (`vm.Script`/`SourceTextModule`, `x.constructor.constructor`,
+ * `(function(){}).constructor`, require-from-string and `spawn(node, ['-e', code])` are sinks that name neither eval nor
+ * Function.) Rules list it in their prefilter with
  * OBFUSCATION_HATCH as the alternative (`\u0065val` is an identifier named eval).
  */
 export const SINK_HINT =
-  /\beval\b|Function|runIn|compileFunction|_compile|\bimport\s*\(|setTimeout|setInterval|Worker|writeFile|outputFile|\bScript\b|SourceTextModule|constructor\W{1,4}constructor|\}\s*\)?\s*\.\s*constructor\b/;
+  /\beval\b|Function|runIn|compileFunction|_compile|\bimport\s*\(|setTimeout|setInterval|Worker|writeFile|outputFile|\bScript\b|SourceTextModule|constructor\W{1,4}constructor|\}\s*\)?\s*\.\s*constructor\b|from-string|FromString|['"`](?:-e|-c|--eval|-p|--print)['"`]/;
 
 export function findSinks(ast: Node): Sink[] {
   const hit = cache.get(ast);
@@ -69,9 +71,16 @@ function isFunctionCtorExpr(n: Node | null, ast: Node, ix: FileIndex, depth = 0)
   if (name?.endsWith('.constructor.constructor')) return true;
   if (x.type === 'MemberExpression') {
     const obj = unwrap(x.object);
-    const key = dottedName(x, ast)?.split('.').pop();
+    const key = memberKey(x, ast);
     // (function(){}).constructor, (()=>{}).constructor, [].constructor.constructor, ''.constructor.constructor
     if (key === 'constructor' && obj && (obj.type === 'FunctionExpression' || obj.type === 'ArrowFunctionExpression')) return true;
+    // [].constructor.constructor, ({}).constructor['constructor'], `${x}`.constructor.constructor: any X.constructor.constructor
+    if (key === 'constructor' && obj?.type === 'MemberExpression' && memberKey(obj, ast) === 'constructor') return true;
+    // Object.getPrototypeOf(async function () {}).constructor: the AsyncFunction constructor
+    if (key === 'constructor' && obj?.type === 'CallExpression' && /^(Object|Reflect)\.getPrototypeOf$/.test(dottedName(obj.callee, ast) ?? '')) {
+      const a = unwrap(obj.arguments?.[0]);
+      if (a && (a.type === 'FunctionExpression' || a.type === 'ArrowFunctionExpression')) return true;
+    }
   }
   // const F = Function.constructor; new F('require', s)
   if (x.type === 'Identifier' && !['Function', 'eval'].includes(x.name)) {
@@ -92,13 +101,22 @@ function isEvalExpr(n: Node | null, ast: Node, ix: FileIndex, depth = 0): boolea
   return false;
 }
 
-const SINK_NAMES = new Set(['eval', 'Function', 'Reflect', 'setTimeout', 'setInterval', 'require', 'Worker', 'Script', 'SourceTextModule', 'runInThisContext', 'runInNewContext', 'runInContext', 'compileFunction']);
-const SINK_PROPS = new Set(['eval', 'Function', 'constructor', 'construct', 'apply', 'runInThisContext', 'runInNewContext', 'runInContext', 'compileFunction', 'Script', 'SourceTextModule', '_compile', 'setTimeout', 'setInterval', 'Worker']);
+const SINK_NAMES = new Set(['eval', 'Function', 'Reflect', 'setTimeout', 'setInterval', 'require', 'Worker', 'Script', 'SourceTextModule', 'runInThisContext', 'runInNewContext', 'runInContext', 'compileFunction', 'spawn', 'spawnSync', 'execFile', 'execFileSync']);
+const SINK_PROPS = new Set(['eval', 'Function', 'constructor', 'construct', 'apply', 'runInThisContext', 'runInNewContext', 'runInContext', 'compileFunction', 'Script', 'SourceTextModule', '_compile', 'setTimeout', 'setInterval', 'Worker', 'spawn', 'spawnSync', 'execFile', 'execFileSync']);
+/** npm packages whose export turns a string into a running module or value (require-from-string, eval, node-eval ...). */
+const STRING_LOADERS = new Set(['require-from-string', 'module-from-string', 'module-from-string.requireFromString', 'module-from-string.importFromString', 'eval', 'node-eval', 'import-from-string', 'import-from-string.importFromString']);
+const SPAWN_FNS = new Set(['spawn', 'spawnSync', 'execFile', 'execFileSync']);
+/** Interpreters and the flag after which their argument is program text. */
+const INLINE_FLAGS: Record<string, Set<string>> = {
+  node: new Set(['-e', '--eval', '-p', '--print']),
+  python: new Set(['-c']),
+};
 
 /** Cheap shape test before any folding: can this callee be a sink at all? */
 function maybeSink(callee: Node, ix: FileIndex): boolean {
   if (callee.type === 'Identifier') {
     if (SINK_NAMES.has(callee.name)) return true;
+    if (STRING_LOADERS.has(ix.modules.get(callee.name) ?? '')) return true;
     const vals = ix.values.get(callee.name);
     if (vals?.length !== 1) return false;
     const v = unwrap(vals[0]!);
@@ -170,10 +188,40 @@ function classify(node: Node, ast: Node, ix: FileIndex): Sink | null {
       const evalOpt = opts?.type === 'ObjectExpression' && opts.properties.some((p: Node) => p.key?.name === 'eval' && unwrap(p.value)?.value === true);
       if (evalOpt) return { kind: 'worker-eval', node, code: args[0]!, params: [], label: `new ${name}(…, { eval: true })` };
     }
+    if (!isNew && STRING_LOADERS.has(ix.modules.get(name) ?? '') && args.length) {
+      return { kind: 'module-compile', node, code: args[0]!, params: [], label: `${name}() (${ix.modules.get(name)})` };
+    }
+    if (!isNew && SPAWN_FNS.has(last) && args.length >= 2) {
+      const inline = inlineProgram(args, ast);
+      if (inline) return { kind: 'child-eval', node, code: inline.code, params: [], label: `${name}(${inline.interpreter}, ['${inline.flag}', …])` };
+    }
     if (name === 'require' && args.length && !(unwrap(args[0]!)?.type === 'Literal')) {
       const write = writtenFile(args[0]!, ast, ix);
       if (write) return { kind: 'require-written', node, code: write.arguments?.[1] ?? null, params: [], label: 'require(<file just written>)', write };
     }
+  }
+  return null;
+}
+
+/** spawn(process.execPath, ['-e', code]) / execFile('python3', ['-c', code]): the argument run as a program. */
+function inlineProgram(args: Node[], ast: Node): { interpreter: string; flag: string; code: Node } | null {
+  const bin = unwrap(args[0]!);
+  const binName = dottedName(bin, ast);
+  let interp: string | null = null;
+  if (binName === 'process.execPath' || binName === 'process.argv.0') interp = 'node';
+  else {
+    const v = foldString(bin, ast, { maxSteps: 500, maxLength: 200 })?.value;
+    const base = v?.split(/[\\/]/).pop()?.replace(/\.exe$/i, '').toLowerCase() ?? '';
+    if (base === 'node' || base === 'nodejs') interp = 'node';
+    else if (/^python(\d(\.\d+)?)?w?$/.test(base) || base === 'py') interp = 'python';
+  }
+  if (!interp) return null;
+  const list = unwrap(args[1]!);
+  if (list?.type !== 'ArrayExpression') return null;
+  const items: (Node | null)[] = list.elements ?? [];
+  for (let i = 0; i + 1 < items.length; i++) {
+    const flag = items[i] ? foldString(unwrap(items[i]!), ast, { maxSteps: 200, maxLength: 20 })?.value : undefined;
+    if (flag && INLINE_FLAGS[interp]!.has(flag) && items[i + 1]) return { interpreter: binName ?? interp, flag, code: items[i + 1]! };
   }
   return null;
 }

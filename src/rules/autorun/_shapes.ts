@@ -84,7 +84,7 @@ function downloadThenRun(c: string): Shape | null {
 const CODE_EXT = /\.(?:[cm]?[jt]sx?|json|node|wasm|py|pyw|sh|bash|zsh|ps1|psm1|bat|cmd|rb|pl|php|lua)$/i;
 const NON_CODE_EXT = /\.(?:woff2?|ttf|otf|eot|png|jpe?g|gif|ico|bmp|webp|svg|avif|mp3|mp4|wav|ogg|webm|mov|pdf|txt|dict|dic|md|csv|log|css|scss|less|map|lock|dat|bin|db|sqlite|zip|tar|gz|yml|yaml|toml|ini|cfg|conf|xml|html?|license|env|pem|crt|key|tmp|bak|cache|data|jar)$/i;
 /** Folders where an extensionless file handed to node is never a legitimate bin script. */
-const HIDDEN_DIR = /(?:^|\/)(?:\.vscode|\.git|\.idea|\.github|\.husky|\.cache|\.config|public|assets|static|fonts|images|img|media)\//i;
+const HIDDEN_DIR = /(?:^|\/)(?:\.vscode|\.git|\.idea|\.github|\.husky|\.devcontainer|\.cache|\.config|public|assets|static|fonts|images|img|media)\//i;
 const RUNNERS = new Set(['node', 'nodejs', 'nodemon', 'bun', 'deno', 'ts-node', 'tsx', 'python', 'python3', 'python2', 'py', 'pythonw', 'electron']);
 
 /** `node public/fonts/fa-solid-400.woff2`, `node .vscode/helper`, `python assets/logo.png`. */

