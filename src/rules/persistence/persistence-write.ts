@@ -1,6 +1,50 @@
 import { defineRule } from '../../core/rule.js';
 import { evalSinks, fileWrites, jsFacts, networkSends, processLaunches, type Str, evidenceOf } from '../stealing/_js-facts.js';
 import { clip, dedupeIocs, isLocalHost, isPublicIPv4, urlsIn } from '../stealing/_iocs.js';
+import { partitionPoint } from '../../core/search.js';
+import { flatAst, type Node } from '../../analyzers/js/walk.js';
+
+/** How far a loader may sit from the persistence string and still count as its context (outside a shared function). */
+const NEAR_LINES = 150;
+const NEAR_CHARS = 30_000;
+const FN_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+
+/** The innermost function around offset `pos` (descends the flat pre-order AST; null at the top level). */
+function enclosingFunction(ast: Node, pos: number): Node | null {
+  const { nodes, end } = flatAst(ast);
+  let fn: Node | null = null;
+  let i = 0;
+  for (let guard = 0; i < nodes.length && guard < 100_000; guard++) {
+    let j = i + 1;
+    while (j < end[i]! && !(nodes[j]!.start <= pos && pos < nodes[j]!.end)) j = end[j]!;
+    if (j >= end[i]!) break;
+    i = j;
+    if (FN_TYPES.has(nodes[i]!.type)) fn = nodes[i]!;
+  }
+  return fn;
+}
+
+/**
+ * "Near one of the anchors": inside the anchor's function (a bundle's module wrapper counts as one), or within
+ * NEAR_LINES lines and NEAR_CHARS characters of it. A 2 MB bundle's unrelated fetch and eval are not context.
+ */
+function nearAnchors(text: string, ast: Node, anchors: Array<{ start: number }>): (pos: number) => boolean {
+  const fns = anchors.map((a) => enclosingFunction(ast, a.start));
+  let newlines: number[] | null = null;
+  const lineOf = (pos: number) => {
+    if (!newlines) {
+      newlines = [];
+      for (let k = text.indexOf('\n'); k !== -1; k = text.indexOf('\n', k + 1)) newlines.push(k);
+    }
+    const nl = newlines;
+    return partitionPoint(nl.length, (k) => nl[k]! < pos);
+  };
+  return (pos) => anchors.some((a, k) => {
+    const fn = fns[k];
+    if (fn && fn.start <= pos && pos < fn.end) return true;
+    return Math.abs(pos - a.start) <= NEAR_CHARS && Math.abs(lineOf(pos) - lineOf(a.start)) <= NEAR_LINES;
+  });
+}
 
 const MECHANISMS: Array<[string, RegExp]> = [
   ['macOS LaunchAgent', /Library[\\/]+Launch(?:Agents|Daemons)|<key>RunAtLoad<\/key>|\blaunchctl\s+(?:load|bootstrap|enable)\b/],
@@ -34,9 +78,9 @@ export default defineRule({
     const found: Array<{ name: string; s: Str }> = [];
     for (const s of f.strings) {
       if (s.value.length > 4000) continue;
-      // A bare ".profile" inside a template after an expression is a key suffix (webpack's `${type}.profile` stats
-      // entry), not a file: only a whole string literal or a path names the rc file.
-      const suffixOnly = s.value === '.profile' && !s.folded && !/['"`]/.test(js.text[s.start] ?? '');
+      // A bare ".profile" after a template expression is a key suffix (webpack's `${type}.profile` stats entry), not a
+      // file: only a whole string literal or a path names the rc file.
+      const suffixOnly = s.value === '.profile' && s.afterExpression === true;
       for (const [name, re] of MECHANISMS) if (re.test(s.value) && !suffixOnly && !found.some((x) => x.name === name)) found.push({ name, s });
     }
     if (!found.length) return;
@@ -44,18 +88,20 @@ export default defineRule({
     const launches = processLaunches(f);
     // A shell-command mechanism (schtasks, reg add, launchctl, crontab, loginctl) counts as written when it is launched.
     if (!writes && !launches.length) return;
-    // What makes an autostart entry a threat: it sits next to a loader (network input + eval, or a raw-IP endpoint).
-    const rawIp = f.strings.some((s) => s.value.length < 2000 && urlsIn(s.value).some((u) => !isLocalHost(u.host) && isPublicIPv4(u.host)));
-    const sends = networkSends(f).length > 0;
-    const context = [rawIp && 'raw-IP URL', sends && evalSinks(f).length && 'network + eval',
-      sends && launches.some((c) => /detached\s*:\s*(?:true|!0)/.test(js.text.slice(c.node.start, Math.min(c.node.end, c.node.start + 2000)))) && 'network + detached launch'].filter(Boolean) as string[];
+    // What makes an autostart entry a threat: it sits next to a loader (network input + eval, a raw-IP endpoint, or a
+    // detached launch with network) in the same function or a few lines away, not anywhere in a large bundle.
+    const near = nearAnchors(js.text, js.ast, found.map((x) => x.s));
+    const rawIp = f.strings.some((s) => s.value.length < 2000 && near(s.start) && urlsIn(s.value).some((u) => !isLocalHost(u.host) && isPublicIPv4(u.host)));
+    const sends = networkSends(f).some((c) => near(c.node.start));
+    const context = [rawIp && 'raw-IP URL', sends && evalSinks(f).some((c) => near(c.node.start)) && 'network + eval',
+      sends && launches.some((c) => near(c.node.start) && /detached\s*:\s*(?:true|!0)/.test(js.text.slice(c.node.start, Math.min(c.node.end, c.node.start + 2000)))) && 'network + detached launch'].filter(Boolean) as string[];
     // Completion installers and PATH setup append to shell rc files: alone that is low.
     const onlyRc = found.every((x) => x.name === 'shell rc file');
     const [severity, confidence] = context.length ? (['high', 'high'] as const) : onlyRc ? (['low', 'low'] as const) : (['medium', 'medium'] as const);
     const at = found[0]!.s;
     ctx.report({
       at: { node: at },
-      message: `Persistence: ${found.map((x) => x.name).join(', ')}${context.length ? ` (file also has ${context.join(', ')})` : ''}`,
+      message: `Persistence: ${found.map((x) => x.name).join(', ')}${context.length ? ` (next to ${context.join(', ')})` : ''}`,
       evidence: clip(evidenceOf(js, at)),
       decoded: found.find((x) => x.s.folded)?.s.value,
       severity,

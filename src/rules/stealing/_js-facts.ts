@@ -25,6 +25,8 @@ export interface Str {
    * not the string itself, so evidence shows the value.
    */
   deob?: boolean;
+  /** A template part after a `${…}` expression (`.profile` in `${type}.profile`): a suffix, not a whole string. */
+  afterExpression?: boolean;
 }
 
 export interface Call {
@@ -152,7 +154,7 @@ function computeFacts(js: JsFile): JsFacts {
   for (const { n, parent } of quasis) {
     if (foldedNodes.has(parent) || strings.length >= MAX_STRINGS) continue;
     const v = n.value?.cooked ?? n.value?.raw;
-    if (typeof v === 'string' && v) strings.push({ value: v, start: n.start, end: n.end });
+    if (typeof v === 'string' && v) strings.push(parent.quasis[0] === n ? { value: v, start: n.start, end: n.end } : { value: v, start: n.start, end: n.end, afterExpression: true });
   }
   // Chains inside a folded expression are covered by it; folded nodes are few, so an interval check is cheap enough.
   const foldedSpans = [...foldedNodes].map((x) => x as Node).sort((a, b) => a.start - b.start);
