@@ -11,3 +11,17 @@
  */
 export const OBFUSCATION_HATCH =
   /_0x[0-9a-f]{4}|fromCharCode|fromCodePoint|\\x[0-9a-fA-F]{2}|\\u00[2-7][0-9a-fA-F]|\\u\{|\batob\b|base64|decodeURI|unescape|hex['"]|\.split\(\s*(?:''|"")\s*\)\s*\.reverse\(/;
+
+const WORD_START = String.raw`(?:(?<!\w)|(?<=\\(?:[0-7]{1,3}|[bfnrtv]|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4})))`;
+
+/**
+ * `words` (a RegExp alternation source) where one starts a word of a string's *value*: not preceded in the source by a
+ * letter, digit or `_`, unless that character ends an escape (`\n`, `\0`, `\x41`, `\u0041`), which in the value is one
+ * character of its own. A rule whose detection regex needs `\bcurl` in a string can require this instead of plain
+ * `curl`, so `docUrl`, `confirm` (irm) or `dropdown` (pdown) in a bundle no longer cost a parse. The literal comes first
+ * and the look-behind runs only where it matched, so a file without the words is scanned at literal speed. Use it as a
+ * second prefilter condition after the plain word list (cheaper on the files that have none of the words).
+ */
+export function atWordStart(words: string, flags = ''): RegExp {
+  return new RegExp(`(?:${words})(?<=${WORD_START}(?:${words}))`, flags);
+}

@@ -1,4 +1,5 @@
 import { defineRule } from '../../core/rule.js';
+import { atWordStart } from '../../analyzers/js/hints.js';
 import { jsFacts, networkSends, type Str, evidenceOf } from '../stealing/_js-facts.js';
 import { clip, dedupeIocs, isLocalHost, isPublicIPv4, urlIocs, urlsIn, type IocArg } from '../stealing/_iocs.js';
 
@@ -32,7 +33,12 @@ export default defineRule({
     status: 'stable',
   },
   input: 'js-ast',
-  prefilter: /:\/\/\d|\/\/\d{1,3}\.\d|:1224|:1244|:1245|:4661|:4666|:6168|pdown|cldbs|makelog|99614912995|multi_file|Finshed|Python Success|_0x[0-9a-f]{4}|fromCharCode|base64|atob/,
+  // The routes count only as a path (`/pdown`, DISTINCT_ROUTE), so the second condition asks for `pdown` starting a
+  // word (atWordStart): `dropdown` in a UI bundle no longer costs a parse.
+  prefilter: [
+    /:\/\/\d|\/\/\d{1,3}\.\d|:1224|:1244|:1245|:4661|:4666|:6168|pdown|cldbs|makelog|99614912995|multi_file|Finshed|Python Success|_0x[0-9a-f]{4}|fromCharCode|base64|atob/,
+    [atWordStart('pdown'), /:\/\/\d|\/\/\d{1,3}\.\d|:1224|:1244|:1245|:4661|:4666|:6168|cldbs|makelog|99614912995|multi_file|Finshed|Python Success|_0x[0-9a-f]{4}|fromCharCode|base64|atob/],
+  ],
   check(ctx, js) {
     const f = jsFacts(js);
     const hits: Hit[] = [];

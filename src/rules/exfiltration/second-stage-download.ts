@@ -1,4 +1,5 @@
 import { defineRule } from '../../core/rule.js';
+import { atWordStart } from '../../analyzers/js/hints.js';
 import { argText, fileWrites, jsFacts, networkSends, processLaunches, type Str, evidenceOf } from '../stealing/_js-facts.js';
 import { clip, dedupeIocs, isLocalHost, isPublicIPv4, urlIocs, urlsIn, type IocArg } from '../stealing/_iocs.js';
 
@@ -30,7 +31,12 @@ export default defineRule({
     status: 'stable',
   },
   input: 'js-ast',
-  prefilter: /pdown|p2?\.zip|\.pyp|\.npl|\.n[23]\b|python\.exe|curl|writeFile|createWriteStream|_0x[0-9a-f]{4}|fromCharCode|base64/,
+  // The /pdown marker needs `pdown` after a path separator, so the second condition asks for it starting a word
+  // (atWordStart): `dropdown` in a UI bundle no longer costs a parse.
+  prefilter: [
+    /pdown|p2?\.zip|\.pyp|\.npl|\.n[23]\b|python\.exe|curl|writeFile|createWriteStream|_0x[0-9a-f]{4}|fromCharCode|base64/,
+    [atWordStart('pdown'), /p2?\.zip|\.pyp|\.npl|\.n[23]\b|python\.exe|curl|writeFile|createWriteStream|_0x[0-9a-f]{4}|fromCharCode|base64/],
+  ],
   check(ctx, js) {
     const f = jsFacts(js);
     const marks: Array<{ name: string; s: Str }> = [];

@@ -22,7 +22,13 @@ export default defineRule({
     status: 'stable',
   },
   input: 'js-ast',
-  prefilter: /telegram|discord|webhook|WebhookClient|_0x[0-9a-f]{4}|fromCharCode|base64|atob/i,
+  // A finding needs a Telegram bot API URL (api.telegram.org/bot), a Discord webhook URL (…/api/webhooks/…), a
+  // WebhookClient or a Telegram bot library: the second condition asks for those, so a site that links its Discord and
+  // Telegram channels is not parsed for this rule.
+  prefilter: [
+    /telegram|discord|webhook|WebhookClient|_0x[0-9a-f]{4}|fromCharCode|base64|atob/i,
+    /telegram\.org|api\.telegram|['"`]telegram['"`]|webhooks|WebhookClient|node-telegram-bot-api|telegraf|_0x[0-9a-f]{4}|fromCharCode|base64|atob/i,
+  ],
   check(ctx, js) {
     const f = jsFacts(js);
     const hooks: Array<{ s: Str; kind: string; url?: ReturnType<typeof urlsIn>[number] }> = [];

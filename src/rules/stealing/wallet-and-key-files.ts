@@ -37,11 +37,13 @@ export default defineRule({
   },
   input: 'js-ast',
   // The old word list first (cheap, shared cost), then a target's name, or a sweep glob (a `*` next to the secret word),
-  // or an encoding that could hide them.
+  // or an encoding that could hide them. The targets need `bash_history`/`zsh_history` (a `_history` may follow a string
+  // piece: '.zsh' + '_history', `${sh}_history`) and `tdata` after a path separator, so `this._history` and `getData` in
+  // a bundle do not count.
   prefilter: [
     /exodus|keychain|solana|\.ssh|id_rsa|\.aws|\.azure|gcloud|_history|git-credentials|tdata|mnemonic|seed|phrase|\.env|\*\.pem|_0x[0-9a-f]{4}|fromCharCode|base64/i,
     [
-      /exodus|electrum|atomic|ethereum|wallet\.dat|coinomi|guarda|jaxx|keychain|solana|\.ssh|id_(?:rsa|ed25519|ecdsa)|\.aws|\.azure|gcloud|application_default_credentials|_history|git-credentials|tdata|\*[\w.-]*(?:mnemonic|seed|phrase|wallet|private[_-]?key|secret)|(?:mnemonic|seed|phrase|wallet)[\w.-]*\*|\*\.env|\.env\*|\*\.(?:pem|key|kdbx)/i,
+      /exodus|electrum|atomic|ethereum|wallet\.dat|coinomi|guarda|jaxx|keychain|solana|\.ssh|id_(?:rsa|ed25519|ecdsa)|\.aws|\.azure|gcloud|application_default_credentials|(?:bash|zsh|['"`}])_history|git-credentials|tdata(?<=\Wtdata)|\*[\w.-]*(?:mnemonic|seed|phrase|wallet|private[_-]?key|secret)|(?:mnemonic|seed|phrase|wallet)[\w.-]*\*|\*\.env|\.env\*|\*\.(?:pem|key|kdbx)/i,
       OBFUSCATION_HATCH,
     ],
   ],
