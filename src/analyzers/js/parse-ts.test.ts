@@ -48,6 +48,7 @@ const FORMS: [string, string][] = [
   ['type A = { a: 1 } | null;\nexport type B<T> = T[];', ''],
   ['declare const z: number;\ndeclare module "m" { export const y: 1 }\ndeclare global { interface W {} }', ''],
   ['export declare function df(): void;', ''],
+  ['declare module "m" { namespace A { const x: 1 } export namespace B {} }\ndeclare namespace C.D { namespace E {} }', ''],
   ["import type { A } from './a';\nimport type D from './d';\nimport type * as N from './n';", ''],
   ["export type { A } from './a';\nexport type * from './b';\nexport type { C };", ''],
   ["import { type A, b, type C } from './a';", "import { b, } from './a';"],
@@ -104,6 +105,8 @@ describe('blankTypesFast', () => {
   it('refuses what it cannot blank exactly', () => {
     for (const src of [
       'namespace N { export const q = 1; }',
+      'declare module "x";\nnamespace N { export const q = 1; }',
+      'declare module "x" {}\nmodule M { export const q = 1; }',
       'class A { declare b: string; }',
       'abstract class A { protected abstract y: number; }',
       'import X = A.B;',

@@ -111,12 +111,21 @@ export function blankTypesFast(text: string, jsx: boolean): string {
       // A run of type tokens is blanked whole, with what lies between them (comments, line breaks kept).
       let j = i + 1;
       while (j < n && tokens[j]!.isType) j++;
-      for (let k = i; k < j; k++) {
+      // sucrase marks a whole non-ambient namespace as type; the compiler path turns it into a block instead. Inside
+      // the body of a `declare module/namespace/global … {` everything is ambient (blanked whole by both paths).
+      for (let k = i, depth = 0, ambient = -1, pending = false; k < j; k++) {
         const c = tokens[k]!;
-        // sucrase marks a whole non-ambient namespace as type; the compiler path turns it into a block instead.
-        if ((isName(c, CK._namespace!) || isName(c, CK._module!)) && tokens[k - 1]?.type !== T._declare) {
+        if (c.type === T.braceL || c.type === T.dollarBraceL) {
+          depth++;
+          if (pending) (ambient = depth), (pending = false);
+        } else if (c.type === T.braceR) {
+          if (--depth < ambient) ambient = -1;
+        } else if (c.type === T.semi) {
+          pending = false; // `declare module 'x';` has no body
+        } else if (isName(c, CK._namespace!) || isName(c, CK._module!) || isName(c, CK._global!)) {
           const next = tokens[k + 1];
-          if (next && (next.type === T.name || next.type === T.string)) refuse('namespace');
+          if (tokens[k - 1]?.type === T._declare) pending ||= ambient < 0;
+          else if (ambient < 0 && !isName(c, CK._global!) && next && (next.type === T.name || next.type === T.string)) refuse('namespace');
         }
       }
       let end = tokens[j - 1]!.end;
