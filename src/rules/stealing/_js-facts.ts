@@ -239,6 +239,8 @@ export function foldNode(n: Node, consts: Map<string, string>, depth: number): s
   if (!n || depth > 40) return null;
   if (n.type === 'Literal') return typeof n.value === 'string' ? n.value : typeof n.value === 'number' ? String(n.value) : null;
   if (n.type === 'Identifier') return consts.get(n.name) ?? null;
+  // Only these fold (foldUncached): anything else is null at once, without a memo entry per node of a bundle.
+  if (n.type !== 'TemplateLiteral' && n.type !== 'CallExpression' && (n.type !== 'BinaryExpression' || n.operator !== '+')) return null;
   const m = memo.get(n);
   if (m !== undefined) return m;
   const v = foldUncached(n, consts, depth);
@@ -397,10 +399,25 @@ export function guessBase64(raw: string): string | null {
   for (let skip = 0; skip <= 3; skip++) {
     const t = v.slice(skip);
     if (t.length < 8) break;
+    // Most candidates are words and squeezed sentences: their first three bytes already fail PRINTABLE.
+    if (!headPrintable(t)) continue;
     const d = Buffer.from(t, 'base64').toString('latin1');
     if (PRINTABLE.test(d) && INTERESTING.test(d)) return d;
   }
   return null;
+}
+
+const B64_INDEX = new Int8Array(128).fill(-1);
+for (let i = 0; i < 64; i++) B64_INDEX['ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.charCodeAt(i)] = i;
+const printableByte = (x: number) => (x >= 0x20 && x <= 0x7e) || x === 9 || x === 10 || x === 13;
+
+/** The first three bytes base64 `t` (at least four alphabet characters first) decodes to are all PRINTABLE. */
+function headPrintable(t: string): boolean {
+  const a = B64_INDEX[t.charCodeAt(0)]!;
+  const b = B64_INDEX[t.charCodeAt(1)]!;
+  const c = B64_INDEX[t.charCodeAt(2)]!;
+  const d = B64_INDEX[t.charCodeAt(3)]!;
+  return printableByte((a << 2) | (b >> 4)) && printableByte(((b & 15) << 4) | (c >> 2)) && printableByte(((c & 3) << 6) | d);
 }
 
 function isNumber(n: Node): boolean {
@@ -433,39 +450,40 @@ function requiredModule(n: Node): string | null {
 
 /** Dotted name of a callee with require/import aliases resolved; '?' for segments that are not names. */
 export function calleeName(c: Node, aliases: Map<string, string>): string | null {
-  const parts: string[] = [];
+  // Built right to left as one string (no parts array: this runs for every call of a bundle).
+  let name = '';
+  let parts = 0;
   let x: Node = c;
   for (let i = 0; i < 8 && x; i++) {
-    if (x.type === 'ChainExpression') {
-      x = x.expression;
-      continue;
+    let seg: string;
+    switch (x.type) {
+      case 'ChainExpression':
+        x = x.expression;
+        continue;
+      case 'MemberExpression':
+        seg = propName(x) ?? '?';
+        name = parts++ ? `${seg}.${name}` : seg;
+        x = x.object;
+        continue;
+      case 'SequenceExpression':
+        x = x.expressions[x.expressions.length - 1];
+        continue;
+      case 'Identifier':
+        seg = aliases.get(x.name) ?? x.name;
+        break;
+      case 'ThisExpression':
+        seg = 'this';
+        break;
+      case 'CallExpression':
+      case 'ImportExpression':
+        seg = requiredModule(x) ?? '?';
+        break;
+      default:
+        seg = '?';
     }
-    if (x.type === 'Identifier') {
-      parts.unshift(aliases.get(x.name) ?? x.name);
-      return parts.join('.');
-    }
-    if (x.type === 'ThisExpression') {
-      parts.unshift('this');
-      return parts.join('.');
-    }
-    if (x.type === 'MemberExpression') {
-      parts.unshift(propName(x) ?? '?');
-      x = x.object;
-      continue;
-    }
-    if (x.type === 'CallExpression' || x.type === 'ImportExpression') {
-      const mod = requiredModule(x);
-      parts.unshift(mod ?? '?');
-      return parts.join('.');
-    }
-    if (x.type === 'SequenceExpression') {
-      x = x.expressions[x.expressions.length - 1];
-      continue;
-    }
-    parts.unshift('?');
-    return parts.join('.');
+    return parts ? `${seg}.${name}` : seg;
   }
-  return parts.length ? parts.join('.') : null;
+  return parts ? name : null;
 }
 
 /**
