@@ -85,7 +85,7 @@ const VARIANTS: Record<string, Variant> = {
   'm-py-sitecustomize': { expect: 'malicious', tactic: 'python', shape: 'sitecustomize.py detached python -c urlopen /pdown' },
   'm-py-revshell': { expect: 'malicious', tactic: 'python', shape: 'socket dup2 reverse shell to raw IP:4661' },
   'm-py-browser-stealer': { expect: 'malicious', tactic: 'python', shape: 'Login Data sqlite copy → POST raw IP /brow' },
-  'm-py-getattr-exec': { expect: 'gap', tactic: 'python', shape: "getattr(builtins, 'ex'+'ec')(requests.get(b64 URL).text) — suspicious only" },
+  'm-py-getattr-exec': { expect: 'malicious', tactic: 'python', shape: "getattr(builtins, 'ex'+'ec') bound to a name, fed requests.get(b64 URL).text" },
   // Stealers, RAT, persistence
   'm-js-stealer': { expect: 'malicious', tactic: 'stealer', shape: 'wallet extension ids × profiles, .ldb/.log → multi_file upload to raw IP:1245' },
   'm-keychain-stealer': { expect: 'malicious', tactic: 'stealer', shape: 'login.keychain-db, Login Data, solana id.json → POST makelog' },

