@@ -1,4 +1,4 @@
-import { closeSync, constants, ftruncateSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, ftruncateSync, mkdirSync, mkdtempSync, openSync, rmSync, statfsSync, writeSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +35,28 @@ function track(root: string): void {
   });
 }
 
+/**
+ * Where to unpack. Creating a file on the disk-backed /tmp costs ~0.7 ms here (ext4 on a virtual disk: the 910 files of
+ * a lure repo's zip took 0.6 s to create, 0.03 s on tmpfs), so an archive whose unpacked size is known up front and
+ * small goes to /dev/shm when that is a tmpfs with room to spare. The folder is the same private mkdtemp folder with
+ * the same O_EXCL/O_NOFOLLOW writes and limits; it only lives in memory, hence the size bound. TMPDIR, when set, wins.
+ */
+const SHM = '/dev/shm';
+const SHM_MAX_BYTES = 256 << 20;
+const TMPFS_MAGIC = 0x01021994;
+export function unpackBase(expectedBytes: number | undefined): string {
+  if (process.env.TMPDIR || expectedBytes === undefined || expectedBytes > SHM_MAX_BYTES) return tmpdir();
+  try {
+    const fs = statfsSync(SHM);
+    // Leaves most of it for others: a quarter of the free space at most.
+    if (fs.type !== TMPFS_MAGIC || fs.bavail * fs.bsize < expectedBytes * 4) return tmpdir();
+    accessSync(SHM, constants.W_OK);
+    return SHM;
+  } catch {
+    return tmpdir();
+  }
+}
+
 export interface FileSink {
   write(chunk: Uint8Array): void;
   /** Done: the file is listed for scanning. */
@@ -49,7 +71,7 @@ export interface FileSink {
  * O_NOFOLLOW, so nothing in the folder can redirect a write elsewhere.
  */
 export class Unpacker {
-  readonly root = mkdtempSync(join(tmpdir(), 'lurescan-'));
+  readonly root: string;
   readonly files: TargetFile[] = [];
   readonly skipped: Skipped[] = [];
   readonly errors: ScanError[] = [];
@@ -66,7 +88,10 @@ export class Unpacker {
     readonly limits: TargetLimits,
     /** The archive as the user named it, used in messages about the archive as a whole. */
     readonly label: string,
+    /** An upper bound of the bytes that will be written, when known before unpacking (see unpackBase). */
+    expectedBytes?: number,
   ) {
+    this.root = mkdtempSync(join(unpackBase(expectedBytes), 'lurescan-'));
     track(this.root);
   }
 

@@ -44,9 +44,17 @@ export function setZipReader(choice: 'auto' | 'zip.js'): void {
  * native-zlib reader; AES, zip64 and other methods through zip.js.
  */
 export async function openZip(file: string, display: string, limits: TargetLimits, password?: string): Promise<Target> {
-  const unpacker = new Unpacker(limits, display);
+  const fast = readerChoice === 'auto' ? FastZip.open(file) : null;
+  // The sink never writes more than an entry declares, so the declared sizes bound what lands on disk.
+  const declared = fast?.entries.reduce((n, e) => n + (e.directory ? 0 : Math.min(e.uncompressedSize, limits.maxFileBytes)), 0);
+  let unpacker: Unpacker;
   try {
-    const fast = readerChoice === 'auto' ? FastZip.open(file) : null;
+    unpacker = new Unpacker(limits, display, declared);
+  } catch (e) {
+    fast?.close();
+    throw e;
+  }
+  try {
     if (fast) {
       try {
         await unpackFast(unpacker, fast, display, password);
