@@ -94,7 +94,7 @@ const VARIANTS: Record<string, Variant> = {
   'm-clipper': { expect: 'malicious', tactic: 'stealer', shape: 'clipboard polling every 500 ms replacing wallet addresses' },
   'm-persist': { expect: 'malicious', tactic: 'persistence', shape: 'postinstall writes LaunchAgent / systemd user unit, launchctl load, enable-linger' },
   'm-electron-update': { expect: 'malicious', tactic: 'persistence', shape: 'Electron UpdateCheckSync downloads an .exe from a raw IP and execFiles it' },
-  'm-svg-stego': { expect: 'gap', tactic: 'obfuscation', shape: 'base64 in two SVG comments, reassembled from readFileSync and evaled' },
+  'm-svg-stego': { expect: 'malicious', tactic: 'obfuscation', shape: 'base64 in two SVG comments, reassembled from readFileSync and evaled' },
   // Dependency-only lures
   'm-dep-only': { expect: 'malicious', tactic: 'dependency', shape: 'known lure package as the only suspicious thing' },
   'm-vendored-nm': { expect: 'malicious', tactic: 'dependency', shape: 'committed node_modules package with the error-body Function.constructor loader' },

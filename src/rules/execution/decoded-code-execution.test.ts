@@ -31,6 +31,16 @@ ruleTest(rule, {
       file: 'dist/compiled/next-server/app-route.runtime.prod.js',
       code: 'function K(e){try{return decodeURIComponent(e)}catch{return e}}K("%2Fapi%2Fitems%2Findex");function e(t){return decodeURIComponent(t)}e("%2Fapp%2Fpage.js");let t_=e=>import(e).then(e=>e.default||e);class R{async load(l){let{join:e}=require("node:path");return t_(e(this.distDir,l))}}\n',
     },
+    {
+      name: 'template engine compiles a URI-decoded .html view read from disk (a template, not a data file)',
+      file: 'lib/view.js',
+      code: "const fs = require('fs');\nconst src = decodeURIComponent(fs.readFileSync('views/page.html', 'utf8'));\nmodule.exports = new Function('data', src);\n",
+    },
+    {
+      name: 'an SVG read and base64-encoded into a data URL (nothing executed)',
+      file: 'lib/icon.js',
+      code: "const fs = require('fs');\nconst uri = 'data:image/svg+xml;base64,' + Buffer.from(fs.readFileSync('logo.svg')).toString('base64');\nsetTimeout(() => console.log(uri), 1);\n",
+    },
   ],
   flagged: [
     {
@@ -72,6 +82,19 @@ ruleTest(rule, {
       file: 'config/init.js',
       code: "const c = Buffer.from(process.env.PAYLOAD, 'base64').toString('utf8');\nrequire('vm').runInThisContext(c);\n",
       findings: [{ line: 2, confidence: 'high', message: /from process\.env\.PAYLOAD \(content not statically known\)/ }],
+    },
+    {
+      name: 'base64 chunks from SVG comments reassembled and evaled (path through a variable)',
+      file: 'server.js',
+      code: [
+        "const fs = require('fs');",
+        "const path = require('path');",
+        "const p = path.join('public', 'logo.svg');",
+        "const svg = fs.readFileSync(p, 'utf8');",
+        'const parts = [...svg.matchAll(/<!-- (.*?) -->/g)].map((m) => m[1]);',
+        "eval(Buffer.from(parts.join(''), 'base64').toString());",
+      ].join('\n'),
+      findings: [{ line: 6, severity: 'critical', confidence: 'high', message: /executes data read from a non-code file/ }],
     },
   ],
 });

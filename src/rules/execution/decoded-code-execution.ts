@@ -3,15 +3,28 @@ import { OBFUSCATION_HATCH } from '../../analyzers/js/hints.js';
 import { findSinks, SINK_HINT } from '../../analyzers/js/sinks.js';
 import { originsOf } from '../../analyzers/js/flow.js';
 import { fileIndex } from '../../analyzers/js/names.js';
+import { foldString } from '../../analyzers/js/fold.js';
 import type { Node } from '../../analyzers/js/walk.js';
 import { foldedCode, urlIocs } from './_exec.js';
 import { astUnits, EMBEDDED_PREFIX } from './_exec.js';
 
 // What a decoded payload does once it runs: Node capabilities, network, more dynamic code.
 const DANGEROUS = /\brequire\b|child_process|\bexec(Sync)?\s*\(|\bspawn\b|https?:\/\/|process\.env|\beval\b|Function\s*\(|fs\.\w+|\bimport\s*\(|\bfetch\s*\(|XMLHttpRequest|document\.cookie|localStorage/;
+/** A read of an image, font, media or plain-text file: data by its name, never code. */
+const DATA_FILE = /\.(?:svg|png|jpe?g|gif|ico|bmp|webp|avif|woff2?|ttf|otf|eot|mp3|mp4|wav|ogg|webm|pdf|txt|dict|dic|md|csv|log|dat)['"`)]/i;
 const URL_RE = /\bhttps?:\/\/[^\s'"`<>()]{4,200}/g;
 
 /** A literal worth calling hidden data: a string of 8+ characters, or a number in a charCode list (4+ array, 3+ args). */
+/** The path a readFileSync-like call reads: folded, or the source of the one value bound to the name it passes. */
+function readTarget(call: Node, ast: Node, text: string): string | null {
+  const arg = call.arguments?.[0];
+  if (!arg) return null;
+  const folded = foldString(arg, ast, { maxSteps: 2000, maxLength: 500 })?.value;
+  if (folded !== undefined) return folded;
+  const vals = arg.type === 'Identifier' ? fileIndex(ast).values.get(arg.name) : undefined;
+  return vals?.length === 1 ? text.slice(vals[0]!.start, Math.min(vals[0]!.end, vals[0]!.start + 300)) : null;
+}
+
 function hidesData(lit: Node, parent: Node | undefined): boolean {
   if (typeof lit.value === 'string') return lit.value.length >= 8;
   if (lit.type === 'TemplateLiteral') return lit.end - lit.start >= 10;
@@ -48,6 +61,19 @@ export default defineRule({
         // UTF8ToString over the heap, worker sources) is not hiding anything.
         const ix = fileIndex(ast);
         const decodedFrom = origins.filter((o) => o.decoders.length && (o.kind === 'env' || (o.kind === 'literal' && hidesData(o.node, ix.parent.get(o.node)))));
+        // Steganography: an image, font or text file read from disk, decoded, then run (SVG comment chunks, a .woff2).
+        const media = origins.find((o) => o.kind === 'file' && o.decoders.length && DATA_FILE.test(`${readTarget(o.node, ast, js.text) ?? js.text.slice(o.node.start, Math.min(o.node.end, o.node.start + 300))}'`));
+        if (media) {
+          const read = js.text.slice(media.node.start, Math.min(media.node.end, media.node.start + 200));
+          ctx.report({
+            at: { node: sink.node },
+            message: `${unit.embedded ? EMBEDDED_PREFIX : ''}${sink.label} executes data read from a non-code file (${read}) after ${[...new Set(media.decoders)].join(', ')}`,
+            evidence: js.text.slice(sink.node.start, Math.min(sink.node.end, sink.node.start + 300)),
+            severity: 'critical',
+            confidence: js.facts.vendored || js.facts.minified ? 'medium' : 'high',
+          });
+          continue;
+        }
         if (!decodedFrom.length) continue;
         const steps = [...new Set(decodedFrom.flatMap((o) => o.decoders))];
         const code = foldedCode(sink.code, ast);
