@@ -67,7 +67,7 @@ export default defineRule({
     summary: 'Installs itself to start again: LaunchAgent plist, systemd user unit + linger, autostart entry, Run key, scheduled task, crontab, shell rc',
     why: 'Lure payloads survive reboots and closed terminals by writing a LaunchAgent (com.avatar.update.wake.plist), a systemd user unit with `loginctl enable-linger`, an XDG autostart file, an HKCU Run key, a scheduled task, a crontab line or a line in ~/.bashrc / ~/.zshrc.',
     fix: 'Do not run the project. If it ran, remove the entry it wrote (listed in the evidence) and treat the machine as compromised.',
-    falsePositives: 'Electron auto-launch helpers write LaunchAgents and Run keys and shell installers append PATH lines to rc files: an autostart entry written by code is medium and a shell rc write low; next to a raw-IP endpoint, network input + eval, or a detached launch with network it is high; a mention with nothing written or launched is not reported.',
+    falsePositives: 'Electron auto-launch helpers write LaunchAgents and Run keys and shell installers append PATH lines to rc files: an autostart entry written by code is medium and a shell rc write low; next to a raw-IP endpoint, network input + eval, or a detached launch with network (in the same function or within 150 lines: a large bundle\'s unrelated modules do not count) it is high; a mention with nothing written or launched is not reported.',
     references: ['https://attack.mitre.org/techniques/T1543/001/', 'https://attack.mitre.org/techniques/T1547/001/', 'https://attack.mitre.org/techniques/T1053/'],
     status: 'stable',
   },
