@@ -1,4 +1,8 @@
-import { parseDocument, LineCounter, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Node as YamlNode } from 'yaml';
+// Loaded on the first compose file: importing yaml costs every worker thread ~70 ms of start-up.
+let yamlLib: typeof import('yaml') | undefined;
+const yaml = () => (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 import { MapContext, baseName, dirOf, isVendoredPath, parseJsonc, prop, props } from './common.js';
 import { CommandFollower, leadsFrom } from './follow.js';
 import { scriptBody } from './shell.js';
@@ -101,6 +105,7 @@ function dockerfile(ctx: MapContext, p: string): void {
 function compose(ctx: MapContext, p: string): void {
   const text = ctx.read(p);
   if (!text) return;
+  const { parseDocument, LineCounter, isMap, isScalar, isSeq } = yaml();
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false });
   const services = doc.get('services');

@@ -1,5 +1,9 @@
 /** npm manifests and lockfiles: package.json, package-lock.json v1–v3, npm-shrinkwrap.json, yarn.lock (v1, berry), pnpm-lock.yaml. */
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
+// Loaded on the first pnpm/yarn-berry lockfile: importing yaml costs every worker thread ~70 ms of start-up.
+let yamlLib: typeof import('yaml') | undefined;
+const parseYaml = (text: string, options: import('yaml').ParseOptions & import('yaml').DocumentOptions & import('yaml').SchemaOptions & import('yaml').ToJSOptions): unknown =>
+  (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse(text, options);
 import type { DepEntry } from './types.js';
 
 const DEP_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'] as const;
