@@ -6,12 +6,15 @@ import { parseJs, type ParseResult } from './parse.js';
  * TypeScript/TSX: the type syntax is blanked out with spaces (same offsets, same lines), then the result is parsed by
  * the JS parser. So every rule sees the same ESTree shape for .ts and .js, and offsets point into the original text.
  *
- * Two blankers give the same text where both apply:
+ * Two blankers; where both apply, meriyah reads the same tree (every node type and position) from their outputs:
  * - `blankTypesFast` (the common path) reads sucrase's token stream, in which the parser has marked every token of
- *   type syntax: ~5x faster than the TypeScript compiler and ~50 ms to load instead of ~250 ms per worker thread. It
- *   refuses (throws) what it cannot blank exactly: namespaces, `declare` class fields, abstract properties,
- *   `import x = A.B`, parameter decorators, syntax errors, nesting deeper than its recursive parser's stack (a
- *   catchable RangeError). Its output is used only if meriyah then parses it without error.
+ *   type syntax: 3-7x faster than the TypeScript compiler and ~20-50 ms to load instead of ~250-300 ms per worker
+ *   thread. It refuses (throws) what it cannot blank exactly: non-ambient namespaces, `declare` class fields,
+ *   abstract properties, `import x = A.B`, parameter decorators, syntax errors, nesting deeper than its recursive
+ *   parser's stack (a catchable RangeError), backtracking past its token budget. Its output is used only if meriyah
+ *   then parses it without error. Checked on 10,051 .ts/.tsx/.d.ts files (lure repos, the corpus, 361 npm packages,
+ *   node_modules): 9,981 take this path, 9,975 with the compiler path's tree, 6 .d.cts whose `export = function f():
+ *   T;` the compiler path left as invalid JS (loose parse). parse-ts.test.ts pins every form.
  * - `blankTypes`, over the TypeScript compiler's own tree, for everything else: it always produces a text, so broken
  *   files still reach the JS parser with its loose fallback, as before.
  *
