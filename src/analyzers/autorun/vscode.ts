@@ -190,7 +190,12 @@ function launchEntries(ctx: MapContext, file: string, workspace: string, launch:
       if (p && ctx.has(p)) refs.push(p);
     }
     const anchor = program ?? runtime ?? c;
-    const parts = [str(runtime), str(program)].filter(Boolean);
+    // runtimeArgs run too: `"runtimeArgs": ["--require", "./.vscode/.debug"]` preloads a file before the program.
+    const rtArgs = prop(c, 'runtimeArgs');
+    const args = rtArgs?.type === 'array' ? (rtArgs.children ?? []).map((x) => str(x)).filter((x): x is string => !!x) : [];
+    const type = str(prop(c, 'type')) ?? '';
+    const rt = str(runtime) ?? (args.length && /^(?:pwa-)?node$/.test(type) ? 'node' : undefined);
+    const parts = [rt, ...args, str(program)].filter(Boolean);
     if (parts.length) {
       ctx.add({ trigger: 'vscode-launch', command: parts.join(' '), file, line: ctx.lineAt(file, anchor.offset), leadsTo: leadsFrom(ctx, refs), label: `${prefix}configurations[${i}] "${name}" (Run and Debug)` });
     }

@@ -87,6 +87,15 @@ const NON_CODE_EXT = /\.(?:woff2?|ttf|otf|eot|png|jpe?g|gif|ico|bmp|webp|svg|avi
 const HIDDEN_DIR = /(?:^|\/)(?:\.vscode|\.git|\.idea|\.github|\.husky|\.devcontainer|\.cache|\.config|public|assets|static|fonts|images|img|media)\//i;
 const RUNNERS = new Set(['node', 'nodejs', 'nodemon', 'bun', 'deno', 'ts-node', 'tsx', 'python', 'python3', 'python2', 'py', 'pythonw', 'electron']);
 
+/** The path, when a file handed to an interpreter is not a script by its name (a font, image, or extensionless file in a data folder). */
+function nonCodeFile(arg: string): string | null {
+  const file = arg.replace(/\\/g, '/').replace(/^\$\{(?:workspaceFolder|workspaceRoot)\}\//, '');
+  const base = file.slice(file.lastIndexOf('/') + 1);
+  const hasExt = base.includes('.') && !base.startsWith('.');
+  const bad = hasExt ? NON_CODE_EXT.test(base) && !CODE_EXT.test(base) : HIDDEN_DIR.test(file) || /^\.[^/]+$/.test(base) && base.length > 1 && file.includes('/');
+  return bad ? file : null;
+}
+
 /** `node public/fonts/fa-solid-400.woff2`, `node .vscode/helper`, `python assets/logo.png`. */
 export function runsNonCodeFile(cmd: string): { program: string; file: string; evidence: string } | null {
   for (const simple of splitCommands(squeeze(cmd))) {
@@ -103,16 +112,18 @@ export function runsNonCodeFile(cmd: string): { program: string; file: string; e
         continue;
       }
       if (/^(?:-e|--eval|-p|--print|-c|-m)$/.test(a)) break;
+      // A preloaded module runs before the program: `node -r ./.vscode/.debug server.js` runs the hidden file.
+      if (/^(?:-r|--require|--import|--loader|--experimental-loader)$/.test(a) && argv[i + 1] && /^\.{1,2}\/|\//.test(argv[i + 1]!)) {
+        const pre = nonCodeFile(argv[i + 1]!);
+        if (pre) return { program, file: pre, evidence: simple.trim() };
+      }
       if (/^(?:-r|--require|--import|--loader|--experimental-loader|-W|-X|-C|--conditions|--env-file|--title|--inspect-port|--watch-path|--tsconfig|--project|-P)$/.test(a)) {
         i++;
         continue;
       }
       if (a.startsWith('-')) continue;
-      const file = a.replace(/\\/g, '/').replace(/^\$\{(?:workspaceFolder|workspaceRoot)\}\//, '');
-      const base = file.slice(file.lastIndexOf('/') + 1);
-      const hasExt = base.includes('.') && !base.startsWith('.');
-      const bad = hasExt ? NON_CODE_EXT.test(base) && !CODE_EXT.test(base) : HIDDEN_DIR.test(file) || /^\.[^/]+$/.test(base) && base.length > 1 && file.includes('/');
-      if (bad) return { program, file, evidence: simple.trim() };
+      const file = nonCodeFile(a);
+      if (file) return { program, file, evidence: simple.trim() };
       break;
     }
   }

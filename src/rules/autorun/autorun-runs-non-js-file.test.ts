@@ -12,6 +12,8 @@ ruleTest(rule, {
     { name: 'a non-js file in a script nothing runs by itself', files: { 'package.json': '{"scripts":{"font":"node public/fonts/a.woff2"}}' } },
     { name: 'python on a .py file', files: { '.vscode/tasks.json': tasks('python3 tools/setup.py') } },
     { name: 'devcontainer runs a script with an extension', files: { '.devcontainer/devcontainer.json': '{"postCreateCommand":"node .devcontainer/setup.js"}' } },
+    { name: 'preloads that are packages or scripts', files: { 'package.json': '{"scripts":{"start":"node -r dotenv/config --require ./scripts/setup.js server.js","dev":"node --import tsx/esm src/main.ts"}}' } },
+    { name: 'launch.json with ordinary runtimeArgs', files: { '.vscode/launch.json': '{"configurations":[{"type":"node","request":"launch","name":"d","program":"${workspaceFolder}/server.js","runtimeArgs":["--inspect","-r","ts-node/register"]}]}' } },
   ],
   flagged: [
     {
@@ -40,5 +42,11 @@ ruleTest(rule, {
       files: { '.devcontainer/devcontainer.json': '{\n "postCreateCommand": "npm i && node .devcontainer/init"\n}', '.devcontainer/init': 'x' },
       findings: [{ line: 2, file: '.devcontainer/devcontainer.json', evidence: 'node .devcontainer/init', severity: 'critical' }],
     },
+    {
+      name: 'launch.json preloads an extensionless file from .vscode through runtimeArgs',
+      files: { '.vscode/launch.json': '{\n "configurations": [{\n  "type": "node",\n  "request": "launch",\n  "name": "Debug",\n  "program": "${workspaceFolder}/server.js",\n  "runtimeArgs": ["--require", "./.vscode/.debug"]\n }]\n}', '.vscode/.debug': 'x', 'server.js': '' },
+      findings: [{ line: 6, file: '.vscode/launch.json', severity: 'critical', message: /\.vscode\/\.debug/ }],
+    },
+    { name: 'npm start preloads a font', files: { 'package.json': '{\n "scripts": {\n  "start": "node -r ./public/fonts/icons.woff2 server.js"\n }\n}' }, findings: [{ line: 3, evidence: 'node -r ./public/fonts/icons.woff2 server.js' }] },
   ],
 });

