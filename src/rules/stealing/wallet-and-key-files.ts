@@ -43,7 +43,7 @@ export default defineRule({
   prefilter: [
     /exodus|keychain|solana|\.ssh|id_rsa|\.aws|\.azure|gcloud|_history|git-credentials|tdata|mnemonic|seed|phrase|\.env|\*\.pem|_0x[0-9a-f]{4}|fromCharCode|base64/i,
     [
-      /exodus|electrum|atomic|ethereum|wallet\.dat|coinomi|guarda|jaxx|keychain|solana|\.ssh|id_(?:rsa|ed25519|ecdsa)|\.aws|\.azure|gcloud|application_default_credentials|(?:bash|zsh|['"`}])_history|git-credentials|tdata(?<=\Wtdata)|\*[\w.-]*(?:mnemonic|seed|phrase|wallet|private[_-]?key|secret)|(?:mnemonic|seed|phrase|wallet)[\w.-]*\*|\*\.env|\.env\*|\*\.(?:pem|key|kdbx)/i,
+      /exodus|electrum|atomic|ethereum|wallet\.dat|coinomi|guarda|jaxx|keychain|solana|\.ssh|id_(?:rsa|ed25519|ecdsa)|\.aws|\.azure|gcloud|application_default_credentials|_history(?<=(?:bash|zsh|['"`}])_history)|git-credentials|tdata(?<=\Wtdata)|\*[\w.-]*(?:mnemonic|seed|phrase|wallet|private[_-]?key|secret)|(?:mnemonic|seed|phrase|wallet)[\w.-]*\*|\*\.env|\.env\*|\*\.(?:pem|key|kdbx)/i,
       OBFUSCATION_HATCH,
     ],
   ],
