@@ -112,7 +112,7 @@ const VARIANTS: Record<string, Variant> = {
   'm-py-thread-init': { expect: 'malicious', tactic: 'python', shape: 'package __init__ starts a daemon thread exec(requests.get(b64 URL).text)' },
   'm-telegram-exfil': { expect: 'malicious', tactic: 'stealer', shape: 'postinstall sends .env and ~/.ssh/id_rsa to a Telegram bot' },
   'm-discord-webhook': { expect: 'malicious', tactic: 'stealer', shape: 'Chrome Login Data uploaded to a Discord webhook' },
-  'm-env-code': { expect: 'gap', tactic: 'obfuscation', shape: 'eval(atob(NEXT_PUBLIC_ANALYTICS)) whose .env.local value is curl | sh code — suspicious only' },
+  'm-env-code': { expect: 'malicious', tactic: 'obfuscation', shape: 'eval(atob(NEXT_PUBLIC_ANALYTICS)) whose .env.local value is curl | sh code' },
   'm-inline-hex-function': { expect: 'malicious', tactic: 'obfuscation', shape: 'Function(hex-decoded child_process curl | sh)()' },
   'm-drop-and-spawn': { expect: 'malicious', tactic: 'persistence', shape: 'base64 blob written to ~/.npl, spawned detached with node' },
   'm-vscode-dependson': { expect: 'malicious', tactic: 'placement', shape: 'folderOpen task dependsOn a hidden node -e https.get … eval task' },

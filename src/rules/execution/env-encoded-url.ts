@@ -13,7 +13,7 @@ export default defineRule({
     category: 'hidden-code',
     severity: 'high',
     confidence: 'high',
-    summary: 'An environment file holds a base64-encoded URL that code decodes at runtime (`atob(process.env.X)`)',
+    summary: 'An environment file holds a base64-encoded URL (or code) that code decodes at runtime (`atob(process.env.X)`, `eval(atob(process.env.X))`)',
     why: 'Contagious Interview loaders keep their payload URL (npoint, jsonkeeper, Vercel/Railway apps) base64-encoded in `.env` among decoy settings, sometimes with junk characters spliced in and removed by `.replace()`, so neither the code nor the config shows a URL.',
     fix: 'Do not start the project. Block the decoded URL; the code reading this variable is the loader.',
     falsePositives: 'Plain URLs and base64 secrets (keys, certificates) that do not decode to a URL are ignored; a base64 URL that no code decodes is reported medium with low confidence.',
@@ -52,9 +52,25 @@ export default defineRule({
           }
         }
         const url = decodeUrl(value);
-        if (!url) continue;
         const decoders = users.filter((u) => new RegExp(`(atob|Buffer\\.from)\\s*\\(\\s*process\\.env(\\.${escapeRe(key)}|\\[\\s*['"]${escapeRe(key)})`).test(u.text));
         const offset = m.index! + m[0].indexOf(key);
+        if (!url) {
+          // Code, not a URL, hidden in the variable and run by the file that decodes it: eval(atob(process.env.X)).
+          const code = decodeCode(value);
+          const runners = code ? decoders.filter((u) => runsDecoded(u.text, key)) : [];
+          if (!code || !runners.length) continue;
+          ctx.report({
+            file: env.path,
+            at: { offset, length: m[0].length - m[0].indexOf(key) },
+            message: `${key} in ${env.path} is base64-encoded code${junk}, decoded and executed by ${runners.map((d) => d.path).slice(0, 3).join(', ')}`,
+            evidence: `${key}=${raw}`.slice(0, 300),
+            decoded: code.slice(0, 2000),
+            severity: 'critical',
+            confidence: 'high',
+            iocs: [...new Set(code.match(/\bhttps?:\/\/[^\s'"`)]{4,200}/g) ?? [])].slice(0, 5).flatMap((u) => urlIocs(u)),
+          });
+          continue;
+        }
         ctx.report({
           file: env.path,
           at: { offset, length: m[0].length - m[0].indexOf(key) },
@@ -72,6 +88,23 @@ export default defineRule({
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const SINK = String.raw`(?:\beval|\bFunction|runIn\w*Context|_compile)\s*\(`;
+/** `eval(atob(process.env.K))`, or `const c = atob(process.env.K); … Function(c)`. */
+function runsDecoded(text: string, key: string): boolean {
+  const read = String.raw`(?:atob|Buffer\.from)\s*\(\s*process\.env(?:\.${escapeRe(key)}\b|\[\s*['"]${escapeRe(key)}['"])`;
+  if (new RegExp(`${SINK}[^;\\n]{0,80}${read}`).test(text)) return true;
+  const bound = new RegExp(String.raw`\b([A-Za-z_$][\w$]*)\s*=\s*${read}`).exec(text);
+  return !!bound && new RegExp(`${SINK}[^;\\n]{0,80}\\b${escapeRe(bound[1]!)}\\b`).test(text);
+}
+/** Code that does something a setting never does: loads modules, runs processes or code, reaches the network. */
+const CODE_SHAPE = /\brequire\s*\(|child_process|\beval\s*\(|Function\s*\(|\bfetch\s*\(|\bexec(?:Sync)?\s*\(|\bimport\s*\(|\b(?:curl|wget)\b[^|]*\|\s*(?:ba|z)?sh/;
+
+function decodeCode(b64: string): string | null {
+  if (b64.length < 24) return null;
+  const s = Buffer.from(b64.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
+  return /^[\x09\x0a\x0d\x20-\x7e]+$/.test(s) && CODE_SHAPE.test(s) ? s : null;
 }
 
 function decodeUrl(b64: string): string | null {
