@@ -1,7 +1,7 @@
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { deobfuscate, deobfuscatorAvailable, deobfuscatorPid, stopDeobfuscator } from './deobfuscate.js';
+import { deobfuscate, deobfuscatorAvailable, deobfuscatorPid, setDeobfuscatorIdleMs, stopDeobfuscator } from './deobfuscate.js';
 
 /** A small obfuscator.io-shaped program: string array, rotation loop (ends at once: index 3 holds '1'), accessor. */
 const SAMPLE = [
@@ -62,6 +62,17 @@ describe('deobfuscate: one warm child per thread', { skip: !deobfuscatorAvailabl
     assert.ok(r.ms < 5_000, `answered after ${r.ms} ms`);
     assert.ok(await gone(pid), 'the timed-out child is dead');
     assert.notEqual(decoded(), pid);
+  });
+
+  it('a child left idle ends by itself, and the next call starts a new one', async () => {
+    setDeobfuscatorIdleMs(300);
+    try {
+      const pid = decoded();
+      assert.ok(await gone(pid), 'the idle child ended');
+      assert.notEqual(decoded(), pid);
+    } finally {
+      setDeobfuscatorIdleMs(30_000);
+    }
   });
 
   it('input over the size limit is refused without a child', () => {

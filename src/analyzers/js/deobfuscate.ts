@@ -133,7 +133,10 @@ const settle = (c, msg) => {
   req.port.postMessage({ id: req.id, pid: c.cp.pid, ...msg });
   Atomics.store(req.flag, 0, 1);
   Atomics.notify(req.flag, 0);
-  if (children.has(c)) idle.push(c);
+  if (!children.has(c)) return;
+  idle.push(c);
+  // An idle child ends after a while (its stdin closed): a long-lived host does not keep node+webcrack resident.
+  c.idleTimer = setTimeout(() => { drop(c); c.cp.stdin.end(); }, req.idleMs);
 };
 const drop = (c) => {
   children.delete(c);
@@ -147,7 +150,7 @@ const start = (req) => {
     env: { PATH: path, NODE_OPTIONS: '' },
     windowsHide: true,
   });
-  const c = { cp, heapMb: req.heapMb, out: '', err: '', current: null, timer: null, started: 0 };
+  const c = { cp, heapMb: req.heapMb, out: '', err: '', current: null, timer: null, idleTimer: null, timedOut: false, started: 0 };
   children.add(c);
   cp.stdout.setEncoding('utf8');
   cp.stderr.setEncoding('utf8');
@@ -170,6 +173,16 @@ const start = (req) => {
   });
   cp.on('exit', (code, signal) => {
     drop(c);
+    // A warm child that died while idle (killed from outside) is only noticed once a request was handed to it: that
+    // request goes once to a fresh child, in the time it has left. A crash of a fresh child, or a kill at the time
+    // limit, is the request's own result.
+    const cur = c.current;
+    if (cur && cur.reused && !c.timedOut) {
+      c.current = null;
+      clearTimeout(c.timer);
+      serve(cur.port, cur.req, cur);
+      return;
+    }
     const ms = Math.round(performance.now() - c.started);
     settle(c, signal
       ? { ok: false, error: 'deobfuscator killed (' + signal + ') after ' + ms + ' ms' }
@@ -177,14 +190,19 @@ const start = (req) => {
   });
   return c;
 };
-const serve = (port, req) => {
+const serve = (port, req, retry) => {
   let c;
-  for (let i = idle.length - 1; i >= 0; i--) if (idle[i].heapMb === req.heapMb) { c = idle.splice(i, 1)[0]; break; }
+  if (!retry) for (let i = idle.length - 1; i >= 0; i--) if (idle[i].heapMb === req.heapMb) { c = idle.splice(i, 1)[0]; break; }
+  const reused = c !== undefined;
   c ??= start(req);
-  c.current = { id: req.id, flag: req.flag, port };
-  c.started = performance.now();
-  c.timer = setTimeout(() => c.cp.kill('SIGKILL'), req.timeoutMs);
-  c.cp.stdin.write(JSON.stringify({ id: req.id, code: req.code, graceMs: req.timeoutMs + 2000 }) + '\\n');
+  clearTimeout(c.idleTimer);
+  const started = retry ? retry.started : performance.now();
+  const left = Math.max(1, Math.round(started + req.timeoutMs - performance.now()));
+  c.current = { id: req.id, flag: req.flag, port, idleMs: req.idleMs, req, reused, started };
+  c.started = started;
+  c.timedOut = false;
+  c.timer = setTimeout(() => { c.timedOut = true; c.cp.kill('SIGKILL'); }, left);
+  c.cp.stdin.write(JSON.stringify({ id: req.id, code: req.code, graceMs: left + 2000 }) + '\\n');
 };
 parentPort.on('message', ({ port, pending }) => {
   port.on('message', (req) => serve(port, req));
@@ -258,6 +276,12 @@ export async function stopDeobfuscator(): Promise<void> {
   if (w) await w.terminate();
 }
 
+let idleMs = 30_000;
+/** How long a warm child waits for the next call before it ends (tests shorten it). */
+export function setDeobfuscatorIdleMs(ms: number): void {
+  idleMs = ms;
+}
+
 let lastPid: number | undefined;
 /** Pid of the child that answered the last call (tests: reuse, kill and respawn). */
 export function deobfuscatorPid(): number | undefined {
@@ -283,7 +307,7 @@ export function deobfuscate(code: string, opts: DeobOptions = {}): DeobResult {
   const port = remote ?? localPort();
   const id = ++seq;
   Atomics.store(flag, 0, 0);
-  port.postMessage({ id, code, timeoutMs, heapMb: opts.heapMb ?? 512, webcrack: mods.webcrack, ivm: mods.ivm, flag });
+  port.postMessage({ id, code, timeoutMs, idleMs, heapMb: opts.heapMb ?? 512, webcrack: mods.webcrack, ivm: mods.ivm, flag });
   // The helper answers every request (its kill timer fires at timeoutMs); the margin covers a helper that died.
   const deadline = t0 + timeoutMs + 5_000;
   for (;;) {
