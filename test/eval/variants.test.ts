@@ -138,7 +138,7 @@ const VARIANTS: Record<string, Variant> = {
   'b-spawn-node': { expect: 'clean', tactic: 'benign', shape: 'pretest spawnSync(process.execPath, ["-e", literal])' },
   'b-require-from-string': { expect: 'clean', tactic: 'benign', shape: 'require-from-string config loader over a local file' },
   'b-vscode-watch': { expect: 'not-malicious', tactic: 'benign', shape: 'folderOpen npm watch task (reveal never) + allowAutomaticTasks: suspicious today' },
-  'b-wallet-list': { expect: 'not-malicious', tactic: 'benign', shape: 'wallet picker listing three extension ids with store URLs: suspicious today' },
+  'b-wallet-list': { expect: 'clean', tactic: 'benign', shape: 'wallet picker listing three extension ids, each also linked to its store page' },
 };
 
 const ROOT = new URL('../fixtures/variants/', import.meta.url).pathname;

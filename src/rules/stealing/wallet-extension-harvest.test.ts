@@ -34,6 +34,11 @@ export const isMetaMask = (p) => Boolean(p && p.isMetaMask && METAMASK_ID);
 export const wallets = [new PhantomWalletAdapter(), new SolflareWalletAdapter()];
 `,
     },
+    {
+      name: 'wallet picker: each bare id also linked to its store page',
+      file: 'src/wallets.js',
+      code: "export const wallets = [\n  { id: 'nkbihfbeogaeaoehlefnkodbefgpgknn', url: 'https://chromewebstore.google.com/detail/nkbihfbeogaeaoehlefnkodbefgpgknn' },\n  { id: 'bfnaelmomeimhlpmgjnjophhpkkoljpa', url: 'https://chromewebstore.google.com/detail/bfnaelmomeimhlpmgjnjophhpkkoljpa' },\n  { id: 'acmacodkjbdgmoleebolmdjonilkdbch', url: 'https://chromewebstore.google.com/detail/acmacodkjbdgmoleebolmdjonilkdbch' },\n];\n",
+    },
   ],
   flagged: [
     {
@@ -59,6 +64,12 @@ for (const id of ids) {
       file: 'x.js',
       code: `module.exports = ['acmacodkjbdgmoleebolmdjonilkdbch', 'dmkamcknogkgcdfhhbddcghachkejeap', 'egjidjbpglichdcondbcbdnbeeppgdph'];\n`,
       findings: [{ line: 1, severity: 'high', confidence: 'medium' }],
+    },
+    {
+      name: 'store links as decoys next to extension storage paths are still a harvest',
+      file: 'lib/x.js',
+      code: "const fs = require('fs');\nconst ws = [\n  { id: 'nkbihfbeogaeaoehlefnkodbefgpgknn', url: 'https://chromewebstore.google.com/detail/nkbihfbeogaeaoehlefnkodbefgpgknn' },\n  { id: 'bfnaelmomeimhlpmgjnjophhpkkoljpa', url: 'https://chromewebstore.google.com/detail/bfnaelmomeimhlpmgjnjophhpkkoljpa' },\n  { id: 'acmacodkjbdgmoleebolmdjonilkdbch', url: 'https://chromewebstore.google.com/detail/acmacodkjbdgmoleebolmdjonilkdbch' },\n];\nfor (const w of ws) fs.readdirSync(`${process.env.HOME}/.config/google-chrome/Default/Local Extension Settings/${w.id}`);\n",
+      findings: [{ line: 3, severity: 'critical', confidence: 'high' }],
     },
   ],
 });

@@ -17,7 +17,7 @@ export default defineRule({
     summary: 'Enumerates crypto-wallet browser extension ids to copy their vaults (Local Extension Settings)',
     why: 'BeaverTail and its successors carry a list of wallet extension ids (MetaMask, Phantom, TronLink, Rabby, …) and copy each one\'s `Local Extension Settings/<id>/*.ldb` vault from every browser profile: with the password, the seed phrase follows.',
     fix: 'Do not run the project. If it ran, move funds from every browser wallet to a new seed created on a clean device; treat the machine as compromised.',
-    falsePositives: 'dApps and wallet adapters mention MetaMask\'s id, typically in a Chrome Web Store link or a chrome-extension:// URL. Ids inside store links are ignored, and one or two ids without extension storage paths or file reads are not reported; several ids alone are reported at medium confidence.',
+    falsePositives: 'dApps and wallet adapters mention MetaMask\'s id, typically in a Chrome Web Store link or a chrome-extension:// URL. Ids inside store links are ignored (and so are bare ids the same file also links to in a store, as wallet pickers do, unless extension storage paths are named), one or two ids without extension storage paths or file reads are not reported; several ids alone are reported at medium confidence.',
     references: ['https://unit42.paloaltonetworks.com/two-campaigns-by-north-korea-bad-actors-target-job-hunters/', 'https://attack.mitre.org/techniques/T1555/', 'CWE-200'],
     status: 'stable',
     nearCertain: true,
@@ -28,13 +28,19 @@ export default defineRule({
     const f = jsFacts(js);
     const found = new Map<string, Str>();
     let storage: Str | undefined;
+    // Ids the file also links to in a store: a wallet picker's `{ id, url }` entries, not a harvest list.
+    const linked = new Set<string>();
     for (const s of f.strings) {
       if (s.value.length > 100_000) continue;
       if (!storage && STORAGE.test(s.value) && /Extension|ldb|leveldb/i.test(s.value)) storage = s;
-      if (STORE_LINK.test(s.value)) continue;
       WALLET_ID_RE.lastIndex = 0;
+      if (STORE_LINK.test(s.value)) {
+        for (const m of s.value.matchAll(WALLET_ID_RE)) linked.add(m[0]);
+        continue;
+      }
       for (const m of s.value.matchAll(WALLET_ID_RE)) if (!found.has(m[0])) found.set(m[0], s);
     }
+    if (!storage) for (const id of linked) found.delete(id);
     if (!found.size) return;
     const reads = fileReads(f).length > 0;
     const n = found.size;
