@@ -43,7 +43,7 @@ const cache = new WeakMap<object, Sink[]>();
  * OBFUSCATION_HATCH as the alternative (`\u0065val` is an identifier named eval).
  */
 export const SINK_HINT =
-  /\beval\b|Function|runIn|compileFunction|_compile|\bimport\s*\(|setTimeout|setInterval|Worker|writeFile|outputFile|\bScript\b|SourceTextModule|constructor\W{1,4}constructor|\}\s*\)?\s*\.\s*constructor\b|from-string|FromString|['"`](?:-e|-c|--eval|-p|--print)['"`]/;
+  /\beval\b|Function|runIn|compileFunction|_compile|\bimport\s*\(|setTimeout|setInterval|Worker|writeFile|outputFile|\bScript\b|SourceTextModule|constructor\W{1,4}constructor|\}\s*\)?\s*\.\s*constructor\b|from-string|FromString|execPath\s*,\s*\[|['"`](?:node|nodejs|python[\d.]*|py)(?:\.exe)?['"`]\s*,\s*\[/;
 
 export function findSinks(ast: Node): Sink[] {
   const hit = cache.get(ast);
