@@ -91,9 +91,15 @@ function sucraseTokens(s: Sucrase, text: string, jsx: boolean): SucraseToken[] {
     if (--budget < 0) throw new FastBlankRefused('backtracking budget');
     return push.call(this, t);
   };
-  const result = s.parseFile();
-  if (s.base.state.error) throw s.base.augmentError(s.base.state.error);
-  return result.tokens;
+  try {
+    const result = s.parseFile();
+    if (s.base.state.error) throw s.base.augmentError(s.base.state.error);
+    return result.tokens;
+  } finally {
+    // sucrase keeps its last input and token list in module state: a 4 MB file's million tokens would stay alive in
+    // the worker until its next TypeScript file.
+    s.base.initParser('', false, true, false);
+  }
 }
 
 /** Thrown by `blankTypesFast` for syntax it leaves to the compiler path. */
