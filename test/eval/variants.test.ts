@@ -30,7 +30,7 @@ const VARIANTS: Record<string, Variant> = {
   'm-obfuscated-route': { expect: 'malicious', tactic: 'obfuscation', shape: 'pre-2.0 obfuscator.io string array; axios via computed members → new Function' },
   'm-invisible-vs': { expect: 'malicious', tactic: 'obfuscation', shape: 'GlassWorm-style variation selectors decoded with codePointAt → eval' },
   'm-fake-process': { expect: 'malicious', tactic: 'obfuscation', shape: 'fabricated const process = { env } hiding a base64 URL' },
-  'm-split-require': { expect: 'gap', tactic: 'obfuscation', shape: "require('child_pro'+'cess')['ex'+'ec'] of a split-literal curl | bash" },
+  'm-split-require': { expect: 'malicious', tactic: 'obfuscation', shape: "require('child_pro'+'cess')['ex'+'ec'] of a split-literal curl | bash" },
   // Payload fetch hosts and dead drops
   'm-npoint-fetch': { expect: 'malicious', tactic: 'payload-fetch', shape: 'npoint.io JSON → new Function(j.content)()' },
   'm-pastebin-axios': { expect: 'malicious', tactic: 'payload-fetch', shape: 'pastebin raw → eval' },

@@ -25,3 +25,10 @@ const WORD_START = String.raw`(?:(?<!\w)|(?<=\\(?:[0-7]{1,3}|[bfnrtv]|x[0-9a-fA-
 export function atWordStart(words: string, flags = ''): RegExp {
   return new RegExp(`(?:${words})(?<=${WORD_START}(?:${words}))`, flags);
 }
+
+/**
+ * A module name built from pieces: `require('child_pro' + 'cess')`, `` import(`child_${x}`) ``, `require(['c', 'p'].join(''))`.
+ * names.ts / the string facts fold constant pieces into the module name, so a rule that prefilters on a module's name
+ * (child_process) lists this as an alternative.
+ */
+export const SPLIT_MODULE_HINT = /\b(?:require|import)\s*\(\s*(?:'[^'\n]{0,60}'\s*\+|"[^"\n]{0,60}"\s*\+|`[^`\n]{0,60}\$\{|\[)/;

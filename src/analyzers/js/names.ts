@@ -451,7 +451,20 @@ function within(inner: Node, outer: Node): boolean {
   return inner.start >= outer.start && inner.end <= outer.end;
 }
 
-/** `require('x')`, `require('x').y`, `await import('x')` → 'x' / 'x.y'. */
+/**
+ * A module name spelled from constant pieces (`'child_pro' + 'cess'`, `` `child_${'process'}` ``, `['fs'].join('')`):
+ * folded without bindings, so `require('./locale/' + name)` stays unknown.
+ */
+function constModuleName(a: Node | null | undefined): string | null {
+  const x = unwrap(a);
+  if (!x) return null;
+  if (x.type === 'Literal') return typeof x.value === 'string' ? x.value : null;
+  if (x.type !== 'BinaryExpression' && x.type !== 'TemplateLiteral' && x.type !== 'CallExpression') return null;
+  const v = foldString(x, null, { maxSteps: 500, maxLength: 214 })?.value;
+  return v && /^[@\w.\/:-]+$/.test(v) ? v : null;
+}
+
+/** `require('x')`, `require('x').y`, `await import('x')` → 'x' / 'x.y' (x may be built from constant pieces). */
 export function requiredModule(n: Node | null): string | null {
   let x = unwrap(n);
   if (x?.type === 'AwaitExpression') x = unwrap(x.argument);
@@ -462,10 +475,9 @@ export function requiredModule(n: Node | null): string | null {
   }
   let mod: string | null = null;
   if (x?.type === 'CallExpression' && unwrap(x.callee)?.type === 'Identifier' && unwrap(x.callee)!.name === 'require') {
-    const a = x.arguments?.[0];
-    if (a?.type === 'Literal' && typeof a.value === 'string') mod = a.value;
-  } else if (x?.type === 'ImportExpression' && x.source?.type === 'Literal' && typeof x.source.value === 'string') {
-    mod = x.source.value;
+    mod = constModuleName(x.arguments?.[0]);
+  } else if (x?.type === 'ImportExpression') {
+    mod = constModuleName(x.source);
   }
   if (!mod) return null;
   mod = mod.replace(/^node:/, '');

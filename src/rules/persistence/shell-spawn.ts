@@ -1,4 +1,5 @@
 import { defineRule } from '../../core/rule.js';
+import { SPLIT_MODULE_HINT } from '../../analyzers/js/hints.js';
 import { argText, evalSinks, jsFacts, networkSends, processLaunches } from '../stealing/_js-facts.js';
 import { clip, isLocalHost, isPublicIPv4, urlsIn } from '../stealing/_iocs.js';
 
@@ -22,7 +23,7 @@ export default defineRule({
     status: 'stable',
   },
   input: 'js-ast',
-  prefilter: /child_process|execa|shelljs|cross-spawn|_0x[0-9a-f]{4}/,
+  prefilter: [[/child_process|execa|shelljs|cross-spawn|_0x[0-9a-f]{4}/, SPLIT_MODULE_HINT]],
   check(ctx, js) {
     const f = jsFacts(js);
     const launches = processLaunches(f);

@@ -442,10 +442,27 @@ function requiredModule(n: Node): string | null {
     const p = propName(n);
     return base !== null && p ? `${base}.${p}` : null;
   }
-  if (n.type === 'ImportExpression' && n.source?.type === 'Literal' && typeof n.source.value === 'string') return stripNode(n.source.value);
-  if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'require' &&
-    n.arguments?.[0]?.type === 'Literal' && typeof n.arguments[0].value === 'string') return stripNode(n.arguments[0].value);
+  if (n.type === 'ImportExpression') return constModuleName(n.source);
+  if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'require') return constModuleName(n.arguments?.[0]);
   return null;
+}
+
+const NO_CONSTS = new Map<string, string>();
+/** A module name that is a literal or built from constant pieces only (`'child_pro' + 'cess'`, templates, `.join`). */
+function constModuleName(a: Node | undefined): string | null {
+  if (!a) return null;
+  if (a.type === 'Literal') return typeof a.value === 'string' ? stripNode(a.value) : null;
+  if (a.type !== 'BinaryExpression' && a.type !== 'TemplateLiteral' && a.type !== 'CallExpression') return null;
+  const v = foldNode(a, NO_CONSTS, 0);
+  return v !== null && v.length <= 214 && /^[@\w.\/:-]+$/.test(v) ? stripNode(v) : null;
+}
+
+/** A computed member key spelled from constant pieces (`cp['ex' + 'ec']`): an identifier-like name, else null. */
+function constKey(m: Node): string | null {
+  const p = m.property;
+  if (!m.computed || !p || (p.type !== 'BinaryExpression' && p.type !== 'TemplateLiteral' && p.type !== 'CallExpression')) return null;
+  const v = foldNode(p, NO_CONSTS, 0);
+  return v !== null && /^[A-Za-z_$][\w$]{0,63}$/.test(v) ? v : null;
 }
 
 /** Dotted name of a callee with require/import aliases resolved; '?' for segments that are not names. */
@@ -461,7 +478,7 @@ export function calleeName(c: Node, aliases: Map<string, string>): string | null
         x = x.expression;
         continue;
       case 'MemberExpression':
-        seg = propName(x) ?? '?';
+        seg = propName(x) ?? constKey(x) ?? '?';
         name = parts++ ? `${seg}.${name}` : seg;
         x = x.object;
         continue;
