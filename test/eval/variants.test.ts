@@ -45,7 +45,7 @@ const VARIANTS: Record<string, Variant> = {
   'm-aptos-deaddrop': { expect: 'malicious', tactic: 'payload-fetch', shape: 'Aptos fullnode transactions payload argument → eval' },
   'm-web3-bsc-rpc': { expect: 'malicious', tactic: 'payload-fetch', shape: 'raw JSON-RPC eth_getTransactionByHash, reversed → Function' },
   'm-tronweb': { expect: 'malicious', tactic: 'payload-fetch', shape: 'TronWeb trx.getTransaction raw_data.data → new Function' },
-  'm-etherhiding': { expect: 'gap', tactic: 'payload-fetch', shape: 'web3 contract.methods.get().call() (EtherHiding) → eval(atob(v)) — suspicious only' },
+  'm-etherhiding': { expect: 'malicious', tactic: 'payload-fetch', shape: 'web3 contract.methods.get().call() (EtherHiding) → eval(atob(v))' },
   'm-solana-memo': { expect: 'malicious', tactic: 'payload-fetch', shape: 'Solana getParsedTransaction memo → eval' },
   // Sinks
   'm-constructor-chain': { expect: 'malicious', tactic: 'sink', shape: '[].constructor.constructor("require", body)' },

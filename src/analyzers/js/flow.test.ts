@@ -96,3 +96,18 @@ test('flow, scopes: real flows are still found', async (t) => {
     assert.deepEqual(decoded(origins(code)), ['literal:literal:atob']);
   });
 });
+
+test('flow, contract reads: web3 .methods.x().call() and ethers Contract methods are blockchain reads', async (t) => {
+  await t.test('web3 contract.methods.get().call() result', () => {
+    const o = origins("const c = new web3.eth.Contract(abi, addr); c.methods.get().call().then((v) => eval(atob(v)));");
+    assert.ok(o.includes('network:c.methods.get().call (blockchain RPC):atob'), o.join());
+  });
+  await t.test('ethers new Contract(address, abi, provider) read, awaited', () => {
+    const o = origins("const c = new ethers.Contract(addr, abi, provider); (async () => { const s = await c.payload(); new Function(s)(); })();");
+    assert.ok(o.includes('network:c.payload() contract read (blockchain RPC):'), o.join());
+  });
+  await t.test('an object that is no Contract, and a Contract listener, are not reads', () => {
+    assert.ok(!origins("const c = new Cache(store); eval(c.get('k'));").some((x) => x.startsWith('network')));
+    assert.ok(!origins("const c = new Contract(addr, abi, p); c.on('E', (x) => eval(x));").some((x) => x.startsWith('network')));
+  });
+});

@@ -35,6 +35,8 @@ const NETWORK_MODULES = new Set(['axios', 'got', 'request', 'node-fetch', 'cross
 const CALLABLE_CLIENTS = new Set(['axios', 'got', 'request', 'node-fetch', 'cross-fetch', 'isomorphic-fetch', 'needle', 'superagent', 'ky', 'phin', 'bent', 'socket.io-client']);
 const HTTP_VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'request', 'options', 'fetch', 'connect', 'createConnection', 'getAdapter']);
 const RPC_METHODS = new Set(['getTransaction', 'getTransactionReceipt', 'getTransactionByHash', 'getStorageAt', 'getAccountInfo', 'getParsedTransaction', 'getAccountResources', 'getSignaturesForAddress', 'getLogs']);
+/** Methods of an ethers Contract that return no on-chain data (signers, listeners, its own address). */
+const CONTRACT_NON_READS = new Set(['connect', 'attach', 'on', 'once', 'off', 'removeListener', 'removeAllListeners', 'listenerCount', 'getAddress', 'waitForDeployment', 'deploymentTransaction', 'getDeployedCode', 'then']);
 const PASS_METHODS = new Set(['toString', 'text', 'json', 'trim', 'slice', 'substring', 'substr', 'replace', 'replaceAll', 'split', 'join', 'concat', 'arrayBuffer', 'blob', 'valueOf', 'toLowerCase', 'toUpperCase', 'map', 'filter', 'at', 'flat', 'find', 'pop', 'shift']);
 
 interface Item {
@@ -391,6 +393,13 @@ export function originsOf(expr: Node | null, ast: Node, opts: FlowOptions = {}):
     if (!name) {
       // axios.create({...}).get(u)
       if (callee?.type === 'MemberExpression' && HTTP_VERBS.has(callee.property?.name) && isNetworkInstance(unwrap(callee.object))) return `http client .${callee.property.name}`;
+      // web3 contract read (EtherHiding): contract.methods.get().call()
+      if (callee?.type === 'MemberExpression' && !callee.computed && callee.property?.name === 'call') {
+        const m = unwrap(callee.object);
+        const mc = m?.type === 'CallExpression' ? unwrap(m.callee) : null;
+        const methods = mc?.type === 'MemberExpression' ? unwrap(mc.object) : null;
+        if (methods?.type === 'MemberExpression' && !methods.computed && methods.property?.name === 'methods') return `${dottedName(mc) ?? 'contract.methods.?'}().call (blockchain RPC)`;
+      }
       return null;
     }
     if (NETWORK_FNS.has(name)) return name;
@@ -414,7 +423,16 @@ export function originsOf(expr: Node | null, ast: Node, opts: FlowOptions = {}):
       if (vals.some((v) => isNetworkInstance(unwrap(v)))) return `${base} (http client).${last}`;
     }
     if (RPC_METHODS.has(last) && parts.length >= 2) return `${name} (blockchain RPC)`;
+    // ethers contract read: `const c = new ethers.Contract(address, abi, provider); await c.get()`.
+    if (parts.length === 2 && !CONTRACT_NON_READS.has(last) && valuesOf(baseOf(callee), base).some(isContract)) return `${name}() contract read (blockchain RPC)`;
     return null;
+  }
+
+  function isContract(v: Node | null): boolean {
+    const x = unwrap(v);
+    if (x?.type !== 'NewExpression' || (x.arguments?.length ?? 0) < 2) return false;
+    const nm = dottedName(unwrap(x.callee));
+    return nm === 'Contract' || !!nm?.endsWith('.Contract');
   }
 
   function isNetworkInstance(v: Node | null): boolean {
