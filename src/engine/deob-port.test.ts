@@ -43,4 +43,25 @@ describe('deobfuscation from worker threads goes through the main thread helper'
       await engine.close();
     }
   });
+
+  it('obfuscated files of one batch are sent ahead together, and each is decoded (its own strings)', async () => {
+    const files: FileRef[] = [];
+    for (let i = 4; i <= 6; i++) {
+      const abs = join(dir, `batch${i}.js`);
+      writeFileSync(abs, obfuscated(`203.0.113.${i}`));
+      files.push({ rel: `api/batch${i}.js`, abs, size: 2000 });
+    }
+    const engine = Engine.start({ threads: 2 });
+    try {
+      const { results, errors } = await engine.run(files, { maxFileBytes: 1 << 20, ruleSelection: { only: ['obfuscator-io'] }, fileTimeoutMs: 60_000 });
+      assert.deepEqual(errors, []);
+      for (const f of files) {
+        const finding = results.find((r) => r.facts.path === f.rel)?.findings.find((x) => x.ruleId === 'obfuscator-io');
+        assert.ok(finding, `${f.rel} reported`);
+        assert.match(finding.decoded ?? '', new RegExp(`203\\.0\\.113\\.${f.rel.slice(-4, -3)}:1224`), finding.message);
+      }
+    } finally {
+      await engine.close();
+    }
+  });
 });

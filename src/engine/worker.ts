@@ -2,7 +2,9 @@
 import { readFileForScan } from '../targets/read.js';
 import { selectRules } from '../rules/index.js';
 import { analyzeFile, type FileResult } from './analyze-file.js';
-import { useDeobfuscatorPort } from '../analyzers/js/deobfuscate.js';
+import { prefetchDeobfuscation, pumpDeobfuscation, useDeobfuscatorPort } from '../analyzers/js/deobfuscate.js';
+import { computeFacts, decodeText, isBinary } from '../analyzers/file-facts.js';
+import { obfuscatorFingerprint } from '../analyzers/js/obfuscation.js';
 import type { BatchTask, BatchOutcome } from './pool.js';
 
 let cachedKey = '';
@@ -17,8 +19,13 @@ export default function analyzeBatch(task: BatchTask): BatchOutcome[] {
   // Deobfuscation goes through the main thread's helper: its warm children serve every worker, and outlive this one.
   useDeobfuscatorPort(task.deob);
   try {
-    return task.files.map((f): BatchOutcome => {
-      const read = readFileForScan(f.abs, task.maxFileBytes);
+    // Read first (a batch is at most 4 MB), so the obfuscated files among them start decoding before analysis.
+    const reads = task.files.map((f) => readFileForScan(f.abs, task.maxFileBytes));
+    if (task.deob && cachedRules.some((r) => r.id === 'obfuscator-io')) prefetchObfuscated(task.files, reads);
+    return task.files.map((f, i): BatchOutcome => {
+      const read = reads[i]!;
+      reads[i] = undefined!;
+      pumpDeobfuscation();
       if (!read.ok) return { rel: f.rel, error: read.error };
       const result: FileResult = analyzeFile(f.rel, read.bytes, cachedRules, { parseAsJs: f.parseAsJs, parseMaxBytes: task.parseMaxBytes });
       return { rel: f.rel, result };
@@ -26,5 +33,29 @@ export default function analyzeBatch(task: BatchTask): BatchOutcome[] {
   } finally {
     useDeobfuscatorPort(undefined);
     task.deob?.close();
+  }
+}
+
+/** How many of a batch's files may be queued to decode ahead of their turn (one at a time, in one warm child). */
+const PREFETCH_MAX = 4;
+const HEX_ID = Buffer.from('_0x');
+
+/**
+ * The obfuscator-io rule decodes each obfuscated, non-vendored file synchronously when it reaches it, so a batch's
+ * obfuscated files decoded one after another with the worker blocked each time. They are queued ahead here (same text
+ * as the rule will pass, same default options): the first starts decoding now, each next one as soon as the previous is
+ * answered, in the same warm child, while the worker goes on analysing; the rule's call then collects the answer. A file the rule would not decode is never sent: same fingerprint, same facts.
+ */
+function prefetchObfuscated(files: BatchTask['files'], reads: ReturnType<typeof readFileForScan>[]): void {
+  let sent = 0;
+  for (let i = 0; i < files.length && sent < PREFETCH_MAX; i++) {
+    const read = reads[i]!;
+    if (!read.ok || Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength).indexOf(HEX_ID) < 0) continue;
+    if (isBinary(read.bytes)) continue;
+    const text = decodeText(read.bytes).text;
+    const facts = computeFacts(files[i]!.rel, read.bytes, text);
+    if (!facts.isText || facts.vendored || facts.kind === 'json' || facts.kind === 'python' || facts.kind === 'markup') continue;
+    if (!obfuscatorFingerprint(text).matched) continue;
+    if (prefetchDeobfuscation(text)) sent++;
   }
 }

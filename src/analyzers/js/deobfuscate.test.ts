@@ -1,7 +1,7 @@
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { deobfuscate, deobfuscatorAvailable, deobfuscatorPid, setDeobfuscatorIdleMs, stopDeobfuscator } from './deobfuscate.js';
+import { deobfuscate, deobfuscatorAvailable, deobfuscatorPid, prefetchDeobfuscation, setDeobfuscatorIdleMs, stopDeobfuscator } from './deobfuscate.js';
 
 /** A small obfuscator.io-shaped program: string array, rotation loop (ends at once: index 3 holds '1'), accessor. */
 const SAMPLE = [
@@ -73,6 +73,26 @@ describe('deobfuscate: one warm child per thread', { skip: !deobfuscatorAvailabl
     } finally {
       setDeobfuscatorIdleMs(30_000);
     }
+  });
+
+  it('a prefetched input is decoded ahead: the call only collects it; queued inputs go one by one to the same warm child', async () => {
+    await stopDeobfuscator();
+    assert.ok(prefetchDeobfuscation(SAMPLE));
+    await new Promise((r) => setTimeout(r, 4_000)); // the child starts, imports webcrack and decodes meanwhile
+    const r = deobfuscate(SAMPLE);
+    assert.ok(r.ok, r.ok ? '' : r.error);
+    assert.match(r.code, /203\.0\.113\.9:1224/);
+    assert.ok(r.ms < 1_000, `collected in ${r.ms} ms`);
+    const warmed = deobfuscatorPid()!;
+    // Two inputs queued together: the warm child takes the first, and the second once the first is answered.
+    const other = SAMPLE.replace('203.0.113.9', '198.51.100.7');
+    assert.ok(prefetchDeobfuscation(SAMPLE) && prefetchDeobfuscation(other));
+    const a = deobfuscate(SAMPLE);
+    const pa = deobfuscatorPid();
+    const b = deobfuscate(other);
+    const pb = deobfuscatorPid();
+    assert.ok(a.ok && b.ok && /198\.51\.100\.7:1224/.test(b.code));
+    assert.deepEqual([pa, pb], [warmed, warmed], 'the warm child is reused, not a second cold one started');
   });
 
   it('input over the size limit is refused without a child', () => {
