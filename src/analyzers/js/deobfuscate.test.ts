@@ -1,7 +1,7 @@
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { deobfuscate, deobfuscatorAvailable, deobfuscatorPid, prefetchDeobfuscation, setDeobfuscatorIdleMs, stopDeobfuscator } from './deobfuscate.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { deobfuscate, deobfuscatorAvailable, deobfuscatorPid, prefetchDeobfuscation, setDeobfuscatorIdleMs, stopDeobfuscator, warmDeobfuscator } from './deobfuscate.js';
 
 /** A small obfuscator.io-shaped program: string array, rotation loop (ends at once: index 3 holds '1'), accessor. */
 const SAMPLE = [
@@ -93,6 +93,25 @@ describe('deobfuscate: one warm child per thread', { skip: !deobfuscatorAvailabl
     const pb = deobfuscatorPid();
     assert.ok(a.ok && b.ok && /198\.51\.100\.7:1224/.test(b.code));
     assert.deepEqual([pa, pb], [warmed, warmed], 'the warm child is reused, not a second cold one started');
+  });
+
+  it('a warmed-up child (started before any call) is the one that answers the first call', async () => {
+    await stopDeobfuscator();
+    /** This process's running children (any thread's) not there before the warm-up. */
+    const all = () => readdirSync('/proc/self/task').flatMap((t) => readFileSync(`/proc/self/task/${t}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+    const before = new Set(all());
+    const kids = () => all().filter((k) => !before.has(k) && alive(k));
+    warmDeobfuscator();
+    let warm: number[] = [];
+    for (let i = 0; i < 100 && !warm.length; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      warm = kids();
+    }
+    assert.equal(warm.length, 1, 'one child started by the warm-up');
+    warmDeobfuscator(); // a second warm-up starts nothing more
+    await new Promise((r) => setTimeout(r, 300));
+    assert.deepEqual(kids(), warm);
+    assert.equal(decoded(), warm[0], 'the first call is answered by the warmed child');
   });
 
   it('input over the size limit is refused without a child', () => {

@@ -32,6 +32,17 @@ export interface DeobOptions {
   maxInputBytes?: number;
 }
 
+/**
+ * What a warm-up decodes (our own text, never a sample's): a tiny obfuscator.io-shaped program, so webcrack's code is
+ * compiled before the first real file (a cold webcrack ran it at about half speed).
+ */
+const WARM_SAMPLE = [
+  "function _0x1b2c(){const _0x5a1f3e=['a','b\\x20c','1'];_0x1b2c=function(){return _0x5a1f3e;};return _0x1b2c();}",
+  'function _0x4e7a(_0x2d8f11,_0x3c9a22){const _0x1b2c33=_0x1b2c();return _0x4e7a=function(_0x4e7a44,_0x1a2b55){_0x4e7a44=_0x4e7a44-0x0;let _0x5c6d66=_0x1b2c33[_0x4e7a44];return _0x5c6d66;},_0x4e7a(_0x2d8f11,_0x3c9a22);}',
+  "(function(_0x3a1b77,_0x2c4d88){const _0x5e6f99=_0x4e7a,_0x1a2baa=_0x3a1b77();while(!![]){try{const _0x4c5dbb=parseInt(_0x5e6f99(0x2));if(_0x4c5dbb===_0x2c4d88)break;else _0x1a2baa['push'](_0x1a2baa['shift']());}catch(_0x3e4fcc){_0x1a2baa['push'](_0x1a2baa['shift']());}}}(_0x1b2c,0x1));",
+  'console.log(_0x4e7a(0x0),_0x4e7a(0x1));\n',
+].join('');
+
 let resolved: { webcrack: string; ivm: string } | null | undefined;
 /** Where webcrack and isolated-vm live (file URLs), or null when they are not installed. Resolved once, not loaded. */
 function modules(): { webcrack: string; ivm: string } | null {
@@ -110,6 +121,8 @@ process.stdin.on('data', (d) => {
   for (let i; (i = buf.indexOf('\\n', from)) >= 0; from = 0) {
     const req = JSON.parse(buf.slice(0, i));
     buf = buf.slice(i + 1);
+    // A warm-up only imports webcrack (no answer); a failed import is the next request's error.
+    if (req.warm) { chain = chain.then(() => handle(req)).then(() => {}, () => {}); continue; }
     chain = chain.then(() => handle(req)).then((res) => write(JSON.stringify(res) + '\\n'));
   }
 });
@@ -136,9 +149,8 @@ const settle = (c, msg) => {
   Atomics.store(req.flag, 0, 1);
   Atomics.notify(req.flag, 0);
   if (!children.has(c)) return;
-  idle.push(c);
   // An idle child ends after a while (its stdin closed): a long-lived host does not keep node+webcrack resident.
-  c.idleTimer = setTimeout(() => { drop(c); c.cp.stdin.end(); }, req.idleMs);
+  idleFor(c, req.idleMs);
 };
 const drop = (c) => {
   children.delete(c);
@@ -206,7 +218,20 @@ const serve = (port, req, retry) => {
   c.timer = setTimeout(() => { c.timedOut = true; c.cp.kill('SIGKILL'); }, left);
   c.cp.stdin.write(JSON.stringify({ id: req.id, code: req.code, graceMs: left + 2000 }) + '\\n');
 };
-parentPort.on('message', ({ port, pending }) => {
+const idleFor = (c, ms) => {
+  idle.push(c);
+  c.idleTimer = setTimeout(() => { drop(c); c.cp.stdin.end(); }, ms);
+};
+parentPort.on('message', ({ port, pending, warm }) => {
+  // Warm-up: one child started and importing webcrack before anything asks, unless one is already idle or starting.
+  if (warm) {
+    if (children.size === 0) {
+      const c = start(warm);
+      c.cp.stdin.write(JSON.stringify({ warm: true, id: 0, code: warm.code, graceMs: 10000 }) + '\\n');
+      idleFor(c, warm.idleMs);
+    }
+    return;
+  }
   port.on('message', (req) => serve(port, req));
   port.on('close', () => port.removeAllListeners());
   if (pending) serve(port, pending);
@@ -272,6 +297,17 @@ function localPort(): MessagePort {
   helper().postMessage({ port: port2 }, [port2]);
   port1.unref();
   return (local = port1);
+}
+
+/**
+ * Starts a child and its webcrack import now, without waiting (the engine, on the main thread, when the tree holds a
+ * file that looks obfuscated): the first deobfuscation then finds it warm instead of paying node's start and the
+ * import. Nothing if a child already exists. The child is an ordinary idle one: idle exit, heap cap, PATH-only env.
+ */
+export function warmDeobfuscator(opts: DeobOptions = {}): void {
+  const mods = modules();
+  if (!mods) return;
+  helper().postMessage({ warm: { heapMb: opts.heapMb ?? 512, webcrack: mods.webcrack, ivm: mods.ivm, idleMs, code: WARM_SAMPLE } });
 }
 
 /** Ends this thread's helper thread and its children (tests; the next call starts afresh). */
