@@ -12,6 +12,12 @@
  * receiveMessageOnPort. (synckit itself needs its worker as a file on disk, and a TypeScript loader under tsx; the
  * helper here is a short plain-JS program evaluated as a string, like the child's.)
  *
+ * Ahead of the calls: the engine warms a child at scan start when the tree looks obfuscated (warmDeobfuscator: import
+ * plus a tiny built-in sample), and a worker queues its batch's obfuscated files (prefetchDeobfuscation), decoded one
+ * at a time by the warm child while the worker analyses; the rule's call then collects the answer. Two cold children
+ * at once were slower than one warm child in turn on two cores, so a batch's files are not decoded in parallel; two
+ * workers calling at once still get a child each.
+ *
  * Guarantees, per call as before: SIGKILL after `timeoutMs` (the child is then respawned by the next call), a heap cap,
  * an environment with nothing but PATH, a per-thread budget of calls, and every failure reported as a value. A child
  * also kills itself when its request outlives the deadline or its parent is gone (its own watchdog thread), so a child
