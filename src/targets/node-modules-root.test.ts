@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -9,6 +9,7 @@ import { directoryRoot, openTarget } from './index.js';
 /** An installed dependency tree: a package with a GitHub devDependency and a shipped ELF binary (esbuild-like). */
 function installedTree(): string {
   const project = mkdtempSync(join(tmpdir(), 'lurescan-nm-'));
+  process.once('exit', () => rmSync(project, { recursive: true, force: true }));
   const pkg = join(project, 'node_modules', 'acorn-plugin');
   mkdirSync(join(pkg, 'bin'), { recursive: true });
   writeFileSync(join(pkg, 'package.json'), '{"name":"acorn-plugin","version":"1.0.0","devDependencies":{"test262":"https://github.com/tc39/test262#47ab262658cd97ae35c9a537808cac18fa4ab567"}}\n');

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
@@ -27,8 +27,11 @@ export async function runCli(argv: string[], opts: { env?: Record<string, string
   return { code, stdout, stderr };
 }
 
+/** A fresh temp folder, removed when the test process exits (each run used to leave hundreds behind in /tmp). */
 export function tmpDir(prefix = 'lurescan-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  process.once('exit', () => rmSync(d, { recursive: true, force: true }));
+  return d;
 }
 
 /** A folder whose scan is incomplete: one file above the size limit given with --max-file-size 1. */

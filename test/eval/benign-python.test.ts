@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
@@ -41,7 +41,9 @@ describe('benign Python libraries (Debian python3-* packages)', () => {
       await zip.add(`${name}/${relative(root, f)}`, new BlobReader(new Blob([readFileSync(f)])));
     }
     await zip.add(`${name}-0.0.0.dist-info/METADATA`, new BlobReader(new Blob([`Metadata-Version: 2.1\nName: ${name}\nVersion: 0.0.0\n`])));
-    const wheel = join(mkdtempSync(join(tmpdir(), 'lurescan-wheel-')), `${name}-0.0.0-py3-none-any.whl`);
+    const dir = mkdtempSync(join(tmpdir(), 'lurescan-wheel-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    const wheel = join(dir, `${name}-0.0.0-py3-none-any.whl`);
     writeFileSync(wheel, Buffer.from(await (await zip.close()).arrayBuffer()));
     assert.ok(statSync(wheel).size > 1000);
     const report = await scan(wheel, { threads: 0 });
