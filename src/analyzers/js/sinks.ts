@@ -5,7 +5,7 @@
  */
 import { foldString } from './fold.js';
 import { dottedName, fileIndex, memberKey, requiredModule, resolveName, stripGlobal, unwrap, type FileIndex } from './names.js';
-import { flatAst, type Node } from './walk.js';
+import { flatAst, walk, type Node } from './walk.js';
 
 export type SinkKind =
   | 'eval'
@@ -245,56 +245,59 @@ function isFunctionLike(a: Node, ix: FileIndex): boolean {
 
 const DATA_EVENTS = new Set(['data', 'message']);
 
-const dataParamCache = new WeakMap<FileIndex, Map<string, [number, number][]>>();
-/** First-parameter name → source ranges of every `.then(…)`/`.on(…)`/`.once(…)` callback (a superset of dataParam). */
-function dataParamRanges(ix: FileIndex): Map<string, [number, number][]> {
-  let byName = dataParamCache.get(ix);
-  if (byName) return byName;
-  byName = new Map();
-  for (const [fn, cb] of ix.callbackOf) {
-    const callee = unwrap(cb.call.callee);
-    const method = callee?.type === 'MemberExpression' && !callee.computed ? callee.property?.name : null;
-    if (method !== 'then' && method !== 'on' && method !== 'once') continue;
-    const p = fn.params?.[0];
-    if (p?.type !== 'Identifier') continue;
-    const list = byName.get(p.name as string);
-    const range: [number, number] = [fn.start as number, fn.end as number];
-    if (list) list.push(range);
-    else byName.set(p.name as string, [range]);
-  }
-  dataParamCache.set(ix, byName);
-  return byName;
+/**
+ * A promise or data-event callback: `.then(fn)` (first argument) or `.on|once('data'|'message', fn)`, whose first
+ * parameter carries a value (a response, its text), not a function of this file.
+ */
+function isDataCallback(cb: { call: Node; index: number }): boolean {
+  const callee = unwrap(cb.call.callee);
+  const method = callee?.type === 'MemberExpression' && !callee.computed ? callee.property?.name : null;
+  if (method === 'then') return cb.index === 0;
+  if ((method !== 'on' && method !== 'once') || cb.index !== 1) return false;
+  const ev = unwrap(cb.call.arguments?.[0]);
+  return ev?.type === 'Literal' && DATA_EVENTS.has(String(ev.value));
 }
 
+const dataCallbackCache = new WeakMap<FileIndex, Map<string, Node[]>>();
 /**
- * `code` in `.then(code => …)` / `.on('data', code => …)`, or a property of it (`r.data`): the first parameter of a
- * promise or data-event callback, which carries a value (a response, its text), not a function of this file.
+ * Name → the file's data callbacks whose first parameter binds it: `(code) => …`, or any name inside a destructured
+ * first parameter (`({ data }) => …`; keys and defaults too: a superset, resolveName decides).
  */
+function dataCallbacks(ix: FileIndex): Map<string, Node[]> {
+  let byName = dataCallbackCache.get(ix);
+  if (byName) return byName;
+  const map = new Map<string, Node[]>();
+  const add = (name: string, fn: Node) => {
+    const list = map.get(name);
+    if (!list) map.set(name, [fn]);
+    else if (list[list.length - 1] !== fn) list.push(fn);
+  };
+  for (const [fn, cb] of ix.callbackOf) {
+    const p = fn.params?.[0];
+    if (!p || !isDataCallback(cb)) continue;
+    if (p.type === 'Identifier') add(p.name as string, fn);
+    else walk(p, (x) => { if (x.type === 'Identifier') add(x.name as string, fn); });
+  }
+  dataCallbackCache.set(ix, map);
+  return map;
+}
+
+/** `code` in `.then(code => …)` / `.on('data', code => …)`, or a property of it (`r.data`): a data callback's value. */
 function dataParam(a: Node, ix: FileIndex): boolean {
   let base: Node | null = a;
   for (let i = 0; base?.type === 'MemberExpression' && i < 8; i++) base = base.computed ? null : unwrap(base.object);
   if (base?.type !== 'Identifier') return false;
   // Cheap gate first: resolveName builds the file's scopes and parent links, which a 2 MB bundle full of
-  // `setTimeout(e)` paid for nothing (0.25 s): the timer must sit inside a then/on callback whose first parameter has
+  // `setTimeout(e)` paid for nothing (0.25 s): the timer must sit inside a data callback whose first parameter has
   // this name. Which binding it really resolves to is checked next, for the few that pass.
-  const ranges = dataParamRanges(ix).get(base.name as string);
-  const at = base.start as number;
-  if (!ranges?.some(([from, to]) => from <= at && at < to)) return false;
-  const bs = resolveName(ix, base.name, base);
-  if (bs.length !== 1 || bs[0]!.kind !== 'param' || bs[0]!.index !== 0 || !bs[0]!.fn) return false;
-  const cb = ix.callbackOf.get(bs[0]!.fn);
-  const callee = cb ? unwrap(cb.call.callee) : null;
-  const method = callee?.type === 'MemberExpression' && !callee.computed ? callee.property?.name : null;
-  let data = false;
-  if (method === 'then') data = cb!.index === 0;
-  else if ((method === 'on' || method === 'once') && cb!.index === 1) {
-    const ev = unwrap(cb!.call.arguments?.[0]);
-    data = ev?.type === 'Literal' && DATA_EVENTS.has(String(ev.value));
-  }
-  if (!data) return false;
+  const name = base.name as string;
+  const fns = dataCallbacks(ix).get(name);
+  const at = base.start;
+  if (!fns?.some((fn) => fn.start <= at && at < fn.end)) return false;
+  const bs = resolveName(ix, name, base);
+  if (bs.length !== 1 || bs[0]!.kind !== 'param' || bs[0]!.index !== 0 || !bs[0]!.fn || !fns.includes(bs[0]!.fn)) return false;
   // `(cb) => cb()` elsewhere in the callback: the parameter is used as a function. Checked last: minified bundles call
   // `e`/`t` thousands of times, and resolving each call per timer made this quadratic (+0.3 s on a 2 MB bundle).
-  const name = base.name as string;
   return !(a === base && (ix.calls.get(name) ?? []).some((c) => unwrap(c.callee)?.type === 'Identifier' && resolveName(ix, name, unwrap(c.callee)!)[0] === bs[0]));
 }
 

