@@ -10,6 +10,8 @@ const KIND_BY_EXT: Record<string, FileKind> = {
 };
 
 const VENDORED = /(^|\/)(node_modules|dist|build|vendor|vendors|bower_components|out|\.next|lib\/vendor)\/|\.min\.(js|mjs|cjs)$|[.-]bundle\.js$/;
+/** Whether a path is vendored or built output (node_modules, dist, *.min.js …): weighed less, and never decoded. */
+export const isVendoredPath = (path: string): boolean => VENDORED.test(path);
 
 export function extOf(path: string): string {
   const base = path.slice(path.lastIndexOf('/') + 1);
@@ -69,7 +71,7 @@ export function computeFacts(path: string, bytes: Uint8Array, text: string | nul
     isText: !binary,
     lineCount,
     maxLineLength,
-    vendored: VENDORED.test(path),
+    vendored: isVendoredPath(path),
     // Python is not bundled or minified: a few huge lines in a .py file are a packed payload, not vendor output.
     minified: !binary && kind !== 'python' && bytes.length > 2048 && (avg > 300 || (lineCount <= 3 && maxLineLength > 1000)),
   };

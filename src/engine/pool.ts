@@ -6,9 +6,9 @@ import { Piscina } from 'piscina';
 import type { ScanError, Skipped } from '../core/report.js';
 import { selectRules } from '../rules/index.js';
 import { analyzeFile, PARSE_MAX_BYTES, type FileResult } from './analyze-file.js';
-import { readFileForScan } from '../targets/read.js';
+import { readFileForScan, readFileHead } from '../targets/read.js';
 import { deobfuscatorPort, warmDeobfuscator } from '../analyzers/js/deobfuscate.js';
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { isVendoredPath } from '../analyzers/file-facts.js';
 import { OBFUSCATOR_HINT } from '../analyzers/js/obfuscation.js';
 
 export interface FileRef {
@@ -329,7 +329,6 @@ export { analyzeFile };
 const SNIFF_BYTES = 16 << 10;
 const SNIFF_FILES = 16;
 const SNIFFED = /\.(c|m)?js$/i;
-const VENDOR_DIR = /(^|\/)(node_modules|dist|build|vendor|vendors|bower_components|out|\.next)\/|\.min\.(js|mjs|cjs)$|[.-]bundle\.js$/;
 
 /**
  * Whether the tree likely holds obfuscator.io output (the head of one of its largest plain .js files, outside vendored
@@ -338,21 +337,11 @@ const VENDOR_DIR = /(^|\/)(node_modules|dist|build|vendor|vendors|bower_componen
  */
 function looksObfuscated(files: FileRef[]): boolean {
   const head = Buffer.alloc(SNIFF_BYTES);
-  const candidates = files.filter((f) => f.size > 2048 && f.size <= 2_000_000 && SNIFFED.test(f.rel) && !VENDOR_DIR.test(f.rel));
+  const candidates = files.filter((f) => f.size > 2048 && f.size <= 2_000_000 && SNIFFED.test(f.rel) && !isVendoredPath(f.rel));
   candidates.sort((a, b) => b.size - a.size);
   for (const f of candidates.slice(0, SNIFF_FILES)) {
-    let fd: number | undefined;
-    try {
-      // As readFileForScan: no symlink swapped in, no blocking on a FIFO.
-      fd = openSync(f.abs, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-      if (!fstatSync(fd).isFile()) continue;
-      const n = readSync(fd, head, 0, SNIFF_BYTES, 0);
-      if (OBFUSCATOR_HINT.test(head.toString('latin1', 0, n))) return true;
-    } catch {
-      // Unreadable here: the worker reports it.
-    } finally {
-      if (fd !== undefined) closeSync(fd);
-    }
+    // Unreadable here (null): the worker reports it.
+    if (OBFUSCATOR_HINT.test(readFileHead(f.abs, head)?.toString('latin1') ?? '')) return true;
   }
   return false;
 }

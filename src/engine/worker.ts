@@ -6,6 +6,7 @@ import { prefetchDeobfuscation, pumpDeobfuscation, useDeobfuscatorPort } from '.
 import { computeFacts, decodeText, isBinary } from '../analyzers/file-facts.js';
 import { obfuscatorFingerprint } from '../analyzers/js/obfuscation.js';
 import type { BatchTask, BatchOutcome } from './pool.js';
+import type { AnyRule } from '../core/rule.js';
 
 let cachedKey = '';
 let cachedRules = selectRules();
@@ -21,7 +22,8 @@ export default function analyzeBatch(task: BatchTask): BatchOutcome[] {
   try {
     // Read first (a batch is at most 4 MB), so the obfuscated files among them start decoding before analysis.
     const reads = task.files.map((f) => readFileForScan(f.abs, task.maxFileBytes));
-    if (task.deob && cachedRules.some((r) => r.id === 'obfuscator-io')) prefetchObfuscated(task.files, reads);
+    const deobRule = task.deob ? cachedRules.find((r) => r.id === 'obfuscator-io') : undefined;
+    if (deobRule) prefetchObfuscated(task.files, reads, deobRule);
     return task.files.map((f, i): BatchOutcome => {
       const read = reads[i]!;
       reads[i] = undefined!;
@@ -44,9 +46,10 @@ const HEX_ID = Buffer.from('_0x');
  * The obfuscator-io rule decodes each obfuscated, non-vendored file synchronously when it reaches it, so a batch's
  * obfuscated files decoded one after another with the worker blocked each time. They are queued ahead here (same text
  * as the rule will pass, same default options): the first starts decoding now, each next one as soon as the previous is
- * answered, in the same warm child, while the worker goes on analysing; the rule's call then collects the answer. A file the rule would not decode is never sent: same fingerprint, same facts.
+ * answered, in the same warm child, while the worker goes on analysing; the rule's call then collects the answer. A
+ * file the rule would not decode is never sent: the rule's own appliesTo, its vendored branch, the same fingerprint.
  */
-function prefetchObfuscated(files: BatchTask['files'], reads: ReturnType<typeof readFileForScan>[]): void {
+function prefetchObfuscated(files: BatchTask['files'], reads: ReturnType<typeof readFileForScan>[], rule: AnyRule): void {
   let sent = 0;
   for (let i = 0; i < files.length && sent < PREFETCH_MAX; i++) {
     const read = reads[i]!;
@@ -54,7 +57,7 @@ function prefetchObfuscated(files: BatchTask['files'], reads: ReturnType<typeof 
     if (isBinary(read.bytes)) continue;
     const text = decodeText(read.bytes).text;
     const facts = computeFacts(files[i]!.rel, read.bytes, text);
-    if (!facts.isText || facts.vendored || facts.kind === 'json' || facts.kind === 'python' || facts.kind === 'markup') continue;
+    if (facts.vendored || (rule.appliesTo && !rule.appliesTo(facts))) continue;
     if (!obfuscatorFingerprint(text).matched) continue;
     if (prefetchDeobfuscation(text)) sent++;
   }
