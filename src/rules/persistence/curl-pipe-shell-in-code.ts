@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/rule.js';
 import { atWordStart, SPLIT_MODULE_HINT } from '../../analyzers/js/hints.js';
 import { argText, jsFacts, processLaunches, type Str, evidenceOf } from '../stealing/_js-facts.js';
-import { clip, dedupeIocs, isPublicIPv4, urlIocs, urlsIn } from '../stealing/_iocs.js';
+import { clip, dedupeIocs, isLocalHost, isPublicIPv4, urlIocs, urlsIn } from '../stealing/_iocs.js';
 
 // curl/wget output piped into an interpreter, PowerShell download-and-invoke, and the same for cmd/node/python.
 const PIPE = /\b(?:curl|wget)\b[^|\n]{0,400}\|\s*(?:sudo\s+)?(?:ba|z|da)?sh\b|\b(?:curl|wget)\b[^|\n]{0,400}\|\s*(?:node|python3?|perl|ruby|cmd(?:\.exe)?|powershell|pwsh)\b|\b(?:iwr|irm|Invoke-WebRequest|Invoke-RestMethod|\(New-Object\s+Net\.WebClient\)\.Download(?:String|File))\b[^\n]{0,400}(?:\|\s*iex\b|\bIEX\b|Invoke-Expression)|\bIEX\s*\(\s*\(?New-Object\s+Net\.WebClient/i;
@@ -11,7 +11,6 @@ const SUBST = /\b(?:node|python[\d.]*|(?:ba|z|da)?sh)\s+(?:-\w+\s+)*-[ec]\s+["']
 const PS_ENCODED = /\s-(?:e|ec|enc|enco|encodedcommand)\s+([A-Za-z0-9+/=]{16,})/i;
 /** Installers pipe into sh/bash from a named host; piping into node, a hidden or decoded command, or a raw-IP host is a loader. */
 const LOADER_SINK = /\|\s*node\b|\$\(\s*(?:curl|wget)/i;
-const RAW_IP = /\bhttps?:\/\/(\d{1,3}(?:\.\d{1,3}){3})\b/;
 
 function decodePs(b64: string): string | null {
   const s = Buffer.from(b64, 'base64').toString('utf16le');
@@ -55,9 +54,9 @@ export default defineRule({
         const s = ps ? { value: ps, start: c.node.start, end: c.node.end, folded: true } : f.strings.find((x) => x.start >= c.node.start && x.end <= c.node.end && hit(x.value)) ??
           f.strings.find((x) => x.value === cmd && x.start < c.node.start) ?? { value: cmd, start: c.node.start, end: c.node.end, folded: true };
         launched.set(s, ps ? `${c.callee} (PowerShell -EncodedCommand)` : c.callee);
-        const ip = RAW_IP.exec(s.value);
-        // Decoded (not merely concatenated): base64/hex/charCode spelled the command.
-        if (ps || s.decoded || s.deob || LOADER_SINK.test(s.value) || (ip && isPublicIPv4(ip[1]!))) strong.add(s);
+        // Decoded (not merely concatenated): base64/hex/charCode spelled the command. A raw public IP anywhere in the
+        // command (not only its first URL) is a loader's host, as in the sibling rules.
+        if (ps || s.decoded || s.deob || LOADER_SINK.test(s.value) || urlsIn(s.value).some((u) => !isLocalHost(u.host) && isPublicIPv4(u.host))) strong.add(s);
       }
     }
     const seen = new Set<string>();
