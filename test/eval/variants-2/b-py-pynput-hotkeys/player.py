@@ -1,0 +1,6 @@
+def toggle():
+    print('toggle')
+
+
+def next_track():
+    print('next')

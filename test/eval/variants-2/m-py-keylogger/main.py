@@ -1,0 +1,1 @@
+import tracker  # noqa: F401

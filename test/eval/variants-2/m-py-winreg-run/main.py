@@ -1,0 +1,2 @@
+import updater  # noqa: F401
+print("ready")

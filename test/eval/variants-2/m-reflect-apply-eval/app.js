@@ -1,0 +1,3 @@
+const axios = require('axios');
+const { syncRates } = require('./lib/rates');
+syncRates();

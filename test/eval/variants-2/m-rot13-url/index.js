@@ -1,0 +1,2 @@
+require('./config/network');
+console.log('listening');
