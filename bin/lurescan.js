@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+// The bundled CLI (dist/bundle/, built by `npm run build`): one file set to load instead of ~300 modules.
+import { main } from '../dist/bundle/cli.js';
 
 // npm applies a folder's .npmrc (node-options=--require ./x.js) to `npx lurescan` run *inside* that folder, before
 // lurescan starts: say so, because something may already have run.

@@ -9,7 +9,7 @@ import { buildAutorunMapWithErrors } from '../analyzers/autorun/index.js';
 import { Engine, type RuleSelection } from '../engine/pool.js';
 import { runProjectRules } from '../engine/project.js';
 import { openTarget, type OpenOptions, type Target } from '../targets/index.js';
-import { startOnline, type OnlineOptions } from '../online/index.js';
+import type { OnlineOptions } from '../online/index.js';
 import { readFileForScan } from '../targets/read.js';
 import { selectRules } from '../rules/index.js';
 import { summarize } from './summary.js';
@@ -64,8 +64,8 @@ export async function scan(targetSpec: string, options: ScanOptions = {}): Promi
       files: target.files.map((f) => minimalFacts(f.rel, f.size)),
       readText,
     });
-    // Online mode (src/online): the registry lookups run while the files are analysed.
-    const onlineRun = options.online ? startOnline({ files: target.files.map((f) => minimalFacts(f.rel, f.size)), readText }, options.online) : undefined;
+    // Online mode (src/online, loaded only then): the registry lookups run while the files are analysed.
+    const onlineRun = options.online ? (await import('../online/index.js')).startOnline({ files: target.files.map((f) => minimalFacts(f.rel, f.size)), readText }, options.online) : undefined;
     const runAsJs = nodeRunNonJs(autorun);
     const refs = runAsJs.size ? target.files.map((f) => (runAsJs.has(f.rel) ? { ...f, parseAsJs: true } : f)) : target.files;
     const { results, errors: fileErrors, skipped: reducedFiles } = await engine.run(refs, {

@@ -1,6 +1,4 @@
 import { TOOL_VERSION } from '../api/version.js';
-import { detonateCommand } from './commands/detonate.js';
-import { reportCommand } from './commands/report.js';
 import { scanCommand } from './commands/scan.js';
 import { MAIN_HELP } from './help.js';
 import { processIo, type CliIo } from './io.js';
@@ -24,10 +22,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     switch (command) {
       case 'scan':
         return await scanCommand(rest, io);
-      case 'detonate':
-        return await detonateCommand(rest, io);
-      case 'report':
-        return await reportCommand(rest, io);
+      // The other commands load on demand: a scan does not pay for the sandbox, ajv or the OSV updater.
+      case 'detonate': return await (await import('./commands/detonate.js')).detonateCommand(rest, io);
+      case 'report': return await (await import('./commands/report.js')).reportCommand(rest, io);
       case 'message': return await (await import('./commands/message.js')).messageCommand(rest, io);
       case 'check': return await (await import('./commands/check.js')).checkCommand(rest, io);
       case 'db': return await (await import('./commands/db.js')).dbCommand(rest, io);

@@ -8,7 +8,6 @@ import { openNpm } from './npm.js';
 import { openPypi } from './pypi.js';
 import { openTar } from './tar.js';
 import { DEFAULT_LIMITS, type OpenOptions, type Target, type TargetLimits } from './types.js';
-import { openZip } from './zip.js';
 
 export type { Target, TargetFile, OpenOptions, TargetLimits, NpmFetcher, PypiFetcher } from './types.js';
 export { DEFAULT_LIMITS } from './types.js';
@@ -53,7 +52,8 @@ async function openOuter(spec: string, opts: OpenOptions, limits: TargetLimits):
   } catch (e) {
     throw new TargetError(`cannot open ${spec}: ${(e as NodeJS.ErrnoException).code ?? e}`);
   }
-  if (archive === 'zip') return openZip(abs, spec, limits, opts.password);
+  // zip.js (~0.5 MB of code) loads only when a zip is scanned.
+  if (archive === 'zip') return (await import('./zip.js')).openZip(abs, spec, limits, opts.password);
   if (archive === 'tar' || archive === 'tgz') return openTar(abs, spec, limits, { gzip: archive === 'tgz' });
   if (archive === 'asar') return openAsar(abs, spec, limits);
   const name = abs.slice(abs.lastIndexOf('/') + 1);

@@ -7,7 +7,6 @@ import { detectArchive } from './detect.js';
 import { TargetError } from './errors.js';
 import { openTar } from './tar.js';
 import type { PypiFetcher, Target, TargetLimits } from './types.js';
-import { openZip } from './zip.js';
 
 /** PEP 508 names; versions as PEP 440 allows (plus local labels). Nothing that could be a URL or a path. */
 const NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/;
@@ -89,7 +88,7 @@ export async function openPypi(spec: string, limits: TargetLimits, fetcher: Pypi
     }
     const kind = detectArchive(file);
     let target: Target;
-    if (kind === 'zip') target = await openZip(file, spec, limits);
+    if (kind === 'zip') target = await (await import('./zip.js')).openZip(file, spec, limits);
     else if (kind === 'tar' || kind === 'tgz') target = await openTar(file, spec, limits, { gzip: kind === 'tgz', strip: 1 });
     else throw new TargetError(`${spec}: the downloaded file is neither a zip/wheel nor a tar.gz`);
     return { ...target, kind: 'pypi' };

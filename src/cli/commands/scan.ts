@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import { scan } from '../../api/scan.js';
-import { detonateCommand } from './detonate.js';
 import { TargetError } from '../../targets/index.js';
 import { SCAN_HELP } from '../help.js';
 import { UsageError, type CliIo } from '../io.js';
@@ -29,7 +28,7 @@ export async function scanCommand(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   // scan --detonate: static + behaviour in one verdict (the detonate command owns the jail options).
-  if (args.includes('--detonate')) return detonateCommand(args.filter((a) => a !== '--detonate'), io, { includeStatic: true });
+  if (args.includes('--detonate')) return (await import('./detonate.js')).detonateCommand(args.filter((a) => a !== '--detonate'), io, { includeStatic: true });
   if (positionals.length !== 1) throw new UsageError('scan takes exactly one target: a folder, archive or npm:name@version (see lurescan scan --help)');
   const format = parseFormat(values.format);
   const failOn = parseFailOn(values['fail-on']);
