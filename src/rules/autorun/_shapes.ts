@@ -11,6 +11,8 @@ export interface Shape {
   evidence: string;
   decoded?: string;
   what: string;
+  /** The command was encoded (base64 into a shell, PowerShell -EncodedCommand): hiding it has no benign use. */
+  encoded?: boolean;
 }
 
 const FETCHER = String.raw`(?:curl|wget|fetch|http|aria2c|iwr|irm|Invoke-WebRequest|Invoke-RestMethod|certutil|bitsadmin)`;
@@ -21,6 +23,19 @@ const SUBST_RE = new RegExp(String.raw`(?:\b(?:ba|z)?sh\s+-c\s*["']?\s*\$\(\s*${
 const IEX_RE = /\b(?:iex|Invoke-Expression)\b[\s(]{0,4}[^\n]{0,200}?(?:DownloadString|DownloadData|Invoke-WebRequest|Invoke-RestMethod|\biwr\b|\birm\b|Net\.WebClient)[^\n]{0,200}|(?:DownloadString|Invoke-RestMethod|\birm\b|\biwr\b)[^\n|]{0,300}\|\s*(?:iex|Invoke-Expression)\b/i;
 const ENC_RE = /\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]{0,100}?\s-(?:e|ec|en|enc|enco|encodedcommand)\s+([A-Za-z0-9+/=]{16,})/i;
 const MSHTA_RE = /\b(?:mshta(?:\.exe)?\s+(?:https?|vbscript|javascript):[^\s]{0,300}|rundll32(?:\.exe)?\s+[^\n]{0,60}(?:javascript:|https?:\/\/)[^\s]{0,200}|regsvr32(?:\.exe)?\s+[^\n]{0,40}\/i:https?:\/\/\S{0,200})/i;
+// `echo <b64> | base64 -d | sh`, `base64 -d <<< <b64> | bash`, `sh -c "$(echo <b64> | base64 --decode)"`.
+const B64 = String.raw`["']?([A-Za-z0-9+/]{16,}={0,2})["']?`;
+const B64_DEC = String.raw`base64\s+(?:-d|--decode|-D)\b`;
+const B64_RE = new RegExp(
+  String.raw`\b(?:echo|printf)\s+(?:-[neE]+\s+)?${B64}\s*\|\s*${B64_DEC}[^|;&\n)]{0,40}(?:\|\s*(?:${SHELL_SINK})\b|\))|\b${B64_DEC}\s*<<<\s*${B64}\s*\|\s*(?:${SHELL_SINK})\b`,
+  'i',
+);
+const B64_RUN_RE = new RegExp(String.raw`(?:\b(?:ba|z)?sh\s+-c|\beval)\s*["']?\s*\$\(\s*$`, 'i');
+function decodeB64Command(b64: string): string | undefined {
+  const s = Buffer.from(b64, 'base64').toString('latin1');
+  return /^[\x09\x0a\x0d\x20-\x7e]{8,}$/.test(s) ? s : undefined;
+}
+
 function decodePs(b64: string): string | undefined {
   try {
     const buf = Buffer.from(b64, 'base64');
@@ -49,7 +64,18 @@ export function downloadToShell(cmd: string): Shape | null {
   if (m) return { evidence: m[0].trim(), what: 'pipes a download into a shell' };
   if ((m = SUBST_RE.exec(c))) return { evidence: m[0].trim(), what: 'runs a download through a shell' };
   if ((m = IEX_RE.exec(c))) return { evidence: m[0].trim(), what: 'runs a download with PowerShell Invoke-Expression' };
-  if ((m = ENC_RE.exec(c))) return { evidence: m[0].trim(), decoded: decodePs(m[1]!), what: 'runs an encoded PowerShell command' };
+  if ((m = ENC_RE.exec(c))) return { evidence: m[0].trim(), decoded: decodePs(m[1]!), what: 'runs an encoded PowerShell command', encoded: true };
+  if ((m = B64_RE.exec(c))) {
+    // A pipe into a shell, or a substitution that a shell or eval runs.
+    const piped = /\|\s*\S+\s*$/.test(m[0]) && !m[0].endsWith(')');
+    if (piped || B64_RUN_RE.test(c.slice(Math.max(0, m.index - 40), m.index))) {
+      const decoded = decodeB64Command((m[1] ?? m[2])!);
+      if (decoded) {
+        const inner = downloadToShell(decoded);
+        return { evidence: m[0].trim(), decoded, what: inner ? `runs a base64-encoded command that ${inner.what}` : 'runs a base64-encoded command through a shell', encoded: true };
+      }
+    }
+  }
   if ((m = MSHTA_RE.exec(c))) return { evidence: m[0].trim(), what: 'runs remote script through a Windows binary' };
   return downloadThenRun(c);
 }

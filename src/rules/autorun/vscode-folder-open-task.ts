@@ -16,6 +16,16 @@ interface Verdict {
 
 const INLINE = /\b(?:node|nodejs|bun|deno)\b[^|&;]*\s(?:-e|--eval|-p)\s|\bpython[\d.]*\s+(?:-\w+\s+)*-c\s|\b(?:powershell|pwsh)(?:\.exe)?\b[^|]*\s-(?:c|command|e|enc|encodedcommand)\s|\beval\s/i;
 
+/**
+ * A background task with a problem matcher (`tsc -w`, `npm run watch`): `reveal: silent` is VS Code's standard setup for
+ * it (the terminal opens when the matcher reports a problem), so it does not count as hiding the terminal.
+ */
+function watchWithMatcher(node: ReturnType<typeof prop>): boolean {
+  if (!node || prop(node, 'isBackground')?.value !== true) return false;
+  const m = prop(node, 'problemMatcher');
+  return !!m && (m.type !== 'array' || (m.children?.length ?? 0) > 0);
+}
+
 function judge(ctx: MapContext, task: VsTask, workspace: string): Verdict {
   const hidden = task.hidden.length > 0;
   let best: Verdict | null = null;
@@ -72,8 +82,10 @@ export default defineRule({
       const settingsText = view.readText(isTasks ? f.path.replace(/tasks\.json$/, 'settings.json') : f.path);
       const autoAllowed = settingsText !== null && /"task\.allowAutomaticTasks"\s*:\s*(?:"on"|true)/.test(settingsText);
       const byLabel = new Map(tasks.map((t) => [t.label, t]));
-      for (const t of tasks) {
-        if (!t.folderOpen) continue;
+      const nodes = prop(isTasks ? root : prop(root, 'tasks'), 'tasks')?.children ?? [];
+      for (const t0 of tasks) {
+        if (!t0.folderOpen) continue;
+        const t = { ...t0, hidden: t0.hidden.filter((h) => !(h === 'reveal: silent' && watchWithMatcher(nodes[t0.index]))) };
         // Dependencies run first, with the opener: judge them together.
         const deps = t.dependsOn.map((d) => byLabel.get(d)).filter((x): x is VsTask => !!x && x !== t);
         const v = judge(map, { ...t, commands: [...t.commands, ...deps.flatMap((d) => d.commands)], hidden: [...new Set([...t.hidden, ...deps.flatMap((d) => d.hidden)])] }, workspace);

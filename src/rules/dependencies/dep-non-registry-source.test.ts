@@ -13,6 +13,14 @@ ruleTest(rule, {
   ],
   flagged: [
     {
+      name: 'lockfile entries from GitHub Packages and Artifactory are registry mirrors (weighed low)',
+      files: { 'package-lock.json': '{"lockfileVersion":3,"packages":{"":{},"node_modules/@acme/log":{"version":"1.2.3","resolved":"https://npm.pkg.github.com/download/@acme/log/1.2.3/abcdef0123"},"node_modules/@acme/ui":{"version":"2.0.0","resolved":"https://acme.jfrog.io/artifactory/api/npm/npm/@acme/ui/-/ui-2.0.0.tgz"}}}' },
+      findings: [
+        { line: 1, severity: 'low', confidence: 'low', message: /@acme\/log.*registry other than/ },
+        { line: 1, severity: 'low', confidence: 'low', message: /@acme\/ui.*registry other than/ },
+      ],
+    },
+    {
       name: 'tarball on a raw IP and a github dep',
       files: { 'package.json': '{\n  "dependencies": {\n    "icons": "http://45.61.160.1:8080/icons-1.0.0.tgz",\n    "ui-kit": "github:someone/ui-kit#main"\n  }\n}\n' },
       findings: [

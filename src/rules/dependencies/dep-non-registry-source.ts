@@ -3,6 +3,8 @@ import type { Confidence, Severity } from '../../core/finding.js';
 import { depLine, readManifests, type DepEntry } from '../../analyzers/manifest/index.js';
 
 const RAW_IP = /^[a-z+]+:\/\/(?:[^/@]*@)?\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?(?:\/|$)/i;
+/** Package registries other than the public one (GitHub Packages, GitLab, Artifactory, CodeArtifact, Azure Artifacts, mirrors). */
+const REGISTRY_HOSTS = /^https:\/\/(?:npm\.pkg\.github\.com|registry\.yarnpkg\.com|registry\.npmmirror\.com|[\w.-]+\.jfrog\.io|[\w-]+\.d\.codeartifact\.[\w-]+\.amazonaws\.com|pkgs\.dev\.azure\.com|gitlab\.com\/api\/v4\/(?:projects|groups)\/[^/]+\/packages\/npm)\//i;
 const CODE_HOSTS = /^(?:git\+)?(?:https|ssh):\/\/(?:git@)?(?:github\.com|gitlab\.com|bitbucket\.org)[/:]|^(?:github|gitlab|bitbucket):|^git@(?:github\.com|gitlab\.com|bitbucket\.org):|^[\w.-]+\/[\w.-]+(?:#.*)?$/;
 
 /** file:../../.. from test/module/package.json is the project root; /abs, ~ or one level too many leaves the tree. */
@@ -35,7 +37,7 @@ function judge(dep: DepEntry): { severity: Severity; confidence: Confidence; wha
       : { severity: 'high', confidence: 'medium', what: 'a git server that is not a known code host' };
   }
   // Tarball from a registry mirror (…/-/name-1.0.0.tgz) vs an arbitrary download.
-  if (!dep.direct && /\/-\/[^/]+\.tgz$/.test(target)) return { severity: 'low', confidence: 'low', what: 'a registry other than registry.npmjs.org' };
+  if (!dep.direct && (/\/-\/[^/]+\.tgz$/.test(target) || REGISTRY_HOSTS.test(target))) return { severity: 'low', confidence: 'low', what: 'a registry other than registry.npmjs.org' };
   return { severity: 'high', confidence: 'medium', what: 'a URL instead of the registry' };
 }
 
