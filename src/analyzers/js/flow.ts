@@ -12,7 +12,7 @@
  * Bounded in steps: enough to link a loader's fetch to its `Function` call, cheap enough to run on every sink.
  */
 import { foldString } from './fold.js';
-import { dottedName, fileIndex, innermostScope, requiredModule, resolveName, stripGlobal, unwrap, type Binding, type FileIndex, type FnNode } from './names.js';
+import { dottedName, fileIndex, innermostScope, isErrFirstRequest, requiredModule, resolveName, stripGlobal, unwrap, type Binding, type FileIndex, type FnNode } from './names.js';
 import { walk, type Node } from './walk.js';
 
 export type OriginKind = 'network' | 'network-error' | 'env' | 'literal' | 'file' | 'unknown';
@@ -218,7 +218,7 @@ export function originsOf(expr: Node | null, ast: Node, opts: FlowOptions = {}):
     if (b?.type !== 'Identifier') return mod;
     const bs = resolveName(ix, base, b);
     if (!bs.length) return mod;
-    return bs.some((x: Binding) => (x.kind === 'other' && x.scope === ast) || (x.kind === 'var' && requiredModule(x.init ?? null) !== null)) ? mod : undefined;
+    return bs.some((x: Binding) => (x.kind === 'other' && x.scope === ast) || (x.kind === 'var' && requiredModule(x.init ?? null, ast) !== null)) ? mod : undefined;
   }
 
   /** Whether `callee` is the identifier of a parameter of `fn` (`resolve(x)` inside the Promise executor). */
@@ -307,7 +307,7 @@ export function originsOf(expr: Node | null, ast: Node, opts: FlowOptions = {}):
         /* executor params are resolve/reject functions, not values */
       } else if (networkLabel(c)) {
         // https.get(url, res => …), request(url, (err, res, body) => …)
-        add(c, it, { error: it.error || index === 0 && isRequestLike(c) });
+        add(c, it, { error: it.error || index === 0 && isErrFirstRequest(c) });
       } else {
         // A local helper calls its callback parameter: find those calls and take the matching argument.
         for (const helper of calleeFns(callee)) {
@@ -467,11 +467,6 @@ export function originsOf(expr: Node | null, ast: Node, opts: FlowOptions = {}):
     }
     return found;
   }
-}
-
-function isRequestLike(c: Node): boolean {
-  const nm = dottedName(unwrap(c.callee)) ?? '';
-  return /^request|needle/.test(nm);
 }
 
 /** `atob(x)`, `Buffer.from(x, 'base64')`, `decodeURIComponent(x)`, `String.fromCharCode(...)`, `.reverse()`, decipher. */

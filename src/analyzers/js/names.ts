@@ -4,7 +4,7 @@
  * the data-flow and sink finders query by name.
  */
 import { foldString } from './fold.js';
-import { flatAst, walk, type Node } from './walk.js';
+import { flatAst, type Node } from './walk.js';
 
 /** Strips wrappers that do not change the value: `(0, x)`, `x!`, `x as T`, `a?.b` chains. */
 export function unwrap(n: Node | null | undefined): Node | null {
@@ -112,6 +112,8 @@ export interface Binding {
   index?: number;
   /** For catch bindings: the try statement. */
   tryStmt?: Node;
+  /** Bound by a destructuring pattern (`const { a } = init`): `init` is the whole object, not this name's value. */
+  pattern?: boolean;
 }
 
 /**
@@ -153,6 +155,49 @@ export function resolveName(ix: FileIndex, name: string, ref: Node): Binding[] {
     if (s.type === 'Program') break;
   }
   return [];
+}
+
+/**
+ * The one value a name holds where `ref` reads it: its binding's initializer or its single plain assignment, when the
+ * binding is a variable (not a parameter, pattern, loop variable or function) given exactly one value in the file. An
+ * undeclared name: its one undeclared assignment. Null otherwise. Builds the file's scopes: gate calls by name first.
+ */
+export function valueAt(ix: FileIndex, ref: Node): Node | null {
+  if (ref.type !== 'Identifier') return null;
+  const name = ref.name as string;
+  const bs = resolveName(ix, name, ref);
+  const assigns = ix.assigns.get(name) ?? [];
+  if (!bs.length) {
+    const undeclared = assigns.filter((a) => !resolveName(ix, name, a).length);
+    return undeclared.length === 1 && undeclared[0]!.operator === '=' ? undeclared[0]!.right : null;
+  }
+  let value: Node | null = null;
+  let count = 0;
+  for (const b of bs) {
+    if (b.kind !== 'var' || b.pattern) return null;
+    if (b.init) {
+      const decl = ix.parent.get(b.init);
+      // `for (const x of list)`: the binding's init is the list, not x's value.
+      if (decl?.type !== 'VariableDeclarator' || decl.init !== b.init) return null;
+      value = b.init;
+      count++;
+    }
+  }
+  for (const a of assigns) {
+    if (!resolveName(ix, name, a).some((x) => bs.includes(x))) continue;
+    if (a.operator !== '=') return null;
+    value = a.right;
+    count++;
+  }
+  return count === 1 ? value : null;
+}
+
+/**
+ * Err-first request clients whose callback gets `(err, res, body)`: `request(u, cb)`, `request.get`, `needle.get`.
+ * (Node's own `https.get(u, res => …)` passes the response first.)
+ */
+export function isErrFirstRequest(call: Node): boolean {
+  return /^request|needle/.test(dottedName(unwrap(call.callee)) ?? '');
 }
 
 function addBinding(ix: FileIndex, b: Binding): void {
@@ -255,16 +300,17 @@ class LazyFileIndex implements FileIndex {
             push(this._values, node.id.name, node.init);
             const init = unwrap(node.init);
             if (init && (init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression')) push(this._functions, node.id.name, init as FnNode);
-            const mod = requiredModule(init);
+            const mod = requiredModule(init, this.ast);
             if (mod) this._modules.set(node.id.name, mod);
           } else if (node.id?.type === 'ObjectPattern' && node.init) {
             // const { data } = await axios.get(u)  → data comes from the init (property read).
-            const mod = requiredModule(unwrap(node.init));
+            const mod = requiredModule(node.init, this.ast);
             for (const p of node.id.properties ?? []) {
               const v = p.type === 'Property' ? (p.value?.type === 'AssignmentPattern' ? p.value.left : p.value) : p.argument;
               if (v?.type === 'Identifier') {
                 push(this._values, v.name, node.init);
-                if (mod) this._modules.set(v.name, `${mod}.${p.key?.name ?? ''}`);
+                const key = p.key?.type === 'Identifier' ? p.key.name : p.key?.type === 'Literal' ? String(p.key.value) : '';
+                if (mod) this._modules.set(v.name, `${mod}.${key}`);
               }
             }
           } else if (node.id?.type === 'ArrayPattern' && node.init) {
@@ -307,8 +353,9 @@ class LazyFileIndex implements FileIndex {
           break;
         }
         case 'ImportDeclaration': {
-          const src = node.source?.value;
-          if (typeof src === 'string') {
+          const raw = node.source?.value;
+          if (typeof raw === 'string') {
+            const src = raw.startsWith('node:') ? raw.slice(5) : raw;
             for (const s of node.specifiers ?? []) {
               if (s.local?.name) this._modules.set(s.local.name, s.type === 'ImportSpecifier' ? `${src}.${s.imported?.name ?? s.imported?.value}` : src);
             }
@@ -372,12 +419,7 @@ class LazyFileIndex implements FileIndex {
           const loop = !node.init && pi >= 0 && parentIx[pi]! >= 0 ? nodes[parentIx[pi]!] : undefined;
           const init = node.init ?? ((loop?.type === 'ForOfStatement' || loop?.type === 'ForInStatement') && loop.left === parent ? loop.right : null);
           if (node.id?.type === 'Identifier') bind({ name: node.id.name, kind: 'var', scope, init });
-          else if (node.id) {
-            walk(node.id, (x, a2) => {
-              const par = a2[a2.length - 1];
-              if (x.type === 'Identifier' && !(par?.type === 'Property' && par.key === x && !par.shorthand) && !(par?.type === 'AssignmentPattern' && par.right === x)) bind({ name: x.name, kind: 'var', scope, init });
-            });
-          }
+          else if (node.id) for (const x of patternNames(node.id)) bind({ name: x.name, kind: 'var', scope, init, pattern: true });
           break;
         }
         case 'FunctionDeclaration':
@@ -399,6 +441,9 @@ class LazyFileIndex implements FileIndex {
           if (node.param?.type === 'Identifier') {
             push(this._catchParams, node.param.name, parent!);
             bind({ name: node.param.name, kind: 'catch', scope: node, tryStmt: parent! });
+          } else if (node.param) {
+            // catch ({ response }) { … }: each name is part of the error, and shadows outer names.
+            for (const x of patternNames(node.param)) bind({ name: x.name, kind: 'catch', scope: node, tryStmt: parent!, pattern: true });
           }
           break;
         case 'ClassDeclaration':
@@ -437,51 +482,102 @@ function indexParams(ix: FileIndex, fn: FnNode): void {
 
 /** Names bound by a nested parameter pattern (`([a, { b }]) => …`): parameters of `fn` at `index`, so they shadow. */
 function bindPatternParams(ix: FileIndex, pattern: Node, fn: FnNode, index: number): void {
-  walk(pattern, (x, anc) => {
-    const par = anc[anc.length - 1];
-    if (x.type !== 'Identifier') return;
-    if (par?.type === 'Property' && par.key === x && !par.shorthand) return;
-    if (par?.type === 'AssignmentPattern' && par.right === x) return;
-    if (par?.type === 'MemberExpression' || anc.some((a) => a.type === 'AssignmentPattern' && a.right && within(x, a.right))) return;
-    addBinding(ix, { name: x.name, kind: 'param', scope: fn, fn, index });
-  });
-}
-
-function within(inner: Node, outer: Node): boolean {
-  return inner.start >= outer.start && inner.end <= outer.end;
+  for (const x of patternNames(pattern)) addBinding(ix, { name: x.name, kind: 'param', scope: fn, fn, index });
 }
 
 /**
- * A module name spelled from constant pieces (`'child_pro' + 'cess'`, `` `child_${'process'}` ``, `['fs'].join('')`):
- * folded without bindings, so `require('./locale/' + name)` stays unknown.
+ * The identifiers a binding pattern declares, in source order: `{ a, b: c, d = f(e), [k]: g, ...r }` → a, c, d, g, r;
+ * `[x, [y], z = w]` → x, y, z. Property keys, computed keys, default values (`f(e)`) and member targets (`[o.p] = …`)
+ * are references, not bindings. Shared by declarations, parameters, catch clauses and the folder. Iterative; a hostile
+ * pattern is cut at 10,000 nodes.
  */
-function constModuleName(a: Node | null | undefined): string | null {
-  const x = unwrap(a);
-  if (!x) return null;
-  if (x.type === 'Literal') return typeof x.value === 'string' ? x.value : null;
-  if (x.type !== 'BinaryExpression' && x.type !== 'TemplateLiteral' && x.type !== 'CallExpression') return null;
-  const v = foldString(x, null, { maxSteps: 500, maxLength: 214 })?.value;
-  return v && /^[@\w.\/:-]+$/.test(v) ? v : null;
+export function patternNames(pattern: Node | null | undefined): Node[] {
+  const out: Node[] = [];
+  const stack: Node[] = pattern ? [pattern] : [];
+  for (let n = 0; stack.length && n < 10_000; n++) {
+    const x = stack.pop()!;
+    switch (x.type) {
+      case 'Identifier':
+        out.push(x);
+        break;
+      case 'ObjectPattern': {
+        const props: Node[] = x.properties ?? [];
+        for (let i = props.length - 1; i >= 0; i--) {
+          const p = props[i]!;
+          const v = p.type === 'RestElement' ? p.argument : p.value;
+          if (v) stack.push(v);
+        }
+        break;
+      }
+      case 'ArrayPattern': {
+        const els: (Node | null)[] = x.elements ?? [];
+        for (let i = els.length - 1; i >= 0; i--) if (els[i]) stack.push(els[i]!);
+        break;
+      }
+      case 'AssignmentPattern':
+        if (x.left) stack.push(x.left);
+        break;
+      case 'RestElement':
+        if (x.argument) stack.push(x.argument);
+        break;
+      case 'TSParameterProperty':
+        if (x.parameter) stack.push(x.parameter);
+        break;
+      default:
+        break; // MemberExpression targets and anything else bind nothing
+    }
+  }
+  return out;
 }
 
-/** `require('x')`, `require('x').y`, `await import('x')` → 'x' / 'x.y' (x may be built from constant pieces). */
-export function requiredModule(n: Node | null): string | null {
+/**
+ * A module name spelled from constant pieces (`'child_pro' + 'cess'`, `` `child_${'process'}` ``, `['fs'].join('')`),
+ * without the `node:` prefix. Without `ast` nothing bound is folded. With the file's `ast`, names fold through their
+ * bindings too (`const n = 'child_' + 'process'; require(n)`); a name bound to a parameter, a computed value or
+ * anything reassigned stays unknown, so `require('./locale/' + lang)` does unless `lang` is a constant.
+ */
+export function constModuleName(a: Node | null | undefined, ast?: Node | null): string | null {
+  const x = unwrap(a);
+  if (!x) return null;
+  let v: string | undefined;
+  if (x.type === 'Literal') v = typeof x.value === 'string' ? x.value : undefined;
+  else if (x.type === 'BinaryExpression' || x.type === 'TemplateLiteral' || x.type === 'CallExpression' || (ast && (x.type === 'Identifier' || x.type === 'MemberExpression'))) {
+    v = foldString(x, ast ?? null, { maxSteps: 500, maxLength: 214 })?.value;
+    if (v !== undefined && !/^[@\w.\/:-]+$/.test(v)) v = undefined;
+  }
+  if (v === undefined) return null;
+  return v.startsWith('node:') ? v.slice(5) : v;
+}
+
+/** A member key that is a name or a string literal: `.y`, `['y']`. */
+function staticKey(m: Node): string | null {
+  if (!m.computed) return m.property?.type === 'Identifier' ? m.property.name : null;
+  const p = unwrap(m.property);
+  return p?.type === 'Literal' && typeof p.value === 'string' ? p.value : null;
+}
+
+/**
+ * `require('x')`, `require('x').y`, `require('x')['y'].z`, `await import('x')`, `(0, require)('x')` → 'x' / 'x.y' /
+ * 'x.y.z' (without `node:`). The name may be built from constant pieces; with the file's `ast`, also held in a constant
+ * (`const n = 'child_' + 'process'; require(n)`, `import(m)`): see constModuleName.
+ */
+export function requiredModule(n: Node | null | undefined, ast?: Node | null): string | null {
   let x = unwrap(n);
-  if (x?.type === 'AwaitExpression') x = unwrap(x.argument);
+  for (let i = 0; x?.type === 'AwaitExpression' && i < 10; i++) x = unwrap(x.argument);
   const props: string[] = [];
-  while (x?.type === 'MemberExpression' && !x.computed && x.property?.name) {
-    props.unshift(x.property.name);
+  for (let i = 0; x?.type === 'MemberExpression' && i < 50; i++) {
+    const k = staticKey(x);
+    if (k === null) return null;
+    props.push(k);
     x = unwrap(x.object);
   }
   let mod: string | null = null;
-  if (x?.type === 'CallExpression' && unwrap(x.callee)?.type === 'Identifier' && unwrap(x.callee)!.name === 'require') {
-    mod = constModuleName(x.arguments?.[0]);
-  } else if (x?.type === 'ImportExpression') {
-    mod = constModuleName(x.source);
-  }
+  if (x?.type === 'CallExpression') {
+    const c = unwrap(x.callee);
+    if (c?.type === 'Identifier' && c.name === 'require') mod = constModuleName(x.arguments?.[0], ast);
+  } else if (x?.type === 'ImportExpression') mod = constModuleName(x.source, ast);
   if (!mod) return null;
-  mod = mod.replace(/^node:/, '');
-  return props.length ? `${mod}.${props.join('.')}` : mod;
+  return props.length ? `${mod}.${props.reverse().join('.')}` : mod;
 }
 
 /** The module an identifier stands for, if it was bound by require/import in this file ('https', 'vm', 'axios'). */

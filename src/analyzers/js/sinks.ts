@@ -4,7 +4,7 @@
  * Found once per file (cached on the AST) and shared by the execution rules.
  */
 import { foldString } from './fold.js';
-import { dottedName, fileIndex, memberKey, requiredModule, resolveName, stripGlobal, unwrap, type FileIndex } from './names.js';
+import { dottedName, fileIndex, isErrFirstRequest, memberKey, patternNames, requiredModule, resolveName, stripGlobal, unwrap, valueAt, type FileIndex } from './names.js';
 import { flatAst, walk, type Node } from './walk.js';
 
 export type SinkKind =
@@ -69,9 +69,8 @@ export function findSinks(ast: Node): Sink[] {
   return out;
 }
 
-function isFunctionCtorExpr(n: Node | null, ast: Node, ix: FileIndex, depth = 0): boolean {
-  const x = unwrap(n);
-  if (!x || depth > 4) return false;
+/** Function-constructor spellings that need no name lookup: `Function`, `X.constructor.constructor`, `(function(){}).constructor`, … */
+function isFunctionCtorShape(x: Node, ast: Node): boolean {
   const name = stripGlobal(dottedName(x, ast));
   if (name === 'Function' || name === 'Function.constructor' || name === 'Function.prototype.constructor') return true;
   if (name?.endsWith('.constructor.constructor')) return true;
@@ -88,23 +87,63 @@ function isFunctionCtorExpr(n: Node | null, ast: Node, ix: FileIndex, depth = 0)
       if (a && (a.type === 'FunctionExpression' || a.type === 'ArrowFunctionExpression')) return true;
     }
   }
-  // const F = Function.constructor; new F('require', s)
-  if (x.type === 'Identifier' && !['Function', 'eval'].includes(x.name)) {
-    const vals = ix.values.get(x.name);
-    if (vals?.length === 1) return isFunctionCtorExpr(vals[0]!, ast, ix, depth + 1);
-  }
   return false;
 }
 
-function isEvalExpr(n: Node | null, ast: Node, ix: FileIndex, depth = 0): boolean {
-  const x = unwrap(n);
-  if (!x || depth > 4) return false;
-  if (stripGlobal(dottedName(x, ast)) === 'eval') return true;
-  if (x.type === 'Identifier' && x.name !== 'eval') {
-    const vals = ix.values.get(x.name);
-    if (vals?.length === 1) return isEvalExpr(vals[0]!, ast, ix, depth + 1);
+function isEvalShape(x: Node, ast: Node): boolean {
+  return stripGlobal(dottedName(x, ast)) === 'eval';
+}
+
+const MAX_ALIAS_DEPTH = 4;
+type Shape = (x: Node, ast: Node) => boolean;
+const aliasGate = new WeakMap<FileIndex, Map<Shape, Map<string, boolean>>>();
+
+/**
+ * Cheap, name-based superset: could `name` hold a value of this shape anywhere in the file (directly or through other
+ * names, up to MAX_ALIAS_DEPTH)? Only names that pass pay for resolving the reference's binding (which builds scopes).
+ */
+function mayAlias(ix: FileIndex, ast: Node, shape: Shape, name: string, depth: number): boolean {
+  let byShape = aliasGate.get(ix);
+  if (!byShape) aliasGate.set(ix, (byShape = new Map()));
+  let memo = byShape.get(shape);
+  if (!memo) byShape.set(shape, (memo = new Map()));
+  const hit = memo.get(name);
+  if (hit !== undefined) return hit;
+  memo.set(name, false); // a cycle (a = b; b = a) holds nothing new
+  let yes = false;
+  for (const v of ix.values.get(name) ?? []) {
+    const x = unwrap(v);
+    if (!x) continue;
+    if (shape(x, ast) || (x.type === 'Identifier' && depth < MAX_ALIAS_DEPTH && mayAlias(ix, ast, shape, x.name, depth + 1))) {
+      yes = true;
+      break;
+    }
   }
-  return false;
+  memo.set(name, yes);
+  return yes;
+}
+
+/**
+ * Whether `n` is a value of this shape, directly or through a name bound to one: `const F = Function.constructor;
+ * new F(…)` and `const C = (function(){}).constructor; const D = C; D(…)`, each name resolved at the place it is read
+ * (names.ts valueAt): a parameter or a shadowing local of the same name elsewhere in a minified bundle is not the alias.
+ */
+function isShapeOrAlias(n: Node | null, ast: Node, ix: FileIndex, shape: Shape, depth = 0): boolean {
+  const x = unwrap(n);
+  if (!x || depth > MAX_ALIAS_DEPTH) return false;
+  if (shape(x, ast)) return true;
+  if (x.type !== 'Identifier' || x.name === 'Function' || x.name === 'eval') return false;
+  if (!mayAlias(ix, ast, shape, x.name, 0)) return false;
+  const v = valueAt(ix, x);
+  return !!v && isShapeOrAlias(v, ast, ix, shape, depth + 1);
+}
+
+function isFunctionCtorExpr(n: Node | null, ast: Node, ix: FileIndex): boolean {
+  return isShapeOrAlias(n, ast, ix, isFunctionCtorShape);
+}
+
+function isEvalExpr(n: Node | null, ast: Node, ix: FileIndex): boolean {
+  return isShapeOrAlias(n, ast, ix, isEvalShape);
 }
 
 const SINK_NAMES = new Set(['eval', 'Function', 'Reflect', 'setTimeout', 'setInterval', 'require', 'Worker', 'Script', 'SourceTextModule', 'runInThisContext', 'runInNewContext', 'runInContext', 'compileFunction', 'spawn', 'spawnSync', 'execFile', 'execFileSync']);
@@ -123,10 +162,11 @@ function maybeSink(callee: Node, ix: FileIndex): boolean {
   if (callee.type === 'Identifier') {
     if (SINK_NAMES.has(callee.name)) return true;
     if (STRING_LOADERS.has(ix.modules.get(callee.name) ?? '')) return true;
-    const vals = ix.values.get(callee.name);
-    if (vals?.length !== 1) return false;
-    const v = unwrap(vals[0]!);
-    return !!v && (v.type === 'Identifier' || v.type === 'MemberExpression');
+    // A name given an alias somewhere (`F = Function.constructor`, `e = eval`): classify resolves the binding.
+    return ix.values.get(callee.name)?.some((v) => {
+      const x = unwrap(v);
+      return x?.type === 'Identifier' || x?.type === 'MemberExpression';
+    }) ?? false;
   }
   if (callee.type === 'MemberExpression') {
     if (!callee.computed) return SINK_PROPS.has(callee.property?.name);
@@ -167,7 +207,7 @@ function classify(node: Node, ast: Node, ix: FileIndex): Sink | null {
     return { kind: 'function-constructor', node, code: items.length ? items[items.length - 1]! : list, params: items.slice(0, -1), label: `${name}(Function, …)` };
   }
 
-  if (!name && callee.type === 'MemberExpression' && requiredModule(callee.object) === 'vm') {
+  if (!name && callee.type === 'MemberExpression' && requiredModule(callee.object, ast) === 'vm') {
     const m = callee.computed ? null : callee.property?.name;
     if (m && VM_METHODS.has(m) && args.length) return { kind: 'vm', node, code: args[0]!, params: [], label: `require('vm').${m}` };
     if (m === 'Script' && isNew) return { kind: 'vm', node, code: args[0] ?? null, params: [], label: `new require('vm').Script` };
@@ -244,61 +284,98 @@ function isFunctionLike(a: Node, ix: FileIndex): boolean {
 }
 
 const DATA_EVENTS = new Set(['data', 'message']);
+const LISTEN_METHODS = new Set(['on', 'once', 'addListener', 'addEventListener']);
+/** Calls whose callback receives a download: `request(u, (err, res, body) => …)`, `https.get(u, res => …)`, `needle.get`. */
+const REQUEST_CALLS = new Set(['request', 'get', 'post', 'put', 'patch', 'del', 'delete', 'head', 'needle']);
+/** Handler properties given a message: `ws.onmessage = (m) => …`. */
+const HANDLER_PROPS = new Set(['onmessage']);
 
 /**
- * A promise or data-event callback: `.then(fn)` (first argument) or `.on|once('data'|'message', fn)`, whose first
- * parameter carries a value (a response, its text), not a function of this file.
+ * Which parameters of a callback carry a value received at run time (a response, its text, a message), not a function
+ * of this file: the first of `.then(fn)` and of `.on|once|addListener|addEventListener('data'|'message', fn)`; of a
+ * request call's last-argument callback, every parameter (after the error of an err-first client: `request(u, (err,
+ * res, body) => …)`). -1 when none; else the lowest index.
  */
-function isDataCallback(cb: { call: Node; index: number }): boolean {
+function dataParamsFrom(cb: { call: Node; index: number }): DataRange | null {
   const callee = unwrap(cb.call.callee);
   const method = callee?.type === 'MemberExpression' && !callee.computed ? callee.property?.name : null;
-  if (method === 'then') return cb.index === 0;
-  if ((method !== 'on' && method !== 'once') || cb.index !== 1) return false;
-  const ev = unwrap(cb.call.arguments?.[0]);
-  return ev?.type === 'Literal' && DATA_EVENTS.has(String(ev.value));
-}
-
-const dataCallbackCache = new WeakMap<FileIndex, Map<string, Node[]>>();
-/**
- * Name → the file's data callbacks whose first parameter binds it: `(code) => …`, or any name inside a destructured
- * first parameter (`({ data }) => …`; keys and defaults too: a superset, resolveName decides).
- */
-function dataCallbacks(ix: FileIndex): Map<string, Node[]> {
-  let byName = dataCallbackCache.get(ix);
-  if (byName) return byName;
-  const map = new Map<string, Node[]>();
-  const add = (name: string, fn: Node) => {
-    const list = map.get(name);
-    if (!list) map.set(name, [fn]);
-    else if (list[list.length - 1] !== fn) list.push(fn);
-  };
-  for (const [fn, cb] of ix.callbackOf) {
-    const p = fn.params?.[0];
-    if (!p || !isDataCallback(cb)) continue;
-    if (p.type === 'Identifier') add(p.name as string, fn);
-    else walk(p, (x) => { if (x.type === 'Identifier') add(x.name as string, fn); });
+  if (method === 'then') return cb.index === 0 ? FIRST_ONLY : null;
+  if (method && LISTEN_METHODS.has(method)) {
+    if (cb.index !== 1) return null;
+    const ev = unwrap(cb.call.arguments?.[0]);
+    return ev?.type === 'Literal' && DATA_EVENTS.has(String(ev.value)) ? FIRST_ONLY : null;
   }
-  dataCallbackCache.set(ix, map);
-  return map;
+  const last = method ?? (callee?.type === 'Identifier' ? callee.name : null);
+  if (!last || !REQUEST_CALLS.has(last) || cb.call.type !== 'CallExpression') return null;
+  if (cb.index === 0 || cb.index !== (cb.call.arguments?.length ?? 0) - 1) return null;
+  return isErrFirstRequest(cb.call) ? AFTER_ERROR : ALL_PARAMS;
+}
+/** Data parameter indexes [lo, hi] of a callback. */
+type DataRange = readonly [number, number];
+const FIRST_ONLY: DataRange = [0, 0];
+const AFTER_ERROR: DataRange = [1, Infinity];
+const ALL_PARAMS: DataRange = [0, Infinity];
+
+interface DataCallbacks {
+  /** Name → the data callbacks one of whose data parameters binds it (the whole pattern of a destructured one). */
+  byName: Map<string, Node[]>;
+  /** Callback → the indexes of its data parameters. */
+  from: Map<Node, DataRange>;
+}
+const dataCallbackCache = new WeakMap<FileIndex, DataCallbacks>();
+function dataCallbacks(ix: FileIndex): DataCallbacks {
+  let dc = dataCallbackCache.get(ix);
+  if (dc) return dc;
+  const byName = new Map<string, Node[]>();
+  const from = new Map<Node, DataRange>();
+  const addFn = (fn: Node, range: DataRange | null) => {
+    const params: Node[] = fn.params ?? [];
+    if (!range || range[0] >= params.length) return;
+    from.set(fn, range);
+    for (let i = range[0]; i < params.length && i <= range[1]; i++) {
+      for (const id of patternNames(params[i])) {
+        const list = byName.get(id.name);
+        if (!list) byName.set(id.name, [fn]);
+        else if (list[list.length - 1] !== fn) list.push(fn);
+      }
+    }
+  };
+  for (const [fn, cb] of ix.callbackOf) addFn(fn, dataParamsFrom(cb));
+  for (const [name, vals] of ix.memberValues) {
+    if (!HANDLER_PROPS.has(name.slice(name.lastIndexOf('.') + 1))) continue;
+    for (const v of vals) {
+      const fn = unwrap(v);
+      if (fn && (fn.type === 'ArrowFunctionExpression' || fn.type === 'FunctionExpression')) addFn(fn, FIRST_ONLY);
+    }
+  }
+  dc = { byName, from };
+  dataCallbackCache.set(ix, dc);
+  return dc;
 }
 
-/** `code` in `.then(code => …)` / `.on('data', code => …)`, or a property of it (`r.data`): a data callback's value. */
+/**
+ * `code` in `.then(code => …)`, `.on('data', code => …)`, `request(u, (err, res, code) => …)`, `ws.onmessage = (code)
+ * => …`, or a property of it (`r.data`): a value received at run time.
+ */
 function dataParam(a: Node, ix: FileIndex): boolean {
   let base: Node | null = a;
   for (let i = 0; base?.type === 'MemberExpression' && i < 8; i++) base = base.computed ? null : unwrap(base.object);
   if (base?.type !== 'Identifier') return false;
   // Cheap gate first: resolveName builds the file's scopes and parent links, which a 2 MB bundle full of
-  // `setTimeout(e)` paid for nothing (0.25 s): the timer must sit inside a data callback whose first parameter has
-  // this name. Which binding it really resolves to is checked next, for the few that pass.
+  // `setTimeout(e)` paid for nothing (0.25 s): the timer must sit inside a data callback one of whose data parameters
+  // has this name. Which binding it really resolves to is checked next, for the few that pass.
   const name = base.name as string;
-  const fns = dataCallbacks(ix).get(name);
+  const dc = dataCallbacks(ix);
+  const fns = dc.byName.get(name);
   const at = base.start;
   if (!fns?.some((fn) => fn.start <= at && at < fn.end)) return false;
   const bs = resolveName(ix, name, base);
-  if (bs.length !== 1 || bs[0]!.kind !== 'param' || bs[0]!.index !== 0 || !bs[0]!.fn || !fns.includes(bs[0]!.fn)) return false;
+  const b = bs[0];
+  const range = b?.fn ? dc.from.get(b.fn) : undefined;
+  if (bs.length !== 1 || b!.kind !== 'param' || !range || b!.index! < range[0] || b!.index! > range[1] || !fns.includes(b!.fn!)) return false;
   // `(cb) => cb()` elsewhere in the callback: the parameter is used as a function. Checked last: minified bundles call
   // `e`/`t` thousands of times, and resolving each call per timer made this quadratic (+0.3 s on a 2 MB bundle).
-  return !(a === base && (ix.calls.get(name) ?? []).some((c) => unwrap(c.callee)?.type === 'Identifier' && resolveName(ix, name, unwrap(c.callee)!)[0] === bs[0]));
+  return !(a === base && (ix.calls.get(name) ?? []).some((c) => unwrap(c.callee)?.type === 'Identifier' && resolveName(ix, name, unwrap(c.callee)!)[0] === b));
 }
 
 const WRITE_FNS = new Set(['writeFileSync', 'writeFile', 'appendFileSync', 'outputFileSync', 'outputFile']);
