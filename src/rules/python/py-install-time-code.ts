@@ -105,7 +105,7 @@ export default defineRule({
         const inlineCode = inline[inline.indexOf('-c') + 1];
         const bound = c.node.parent?.type === 'assignment' ? c.node.parent.childForFieldName('left')?.text : undefined;
         const background =
-          setup &&
+          (setup || STARTUP.test(py.facts.path)) &&
           resolveCallee(model, c.callee) === 'subprocess.Popen' &&
           inline.includes('-c') &&
           !!inlineCode && /\b(?:import|exec|eval)\b/.test(inlineCode) &&
