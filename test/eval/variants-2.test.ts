@@ -98,7 +98,7 @@ const VARIANTS: Record<string, Variant> = {
   'm-py-setup-download-exe': { expect: 'malicious', holdout: 'malicious', tactic: 'python', shape: "setup.py top level urlretrieve .exe from raw IP, Popen detached" },
   'm-py-winreg-run': { expect: 'malicious', holdout: 'malicious', tactic: 'persistence', shape: "downloads an .exe to APPDATA, Run key, os.startfile" },
   'm-reflect-apply-eval': { expect: 'clean', holdout: 'clean', tactic: 'sink', shape: "Reflect.apply(eval, globalThis, [axios data]) with an atob URL" },
-  'm-remote-command-poll': { expect: 'clean', holdout: 'clean', tactic: 'payload-fetch', shape: "setInterval polls raw IP:1244/task/<host>, exec(data.cmd) (OtterCookie-style remote shell)" },
+  'm-remote-command-poll': { expect: 'malicious', holdout: 'clean', tactic: 'payload-fetch', shape: "setInterval polls raw IP:1244/task/<host>, exec(data.cmd) (OtterCookie-style remote shell)" },
   'm-rot13-url': { expect: 'malicious', holdout: 'malicious', tactic: 'obfuscation', shape: "rot13-decoded URL, https.get → new Function" },
   'm-shell-rc': { expect: 'malicious', holdout: 'clean', tactic: 'persistence', shape: "postinstall appends (curl | sh &) to ~/.bashrc and ~/.zshrc" },
   'm-startup-vbs': { expect: 'malicious', holdout: 'clean', tactic: 'persistence', shape: "postinstall writes a .vbs (powershell iwr | iex) into the Windows Startup folder" },
