@@ -43,6 +43,8 @@ export async function scan(targetSpec: string, options: ScanOptions = {}): Promi
   }
   try {
     const maxFileBytes = options.limits?.maxFileBytes ?? 128 << 20;
+    // Obfuscated files start decoding now, while the workers load and the autorun map is built.
+    engine.prepare(target.files, { ruleSelection: options.rules ?? {}, maxFileBytes });
     const totalBytes = target.files.reduce((n, f) => n + f.size, 0);
     const absByRel = new Map(target.files.map((f) => [f.rel, f.abs]));
     const textCache = new Map<string, string | null>();

@@ -4,10 +4,11 @@ import { fileURLToPath } from 'node:url';
 import type { MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { ScanError, Skipped } from '../core/report.js';
+import type { AnyRule } from '../core/rule.js';
 import { selectRules } from '../rules/index.js';
 import { analyzeFile, PARSE_MAX_BYTES, type FileResult } from './analyze-file.js';
 import { readFileForScan, readFileHead } from '../targets/read.js';
-import { deobfuscatorPort, warmDeobfuscator } from '../analyzers/js/deobfuscate.js';
+import { deobfuscationInput, deobfuscatorPort, PREDECODE_MAX, predecodeDeobfuscation, warmDeobfuscator } from '../analyzers/js/deobfuscate.js';
 import { isVendoredPath } from '../analyzers/file-facts.js';
 import { OBFUSCATOR_HINT } from '../analyzers/js/obfuscation.js';
 
@@ -122,6 +123,7 @@ export class Engine {
   private readonly threads: number;
   private readonly failures: ScanError[] = [];
   private closed = false;
+  private prepared = false;
 
   private readonly heapMb?: number;
 
@@ -152,6 +154,18 @@ export class Engine {
     // listener it would end the whole process. It is recorded instead, and the scan is marked incomplete.
     pool.on('error', (e: Error) => this.failures.push({ path: '(worker)', message: `a worker thread failed: ${e?.message ?? e}` }));
     return { pool, threads, free: threads, heavy, heapMb };
+  }
+
+  /**
+   * Call as soon as the file list is known (before the autorun map): when the tree holds obfuscator.io output, its
+   * deobfuscation starts now, on the main thread's helper, while the workers are still loading (see
+   * startDeobfuscation). run() does it itself if it was not called. Nothing with --threads 0.
+   */
+  prepare(files: FileRef[], opts: Pick<RunOptions, 'ruleSelection' | 'maxFileBytes'>): void {
+    if (this.prepared || this.closed || this.threads === 0) return;
+    this.prepared = true;
+    const rule = selectRules(opts.ruleSelection).find((r) => r.id === 'obfuscator-io');
+    if (rule) startDeobfuscation(files, opts.maxFileBytes, rule.appliesTo);
   }
 
   async run(files: FileRef[], opts: RunOptions): Promise<RunResult> {
@@ -190,7 +204,7 @@ export class Engine {
 
     const results: FileResult[] = [];
     const errors = this.failures;
-    if (selectRules(opts.ruleSelection).some((r) => r.id === 'obfuscator-io') && looksObfuscated(files)) warmDeobfuscator();
+    this.prepare(files, opts);
     const { heavy, light } = batches(files);
     let doneBytes = 0;
     let doneFiles = 0;
@@ -331,17 +345,27 @@ const SNIFF_FILES = 16;
 const SNIFFED = /\.(c|m)?js$/i;
 
 /**
- * Whether the tree likely holds obfuscator.io output (the head of one of its largest plain .js files, outside vendored
- * folders, carries the rule's hint): then a deobfuscator child is started while the workers start, so the first
- * obfuscated file finds it warm. A miss costs nothing but that; a wrong guess one idle child (~0.35 s CPU).
+ * Deobfuscation ahead of the workers. The heads of the tree's largest plain .js files outside vendored folders are
+ * sniffed for the obfuscator-io rule's hint; each that carries it is read whole and, when the rule would decode it
+ * (deobfuscationInput: the rule's own appliesTo, vendored branch and fingerprint), its decode starts now in a child
+ * (predecodeDeobfuscation), so the rule's call later only collects the answer. A hint without a decodable file still
+ * warms a child (node start and the webcrack import) for what the workers find. A miss costs nothing; a wrong guess
+ * one idle child (~0.35 s CPU), or decodes the rule then asks for anyway.
  */
-function looksObfuscated(files: FileRef[]): boolean {
+function startDeobfuscation(files: FileRef[], maxFileBytes: number, appliesTo: AnyRule['appliesTo']): void {
   const head = Buffer.alloc(SNIFF_BYTES);
   const candidates = files.filter((f) => f.size > 2048 && f.size <= 2_000_000 && SNIFFED.test(f.rel) && !isVendoredPath(f.rel));
   candidates.sort((a, b) => b.size - a.size);
+  let hinted = false;
+  const inputs: string[] = [];
   for (const f of candidates.slice(0, SNIFF_FILES)) {
-    // Unreadable here (null): the worker reports it.
-    if (OBFUSCATOR_HINT.test(readFileHead(f.abs, head)?.toString('latin1') ?? '')) return true;
+    if (inputs.length >= PREDECODE_MAX) break;
+    // Unreadable here (null, or not ok): the worker reports it.
+    if (!OBFUSCATOR_HINT.test(readFileHead(f.abs, head)?.toString('latin1') ?? '')) continue;
+    hinted = true;
+    const read = readFileForScan(f.abs, maxFileBytes);
+    const text = read.ok ? deobfuscationInput(f.rel, read.bytes, appliesTo) : null;
+    if (text !== null) inputs.push(text);
   }
-  return false;
+  if (inputs.length ? predecodeDeobfuscation(inputs) === 0 : hinted) warmDeobfuscator();
 }

@@ -1,10 +1,8 @@
 /** Worker-thread entry: analyses a batch of files with the registry's rules. Loaded by piscina, one per core. */
 import { readFileForScan } from '../targets/read.js';
 import { selectRules } from '../rules/index.js';
-import { analyzeFile, type FileResult } from './analyze-file.js';
-import { prefetchDeobfuscation, pumpDeobfuscation, useDeobfuscatorPort } from '../analyzers/js/deobfuscate.js';
-import { computeFacts, decodeText, isBinary } from '../analyzers/file-facts.js';
-import { obfuscatorFingerprint } from '../analyzers/js/obfuscation.js';
+import { analyzeFile } from './analyze-file.js';
+import { deobfuscationInput, prefetchDeobfuscation, pumpDeobfuscation, useDeobfuscatorPort } from '../analyzers/js/deobfuscate.js';
 import type { BatchTask, BatchOutcome } from './pool.js';
 import type { AnyRule } from '../core/rule.js';
 
@@ -23,15 +21,20 @@ export default function analyzeBatch(task: BatchTask): BatchOutcome[] {
     // Read first (a batch is at most 4 MB), so the obfuscated files among them start decoding before analysis.
     const reads = task.files.map((f) => readFileForScan(f.abs, task.maxFileBytes));
     const deobRule = task.deob ? cachedRules.find((r) => r.id === 'obfuscator-io') : undefined;
-    if (deobRule) prefetchObfuscated(task.files, reads, deobRule);
-    return task.files.map((f, i): BatchOutcome => {
+    const ahead = deobRule ? prefetchObfuscated(task.files, reads, deobRule) : new Set<number>();
+    // The files being decoded ahead are analysed last, so the worker analyses the rest of its batch meanwhile instead
+    // of blocking on the first answer. The outcomes keep the batch's order.
+    const order = [...task.files.keys()].sort((a, b) => Number(ahead.has(a)) - Number(ahead.has(b)));
+    const outcomes: BatchOutcome[] = new Array(task.files.length);
+    for (const i of order) {
+      const f = task.files[i]!;
       const read = reads[i]!;
       reads[i] = undefined!;
       pumpDeobfuscation();
-      if (!read.ok) return { rel: f.rel, error: read.error };
-      const result: FileResult = analyzeFile(f.rel, read.bytes, cachedRules, { parseAsJs: f.parseAsJs, parseMaxBytes: task.parseMaxBytes });
-      return { rel: f.rel, result };
-    });
+      if (!read.ok) outcomes[i] = { rel: f.rel, error: read.error };
+      else outcomes[i] = { rel: f.rel, result: analyzeFile(f.rel, read.bytes, cachedRules, { parseAsJs: f.parseAsJs, parseMaxBytes: task.parseMaxBytes }) };
+    }
+    return outcomes;
   } finally {
     useDeobfuscatorPort(undefined);
     task.deob?.close();
@@ -49,16 +52,13 @@ const HEX_ID = Buffer.from('_0x');
  * answered, in the same warm child, while the worker goes on analysing; the rule's call then collects the answer. A
  * file the rule would not decode is never sent: the rule's own appliesTo, its vendored branch, the same fingerprint.
  */
-function prefetchObfuscated(files: BatchTask['files'], reads: ReturnType<typeof readFileForScan>[], rule: AnyRule): void {
-  let sent = 0;
-  for (let i = 0; i < files.length && sent < PREFETCH_MAX; i++) {
+function prefetchObfuscated(files: BatchTask['files'], reads: ReturnType<typeof readFileForScan>[], rule: AnyRule): Set<number> {
+  const sent = new Set<number>();
+  for (let i = 0; i < files.length && sent.size < PREFETCH_MAX; i++) {
     const read = reads[i]!;
     if (!read.ok || Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength).indexOf(HEX_ID) < 0) continue;
-    if (isBinary(read.bytes)) continue;
-    const text = decodeText(read.bytes).text;
-    const facts = computeFacts(files[i]!.rel, read.bytes, text);
-    if (facts.vendored || (rule.appliesTo && !rule.appliesTo(facts))) continue;
-    if (!obfuscatorFingerprint(text).matched) continue;
-    if (prefetchDeobfuscation(text)) sent++;
+    const text = deobfuscationInput(files[i]!.rel, read.bytes, rule.appliesTo);
+    if (text !== null && prefetchDeobfuscation(text)) sent.add(i);
   }
+  return sent;
 }

@@ -1,7 +1,7 @@
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { deobfuscate, deobfuscatorAvailable, deobfuscatorPid, prefetchDeobfuscation, setDeobfuscatorIdleMs, stopDeobfuscator, warmDeobfuscator } from './deobfuscate.js';
+import { deobfuscate, deobfuscationInput, deobfuscatorAvailable, deobfuscatorPid, predecodeDeobfuscation, prefetchDeobfuscation, setDeobfuscatorIdleMs, stopDeobfuscator, warmDeobfuscator } from './deobfuscate.js';
 
 /** A small obfuscator.io-shaped program: string array, rotation loop (ends at once: index 3 holds '1'), accessor. */
 const SAMPLE = [
@@ -112,6 +112,44 @@ describe('deobfuscate: one warm child per thread', { skip: !deobfuscatorAvailabl
     await new Promise((r) => setTimeout(r, 300));
     assert.deepEqual(kids(), warm);
     assert.equal(decoded(), warm[0], 'the first call is answered by the warmed child');
+  });
+
+  it('predecoded inputs (main thread, before any call) decode one by one in one child; a call collects its answer once', async () => {
+    await stopDeobfuscator();
+    const other = SAMPLE.replace('203.0.113.9', '198.51.100.7');
+    assert.equal(predecodeDeobfuscation([SAMPLE, other]), 2);
+    await new Promise((r) => setTimeout(r, 5_000)); // the child starts, imports webcrack and decodes both meanwhile
+    const a = deobfuscate(SAMPLE);
+    const pa = deobfuscatorPid();
+    const b = deobfuscate(other);
+    assert.ok(a.ok && /203\.0\.113\.9:1224/.test(a.code), a.ok ? a.code : a.error);
+    assert.ok(b.ok && /198\.51\.100\.7:1224/.test(b.code), b.ok ? b.code : b.error);
+    // (No timing asserted: on a loaded machine the child may still be decoding; then the call waits for that decode.)
+    assert.equal(deobfuscatorPid(), pa, 'the same child decoded both');
+    // Taken once: the same input again is a decode of its own.
+    assert.equal(decoded(), pa);
+  });
+
+  it('a call for a predecoded input that is still decoding waits for that decode; one still queued starts at once', async () => {
+    await stopDeobfuscator();
+    const other = SAMPLE.replace('203.0.113.9', '198.51.100.7');
+    assert.equal(predecodeDeobfuscation([SAMPLE, other]), 2);
+    // Asked for the queued one first: decoded now for the caller (a second child), not after the first.
+    const b = deobfuscate(other);
+    assert.ok(b.ok && /198\.51\.100\.7:1224/.test(b.code), b.ok ? b.code : b.error);
+    const pb = deobfuscatorPid();
+    const a = deobfuscate(SAMPLE);
+    assert.ok(a.ok && /203\.0\.113\.9:1224/.test(a.code), a.ok ? a.code : a.error);
+    assert.notEqual(deobfuscatorPid(), pb);
+  });
+
+  it('deobfuscationInput: what the rule decodes (non-vendored, text, fingerprinted), nothing else', () => {
+    const bytes = Buffer.from(SAMPLE);
+    assert.equal(deobfuscationInput('src/keygen.js', bytes), SAMPLE);
+    assert.equal(deobfuscationInput('node_modules/x/keygen.js', bytes), null);
+    assert.equal(deobfuscationInput('src/keygen.js', bytes, () => false), null);
+    assert.equal(deobfuscationInput('src/plain.js', Buffer.from('const a = 1;\n'.repeat(50))), null);
+    assert.equal(deobfuscationInput('src/blob.js', Buffer.from([0, 1, 2, 0, 255, 0, 3])), null);
   });
 
   it('input over the size limit is refused without a child', () => {

@@ -23,9 +23,13 @@
  * also kills itself when its request outlives the deadline or its parent is gone (its own watchdog thread), so a child
  * busy with a hostile sample never outlives the scan.
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type { FileFacts } from '../../core/inputs.js';
+import { computeFacts, decodeText, isBinary } from '../file-facts.js';
+import { obfuscatorFingerprint } from './obfuscation.js';
 
 export type DeobResult = { ok: true; code: string; ms: number } | { ok: false; error: string; ms: number };
 
@@ -50,7 +54,11 @@ const WARM_SAMPLE = [
 ].join('');
 
 let resolved: { webcrack: string; ivm: string } | null | undefined;
-/** Where webcrack and isolated-vm live (file URLs), or null when they are not installed. Resolved once, not loaded. */
+/**
+ * Where webcrack and isolated-vm live (file URLs), or null when they are not installed. Resolved once, not loaded.
+ * Built, webcrack is the bundle `npm run build` writes to dist/bundle/webcrack.js (one file instead of ~600: the
+ * child's import is on the critical path); from source, or without it, the package itself.
+ */
 function modules(): { webcrack: string; ivm: string } | null {
   if (resolved !== undefined) return resolved;
   try {
@@ -61,6 +69,11 @@ function modules(): { webcrack: string; ivm: string } | null {
       resolved = { webcrack: pathToFileURL(req.resolve('webcrack')).href, ivm: pathToFileURL(req.resolve('isolated-vm')).href };
     }
     req0().resolve('isolated-vm/out/isolated_vm.node');
+    // Beside this module in the CLI bundle (dist/bundle/), or two folders up from tsc's dist/analyzers/js/.
+    if (!import.meta.url.endsWith('.ts')) {
+      const bundled = [new URL('./webcrack.js', import.meta.url), new URL('../../bundle/webcrack.js', import.meta.url)].find((u) => existsSync(u));
+      if (bundled) resolved.webcrack = bundled.href;
+    }
   } catch {
     resolved = null;
   }
@@ -146,6 +159,29 @@ const { spawn } = require('node:child_process');
 const { program, execPath, path } = workerData;
 const children = new Set();
 const idle = [];
+// Early decodes (predecodeDeobfuscation): started by the main thread before any worker asks, one at a time in one
+// child; the first request for the same input and options takes the answer (or waits for it, if it is decoding).
+const early = new Map();
+const earlyQueue = [];
+const keyOf = (r) => r.heapMb + ':' + r.timeoutMs + ':' + r.code;
+const noFlag = new Int32Array(new SharedArrayBuffer(4));
+const deliver = (w, msg) => {
+  w.port.postMessage({ ...msg, id: w.id });
+  Atomics.store(w.flag, 0, 1);
+  Atomics.notify(w.flag, 0);
+};
+const runEarly = (e) => {
+  e.started = true;
+  serve({ postMessage: (msg) => finishEarly(e, msg) }, { ...e.req, id: 0, flag: noFlag });
+};
+const finishEarly = (e, msg) => {
+  e.res = msg;
+  for (const w of e.waiters.splice(0)) deliver(w, msg);
+  // Unclaimed answers are dropped after a while (a library host that never asks does not keep them).
+  if (early.get(e.key) === e) setTimeout(() => { if (early.get(e.key) === e) early.delete(e.key); }, 60000).unref();
+  // The next one goes to the same child, once settle() has made it idle.
+  setImmediate(() => { const n = earlyQueue.shift(); if (n) runEarly(n); });
+};
 const settle = (c, msg) => {
   const req = c.current;
   if (!req) return;
@@ -210,6 +246,19 @@ const start = (req) => {
   });
   return c;
 };
+// A calling thread's request: an early decode of the same input answers it, or it is served.
+const request = (port, req) => {
+  const e = early.get(keyOf(req));
+  if (e) {
+    early.delete(e.key);
+    const w = { port, id: req.id, flag: req.flag };
+    if (e.res) return deliver(w, e.res);
+    if (e.started) return e.waiters.push(w);
+    // Still queued: decoded now for this caller, within its own time limit, as if never queued.
+    earlyQueue.splice(earlyQueue.indexOf(e), 1);
+  }
+  serve(port, req);
+};
 const serve = (port, req, retry) => {
   let c;
   if (!retry) for (let i = idle.length - 1; i >= 0; i--) if (idle[i].heapMb === req.heapMb) { c = idle.splice(i, 1)[0]; break; }
@@ -228,7 +277,16 @@ const idleFor = (c, ms) => {
   idle.push(c);
   c.idleTimer = setTimeout(() => { drop(c); c.cp.stdin.end(); }, ms);
 };
-parentPort.on('message', ({ port, pending, warm }) => {
+parentPort.on('message', ({ port, pending, warm, predecode }) => {
+  if (predecode) {
+    const key = keyOf(predecode);
+    if (early.has(key)) return;
+    const e = { key, req: predecode, res: null, started: false, waiters: [] };
+    early.set(key, e);
+    if (earlyQueue.length || [...early.values()].some((x) => x.started && !x.res)) earlyQueue.push(e);
+    else runEarly(e);
+    return;
+  }
   // Warm-up: one child started and importing webcrack before anything asks, unless one is already idle or starting.
   if (warm) {
     if (children.size === 0) {
@@ -238,9 +296,9 @@ parentPort.on('message', ({ port, pending, warm }) => {
     }
     return;
   }
-  port.on('message', (req) => serve(port, req));
+  port.on('message', (req) => request(port, req));
   port.on('close', () => port.removeAllListeners());
-  if (pending) serve(port, pending);
+  if (pending) request(port, pending);
 });
 `;
 
@@ -314,6 +372,44 @@ export function warmDeobfuscator(opts: DeobOptions = {}): void {
   const mods = modules();
   if (!mods) return;
   helper().postMessage({ warm: { heapMb: opts.heapMb ?? 512, webcrack: mods.webcrack, ivm: mods.ivm, idleMs, code: WARM_SAMPLE } });
+}
+
+/** How many files predecodeDeobfuscation starts per call of predecodeObfuscated (one child takes them in turn). */
+export const PREDECODE_MAX = 4;
+
+/**
+ * The input the obfuscator-io rule would deobfuscate for this file (its text), or null: not text, vendored (the rule
+ * reports those without decoding), outside the rule's `appliesTo`, or without the obfuscator.io fingerprint. The
+ * worker's prefetch and the main thread's predecode ask this, so both send exactly what the rule's call will.
+ */
+export function deobfuscationInput(rel: string, bytes: Uint8Array, appliesTo?: (facts: FileFacts) => boolean): string | null {
+  if (isBinary(bytes)) return null;
+  const text = decodeText(bytes).text;
+  const facts = computeFacts(rel, bytes, text);
+  if (facts.vendored || (appliesTo && !appliesTo(facts))) return null;
+  return obfuscatorFingerprint(text).matched ? text : null;
+}
+
+/**
+ * On the main thread, before the workers have even loaded: starts decoding these inputs (default options, the ones
+ * the rule uses) in one child, one after another. The first deobfuscate() call for the same input, from any thread
+ * of this process, takes the answer or waits for the decode in progress; one still queued is decoded for that caller
+ * at once. So the deobfuscation of a lure's obfuscated files, the longest chain of a scan (node start, webcrack
+ * import, a cold first decode), overlaps worker start-up and the autorun map instead of following them. The same
+ * child guarantees hold (isolated-vm, heap cap, PATH-only env, SIGKILL at the time limit from when each decode
+ * starts); at most PREDECODE_MAX inputs; an answer nobody claims is dropped after a minute. Returns how many were sent.
+ */
+export function predecodeDeobfuscation(inputs: string[], opts: DeobOptions = {}): number {
+  const mods = modules();
+  if (!mods) return 0;
+  let sent = 0;
+  for (const code of inputs) {
+    if (sent >= PREDECODE_MAX) break;
+    if (code.length > (opts.maxInputBytes ?? 2_000_000)) continue;
+    helper().postMessage({ predecode: { code, timeoutMs: opts.timeoutMs ?? 15_000, idleMs, heapMb: opts.heapMb ?? 512, webcrack: mods.webcrack, ivm: mods.ivm } });
+    sent++;
+  }
+  return sent;
 }
 
 /** Ends this thread's helper thread and its children (tests; the next call starts afresh). */
