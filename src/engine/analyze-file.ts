@@ -3,6 +3,7 @@ import type { FileFacts, JsFile, PyFile, TextFile } from '../core/inputs.js';
 import { LineIndex } from '../core/location.js';
 import { REDUCED_ANALYSIS, type ScanError } from '../core/report.js';
 import { prefilterMatches, type AnyRule, type RuleContext, type RuleInputs } from '../core/rule.js';
+import { prefilterMemo } from '../core/literal-prefilter.js';
 import { computeFacts, decodeText, isBinary } from '../analyzers/file-facts.js';
 import { parseJs } from '../analyzers/js/parse.js';
 import { parseTs } from '../analyzers/js/parse-ts.js';
@@ -73,7 +74,8 @@ export function analyzeFile(path: string, bytes: Uint8Array, rules: readonly Any
   };
 
   const fileInput: TextFile = { facts, bytes, text };
-  const pf = new Map<RegExp, boolean>();
+  // One literal scan answers every prefilter RegExp that cannot match (see literal-prefilter.ts); the rest run.
+  const pf = prefilterMemo(rules, facts.kind, text);
   for (const rule of rules) {
     if (rule.input !== 'file') continue;
     if (rule.appliesTo && !rule.appliesTo(facts)) continue;

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { allRules } from '../rules/index.js';
+import { LiteralPrefilter, necessaryLiterals, prefilterMemo } from './literal-prefilter.js';
+import { prefilterMatches, prefilterRegExps } from './rule.js';
+
+const sorted = (x: string[] | null) => (x ? [...x].sort() : x);
+
+describe('necessaryLiterals', () => {
+  it('takes each alternative’s longest literal run, case-folded', () => {
+    assert.deepEqual(sorted(necessaryLiterals(/_0x[0-9a-f]{4}|fromCharCode|\batob\b/)), ['_0x', 'atob', 'fromcharcode']);
+    assert.deepEqual(necessaryLiterals(/=\s*require\b/), ['require']);
+    assert.deepEqual(necessaryLiterals(/p2?\.zip/), ['.zip']);
+    assert.deepEqual(necessaryLiterals(/\bpip3?\b/), ['pip']);
+    assert.deepEqual(sorted(necessaryLiterals(/(?:global|window)\s*\[/)), ['global', 'window']);
+    assert.deepEqual(necessaryLiterals(/(?:foo|bar)bazz/), ['bazz']);
+    assert.deepEqual(necessaryLiterals(/abc+de/), ['abc']);
+    assert.deepEqual(necessaryLiterals(/\\u\{/), ['\\u{']);
+    assert.deepEqual(necessaryLiterals(/LOGIN\x20Data/i), ['login data']);
+    assert.deepEqual(necessaryLiterals(/(?:pdown)(?<=(?<!\w)pdown)/), ['pdown']);
+    assert.deepEqual(necessaryLiterals(/a{,3}bc/), ['a{,3}bc']); // not a quantifier outside Unicode mode
+    assert.deepEqual(sorted(necessaryLiterals(/[\u200B-\u200D]|\uDB40[\uDC00-\uDDEF]/)), ['\u200B', '\u200C', '\u200D', '\uDB40']);
+  });
+  it('gives up (the RegExp always runs) where a match need not contain a literal, or where it cannot tell', () => {
+    assert.equal(necessaryLiterals(/abc|/), null); // empty alternative
+    assert.equal(necessaryLiterals(/(?:abc)?\d/), null);
+    assert.equal(necessaryLiterals(/x*y?/), null);
+    assert.equal(necessaryLiterals(/[^a]bc?/), null);
+    assert.equal(necessaryLiterals(/\b[a-p]{32}\b/), null); // one-letter literals filter nothing
+    assert.deepEqual(necessaryLiterals(/café/i), ['caf']); // non-ASCII under /i has other case forms: not a literal
+    assert.equal(necessaryLiterals(/kelvin/iu), null); // Unicode case folding (K sign, long s)
+    assert.equal(necessaryLiterals(/(\w+)\1/), null);
+  });
+});
+
+describe('LiteralPrefilter', () => {
+  it('rules out exactly the RegExps none of whose literals occur; the others are left to run', () => {
+    const res = [/fromCharCode|_0x[0-9a-f]{4}/, /child_process/i, /x*/, /LaunchAgents/];
+    const lp = new LiteralPrefilter(res);
+    assert.deepEqual([...lp.scan('String.FROMCHARCODE(1)')], [1, 0, 1, 0]); // folded: the RegExp itself decides
+    assert.deepEqual([...lp.scan("require('CHILD_PROCESS')")], [0, 1, 1, 0]);
+    assert.deepEqual([...lp.scan('')], [0, 0, 1, 0]);
+    const memo = lp.memo('nothing here');
+    assert.equal(memo.get(res[0]!), false);
+    assert.equal(memo.has(res[2]!), false);
+    assert.equal(prefilterMatches(res[0], 'String.FROMCHARCODE(1)', lp.memo('String.FROMCHARCODE(1)')), false);
+  });
+  it('finds overlapping literals and literals that are suffixes of others', () => {
+    const res = [/abcd/, /bc/, /cde/, /e/];
+    const lp = new LiteralPrefilter(res);
+    assert.deepEqual([...lp.scan('xabcdex')], [1, 1, 1, 1]);
+    assert.deepEqual([...lp.scan('xabcx')], [0, 1, 0, 1]); // `e` is a one-letter literal: always runs
+    assert.deepEqual([...lp.scan('ab cde')], [0, 0, 1, 1]);
+  });
+});
+
+/** The rules' sources and tests: they spell every prefilter word, and the tests hold flagged and look-alike samples. */
+function projectTexts(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.ts')) out.push(readFileSync(p, 'utf8'));
+    }
+  };
+  walk(new URL('../rules', import.meta.url).pathname);
+  return out;
+}
+
+describe('prefilterMemo', () => {
+  it('gives every registered rule the same prefilter decision as its RegExps alone, on every rule source and test (as js, python)', () => {
+    const texts = projectTexts();
+    // Case variants and each literal alone: the folding and the one-literal texts.
+    const regs = [...new Set(allRules.flatMap((r) => prefilterRegExps(r.prefilter)))];
+    for (const re of regs) for (const l of necessaryLiterals(re) ?? []) texts.push(l, l.toUpperCase(), `x${l}x`);
+    texts.push(...texts.slice(0, 50).map((t) => t.toUpperCase()));
+    let checked = 0;
+    let passed = 0;
+    const filtered = allRules.filter((r) => r.prefilter);
+    for (const text of texts) {
+      const plain = new Map<RegExp, boolean>();
+      const wants = filtered.map((r) => prefilterMatches(r.prefilter, text, plain));
+      passed += wants.filter(Boolean).length;
+      for (const kind of ['js', 'python']) {
+        const memo = prefilterMemo(allRules, kind, text);
+        filtered.forEach((r, i) => {
+          if (prefilterMatches(r.prefilter, text, memo) !== wants[i]) assert.fail(`${r.id} on a ${kind} text: ${text.slice(0, 80)}`);
+          checked++;
+        });
+        // And every RegExp it rules out really does not match.
+        for (const [re, v] of memo) if (v === false && re.test(text)) assert.fail(`${re} ruled out on ${text.slice(0, 80)}`);
+      }
+    }
+    assert.ok(checked > 10_000 && passed > 1000, `${checked} decisions, ${passed} passing`);
+  });
+  it('binary text (null) gets an empty memo', () => {
+    assert.equal(prefilterMemo(allRules, 'binary', null).size, 0);
+  });
+});
