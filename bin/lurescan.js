@@ -1,7 +1,4 @@
 #!/usr/bin/env node
-// The bundled CLI (dist/bundle/, built by `npm run build`): one file set to load instead of ~300 modules.
-import { main } from '../dist/bundle/cli.js';
-
 // npm applies a folder's .npmrc (node-options=--require ./x.js) to `npx lurescan` run *inside* that folder, before
 // lurescan starts: say so, because something may already have run.
 const preload = /(^|\s)(--require|-r|--import|--loader|--experimental-loader)(=|\s)\S+/.exec(process.env.NODE_OPTIONS ?? '');
@@ -15,12 +12,22 @@ if (preload) {
 // Ctrl-C must still remove unpacked samples: exit through process.exit so the cleanup 'exit' hooks run.
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) process.on(signal, () => process.exit(code));
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e) => {
-    process.stderr.write(`lurescan: internal error: ${e?.stack ?? e}\n`);
-    process.exitCode = 2;
-  },
-);
+// The bundled CLI (dist/bundle/, built by `npm run build`). For a scan, the first worker thread starts loading the
+// rules first, while the main thread loads the CLI (src/engine/prestart.ts); the scan's engine takes it over.
+const argv = process.argv.slice(2);
+const { prestartWorker, releasePrestarted, wantsWorker } = await import('../dist/bundle/prestart.js');
+if (wantsWorker(argv)) prestartWorker();
+const { main } = await import('../dist/bundle/cli.js');
+
+main(argv)
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`lurescan: internal error: ${e?.stack ?? e}\n`);
+      process.exitCode = 2;
+    },
+  )
+  // A worker started for a scan that never began (bad arguments): ended, so the process can exit.
+  .finally(releasePrestarted);

@@ -38,7 +38,8 @@ const common = {
 
 await build({
   ...common,
-  entryPoints: { cli: 'src/cli/main.ts', worker: 'src/engine/worker.ts' },
+  // prestart: what bin/lurescan.js loads first to start the first worker while the CLI loads (src/engine/prestart.ts).
+  entryPoints: { cli: 'src/cli/main.ts', worker: 'src/engine/worker.ts', prestart: 'src/engine/prestart.ts' },
   outdir,
   splitting: true,
   chunkNames: 'chunk-[hash]',
@@ -58,7 +59,7 @@ await build({
 });
 
 // Smoke check: the bundle loads and answers (a broken bundle must fail the build, not the first scan).
-for (const f of ['cli.js', 'worker.js', 'webcrack.js']) if (!existsSync(`${outdir}/${f}`)) throw new Error(`bundle: ${f} missing`);
+for (const f of ['cli.js', 'worker.js', 'prestart.js', 'webcrack.js']) if (!existsSync(`${outdir}/${f}`)) throw new Error(`bundle: ${f} missing`);
 const run = spawnSync(process.execPath, ['--input-type=module', '-e', `const { main } = await import(${JSON.stringify(`${outdir}/cli.js`)}); process.exitCode = await main(['--version']);`], { encoding: 'utf8' });
 if (run.status !== 0) throw new Error(`bundle: dist/bundle/cli.js does not run: ${run.stderr || run.stdout}`);
 const wc = spawnSync(process.execPath, ['--input-type=module', '-e', `const { webcrack } = await import(${JSON.stringify(`${outdir}/webcrack.js`)}); if (typeof webcrack !== 'function') process.exit(1);`], { encoding: 'utf8' });

@@ -1,8 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { setFlagsFromString } from 'node:v8';
-import { fileURLToPath } from 'node:url';
 import type { MessagePort } from 'node:worker_threads';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
+import { HEAVY_HEAP_MB, lateTierUp, newPool, takePrestarted } from './prestart.js';
 import type { ScanError, Skipped } from '../core/report.js';
 import type { AnyRule } from '../core/rule.js';
 import { selectRules } from '../rules/index.js';
@@ -75,7 +74,6 @@ const TOTAL_BUDGET_MB = 1000;
 const MAIN_THREAD_MB = 170;
 /** Per-worker overhead outside the capped old generation (young generation, code space, stacks). */
 const WORKER_OVERHEAD_MB = 50;
-const HEAVY_HEAP_MB = 420;
 const LIGHT_HEAP_MIN_MB = 160;
 
 const BATCH_FILES = 64;
@@ -84,27 +82,6 @@ const BATCH_BYTES = 4 << 20;
 /** A tree this small is analysed by the single heavy-capable worker, whose start the walk already paid for. */
 const SMALL_TREE_BYTES = 1 << 20;
 const SMALL_TREE_FILES = 200;
-
-/**
- * A scan is seconds of many lukewarm functions (hundreds of rules, each run on a few hundred files), and every worker
- * isolate JIT-compiles its own copy of them: with V8's default tier-up budget the background TurboFan threads took as
- * much CPU as the two workers together (lure repo ci-xnd-dex-staking, 2 threads: workers 3.7 CPU-s, V8 helper
- * threads 2.6). Asking ~8x more bytecode before optimising leaves the truly hot loops (parser, walkers) optimised
- * and the rest in baseline code: -17 to -30% CPU on lure repos, 10 MB of library JS and @babel; neutral on the 50 MB
- * bundle and the 20 MB obfuscated file. V8 flags are per process, so this is set once, before workers start.
- */
-let tuned = false;
-function lateTierUp(): void {
-  if (tuned) return;
-  tuned = true;
-  if (!process.execArgv.some((a) => a.startsWith('--interrupt-budget'))) setFlagsFromString('--interrupt-budget=1000000');
-}
-
-function workerFilename(): string {
-  // Under tsx (tests, dev) this module is .ts and so is the worker; built, both are .js.
-  const self = import.meta.url;
-  return fileURLToPath(new URL(self.endsWith('.ts') ? './worker-dev.mjs' : './worker.js', self));
-}
 
 interface Lane {
   pool: Piscina;
@@ -143,16 +120,14 @@ export class Engine {
     const lightThreads = Math.max(1, this.threads - 1);
     const lightMb = Math.max(LIGHT_HEAP_MIN_MB, Math.floor((TOTAL_BUDGET_MB - MAIN_THREAD_MB - HEAVY_HEAP_MB - WORKER_OVERHEAD_MB) / lightThreads) - WORKER_OVERHEAD_MB);
     const heapMb = this.heapMb ?? (heavy ? HEAVY_HEAP_MB : lightMb);
-    const pool = new Piscina({
-      filename: workerFilename(),
-      minThreads: threads,
-      maxThreads: threads,
-      idleTimeout: 1000,
-      resourceLimits: { maxOldGenerationSizeMb: heapMb },
-    });
+    // The heavy lane's worker may already be loading (bin/lurescan.js started it before the CLI: see prestart.ts).
+    const early = threads === 1 && heavy ? takePrestarted(heapMb) : undefined;
+    const pool = early?.pool ?? newPool(threads, heapMb);
     // A worker that dies outside a task (out of memory while idle, a native crash) is an 'error' event: without a
     // listener it would end the whole process. It is recorded instead, and the scan is marked incomplete.
-    pool.on('error', (e: Error) => this.failures.push({ path: '(worker)', message: `a worker thread failed: ${e?.message ?? e}` }));
+    const failed = (e: Error) => this.failures.push({ path: '(worker)', message: `a worker thread failed: ${e?.message ?? e}` });
+    early?.errors.forEach(failed);
+    pool.on('error', failed);
     return { pool, threads, free: threads, heavy, heapMb };
   }
 

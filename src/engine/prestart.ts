@@ -1,0 +1,87 @@
+/**
+ * The engine's first worker thread, startable before the CLI is loaded. bin/lurescan.js starts it for a `scan`, so the
+ * worker loads the rules (its own copy, ~1.2 MB of bundled code) while the main thread loads the CLI, instead of
+ * after it: the two were each about half of the fixed latency of a small scan. Engine.start then adopts it as the
+ * pool of its heavy lane (the one every scan starts with). Kept small on purpose: piscina and this file, no rules.
+ */
+import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { Piscina } from 'piscina';
+
+/** Old-generation cap of the heavy lane's worker (see the memory plan in pool.ts). */
+export const HEAVY_HEAP_MB = 420;
+
+/**
+ * A scan is seconds of many lukewarm functions (hundreds of rules, each run on a few hundred files), and every worker
+ * isolate JIT-compiles its own copy of them: with V8's default tier-up budget the background TurboFan threads took as
+ * much CPU as the two workers together (lure repo ci-xnd-dex-staking, 2 threads: workers 3.7 CPU-s, V8 helper
+ * threads 2.6). Asking ~8x more bytecode before optimising leaves the truly hot loops (parser, walkers) optimised
+ * and the rest in baseline code: -17 to -30% CPU on lure repos, 10 MB of library JS and @babel; neutral on the 50 MB
+ * bundle and the 20 MB obfuscated file. V8 flags are per process, so this is set once, before workers start.
+ */
+let tuned = false;
+export function lateTierUp(): void {
+  if (tuned) return;
+  tuned = true;
+  if (!process.execArgv.some((a) => a.startsWith('--interrupt-budget'))) setFlagsFromString('--interrupt-budget=1000000');
+}
+
+function workerFilename(): string {
+  // Under tsx (tests, dev) this module is .ts and so is the worker; built, both are .js (the bundle's worker entry
+  // sits beside its chunks, tsc's beside this file).
+  const self = import.meta.url;
+  return fileURLToPath(new URL(self.endsWith('.ts') ? './worker-dev.mjs' : './worker.js', self));
+}
+
+/** A pool of `threads` workers with this heap cap. */
+export function newPool(threads: number, heapMb: number): Piscina {
+  return new Piscina({
+    filename: workerFilename(),
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 1000,
+    resourceLimits: { maxOldGenerationSizeMb: heapMb },
+  });
+}
+
+let early: { pool: Piscina; errors: Error[]; onError: (e: Error) => void } | undefined;
+
+/** Whether a CLI command line will start the engine with worker threads (a scan, not --threads 0, not help or detonate). */
+export function wantsWorker(argv: readonly string[]): boolean {
+  if (argv[0] !== 'scan') return false;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    if (a === '-h' || a === '--help' || a === '--detonate') return false;
+    if ((a === '--threads' && argv[i + 1]?.trim() === '0') || /^--threads=\s*0$/.test(a)) return false;
+  }
+  return true;
+}
+
+/** Starts the heavy lane's worker now (bin/lurescan.js, before loading the CLI). Taken by the next Engine.start. */
+export function prestartWorker(): void {
+  if (early) return;
+  lateTierUp();
+  const errors: Error[] = [];
+  const pool = newPool(1, HEAVY_HEAP_MB);
+  // Until an engine takes it, a worker failure is kept for that engine (an unhandled 'error' would end the process).
+  const onError = (e: Error) => errors.push(e);
+  pool.on('error', onError);
+  early = { pool, errors, onError };
+}
+
+/** The prestarted one-worker pool with this heap cap, once, with the failures it had before (else undefined). */
+export function takePrestarted(heapMb: number): { pool: Piscina; errors: Error[] } | undefined {
+  if (!early || heapMb !== HEAVY_HEAP_MB) return undefined;
+  const { pool, errors, onError } = early;
+  early = undefined;
+  pool.off('error', onError);
+  return { pool, errors };
+}
+
+/** Ends a prestarted worker that no engine took (the command failed before its scan started): the process can exit. */
+export async function releasePrestarted(): Promise<void> {
+  const e = early;
+  early = undefined;
+  await e?.pool.destroy();
+}
