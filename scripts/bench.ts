@@ -539,7 +539,8 @@ async function main(): Promise<number> {
     if (pj) log(`bench: ready ${relative(ROOT, pj.python)} and ${relative(ROOT, pj.js)}`);
     return 0;
   }
-  if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
+  // bin/lurescan.js runs the bundle (dist/bundle/, the second step of `npm run build`).
+  if (!existsSync(join(ROOT, 'dist', 'bundle', 'cli.js'))) {
     log('bench: dist/ is missing: run `npm run build` (npm run bench does it first)');
     return 2;
   }
