@@ -82,7 +82,7 @@ const VARIANTS: Record<string, Variant> = {
   'm-module-name-var': { expect: 'clean', holdout: 'clean', tactic: 'obfuscation', shape: "module name joined from pieces and held in a variable, cp['ex'+'ec'](base64 curl | sh) at postinstall" },
   'm-npmrc-node-options': { expect: 'suspicious', holdout: 'suspicious', tactic: 'placement', shape: ".npmrc node-options=--require a dot-file loader (every npm run)" },
   'm-offscreen-route': { expect: 'malicious', holdout: 'malicious', tactic: 'placement', shape: "Express route file: loader pushed off-screen after `const router = …` (not a config)" },
-  'm-osascript-phish': { expect: 'clean', holdout: 'clean', tactic: 'stealer', shape: "osascript \"display dialog … with hidden answer\" password prompt sent to raw IP" },
+  'm-osascript-phish': { expect: 'malicious', holdout: 'clean', tactic: 'stealer', shape: "osascript \"display dialog … with hidden answer\" password prompt sent to raw IP" },
   'm-percent-url-vm': { expect: 'clean', holdout: 'clean', tactic: 'sink', shape: "percent-encoded URL, https.get chunks → Buffer.concat → vm.runInNewContext with require" },
   'm-pnpmfile': { expect: 'suspicious', holdout: 'suspicious', tactic: 'placement', shape: ".pnpmfile.cjs (runs on pnpm install) exec curl | sh" },
   'm-py-dmm-test': { expect: 'malicious', holdout: 'clean', tactic: 'python', shape: "\"pre-employment test\": download p.zip from raw IP /pdown, extract to ~/.cache, Popen detached" },
