@@ -71,7 +71,7 @@ const VARIANTS: Record<string, Variant> = {
   'm-file-dep-install': { expect: 'malicious', holdout: 'malicious', tactic: 'dependency', shape: "file: dependency whose postinstall fetches and evals" },
   'm-font-require': { expect: 'malicious', holdout: 'malicious', tactic: 'placement', shape: "server requires public/fonts/*.woff2 that is JavaScript" },
   'm-generator-ctor': { expect: 'malicious', holdout: 'malicious', tactic: 'sink', shape: "GeneratorFunction constructor (Object.getPrototypeOf(function*(){}).constructor) of a fetched body" },
-  'm-gha-secrets': { expect: 'clean', holdout: 'clean', tactic: 'stealer', shape: "GitHub Actions step POSTs toJSON(secrets) to an outside host (Shai-Hulud style)" },
+  'm-gha-secrets': { expect: 'malicious', holdout: 'clean', tactic: 'stealer', shape: "GitHub Actions step POSTs toJSON(secrets) to an outside host (Shai-Hulud style)" },
   'm-git-fsmonitor': { expect: 'malicious', holdout: 'malicious', tactic: 'placement', shape: "shipped .git/config core.fsmonitor running curl | sh" },
   'm-git-hook-python': { expect: 'malicious', holdout: 'clean', tactic: 'placement', shape: "shipped .git/hooks/post-checkout python3 -c exec(urlopen())" },
   'm-hangul-filler': { expect: 'suspicious', holdout: 'suspicious', tactic: 'obfuscation', shape: "invisible U+3164 identifier destructured from req.query and executed (invisible backdoor)" },
