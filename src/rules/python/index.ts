@@ -9,6 +9,7 @@ import pyHiddenEndpoint from './py-hidden-endpoint.js';
 import pyHiddenProcess from './py-hidden-process.js';
 import pyInstallTimeCode from './py-install-time-code.js';
 import pyInvisibleferretTraits from './py-invisibleferret-traits.js';
+import pyKeylogger from './py-keylogger.js';
 import pyPersistence from './py-persistence.js';
 import pyReverseShell from './py-reverse-shell.js';
 import pyUploadStolenData from './py-upload-stolen-data.js';
@@ -24,6 +25,7 @@ export const rules: AnyRule[] = [
   pyHiddenProcess,
   pyInstallTimeCode,
   pyInvisibleferretTraits,
+  pyKeylogger,
   pyPersistence,
   pyReverseShell,
   pyUploadStolenData,
