@@ -90,7 +90,7 @@ const VARIANTS: Record<string, Variant> = {
   'm-py-hatch-hook': { expect: 'malicious', holdout: 'malicious', tactic: 'python', shape: "hatch custom build hook exec(urlopen(b64 URL))" },
   'm-py-hex-exec': { expect: 'malicious', holdout: 'malicious', tactic: 'python', shape: "pre-employment test script exec(bytes.fromhex(…))" },
   'm-py-keylogger': { expect: 'malicious', holdout: 'suspicious', tactic: 'stealer', shape: "pynput keyboard listener, keys POSTed to raw IP /keys every minute" },
-  'm-py-notebook': { expect: 'clean', holdout: 'clean', tactic: 'python', shape: "Jupyter notebook cells: !curl | bash and exec(b64decode(…))" },
+  'm-py-notebook': { expect: 'suspicious', holdout: 'clean', tactic: 'python', shape: "Jupyter notebook cells: !curl | bash and exec(b64decode(…))" },
   'm-py-pickle-net': { expect: 'malicious', holdout: 'suspicious', tactic: 'python', shape: "pickle.loads(requests.get(raw IP).content) at import" },
   'm-py-pth-popen': { expect: 'malicious', holdout: 'suspicious', tactic: 'python', shape: ".pth line Popen(python -c exec(b64decode(env exfil))) (LiteLLM-style)" },
   'm-py-pytest-configure': { expect: 'malicious', holdout: 'malicious', tactic: 'python', shape: "conftest pytest_configure subprocess.run(b64 curl | bash, shell=True)" },
