@@ -3,6 +3,7 @@ import rule from './py-download-exec.js';
 
 ruleTest(rule, {
   clean: [
+    { name: 'requests test suite: a response pickled and unpickled (round trip)', file: 'tests/test_requests.py', code: `import pickle, requests\ndef test_pickle():\n    r = requests.get('https://httpbin.org/get')\n    r2 = pickle.loads(pickle.dumps(r))\n    assert r2.status_code == r.status_code\n` },
     { name: 'pickle cache read from a local file; a fetched JSON next to it', file: 'cache.py', code: `import pickle, requests\nmeta = requests.get('https://api.example.org/meta').json()\nwith open('cache.pkl', 'rb') as f:\n    index = pickle.load(f)\n` },
     { name: 'downloaded dataset archive extracted, a local tool run on another folder', file: 'data.py', code: `import subprocess, urllib.request, zipfile\nurllib.request.urlretrieve('https://example.org/ds.zip', 'ds.zip')\nzipfile.ZipFile('ds.zip').extractall('data')\nsubprocess.run(['python', 'prepare.py', '--out', 'build'])\n` },
     { name: 'a renamed print fed a response', file: 'p.py', code: `import requests\nshow = print\nshow(requests.get("https://api.example.org/x").text)\n` },

@@ -21,6 +21,8 @@ const INTERPRETER = /\bsys\.executable\b|['"](?:[\w\/\\.:-]*[\/\\])?(?:python[\d
 
 // Deserialisers that call what the data names.
 const UNPICKLE = /^(?:pickle|cPickle|_pickle|dill|cloudpickle)\.loads?$/;
+/** A response's body as bytes or a stream: what an unpickler can be fed. */
+const WIRE_BYTES = /\.(?:content|read\s*\(|raw\b|body\b|data\b|recv\s*\()|\burlopen\s*\(/;
 
 // PowerShell that decodes a blob and executes it: the second stage of many Windows droppers.
 const PS_DECODE_RUN = /FromBase64String[\s\S]{0,3000}?(?:Invoke-Expression|\biex\b)|(?:Invoke-Expression|\biex\b)[\s\S]{0,3000}?FromBase64String/i;
@@ -158,8 +160,13 @@ export default defineRule({
     // pickle.loads(requests.get(u).content): unpickling runs whatever callables the payload names (__reduce__).
     if (netCalls.length) {
       for (const c of model.calls) {
-        if (!UNPICKLE.test(resolveCallee(model, c.callee)) || !c.args[0]) continue;
-        if (!(hasNet(c.args[0]) || mentions(c.args[0], tainted))) continue;
+        const a = c.args[0];
+        if (!UNPICKLE.test(resolveCallee(model, c.callee)) || !a) continue;
+        // Bytes off the wire (resp.content, r.read()), not a round trip of a response object (pickle.loads(pickle.dumps(r))).
+        if (/\bdumps\s*\(/.test(a.text)) continue;
+        const names = [...a.text.slice(0, 2000).matchAll(/[A-Za-z_]\w*/g)].map((m) => m[0]).filter((n) => tainted.has(n));
+        const bytes = WIRE_BYTES.test(a.text) || names.some((n) => (model.assigns.get(n) ?? []).some((v) => WIRE_BYTES.test(v.text.slice(0, 2000))));
+        if (!bytes || !(hasNet(a) || names.length)) continue;
         ctx.report({ at: at(c.node), message: `${resolveCallee(model, c.callee)}() unpickles data downloaded from the network: unpickling runs the code the data names`, evidence: clip(c.node.text), iocs: downloadedFrom() });
       }
     }
