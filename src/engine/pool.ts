@@ -132,13 +132,16 @@ export class Engine {
   }
 
   /**
-   * Call as soon as the file list is known (before the autorun map): when the tree holds obfuscator.io output, its
-   * deobfuscation starts now, on the main thread's helper, while the workers are still loading (see
-   * startDeobfuscation). run() does it itself if it was not called. Nothing with --threads 0.
+   * Call as soon as the file list is known (before the autorun map): the other workers a tree of this size needs
+   * start loading now, and when the tree holds obfuscator.io output its deobfuscation starts now, on the main thread's
+   * helper (see startDeobfuscation). run() does it itself if it was not called. Nothing with --threads 0.
    */
   prepare(files: FileRef[], opts: Pick<RunOptions, 'ruleSelection' | 'maxFileBytes'>): void {
     if (this.prepared || this.closed || this.threads === 0) return;
     this.prepared = true;
+    const totalBytes = files.reduce((n, f) => n + f.size, 0);
+    const small = totalBytes <= SMALL_TREE_BYTES && files.length <= SMALL_TREE_FILES;
+    if (!small && this.threads > 1 && this.lanes.length === 1) this.lanes.push(this.makeLane(this.threads - 1, false));
     const rule = selectRules(opts.ruleSelection).find((r) => r.id === 'obfuscator-io');
     if (rule) startDeobfuscation(files, opts.maxFileBytes, rule.appliesTo);
   }
@@ -173,13 +176,9 @@ export class Engine {
   }
 
   private async runInPool(files: FileRef[], opts: RunOptions): Promise<{ results: FileResult[]; errors: ScanError[] }> {
-    const totalBytes = files.reduce((n, f) => n + f.size, 0);
-    const small = totalBytes <= SMALL_TREE_BYTES && files.length <= SMALL_TREE_FILES;
-    if (!small && this.threads > 1 && this.lanes.length === 1) this.lanes.push(this.makeLane(this.threads - 1, false));
-
+    this.prepare(files, opts);
     const results: FileResult[] = [];
     const errors = this.failures;
-    this.prepare(files, opts);
     const { heavy, light } = batches(files);
     let doneBytes = 0;
     let doneFiles = 0;
