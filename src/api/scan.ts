@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AutorunEntry } from '../core/autorun.js';
+import { filesRunByAutorun, type AutorunEntry } from '../core/autorun.js';
 import type { Finding, Ioc } from '../core/finding.js';
 import type { FileFacts, ProjectView } from '../core/inputs.js';
 import { SCHEMA_VERSION, type Report, type ScanError } from '../core/report.js';
@@ -75,7 +75,7 @@ export async function scan(targetSpec: string, options: ScanOptions = {}): Promi
       ruleSelection: options.rules ?? {},
       fileTimeoutMs: options.fileTimeoutMs ?? 20_000,
       parseMaxBytes: options.parseMaxBytes,
-      mustBeWhole: new Set(autorun.flatMap((e) => e.leadsTo)),
+      mustBeWhole: filesRunByAutorun(autorun),
       onProgress: (doneBytes, doneFiles) =>
         options.onProgress?.({ doneBytes, totalBytes, doneFiles, totalFiles: target.files.length }),
     });
@@ -91,9 +91,9 @@ export async function scan(targetSpec: string, options: ScanOptions = {}): Promi
     const project = runProjectRules(rules, view);
 
     const findings: Finding[] = [...results.flatMap((r) => r.findings), ...project.findings, ...(online?.findings ?? [])];
-    // Only the files an entry executes or loads: the declaring package.json / tasks.json is not itself code that runs
-    // (otherwise a typosquatted dependency would weigh as if it ran on install).
-    const reached = new Set(autorun.flatMap((e) => e.leadsTo));
+    // Only the files an entry executes or loads (and a hook, setup.py or .pnpmfile.cjs that is itself the entry): the
+    // declaring package.json / tasks.json is not code that runs (else a typosquatted dependency would weigh as if it ran).
+    const reached = filesRunByAutorun(autorun);
     for (const f of findings) if (reached.has(f.file)) f.autorun = true;
     const metas = ruleMetas(rules);
     for (const f of findings) f.weightNote ??= locationNote(f, factsByPath.get(f.file), metas[f.ruleId]);

@@ -30,3 +30,20 @@ export interface AutorunEntry {
   /** Short human label, e.g. "scripts.postinstall" or "tasks[0] (runOn: folderOpen)". */
   label?: string;
 }
+
+/**
+ * Files an entry's declaring file is itself the code that runs: a git or husky hook, setup.py, conftest.py, a .pth,
+ * a .pnpmfile.cjs, a Python entry point. leadsTo leaves the declaring file out (a package.json or tasks.json only
+ * declares), so without this a curl | sh inside a hook or a pnpmfile would weigh as if nothing ran it.
+ */
+const SELF_RUNNING = /(?:\.(?:[cm]?[jt]sx?|py|pth|sh|bash|zsh|ps1)$|(?:^|\/)(?:\.git\/hooks|\.husky)\/[^/]+$)/i;
+
+/** Every file of the target some autorun entry executes or loads, the self-running declaring files included. */
+export function filesRunByAutorun(entries: readonly AutorunEntry[]): Set<string> {
+  const out = new Set<string>();
+  for (const e of entries) {
+    if (SELF_RUNNING.test(e.file)) out.add(e.file);
+    for (const p of e.leadsTo) out.add(p);
+  }
+  return out;
+}
