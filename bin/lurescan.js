@@ -15,9 +15,15 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) process.on(sig
 // The bundled CLI (dist/bundle/, built by `npm run build`). For a scan, the first worker thread starts loading the
 // rules first, while the main thread loads the CLI (src/engine/prestart.ts); the scan's engine takes it over.
 const argv = process.argv.slice(2);
-const { prestartWorker, releasePrestarted, wantsWorker } = await import('../dist/bundle/prestart.js');
+const bundle = (name) =>
+  import(`../dist/bundle/${name}.js`).catch((e) => {
+    if (e?.code !== 'ERR_MODULE_NOT_FOUND' || !String(e.url ?? '').endsWith(`/dist/bundle/${name}.js`)) throw e;
+    process.stderr.write(`lurescan: dist/bundle/${name}.js is missing: run \`npm run build\` (npm ci does it)\n`);
+    process.exit(2);
+  });
+const { prestartWorker, releasePrestarted, wantsWorker } = await bundle('prestart');
 if (wantsWorker(argv)) prestartWorker();
-const { main } = await import('../dist/bundle/cli.js');
+const { main } = await bundle('cli');
 
 main(argv)
   .then(
