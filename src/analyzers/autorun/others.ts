@@ -3,7 +3,7 @@ import type { Node as YamlNode } from 'yaml';
 // Loaded on the first compose file: importing yaml costs every worker thread ~70 ms of start-up.
 let yamlLib: typeof import('yaml') | undefined;
 const yaml = () => (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
-import { MapContext, baseName, dirOf, isVendoredPath, parseJsonc, prop, props } from './common.js';
+import { MapContext, baseName, dirOf, isVendoredPath, joinPath, parseJsonc, prop, props } from './common.js';
 import { CommandFollower, leadsFrom } from './follow.js';
 import { scriptBody } from './shell.js';
 
@@ -133,6 +133,51 @@ function husky(ctx: MapContext, p: string): void {
   ctx.add({ trigger: 'husky', command: body.command, file: p, line: body.line, leadsTo: follow(ctx, text, root), label: `husky ${baseName(p)} hook (runs on git ${baseName(p).replace(/^pre-|^post-/, '')})` });
 }
 
+/** Git hook names lefthook installs a runner for (its config's other top-level keys are settings). */
+const GIT_HOOKS = new Set(['applypatch-msg', 'pre-applypatch', 'post-applypatch', 'pre-commit', 'pre-merge-commit', 'prepare-commit-msg', 'commit-msg', 'post-commit', 'pre-rebase', 'post-checkout', 'post-merge', 'pre-push', 'pre-receive', 'update', 'post-receive', 'post-update', 'reference-transaction', 'push-to-checkout', 'pre-auto-gc', 'post-rewrite', 'sendemail-validate', 'fsmonitor-watchman', 'post-index-change']);
+
+/**
+ * lefthook.yml: the lefthook npm package installs its hooks into .git/hooks by itself on npm install (and
+ * `lefthook install` in prepare does the same), so every `run:` of a hook runs on the next checkout/commit/merge, and
+ * each `scripts:` entry runs .lefthook/<hook>/<script>.
+ */
+function lefthook(ctx: MapContext, p: string): void {
+  const text = ctx.read(p);
+  if (!text) return;
+  const { parseDocument, LineCounter, isMap, isScalar } = yaml();
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false });
+  if (!isMap(doc.contents)) return;
+  const dir = dirOf(p).replace(/(?:^|\/)\.config$/, '');
+  // lefthook reads its config at the repository's root: where the package.json or .git is (or the target's root).
+  if (dir && !ctx.has(`${dir}/package.json`) && !ctx.has(`${dir}/.git/config`) && !ctx.has(`${dir}/.git/HEAD`)) return;
+  let n = 0;
+  for (const hook of doc.contents.items) {
+    const hookName = isScalar(hook.key) ? String(hook.key.value) : '';
+    if (!GIT_HOOKS.has(hookName) || !isMap(hook.value)) continue;
+    for (const kind of ['commands', 'scripts'] as const) {
+      const group = hook.value.get(kind, true);
+      if (!isMap(group)) continue;
+      for (const job of group.items) {
+        if (++n > 60) return;
+        const jobName = isScalar(job.key) ? String(job.key.value) : '?';
+        const run = isMap(job.value) ? job.value.get('run', true) : undefined;
+        const at = (isScalar(run) ? run : job.key) as YamlNode | undefined;
+        const line = at?.range ? lc.linePos(at.range[0]).line : 1;
+        const label = `lefthook ${hookName} ${kind === 'commands' ? 'command' : 'script'} "${jobName}" (runs on git ${hookName.replace(/^pre-|^post-/, '')})`;
+        if (kind === 'commands') {
+          const cmd = isScalar(run) ? String(run.value) : '';
+          if (cmd) ctx.add({ trigger: 'git', command: cmd, file: p, line, leadsTo: follow(ctx, cmd, dir), label });
+        } else {
+          const script = joinPath(dir, `.lefthook/${hookName}/${jobName}`);
+          const runner = isMap(job.value) ? job.value.get('runner') : undefined;
+          ctx.add({ trigger: 'git', command: `${typeof runner === 'string' ? `${runner} ` : ''}.lefthook/${hookName}/${jobName}`, file: p, line, leadsTo: script && ctx.has(script) ? leadsFrom(ctx, [script]) : [], label });
+        }
+      }
+    }
+  }
+}
+
 /** `node x.js` / `python x.py` named in a README as the way to run the project. */
 function readme(ctx: MapContext, p: string): void {
   const text = ctx.read(p);
@@ -159,6 +204,7 @@ export function collectOthers(ctx: MapContext): void {
     else if (name === 'Dockerfile' || /^Dockerfile\.|\.dockerfile$/i.test(name)) dockerfile(ctx, p);
     else if (/^(?:docker-)?compose(?:\.[\w-]+)?\.ya?ml$/.test(name)) compose(ctx, p);
     else if (/(?:^|\/)\.husky\/[^/_][^/]*$/.test(p) && !name.includes('.')) husky(ctx, p);
+    else if (/^\.?lefthook(?:-local)?\.ya?ml$/.test(name)) lefthook(ctx, p);
     else if (/^readme(?:\.md|\.txt)?$/i.test(name) && p.split('/').length <= 2) readme(ctx, p);
   }
 }

@@ -8,6 +8,10 @@ ruleTest(rule, {
     { name: 'ordinary working-copy config', files: { '.git/config': ordinary } },
     { name: 'git-lfs hooks', files: { '.git/hooks/post-checkout': '#!/bin/sh\ncommand -v git-lfs >/dev/null 2>&1 || { echo >&2 "\\nThis repository is configured for Git LFS"; exit 2; }\ngit lfs post-checkout "$@"\n' } },
     { name: 'husky v4 hook and sample hooks', files: { '.git/hooks/pre-commit': '#!/bin/sh\n# husky\n. "$(dirname "$0")/husky.sh"\n', '.git/hooks/pre-push.sample': 'curl x | sh' } },
+    {
+      name: 'a committed lefthook.yml (the project\'s own hooks, not a shipped .git)',
+      files: { 'package.json': '{"devDependencies":{"lefthook":"^1.6.0"}}', 'lefthook.yml': 'pre-commit:\n  commands:\n    lint:\n      run: npx eslint --fix {staged_files}\n    types:\n      run: npx tsc --noEmit\npost-merge:\n  commands:\n    install:\n      run: npm install\n' },
+    },
     { name: 'git lfs filter', files: { '.git/config': '[filter "lfs"]\n\tclean = git-lfs clean -- %f\n\tsmudge = git-lfs smudge -- %f\n\tprocess = git-lfs filter-process\n\trequired = true\n' } },
   ],
   flagged: [

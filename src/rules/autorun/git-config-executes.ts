@@ -33,6 +33,9 @@ export default defineRule({
   check(ctx, view) {
     for (const e of view.autorun) {
       if (e.trigger !== 'git') continue;
+      // A hook manager's config (lefthook.yml) is committed by the project itself, unlike .git/hooks: what its commands
+      // do is judged by the command rules (autorun-pipes-download-to-shell and the rest), not by where they sit.
+      if (/\.ya?ml$/i.test(e.file)) continue;
       const text = view.readText(e.file);
       if (/(?:^|\/)\.git\/config$/.test(e.file)) {
         const w = configWeight(e.label ?? '');
