@@ -11,22 +11,35 @@ import { parsePython } from '../analyzers/python/parse.js';
 import { sniffCode } from '../rules/text/_code-sniff.js';
 import { EXPECTED } from '../rules/text/_magic.js';
 import { makeFinding } from './findings.js';
+import { parseUnits } from './parse-cost.js';
 
 export interface AnalyzeOptions {
   /** An autorun entry runs this file with node: parse it as JavaScript whatever its name (text files only). */
   parseAsJs?: boolean;
   /**
-   * Files larger than this (bytes) are not parsed whole: the AST rules see only the first and last `PARSE_WINDOW`
-   * characters (where a prepended or appended payload sits), the text rules still see all of it, and the result says
-   * so in `reduced`. A 50 MB bundle's AST alone needs gigabytes and minutes.
+   * The parse limit. A file larger than this (bytes) is parsed whole only when it is JavaScript with at most
+   * `parseMaxBytes / 2` parse units (see parse-cost.ts: as many as this many bytes of the densest real code, and a
+   * bound on the AST's node count whatever the text). Otherwise the AST rules see only the first and last
+   * `parseWindow` characters (where a prepended or appended payload sits), the text rules still see all of it, and the
+   * result says so in `reduced`. A 50 MB bundle's AST alone needs gigabytes and minutes; 9 MB of emscripten output
+   * that is mostly one base64 string is 13,000 nodes.
    */
   parseMaxBytes?: number;
   /** Characters of each end the AST rules see in a file over the parse limit (default: a quarter of the limit). */
   parseWindow?: number;
 }
 
-/** Default parse limit: a 4 MB file's AST and the rules' facts stay within a worker's share of the 1 GB budget. */
+/**
+ * Default parse limit: 4 MB of any file, or 2,097,152 parse units of a larger JavaScript file. Measured on the heavy
+ * worker's 420 MB heap (pool.ts), full parse plus every rule: 2.5 M units of the worst shapes (`;`, `a\n`, `f(a);`,
+ * `a.b;`: one node per unit) fit, 3.5 M do not; real code costs about half as much per unit (sass.dart.js: 1.65 M
+ * units, 825 k nodes, runs out of a 160 MB heap and fits 240 MB). The densest real code measured has 2.0–2.6 bytes per unit, so the unit
+ * limit admits what 4 MB of it would need; TypeScript (the sucrase path needs ~170 MB per MB) and Python (tree-sitter)
+ * keep the byte limit.
+ */
 export const PARSE_MAX_BYTES = 4 << 20;
+/** Parse units a JavaScript file over the byte limit may have and still be parsed whole (see PARSE_MAX_BYTES). */
+export const parseMaxUnits = (parseMaxBytes: number): number => Math.floor(parseMaxBytes / 2);
 /** What the AST rules see of each end of a file over the parse limit: a quarter of the limit (characters). */
 export const PARSE_WINDOW = PARSE_MAX_BYTES >> 2;
 
@@ -90,10 +103,18 @@ export function analyzeFile(path: string, bytes: Uint8Array, rules: readonly Any
   // every offset and line they report is the file's own.
   const astText = (lang: string, ruleCount: number): string => {
     if (text === null || facts.size <= parseMax) return text ?? '';
+    let over = `${mb(facts.size)} MB is over the ${mb(parseMax)} MB parse limit`;
+    if (lang === 'JavaScript') {
+      // Over the byte limit, JavaScript is judged by what its AST would cost: mostly data in strings parses whole.
+      const limit = parseMaxUnits(parseMax);
+      const units = parseUnits(text, limit);
+      if (units <= limit) return text;
+      over = `${mb(facts.size)} MB of JavaScript with more than ${limit.toLocaleString('en')} parse units (tokens) is over the parse limit (${mb(parseMax)} MB, or ${limit.toLocaleString('en')} units for JavaScript)`;
+    }
     const w = windowed(text, opts.parseWindow ?? Math.max(1, parseMax >> 2));
     if (w.head >= w.tail) return text;
     reduced =
-      `${REDUCED_ANALYSIS}: ${mb(facts.size)} MB is over the ${mb(parseMax)} MB parse limit: the text rules (hidden code, ` +
+      `${REDUCED_ANALYSIS}: ${over}: the text rules (hidden code, ` +
       `obfuscation fingerprints, file type) read all of it, the ${ruleCount} ${lang} AST rule(s) that apply only its first ` +
       `${mb(w.head)} MB and last ${mb(text.length - w.tail)} MB (characters ${w.head}–${w.tail} not parsed)`;
     return w.text;
@@ -103,7 +124,7 @@ export function analyzeFile(path: string, bytes: Uint8Array, rules: readonly Any
       (r) => r.input === 'js-ast' && (!r.appliesTo || r.appliesTo(facts)) && prefilterMatches(r.prefilter, text, pf),
     );
     if (jsRules.length) {
-      const src = astText('JavaScript', jsRules.length);
+      const src = astText(facts.kind === 'ts' ? 'TypeScript' : 'JavaScript', jsRules.length);
       const result = facts.kind === 'ts' ? parseTs(src, facts.ext) : parseJs(src);
       parsed = true;
       if (!result.ast) {

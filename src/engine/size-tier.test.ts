@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { scan } from '../api/scan.js';
 import { selectRules } from '../rules/index.js';
-import { analyzeFile, windowed } from './analyze-file.js';
+import { parseJs } from '../analyzers/js/parse.js';
+import { analyzeFile, PARSE_MAX_BYTES, parseMaxUnits, windowed } from './analyze-file.js';
+import { parseUnits } from './parse-cost.js';
 import { Engine } from './pool.js';
 
 const enc = new TextEncoder();
@@ -42,7 +44,7 @@ describe('a file over the parse limit is analysed reduced, never skipped', () =>
   it('an appended payload is still found by the AST rules, at its real line', () => {
     const text = filler(2000) + PAYLOAD;
     const r = analyzeFile('src/app.js', enc.encode(text), rules, opts);
-    assert.match(r.reduced ?? '', /reduced analysis: .* over the 0\.0 MB parse limit: the text rules .* read all of it, the \d+ JavaScript AST rule\(s\) that apply only its first/);
+    assert.match(r.reduced ?? '', /reduced analysis: 0\.1 MB of JavaScript with more than 10,000 parse units \(tokens\) is over the parse limit \(0\.0 MB, or 10,000 units for JavaScript\): the text rules .* read all of it, the \d+ JavaScript AST rule\(s\) that apply only its first/);
     const f = r.findings.find((x) => x.ruleId === 'runtime-package-install');
     assert.ok(f, JSON.stringify(r.findings.map((x) => x.ruleId)));
     assert.equal(f.line, 2002);
@@ -60,6 +62,98 @@ describe('a file over the parse limit is analysed reduced, never skipped', () =>
   it('a file no AST rule applies to is not called reduced', () => {
     const r = analyzeFile('src/data.js', enc.encode(filler(2000)), rules, opts);
     assert.equal(r.reduced, undefined);
+  });
+});
+
+describe('parse units: what a whole parse of a JavaScript file costs, known before parsing', () => {
+  it('counts word runs, whitespace runs and punctuation characters; stops past the limit', () => {
+    assert.equal(parseUnits(''), 0);
+    assert.equal(parseUnits('abc'), 1);
+    assert.equal(parseUnits('a.b;'), 4);
+    assert.equal(parseUnits('var x = 1;\n'), 9);
+    // A base64 string literal is a few units whatever its length ('+' and '/' split it).
+    assert.equal(parseUnits(`"${'QUJD'.repeat(100_000)}"`), 3);
+    assert.equal(parseUnits('é\\u0061bc'), 1);
+    assert.equal(parseUnits(';'.repeat(1000), 10), 11);
+    assert.equal(parseUnits('a;b;c', Infinity, 2, 5), 3);
+  });
+  it('bounds the node count of the tree from above, for code and for the worst shapes', () => {
+    const count = (ast: unknown) => {
+      let n = 0;
+      const stack = [ast];
+      while (stack.length) {
+        const x = stack.pop() as Record<string, unknown> | null;
+        if (!x || typeof x !== 'object') continue;
+        if (typeof x.type === 'string') n++;
+        for (const k in x) if (x[k] && typeof x[k] === 'object') stack.push(x[k]);
+      }
+      return n;
+    };
+    const shapes = [
+      ';'.repeat(500),
+      'a\n'.repeat(500),
+      'a.b;'.repeat(500),
+      'f(a);'.repeat(500),
+      `x=[${'1,'.repeat(500)}1]`,
+      `x={${'a:1,'.repeat(500)}a:1}`,
+      '`${a}${b}`;'.repeat(100),
+      'class A{b(){}}let c=d=>d?.e,{f,g}=h;'.repeat(100),
+      'const el = <div className="x">{a}</div>;\n'.repeat(100),
+      filler(100) + PAYLOAD,
+    ];
+    for (const code of shapes) {
+      const nodes = count(parseJs(code).ast);
+      assert.ok(nodes <= parseUnits(code) + 1, `${code.slice(0, 30)}: ${nodes} nodes, ${parseUnits(code)} units`);
+    }
+  });
+});
+
+describe('a large JavaScript file whose tree is small is analysed whole', () => {
+  const rules = selectRules();
+  // Prisma's query_compiler_fast_bg.*.wasm-base64.js shape: 4.5 MB, nearly all of it base64 in string literals.
+  const b64 = (n: number) => {
+    // Pseudo-random bytes (fixed seed) as base64: 1 character in 32 is '+' or '/', as in real wasm-base64 modules.
+    const bytes = Buffer.alloc(Math.ceil((n * 3) / 4));
+    for (let i = 0, x = 12345; i < bytes.length; i++) bytes[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24;
+    return bytes.toString('base64').slice(0, n);
+  };
+  const big = `const head = "${b64(2_300_000)}";\n${PAYLOAD}const tail = "${b64(2_300_000)}";\nmodule.exports = head + tail;\n`;
+  it('a payload in the middle of 4.6 MB of base64 strings is found (the window would have missed it)', () => {
+    assert.ok(big.length > PARSE_MAX_BYTES && parseUnits(big) <= parseMaxUnits(PARSE_MAX_BYTES));
+    const r = analyzeFile('runtime/query_compiler.wasm-base64.js', enc.encode(big), rules);
+    assert.equal(r.reduced, undefined);
+    assert.deepEqual(r.errors, []);
+    const f = r.findings.find((x) => x.ruleId === 'runtime-package-install');
+    assert.equal(f?.line, 3);
+    // The windowed analysis (the previous 4 MB byte limit) saw only both ends.
+    const w = analyzeFile('runtime/query_compiler.wasm-base64.js', enc.encode(big), rules, { parseMaxBytes: 200_000, parseWindow: 1 << 20 });
+    assert.match(w.reduced ?? '', /only its first 1\.0 MB and last 1\.0 MB/);
+    assert.equal(w.findings.find((x) => x.ruleId === 'runtime-package-install'), undefined);
+  });
+  it('4.4 MB of dense code (over 2,097,152 units) is still analysed reduced, and says why', () => {
+    const dense = 'var a=b+c,d=e(f,g);\n'.repeat(220_000) + PAYLOAD;
+    assert.ok(parseUnits(dense) > parseMaxUnits(PARSE_MAX_BYTES));
+    const r = analyzeFile('lib/compiled.js', enc.encode(dense), rules);
+    assert.match(r.reduced ?? '', /^reduced analysis: 4\.2 MB of JavaScript with more than 2,097,152 parse units \(tokens\) is over the parse limit \(4\.0 MB, or 2,097,152 units for JavaScript\): .* only its first 1\.0 MB and last 1\.0 MB/);
+    assert.equal(r.findings.find((x) => x.ruleId === 'runtime-package-install')?.line, 220_002);
+  });
+  it('scan: the large file in own code keeps the scan complete; a dense one beyond the limit makes it incomplete', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lurescan-units-'));
+    try {
+      writeFileSync(join(dir, 'wasm-base64.js'), big);
+      const r = await scan(dir, { threads: 0 });
+      assert.deepEqual(r.errors, []);
+      assert.deepEqual(r.skipped, []);
+      assert.equal(r.incomplete, false);
+      assert.deepEqual(r.findings.filter((f) => f.ruleId === 'runtime-package-install').map((f) => f.line), [3]);
+      writeFileSync(join(dir, 'dense.js'), 'var a=b+c,d=e(f,g);\n'.repeat(220_000) + PAYLOAD);
+      const d = await scan(dir, { threads: 0 });
+      assert.deepEqual(d.errors.map((e) => e.path), ['dense.js']);
+      assert.match(d.errors[0]!.message, /parse units .* it is not vendored code, so the scan is incomplete/);
+      assert.equal(d.incomplete, true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
