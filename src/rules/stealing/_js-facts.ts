@@ -84,54 +84,79 @@ function computeFacts(js: JsFile): JsFacts {
   const callNodes: Node[] = [];
   const chainNodes: Node[] = [];
   const quasis: Array<{ n: Node; parent: Node }> = [];
-  const { nodes, parent: parentIx } = flatAst(js.ast);
-  for (let i = 0; i < nodes.length; i++) {
-    const n = nodes[i]!;
-    if (n.type === 'CallExpression' || n.type === 'NewExpression') callNodes.push(n);
-    else if (n.type === 'TemplateElement') {
-      const parent = parentIx[i]! >= 0 ? nodes[parentIx[i]!] : undefined;
-      if (parent && parent.expressions?.length) quasis.push({ n, parent });
-    } else if (n.type === 'BinaryExpression' && n.operator === '+') {
-      const parent = parentIx[i]! >= 0 ? nodes[parentIx[i]!] : undefined;
-      if (!(parent?.type === 'BinaryExpression' && parent.operator === '+')) chainNodes.push(n); // the outermost chain
-    }
-    if (n.type === 'VariableDeclarator' && n.id?.type === 'Identifier') {
+  const declarator = (n: Node) => {
+    if (n.id?.type === 'Identifier') {
       if (inits.has(n.id.name) || declaredTwice.has(n.id.name)) {
         inits.delete(n.id.name);
         declaredTwice.add(n.id.name);
       } else if (n.init) inits.set(n.id.name, n.init);
     }
-    if (n.type === 'VariableDeclarator' && n.init) {
-      const mod = requiredModule(n.init);
-      if (mod !== null) {
-        modules.add(mod);
-        if (n.id.type === 'Identifier') aliases.set(n.id.name, mod);
-        else if (n.id.type === 'ObjectPattern') {
-          for (const p of n.id.properties ?? []) {
-            const key = p.key?.type === 'Identifier' ? p.key.name : p.key?.type === 'Literal' ? String(p.key.value) : null;
-            const local = p.value?.type === 'Identifier' ? p.value.name : p.value?.left?.type === 'Identifier' ? p.value.left.name : null;
-            if (key && local) aliases.set(local, `${mod}.${key}`);
+    if (!n.init) return;
+    const mod = requiredModule(n.init);
+    if (mod !== null) {
+      modules.add(mod);
+      if (n.id.type === 'Identifier') aliases.set(n.id.name, mod);
+      else if (n.id.type === 'ObjectPattern') {
+        for (const p of n.id.properties ?? []) {
+          const key = p.key?.type === 'Identifier' ? p.key.name : p.key?.type === 'Literal' ? String(p.key.value) : null;
+          const local = p.value?.type === 'Identifier' ? p.value.name : p.value?.left?.type === 'Identifier' ? p.value.left.name : null;
+          if (key && local) aliases.set(local, `${mod}.${key}`);
+        }
+      }
+    } else if (n.id.type === 'Identifier') {
+      if (n.init.type === 'FunctionExpression' || n.init.type === 'ArrowFunctionExpression') functions.set(n.id.name, n.init);
+      else {
+        const v = isNumber(n.init) ? null : foldNode(n.init, consts, 0);
+        if (v !== null && v.length <= MAX_FOLD) consts.set(n.id.name, v);
+      }
+    }
+  };
+  const { nodes, parent: parentIx } = flatAst(js.ast);
+  // A bundle has ~600k nodes: each node's type is read once (a megamorphic load) and dispatched on.
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
+    switch (n.type) {
+      case 'CallExpression': {
+        callNodes.push(n);
+        const mod = requiredModule(n);
+        if (mod !== null) modules.add(mod);
+        break;
+      }
+      case 'NewExpression':
+        callNodes.push(n);
+        break;
+      case 'ImportExpression': {
+        const mod = requiredModule(n);
+        if (mod !== null) modules.add(mod);
+        break;
+      }
+      case 'TemplateElement': {
+        const parent = parentIx[i]! >= 0 ? nodes[parentIx[i]!] : undefined;
+        if (parent && parent.expressions?.length) quasis.push({ n, parent });
+        break;
+      }
+      case 'BinaryExpression':
+        if (n.operator === '+') {
+          const parent = parentIx[i]! >= 0 ? nodes[parentIx[i]!] : undefined;
+          if (!(parent?.type === 'BinaryExpression' && parent.operator === '+')) chainNodes.push(n); // the outermost chain
+        }
+        break;
+      case 'VariableDeclarator':
+        declarator(n);
+        break;
+      case 'FunctionDeclaration':
+        if (n.id?.name) functions.set(n.id.name, n);
+        break;
+      case 'ImportDeclaration':
+        if (typeof n.source?.value === 'string') {
+          const mod = stripNode(n.source.value);
+          modules.add(mod);
+          for (const s of n.specifiers ?? []) {
+            if (s.type === 'ImportSpecifier') aliases.set(s.local.name, `${mod}.${s.imported?.name ?? s.imported?.value}`);
+            else aliases.set(s.local.name, mod);
           }
         }
-      } else if (n.id.type === 'Identifier') {
-        if (n.init.type === 'FunctionExpression' || n.init.type === 'ArrowFunctionExpression') functions.set(n.id.name, n.init);
-        else {
-          const v = isNumber(n.init) ? null : foldNode(n.init, consts, 0);
-          if (v !== null && v.length <= MAX_FOLD) consts.set(n.id.name, v);
-        }
-      }
-    } else if (n.type === 'FunctionDeclaration' && n.id?.name) {
-      functions.set(n.id.name, n);
-    } else if (n.type === 'ImportDeclaration' && typeof n.source?.value === 'string') {
-      const mod = stripNode(n.source.value);
-      modules.add(mod);
-      for (const s of n.specifiers ?? []) {
-        if (s.type === 'ImportSpecifier') aliases.set(s.local.name, `${mod}.${s.imported?.name ?? s.imported?.value}`);
-        else aliases.set(s.local.name, mod);
-      }
-    } else if (n.type === 'CallExpression' || n.type === 'ImportExpression') {
-      const mod = requiredModule(n);
-      if (mod !== null) modules.add(mod);
+        break;
     }
   }
 
@@ -561,10 +586,24 @@ export function evalSinks(f: JsFacts): Call[] {
   ));
 }
 
+/**
+ * `/re/.exec(s)` and `new RegExp(p).exec(s)`: a RegExp's exec, whose callee name is `?.exec` like an unresolved
+ * child_process object's. Never a launch (a bundle has dozens; each sent the launch rules into a whole-file flow trace).
+ */
+function isRegExpExec(c: Call): boolean {
+  if (!c.callee.startsWith('?.')) return false;
+  let callee = c.node.callee;
+  if (callee?.type === 'ChainExpression') callee = callee.expression;
+  if (callee?.type !== 'MemberExpression') return false;
+  const o = callee.object;
+  if (o?.type === 'Literal') return o.regex !== undefined && o.regex !== null;
+  return (o?.type === 'NewExpression' || o?.type === 'CallExpression') && o.callee?.type === 'Identifier' && o.callee.name === 'RegExp';
+}
+
 /** child_process launches (exec/execSync/spawn/execFile/fork, shelljs/execa/cross-spawn). */
 export function processLaunches(f: JsFacts): Call[] {
   return memoCalls(f, 'processLaunches', () => f.calls.filter((c) =>
-    /^(?:child_process|shelljs|execa|cross-spawn|\?)\.(?:exec|execSync|spawn|spawnSync|execFile|execFileSync|fork)$/.test(c.callee) ||
+    (/^(?:child_process|shelljs|execa|cross-spawn|\?)\.(?:exec|execSync|spawn|spawnSync|execFile|execFileSync|fork)$/.test(c.callee) && !isRegExpExec(c)) ||
     (/^(?:exec|execSync|spawn|spawnSync|execFile|execFileSync|execa|execaSync|execaCommand|execaCommandSync|shell\.exec|\$)$/.test(c.callee) &&
       (hasModule(f, /^(?:child_process|execa|cross-spawn|shelljs|zx)/) || c.callee.startsWith('child_process'))) ||
     /^(?:execa|cross-spawn|execa\.\w+|execa\.default)$/.test(c.callee),
