@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/rule.js';
 import type { Node } from '../../analyzers/js/walk.js';
 import { originsOf } from '../../analyzers/js/flow.js';
-import { jsFacts, processLaunches, type Call } from '../stealing/_js-facts.js';
+import { isRegExpExec, jsFacts, processLaunches, type Call } from '../stealing/_js-facts.js';
 import { describeSource, urlIocs } from './_exec.js';
 
 /** Launchers whose first argument is a whole shell command line. */
@@ -41,6 +41,7 @@ export default defineRule({
   check(ctx, js) {
     const f = jsFacts(js);
     for (const c of processLaunches(f)) {
+      if (isRegExpExec(c)) continue; // /re/.exec(s): not a launch, and tracing it builds a bundle's whole flow index
       const cmd = commandArg(c, js.text);
       if (!cmd || cmd.type === 'Literal') continue;
       const net = originsOf(cmd, js.ast).filter((o) => o.kind === 'network' || o.kind === 'network-error');

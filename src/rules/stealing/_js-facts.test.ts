@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { parseJs } from '../../analyzers/js/parse.js';
 import { computeFacts } from '../../analyzers/file-facts.js';
 import type { JsFile } from '../../core/inputs.js';
-import { jsFacts, processLaunches } from './_js-facts.js';
+import { isRegExpExec, jsFacts, processLaunches } from './_js-facts.js';
 
 const js = (text: string): JsFile => ({ facts: computeFacts('x.js', Buffer.from(text), text), text, ast: parseJs(text).ast, recovered: false });
 
@@ -26,10 +26,10 @@ describe('jsFacts', () => {
   });
 });
 
-describe('processLaunches', () => {
-  it("a RegExp's exec is no launch; an unresolved object's exec still is", () => {
+describe('isRegExpExec', () => {
+  it("tells a RegExp's exec from an unresolved object's exec among the launches", () => {
     const f = jsFacts(js(`/\\d+/.exec(a); new RegExp('x' + y).exec(b); RegExp('z').exec(c); (/q/).exec(d);
       getCp().exec(cmd); process.mainModule.require('child_process').exec(cmd2); load().spawn('sh', ['-c', e]);`));
-    assert.deepEqual(processLaunches(f).map((c) => c.callee), ['?.exec', '?.exec', '?.spawn']);
+    assert.deepEqual(processLaunches(f).map((c) => `${c.callee}${isRegExpExec(c) ? ' RegExp' : ''}`), ['?.exec RegExp', '?.exec RegExp', '?.exec RegExp', '?.exec RegExp', '?.exec', '?.exec', '?.spawn']);
   });
 });

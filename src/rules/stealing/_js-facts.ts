@@ -588,9 +588,10 @@ export function evalSinks(f: JsFacts): Call[] {
 
 /**
  * `/re/.exec(s)` and `new RegExp(p).exec(s)`: a RegExp's exec, whose callee name is `?.exec` like an unresolved
- * child_process object's. Never a launch (a bundle has dozens; each sent the launch rules into a whole-file flow trace).
+ * child_process object's, so processLaunches lists it. A rule that traces each launch's command through the file's
+ * data flow (a whole-file index on a bundle) skips these first: a bundle has dozens.
  */
-function isRegExpExec(c: Call): boolean {
+export function isRegExpExec(c: Call): boolean {
   if (!c.callee.startsWith('?.')) return false;
   let callee = c.node.callee;
   if (callee?.type === 'ChainExpression') callee = callee.expression;
@@ -603,7 +604,7 @@ function isRegExpExec(c: Call): boolean {
 /** child_process launches (exec/execSync/spawn/execFile/fork, shelljs/execa/cross-spawn). */
 export function processLaunches(f: JsFacts): Call[] {
   return memoCalls(f, 'processLaunches', () => f.calls.filter((c) =>
-    (/^(?:child_process|shelljs|execa|cross-spawn|\?)\.(?:exec|execSync|spawn|spawnSync|execFile|execFileSync|fork)$/.test(c.callee) && !isRegExpExec(c)) ||
+    /^(?:child_process|shelljs|execa|cross-spawn|\?)\.(?:exec|execSync|spawn|spawnSync|execFile|execFileSync|fork)$/.test(c.callee) ||
     (/^(?:exec|execSync|spawn|spawnSync|execFile|execFileSync|execa|execaSync|execaCommand|execaCommandSync|shell\.exec|\$)$/.test(c.callee) &&
       (hasModule(f, /^(?:child_process|execa|cross-spawn|shelljs|zx)/) || c.callee.startsWith('child_process'))) ||
     /^(?:execa|cross-spawn|execa\.\w+|execa\.default)$/.test(c.callee),
