@@ -109,7 +109,7 @@ export function analyzeFile(path: string, bytes: Uint8Array, rules: readonly Any
       const limit = parseMaxUnits(parseMax);
       const units = parseUnits(text, limit);
       if (units <= limit) return text;
-      over = `${mb(facts.size)} MB of JavaScript with more than ${limit.toLocaleString('en')} parse units (tokens) is over the parse limit (${mb(parseMax)} MB, or ${limit.toLocaleString('en')} units for JavaScript)`;
+      over += ` and has more than ${limit.toLocaleString('en')} parse units (tokens), the limit for JavaScript`;
     }
     const w = windowed(text, opts.parseWindow ?? Math.max(1, parseMax >> 2));
     if (w.head >= w.tail) return text;

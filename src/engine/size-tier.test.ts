@@ -44,7 +44,7 @@ describe('a file over the parse limit is analysed reduced, never skipped', () =>
   it('an appended payload is still found by the AST rules, at its real line', () => {
     const text = filler(2000) + PAYLOAD;
     const r = analyzeFile('src/app.js', enc.encode(text), rules, opts);
-    assert.match(r.reduced ?? '', /reduced analysis: 0\.1 MB of JavaScript with more than 10,000 parse units \(tokens\) is over the parse limit \(0\.0 MB, or 10,000 units for JavaScript\): the text rules .* read all of it, the \d+ JavaScript AST rule\(s\) that apply only its first/);
+    assert.match(r.reduced ?? '', /reduced analysis: 0\.1 MB is over the 0\.0 MB parse limit and has more than 10,000 parse units \(tokens\), the limit for JavaScript: the text rules .* read all of it, the \d+ JavaScript AST rule\(s\) that apply only its first/);
     const f = r.findings.find((x) => x.ruleId === 'runtime-package-install');
     assert.ok(f, JSON.stringify(r.findings.map((x) => x.ruleId)));
     assert.equal(f.line, 2002);
@@ -134,7 +134,7 @@ describe('a large JavaScript file whose tree is small is analysed whole', () => 
     const dense = 'var a=b+c,d=e(f,g);\n'.repeat(220_000) + PAYLOAD;
     assert.ok(parseUnits(dense) > parseMaxUnits(PARSE_MAX_BYTES));
     const r = analyzeFile('lib/compiled.js', enc.encode(dense), rules);
-    assert.match(r.reduced ?? '', /^reduced analysis: 4\.2 MB of JavaScript with more than 2,097,152 parse units \(tokens\) is over the parse limit \(4\.0 MB, or 2,097,152 units for JavaScript\): .* only its first 1\.0 MB and last 1\.0 MB/);
+    assert.match(r.reduced ?? '', /^reduced analysis: 4\.2 MB is over the 4\.0 MB parse limit and has more than 2,097,152 parse units \(tokens\), the limit for JavaScript: .* only its first 1\.0 MB and last 1\.0 MB/);
     assert.equal(r.findings.find((x) => x.ruleId === 'runtime-package-install')?.line, 220_002);
   });
   it('scan: the large file in own code keeps the scan complete; a dense one beyond the limit makes it incomplete', async () => {
