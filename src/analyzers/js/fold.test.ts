@@ -52,7 +52,53 @@ describe('foldString', () => {
   it('does not fold reassigned or mutated bindings', () => {
     assert.equal(foldLast('let a = "x"; a = y; a'), null);
     assert.equal(foldLast('const a = ["x","y"]; a.push(a.shift()); a[0]'), null);
-    assert.equal(foldLast('function f(a) { return a } const a = "x"; a'), null, 'ambiguous name');
+  });
+
+  it('resolves a name through the binding in scope where it is read (minified bundles reuse e/t)', () => {
+    // Before: any second binding of the name anywhere in the file made it unfoldable.
+    assert.equal(foldLast('function f(a) { return a } const a = "x"; a')?.value, 'x', 'the parameter of f is another a');
+    assert.equal(foldLast('function f(e) { return e } function g() { const e = "child_" + "process"; return e } const n = "a"; g() + n')?.value, 'child_processa');
+    const { ast } = parseJs('function f(e) { return e }\nfunction g() { const e = "child_" + "process"; return require(e); }\nfunction h(t) { var e = t; return require(e); }');
+    const req = (fnIx: number) => ast.body[fnIx].body.body[1].argument.arguments[0];
+    assert.equal(foldString(req(1), ast)?.value, 'child_process', 'e in g is g\'s const');
+    assert.equal(foldString(req(2), ast), null, 'e in h is h\'s var, given a parameter');
+  });
+
+  it('does not fold a name where another binding shadows it, or where it is not in scope', () => {
+    const { ast } = parseJs('const t = atob("aGk=");\nfunction r(t) { return t + "!"; }\nfunction s() { { let t = y; return t + "!"; } }\nfunction u() { const k = "x"; }\nfunction v() { return k + "!"; }');
+    const ret = (i: number) => {
+      let b = ast.body[i].body.body;
+      if (b[0].type === 'BlockStatement') b = b[0].body;
+      return b[b.length - 1].argument;
+    };
+    assert.equal(foldString(ret(1), ast), null, 'a parameter shadows the module-level const');
+    assert.equal(foldString(ret(2), ast), null, 'a block-level let shadows it');
+    assert.equal(foldString(ret(4), ast), null, 'k of u is not visible in v (it folded to "x!" before: one binding in the file)');
+    assert.equal(foldString(ast.body[0].declarations[0].init, ast)?.value, 'hi');
+  });
+
+  it('a name declared more than 32 times (a minified bundle\'s e) is not resolved: unfoldable, as before', () => {
+    const many = Array.from({ length: 40 }, (_, i) => `function f${i}(e) { return e; }`).join('\n');
+    const { ast } = parseJs(`${many}\nfunction g() { const e = "x"; return e + "!"; }`);
+    const g = ast.body[ast.body.length - 1];
+    assert.equal(foldString(g.body.body[1].argument, ast), null);
+    const few = Array.from({ length: 20 }, (_, i) => `function f${i}(e) { return e; }`).join('\n');
+    const p2 = parseJs(`${few}\nfunction g() { const e = "x"; return e + "!"; }`).ast;
+    assert.equal(foldString(p2.body[p2.body.length - 1].body.body[1].argument, p2)?.value, 'x!');
+  });
+
+  it('a reassignment spoils only the binding it assigns', () => {
+    const code = 'function a() { let e = "x"; e = y(); return e; }\nfunction b() { const e = "ok"; return e + "!"; }';
+    const { ast } = parseJs(code);
+    assert.equal(foldString(ast.body[0].body.body[2].argument, ast), null);
+    assert.equal(foldString(ast.body[1].body.body[1].argument, ast)?.value, 'ok!');
+  });
+
+  it('a built-in is not the built-in where the file binds its name', () => {
+    const { ast } = parseJs('function f(atob) { return atob("aGk="); }\nfunction g() { return atob("aGk="); }\nfunction h() { var String = S; return String.fromCharCode(104); }');
+    assert.equal(foldString(ast.body[0].body.body[0].argument, ast), null);
+    assert.equal(foldString(ast.body[1].body.body[0].argument, ast)?.value, 'hi', 'a parameter named atob elsewhere no longer hides the global');
+    assert.equal(foldString(ast.body[2].body.body[1].argument, ast), null);
   });
 
   it('stays bounded on hostile input', () => {

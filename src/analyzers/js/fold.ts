@@ -78,13 +78,13 @@ class Evaluator {
   readonly envVars = new Set<string>();
   private readonly maxLength: number;
   private readonly maxSteps: number;
-  /** Name memo: the file-wide one, unless env values make results differ from the plain fold. */
-  private readonly memo: Map<string, Value | Fail>;
+  /** Binding memo: the file-wide one, unless env values make results differ from the plain fold. */
+  private readonly memo: Map<object, Value | Fail>;
   constructor(
     readonly scope: FoldScope,
     readonly opts: FoldOptions,
   ) {
-    this.memo = opts.envValues ? new Map() : (scope.memo as Map<string, Value | Fail>);
+    this.memo = opts.envValues ? new Map() : (scope.memo as Map<object, Value | Fail>);
     this.maxLength = opts.maxLength ?? DEFAULTS.maxLength;
     this.maxSteps = opts.maxSteps ?? DEFAULTS.maxSteps;
   }
@@ -138,7 +138,7 @@ class Evaluator {
         }
       }
       case 'Identifier':
-        return this.ident(node.name, env, depth);
+        return this.ident(node.name, node.start, env, depth);
       case 'MemberExpression':
         return this.member(node, env, depth);
       case 'ChainExpression':
@@ -260,35 +260,39 @@ class Evaluator {
     }
   }
 
-  private ident(name: string, env: Env, depth: number): Value {
+  /** A name read at offset `at`: the helper call's environment first, then the file binding it resolves to there. */
+  private ident(name: string, at: number | undefined, env: Env, depth: number): Value {
     if (env) {
       for (let e: Env = env; e; e = (e.get('\0parent') as unknown as Env) ?? null) if (e.has(name)) return e.get(name);
     }
     if (name === 'undefined') return undefined;
     if (name === 'NaN') return NaN;
     if (name === 'Infinity') return Infinity;
-    const memo = this.memo.get(name);
+    // A name never given a value in the file (only parameters, patterns, classes: a bundle's e/t) fails without
+    // resolving which binding this is.
+    if (!this.scope.hasValued(name)) throw FAIL;
+    const b = this.scope.resolve(name, at);
+    if (!b) throw FAIL;
+    const memo = this.memo.get(b);
     if (memo !== undefined) {
       if (memo instanceof Fail) throw FAIL;
       this.usedSteps.add('const');
       return memo;
     }
-    const b = this.scope.bindings.get(name);
-    if (!b) throw FAIL;
-    const init = this.scope.initOf(name);
-    if (!init || this.scope.resolving.has(name)) throw FAIL;
-    this.scope.resolving.add(name);
+    const init = this.scope.initOf(b);
+    if (!init || this.scope.resolving.has(b)) throw FAIL;
+    this.scope.resolving.add(b);
     try {
       const v: Value = init.type === 'FunctionDeclaration' ? { fn: init, closure: null } : this.eval(init, null, depth + 1);
-      this.memo.set(name, v);
+      this.memo.set(b, v);
       this.usedSteps.add('const');
       return v;
     } catch (e) {
       // Only a definite failure is remembered; a step-budget failure could succeed in a later, cheaper fold.
-      if (e instanceof Fail && this.steps <= (this.opts.maxSteps ?? DEFAULTS.maxSteps)) this.memo.set(name, FAIL);
+      if (e instanceof Fail && this.steps <= (this.opts.maxSteps ?? DEFAULTS.maxSteps)) this.memo.set(b, FAIL);
       throw FAIL;
     } finally {
-      this.scope.resolving.delete(name);
+      this.scope.resolving.delete(b);
     }
   }
 
@@ -346,7 +350,7 @@ class Evaluator {
   private call(node: Node, env: Env, depth: number): Value {
     const callee = unwrap(node.callee);
     // Global functions and namespaces.
-    if (callee.type === 'Identifier' && !this.shadowed(callee.name, env)) {
+    if (callee.type === 'Identifier' && !this.shadowed(callee.name, callee.start, env)) {
       const name = callee.name;
       if (name in GLOBAL_FNS) {
         const args = this.args(node.arguments, env, depth);
@@ -357,7 +361,7 @@ class Evaluator {
       const objNode = unwrap(callee.object);
       const method = callee.computed ? this.eval(callee.property, env, depth + 1) : callee.property?.name;
       if (typeof method !== 'string') throw FAIL;
-      if (objNode.type === 'Identifier' && !this.shadowed(objNode.name, env) && !this.scope.bindings.has(objNode.name)) {
+      if (objNode.type === 'Identifier' && !this.shadowed(objNode.name, objNode.start, env)) {
         const ns = `${objNode.name}.${method}`;
         const fn = NAMESPACE_FNS[ns];
         if (fn) return fn(this, this.args(node.arguments, env, depth));
@@ -375,9 +379,10 @@ class Evaluator {
     throw FAIL;
   }
 
-  private shadowed(name: string, env: Env): boolean {
+  /** Whether `name` read at `at` is a helper-call local or the file's own binding (then not a built-in). */
+  private shadowed(name: string, at: number | undefined, env: Env): boolean {
     for (let e: Env = env; e; e = (e.get('\0parent') as unknown as Env) ?? null) if (e.has(name)) return true;
-    return this.scope.bindings.has(name);
+    return this.scope.isBound(name, at);
   }
 
   /** Calls a helper function: a single expression, or `const`s then `return`; or a recognised XOR loop. */
@@ -435,7 +440,7 @@ class Evaluator {
           for (const side of [x.left, x.right]) {
             const m = side?.type === 'MemberExpression' ? side : null;
             const o = m?.object;
-            if (o?.type === 'Identifier' && !params.some((p) => p.type === 'Identifier' && p.name === o.name) && this.scope.initOf(o.name)) sh.closureKey = o;
+            if (o?.type === 'Identifier' && !params.some((p) => p.type === 'Identifier' && p.name === o.name) && this.scope.initAt(o.name, o.start)) sh.closureKey = o;
           }
         }
         else if (x.type === 'AssignmentExpression' && x.operator === '^=') sh.xor = true;
@@ -730,19 +735,21 @@ function unwrap(n: Node): Node {
 }
 
 /**
- * Whether the evaluator can resolve a call's callee at the top level: a known global function, a name bound once in
- * the file, a known namespace function (`Buffer.from`), or a method of something that is not an unbound global
+ * Whether the evaluator can resolve a call's callee at the top level: a known global function, a name whose binding
+ * there is given one value, a known namespace function (`Buffer.from`), or a method of something that is not an unbound global
  * (`console.log(x)` never folds). False exactly where `call()` would fail on its first lookup.
  */
 export function mayFoldCall(node: Node, scope: FoldScope): boolean {
   const c = unwrap(node.callee);
-  if (c?.type === 'Identifier') return (!scope.bindings.has(c.name) && c.name in GLOBAL_FNS) || scope.initOf(c.name) !== null;
+  // Cheap supersets first (the evaluator makes the exact check): a bundle has a call per few nodes.
+  if (c?.type === 'Identifier') return c.name in GLOBAL_FNS || (scope.hasValued(c.name) && scope.initAt(c.name, c.start) !== null);
   if (c?.type === 'MemberExpression') {
     if (c.computed) return true;
     const obj = unwrap(c.object);
     if (obj?.type !== 'Identifier') return true;
-    if (scope.bindings.has(obj.name)) return scope.initOf(obj.name) !== null;
-    return `${obj.name}.${c.property?.name}` in NAMESPACE_FNS || obj.name === 'NaN' || obj.name === 'Infinity' || obj.name === 'undefined';
+    const global = `${obj.name}.${c.property?.name}` in NAMESPACE_FNS || obj.name === 'NaN' || obj.name === 'Infinity' || obj.name === 'undefined';
+    if (!scope.mentions(obj.name)) return global;
+    return global || (scope.hasValued(obj.name) && scope.initAt(obj.name, obj.start) !== null);
   }
   return false;
 }

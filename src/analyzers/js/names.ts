@@ -5,6 +5,9 @@
  */
 import { foldString } from './fold.js';
 import { flatAst, type Node } from './walk.js';
+import { patternNames, SCOPE_TYPES, VAR_SCOPE_TYPES } from './patterns.js';
+
+export { patternNames } from './patterns.js';
 
 /** Strips wrappers that do not change the value: `(0, x)`, `x!`, `x as T`, `a?.b` chains. */
 export function unwrap(n: Node | null | undefined): Node | null {
@@ -116,14 +119,6 @@ export interface Binding {
   pattern?: boolean;
 }
 
-/**
- * Nodes that own bindings: functions (parameters, `var`, their own name for function expressions), blocks and loop /
- * switch heads (`let`, `const`, `class`, block functions), catch clauses (the catch parameter), class expressions (their
- * own name) and the Program.
- */
-const SCOPE_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'CatchClause', 'Program', 'BlockStatement', 'StaticBlock', 'ForStatement', 'ForInStatement', 'ForOfStatement', 'SwitchStatement', 'ClassExpression']);
-/** Scopes that `var` hoists to. */
-const VAR_SCOPE_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'Program', 'StaticBlock']);
 const innermostCache = new WeakMap<Node, Node>();
 
 /** The innermost scope (function, block, catch clause, loop head, Program, …) around `node` (the node itself excluded). */
@@ -483,51 +478,6 @@ function indexParams(ix: FileIndex, fn: FnNode): void {
 /** Names bound by a nested parameter pattern (`([a, { b }]) => …`): parameters of `fn` at `index`, so they shadow. */
 function bindPatternParams(ix: FileIndex, pattern: Node, fn: FnNode, index: number): void {
   for (const x of patternNames(pattern)) addBinding(ix, { name: x.name, kind: 'param', scope: fn, fn, index });
-}
-
-/**
- * The identifiers a binding pattern declares, in source order: `{ a, b: c, d = f(e), [k]: g, ...r }` → a, c, d, g, r;
- * `[x, [y], z = w]` → x, y, z. Property keys, computed keys, default values (`f(e)`) and member targets (`[o.p] = …`)
- * are references, not bindings. Shared by declarations, parameters, catch clauses and the folder. Iterative; a hostile
- * pattern is cut at 10,000 nodes.
- */
-export function patternNames(pattern: Node | null | undefined): Node[] {
-  const out: Node[] = [];
-  const stack: Node[] = pattern ? [pattern] : [];
-  for (let n = 0; stack.length && n < 10_000; n++) {
-    const x = stack.pop()!;
-    switch (x.type) {
-      case 'Identifier':
-        out.push(x);
-        break;
-      case 'ObjectPattern': {
-        const props: Node[] = x.properties ?? [];
-        for (let i = props.length - 1; i >= 0; i--) {
-          const p = props[i]!;
-          const v = p.type === 'RestElement' ? p.argument : p.value;
-          if (v) stack.push(v);
-        }
-        break;
-      }
-      case 'ArrayPattern': {
-        const els: (Node | null)[] = x.elements ?? [];
-        for (let i = els.length - 1; i >= 0; i--) if (els[i]) stack.push(els[i]!);
-        break;
-      }
-      case 'AssignmentPattern':
-        if (x.left) stack.push(x.left);
-        break;
-      case 'RestElement':
-        if (x.argument) stack.push(x.argument);
-        break;
-      case 'TSParameterProperty':
-        if (x.parameter) stack.push(x.parameter);
-        break;
-      default:
-        break; // MemberExpression targets and anything else bind nothing
-    }
-  }
-  return out;
 }
 
 /**
