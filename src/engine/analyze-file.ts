@@ -42,6 +42,8 @@ export const PARSE_MAX_BYTES = 4 << 20;
 export const parseMaxUnits = (parseMaxBytes: number): number => Math.floor(parseMaxBytes / 2);
 /** What the AST rules see of each end of a file over the parse limit: a quarter of the limit (characters). */
 export const PARSE_WINDOW = PARSE_MAX_BYTES >> 2;
+/** Parse units a JavaScript file under the byte limit may have (measured: 2.5 M units of the worst shapes fit the heavy worker, 3.5 M do not). */
+const DENSE_UNITS_UNDER_LIMIT = (parseMaxBytes: number): number => Math.floor(parseMaxBytes * 0.6);
 
 export interface FileResult {
   facts: FileFacts;
@@ -102,7 +104,16 @@ export function analyzeFile(path: string, bytes: Uint8Array, rules: readonly Any
   // Over the parse limit the AST rules run on a windowed copy (see windowed()): same length and line breaks, so
   // every offset and line they report is the file's own.
   const astText = (lang: string, ruleCount: number): string => {
-    if (text === null || facts.size <= parseMax) return text ?? '';
+    if (text === null) return '';
+    if (facts.size <= parseMax) {
+      // Under the byte limit only a file of the densest shapes (`;`, `a\n`, `f(a);`: one node per byte or two) can still
+      // outgrow the heavy worker's heap (3.5 M units do not fit, 2.5 M do). Such a file is windowed like a larger one,
+      // so its text findings and the rest of the scan survive instead of the worker running out of memory.
+      if (lang !== 'JavaScript' || facts.size <= DENSE_UNITS_UNDER_LIMIT(parseMax)) return text;
+      const limit = DENSE_UNITS_UNDER_LIMIT(parseMax);
+      if (parseUnits(text, limit) <= limit) return text;
+      return windowOf(lang, ruleCount, `${mb(facts.size)} MB has more than ${limit.toLocaleString('en')} parse units (tokens), more than a worker's heap holds`);
+    }
     let over = `${mb(facts.size)} MB is over the ${mb(parseMax)} MB parse limit`;
     if (lang === 'JavaScript') {
       // Over the byte limit, JavaScript is judged by what its AST would cost: mostly data in strings parses whole.
@@ -111,6 +122,10 @@ export function analyzeFile(path: string, bytes: Uint8Array, rules: readonly Any
       if (units <= limit) return text;
       over += ` and has more than ${limit.toLocaleString('en')} parse units (tokens), the limit for JavaScript`;
     }
+    return windowOf(lang, ruleCount, over);
+  };
+  const windowOf = (lang: string, ruleCount: number, over: string): string => {
+    if (text === null) return '';
     const w = windowed(text, opts.parseWindow ?? Math.max(1, parseMax >> 2));
     if (w.head >= w.tail) return text;
     reduced =

@@ -137,6 +137,16 @@ describe('a large JavaScript file whose tree is small is analysed whole', () => 
     assert.match(r.reduced ?? '', /^reduced analysis: 4\.2 MB is over the 4\.0 MB parse limit and has more than 2,097,152 parse units \(tokens\), the limit for JavaScript: .* only its first 1\.0 MB and last 1\.0 MB/);
     assert.equal(r.findings.find((x) => x.ruleId === 'runtime-package-install')?.line, 220_002);
   });
+  it('3.5 MB of the densest shape (one node per byte or two) under the byte limit is windowed, not left to exhaust the heap', () => {
+    const dense = ';'.repeat(3_500_000) + '\n' + PAYLOAD;
+    const r = analyzeFile('lib/semis.js', enc.encode(dense), rules);
+    assert.match(r.reduced ?? '', /^reduced analysis: 3\.3 MB has more than 2,516,582 parse units \(tokens\), more than a worker's heap holds: /);
+    assert.equal(r.findings.find((x) => x.ruleId === 'runtime-package-install')?.line, 3);
+    // Ordinary code of the same size is under the unit bound and parsed whole.
+    const code = 'const value = compute(input, options);\n'.repeat(90_000) + PAYLOAD;
+    assert.ok(code.length < PARSE_MAX_BYTES && code.length > 3_000_000);
+    assert.equal(analyzeFile('lib/code.js', enc.encode(code), rules).reduced, undefined);
+  });
   it('scan: the large file in own code keeps the scan complete; a dense one beyond the limit makes it incomplete', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lurescan-units-'));
     try {
