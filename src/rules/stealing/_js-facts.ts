@@ -11,6 +11,7 @@ import { partitionPoint } from '../../core/search.js';
 import type { JsFile } from '../../core/inputs.js';
 import { flatAst, type Node } from '../../analyzers/js/walk.js';
 import { collectStrings } from '../../analyzers/js/collect-strings.js';
+import { requiredModule } from '../../analyzers/js/names.js';
 
 export interface Str {
   value: string;
@@ -92,7 +93,7 @@ function computeFacts(js: JsFile): JsFacts {
       } else if (n.init) inits.set(n.id.name, n.init);
     }
     if (!n.init) return;
-    const mod = requiredModule(n.init);
+    const mod = requiredModule(n.init, js.ast);
     if (mod !== null) {
       modules.add(mod);
       if (n.id.type === 'Identifier') aliases.set(n.id.name, mod);
@@ -118,7 +119,7 @@ function computeFacts(js: JsFile): JsFacts {
     switch (n.type) {
       case 'CallExpression': {
         callNodes.push(n);
-        const mod = requiredModule(n);
+        const mod = requiredModule(n, js.ast);
         if (mod !== null) modules.add(mod);
         break;
       }
@@ -126,7 +127,7 @@ function computeFacts(js: JsFile): JsFacts {
         callNodes.push(n);
         break;
       case 'ImportExpression': {
-        const mod = requiredModule(n);
+        const mod = requiredModule(n, js.ast);
         if (mod !== null) modules.add(mod);
         break;
       }
@@ -194,7 +195,7 @@ function computeFacts(js: JsFile): JsFacts {
     for (const seg of concatSegments(n, consts)) if (seg.value.length > 1) strings.push(seg);
   }
   for (const n of callNodes) {
-    const callee = calleeName(n.callee, aliases);
+    const callee = calleeName(n.callee, aliases, js.ast);
     if (callee) {
       const method = callee.slice(callee.lastIndexOf('.') + 1);
       calls.push({ node: n, callee, method, args: n.arguments ?? [], isNew: n.type === 'NewExpression' });
@@ -459,29 +460,7 @@ function propName(m: Node): string | null {
   return null;
 }
 
-/** `require('x')`, `require('x').y`, `await import('x')` → 'x' (or 'x.y' for a member). */
-function requiredModule(n: Node): string | null {
-  if (n.type === 'AwaitExpression') return requiredModule(n.argument);
-  if (n.type === 'MemberExpression') {
-    const base = requiredModule(n.object);
-    const p = propName(n);
-    return base !== null && p ? `${base}.${p}` : null;
-  }
-  if (n.type === 'ImportExpression') return constModuleName(n.source);
-  if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'require') return constModuleName(n.arguments?.[0]);
-  return null;
-}
-
 const NO_CONSTS = new Map<string, string>();
-/** A module name that is a literal or built from constant pieces only (`'child_pro' + 'cess'`, templates, `.join`). */
-function constModuleName(a: Node | undefined): string | null {
-  if (!a) return null;
-  if (a.type === 'Literal') return typeof a.value === 'string' ? stripNode(a.value) : null;
-  if (a.type !== 'BinaryExpression' && a.type !== 'TemplateLiteral' && a.type !== 'CallExpression') return null;
-  const v = foldNode(a, NO_CONSTS, 0);
-  return v !== null && v.length <= 214 && /^[@\w.\/:-]+$/.test(v) ? stripNode(v) : null;
-}
-
 /** A computed member key spelled from constant pieces (`cp['ex' + 'ec']`): an identifier-like name, else null. */
 function constKey(m: Node): string | null {
   const p = m.property;
@@ -491,7 +470,7 @@ function constKey(m: Node): string | null {
 }
 
 /** Dotted name of a callee with require/import aliases resolved; '?' for segments that are not names. */
-export function calleeName(c: Node, aliases: Map<string, string>): string | null {
+export function calleeName(c: Node, aliases: Map<string, string>, ast?: Node): string | null {
   // Built right to left as one string (no parts array: this runs for every call of a bundle).
   let name = '';
   let parts = 0;
@@ -518,7 +497,7 @@ export function calleeName(c: Node, aliases: Map<string, string>): string | null
         break;
       case 'CallExpression':
       case 'ImportExpression':
-        seg = requiredModule(x) ?? '?';
+        seg = requiredModule(x, ast) ?? '?';
         break;
       default:
         seg = '?';
