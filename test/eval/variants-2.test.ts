@@ -16,11 +16,10 @@
  * are staged as `node_modules` / `.git` (git will not store those names).
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { readdirSync } from 'node:fs';
+import { describe, it } from 'node:test';
 import { scan } from '../../src/index.js';
+import { fixtureStager } from './stage-fixture.js';
 
 type Verdict = 'malicious' | 'suspicious' | 'clean';
 interface Variant {
@@ -114,25 +113,7 @@ const VARIANTS: Record<string, Variant> = {
 };
 
 const ROOT = new URL('./variants-2/', import.meta.url).pathname;
-const RENAME: Record<string, string> = { _node_modules: 'node_modules', _git: '.git' };
-const work = mkdtempSync(join(tmpdir(), 'lurescan-variants2-'));
-after(() => rmSync(work, { recursive: true, force: true }));
-
-function stage(name: string): string {
-  const dst = join(work, name);
-  cpSync(join(ROOT, name), dst, { recursive: true });
-  const fix = (dir: string) => {
-    for (const e of readdirSync(dir)) {
-      let p = join(dir, e);
-      if (!statSync(p).isDirectory()) continue;
-      const real = RENAME[e];
-      if (real) renameSync(p, (p = join(dir, real)));
-      fix(p);
-    }
-  };
-  fix(dst);
-  return dst;
-}
+const stage = fixtureStager(ROOT, 'variants2');
 
 describe('hold-out variants 2', () => {
   it('every fixture folder has an expectation and every expectation a folder', () => {

@@ -7,11 +7,10 @@
  * the real name). Known gaps are listed with `expect: 'gap'`: reported as diagnostics, never asserted either way.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { readdirSync } from 'node:fs';
+import { describe, it } from 'node:test';
 import { scan } from '../../src/index.js';
+import { fixtureStager } from './stage-fixture.js';
 
 type Expect = 'malicious' | 'suspicious' | 'clean' | 'not-malicious' | 'gap';
 interface Variant {
@@ -142,24 +141,7 @@ const VARIANTS: Record<string, Variant> = {
 };
 
 const ROOT = new URL('../fixtures/variants/', import.meta.url).pathname;
-const work = mkdtempSync(join(tmpdir(), 'lurescan-variants-'));
-after(() => rmSync(work, { recursive: true, force: true }));
-
-/** Copies a fixture to a temp folder, restoring `_node_modules` folders to their real name. */
-function stage(name: string): string {
-  const dst = join(work, name);
-  cpSync(join(ROOT, name), dst, { recursive: true });
-  const fix = (dir: string) => {
-    for (const e of readdirSync(dir)) {
-      const p = join(dir, e);
-      if (!statSync(p).isDirectory()) continue;
-      if (e === '_node_modules') renameSync(p, join(dir, 'node_modules'));
-      fix(e === '_node_modules' ? join(dir, 'node_modules') : p);
-    }
-  };
-  fix(dst);
-  return dst;
-}
+const stage = fixtureStager(ROOT, 'variants');
 
 describe('THREATS.md variants', () => {
   it('every fixture folder has an expectation and every expectation a folder', () => {
