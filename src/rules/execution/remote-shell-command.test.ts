@@ -4,6 +4,11 @@ import rule from './remote-shell-command.js';
 ruleTest(rule, {
   clean: [
     {
+      name: 'a Mongoose query .exec(callback) in an Express route that also fetches',
+      file: 'server/routes/users.js',
+      code: "const axios = require('axios');\nconst User = require('../models/User');\nrouter.get('/:id', (req, res) => {\n  axios.get('https://api.example.org/flags').then((r) => {\n    User.findById(r.data.id).exec((err, user) => res.json(user));\n  });\n});\n",
+    },
+    {
       name: 'a fixed command run after fetching JSON',
       file: 'scripts/release.js',
       code: "const { execSync } = require('child_process');\nconst axios = require('axios');\naxios.get('https://api.github.com/repos/a/b/releases/latest').then((r) => {\n  console.log(r.data.tag_name);\n  execSync('git fetch --tags', { stdio: 'inherit' });\n});\n",

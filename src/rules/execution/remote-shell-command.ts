@@ -43,7 +43,8 @@ export default defineRule({
     for (const c of processLaunches(f)) {
       if (isRegExpExec(c)) continue; // /re/.exec(s): not a launch, and tracing it builds a bundle's whole flow index
       const cmd = commandArg(c, js.text);
-      if (!cmd || cmd.type === 'Literal') continue;
+      // A command line is never a function: Mongoose's query.exec(cb) / promise-style .exec() callbacks are not launches.
+      if (!cmd || cmd.type === 'Literal' || cmd.type === 'ArrowFunctionExpression' || cmd.type === 'FunctionExpression') continue;
       const net = originsOf(cmd, js.ast).filter((o) => o.kind === 'network' || o.kind === 'network-error');
       const o = net.find((x) => x.kind === 'network-error') ?? net[0];
       if (!o) continue;
