@@ -79,7 +79,7 @@ const VARIANTS: Record<string, Variant> = {
   'm-lefthook': { expect: 'malicious', holdout: 'clean', tactic: 'placement', shape: "lefthook.yml post-checkout curl | sh, installed by prepare" },
   'm-lockfile-resolved': { expect: 'suspicious', holdout: 'suspicious', tactic: 'dependency', shape: "package-lock resolves express to a tarball on a raw IP", todo: 'by design: a lockfile tarball on a raw IP is high/high (suspicious) offline' },
   'm-module-name-var': { expect: 'malicious', holdout: 'clean', tactic: 'obfuscation', shape: "module name joined from pieces and held in a variable, cp['ex'+'ec'](base64 curl | sh) at postinstall" },
-  'm-npmrc-node-options': { expect: 'suspicious', holdout: 'suspicious', tactic: 'placement', shape: ".npmrc node-options=--require a dot-file loader (every npm run)", todo: "C (names/flow): inline require('https').get(url, cb) is not a network origin, so the preloaded file's fetch → eval is not seen" },
+  'm-npmrc-node-options': { expect: 'malicious', holdout: 'suspicious', tactic: 'placement', shape: ".npmrc node-options=--require a dot-file loader (every npm run)" },
   'm-offscreen-route': { expect: 'malicious', holdout: 'malicious', tactic: 'placement', shape: "Express route file: loader pushed off-screen after `const router = …` (not a config)" },
   'm-osascript-phish': { expect: 'malicious', holdout: 'clean', tactic: 'stealer', shape: "osascript \"display dialog … with hidden answer\" password prompt sent to raw IP" },
   'm-percent-url-vm': { expect: 'clean', holdout: 'clean', tactic: 'sink', shape: "percent-encoded URL, https.get chunks → Buffer.concat → vm.runInNewContext with require", todo: 'C (flow): data collected with parts.push(chunk) and read back as Buffer.concat(parts).toString() loses its network origin (s += chunk works)' },
@@ -108,7 +108,7 @@ const VARIANTS: Record<string, Variant> = {
   'm-vscode-terminal-profile': { expect: 'malicious', holdout: 'malicious', tactic: 'placement', shape: "settings.json terminal profiles whose args run curl | sh" },
   'm-workspace-prepare-sh': { expect: 'malicious', holdout: 'clean', tactic: 'placement', shape: "workspace package prepare runs a .sh: curl -o /tmp/.p, chmod +x, run in background" },
   'm-ws-message-eval': { expect: 'malicious', holdout: 'malicious', tactic: 'payload-fetch', shape: "ws WebSocket message handler → eval (raw IP:6168)" },
-  'm-yarnrc-path': { expect: 'clean', holdout: 'clean', tactic: 'placement', shape: ".yarnrc.yml yarnPath to a committed \"yarn release\" that fetches and evals", todo: "C (names/flow): an inline require('https').get(url, cb) is not a network origin (const https = require('https'); https.get(…) is); the yarnPath entry is mapped" },
+  'm-yarnrc-path': { expect: 'malicious', holdout: 'clean', tactic: 'placement', shape: ".yarnrc.yml yarnPath to a committed \"yarn release\" that fetches and evals" },
   'm-zlib-eval': { expect: 'malicious', holdout: 'suspicious', tactic: 'obfuscation', shape: "eval(zlib.inflateSync(base64 blob)) hiding child_process curl | sh" },
 };
 

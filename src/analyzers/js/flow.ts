@@ -415,6 +415,13 @@ export function originsOf(expr: Node | null, ast: Node, opts: FlowOptions = {}):
     const callee = unwrap(n.callee);
     const name = stripGlobal(dottedName(callee));
     if (!name) {
+      // Inline module: require('https').get(u, cb), require('axios')(u), (await import('node-fetch')).default(u).
+      const req = requiredModule(callee, ast);
+      if (req !== null) {
+        const m = req.split('.')[0]!;
+        const last = req.slice(req.lastIndexOf('.') + 1);
+        if (NETWORK_MODULES.has(m) && ((!req.includes('.') && CALLABLE_CLIENTS.has(m)) || HTTP_VERBS.has(last) || m === 'socket.io-client')) return req;
+      }
       // axios.create({...}).get(u)
       if (callee?.type === 'MemberExpression' && HTTP_VERBS.has(callee.property?.name) && isNetworkInstance(unwrap(callee.object))) return `http client .${callee.property.name}`;
       // web3 contract read (EtherHiding): contract.methods.get().call()

