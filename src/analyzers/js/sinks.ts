@@ -169,7 +169,14 @@ function maybeSink(callee: Node, ix: FileIndex): boolean {
     }) ?? false;
   }
   if (callee.type === 'MemberExpression') {
-    if (!callee.computed) return SINK_PROPS.has(callee.property?.name);
+    if (!callee.computed) {
+      // eval.call(thisArg, code): only on the name eval itself (.call is on every other line of a bundle).
+      if (callee.property?.name === 'call') {
+        const o = unwrap(callee.object);
+        return o?.type === 'Identifier' && o.name === 'eval';
+      }
+      return SINK_PROPS.has(callee.property?.name);
+    }
     const p = unwrap(callee.property);
     if (p?.type === 'Literal') return SINK_PROPS.has(String(p.value));
     // globalThis['ev' + 'al'], fn[decoded]: only on a global object or something already Function-like.
@@ -198,6 +205,19 @@ function classify(node: Node, ast: Node, ix: FileIndex): Sink | null {
       params: args.slice(0, -1),
       label: `${isNew ? 'new ' : ''}${plain ? 'Function' : `(${rawName ?? 'Function.constructor'})`}`,
     };
+  }
+
+  // Indirect eval: Reflect.apply(eval, thisArg, [code]), eval.call(thisArg, code), eval.apply(thisArg, [code]) (eval by
+  // its name only: .apply is on every other line of a bundle, and resolving each receiver's binding would cost).
+  if (!isNew && name === 'Reflect.apply' && isEvalExpr(unwrap(args[0] ?? null), ast, ix)) {
+    const list = unwrap(args[2] ?? null);
+    return { kind: 'eval', node, code: list?.type === 'ArrayExpression' ? (list.elements[0] ?? null) : list, params: [], label: 'Reflect.apply(eval, …)' };
+  }
+  if (!isNew && callee.type === 'MemberExpression' && !callee.computed && (callee.property?.name === 'call' || callee.property?.name === 'apply') && isEvalShape(unwrap(callee.object)!, ast)) {
+    const how = callee.property.name as 'call' | 'apply';
+    const list = unwrap(args[1] ?? null);
+    const code = how === 'call' ? (args[1] ?? null) : list?.type === 'ArrayExpression' ? (list.elements[0] ?? null) : list;
+    return { kind: 'eval', node, code, params: [], label: `eval.${how}` };
   }
 
   if (name === 'Reflect.construct' || name === 'Reflect.apply') {
