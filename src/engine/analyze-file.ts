@@ -105,34 +105,31 @@ export function analyzeFile(path: string, bytes: Uint8Array, rules: readonly Any
   // every offset and line they report is the file's own.
   const astText = (lang: string, ruleCount: number): string => {
     if (text === null) return '';
-    if (facts.size <= parseMax) {
-      // Under the byte limit only a file of the densest shapes (`;`, `a\n`, `f(a);`: one node per byte or two) can still
-      // outgrow the heavy worker's heap (3.5 M units do not fit, 2.5 M do). Such a file is windowed like a larger one,
-      // so its text findings and the rest of the scan survive instead of the worker running out of memory.
-      if (lang !== 'JavaScript' || facts.size <= DENSE_UNITS_UNDER_LIMIT(parseMax)) return text;
-      const limit = DENSE_UNITS_UNDER_LIMIT(parseMax);
-      if (parseUnits(text, limit) <= limit) return text;
-      return windowOf(lang, ruleCount, `${mb(facts.size)} MB has more than ${limit.toLocaleString('en')} parse units (tokens), more than a worker's heap holds`);
+    const window = (over: string): string => {
+      const w = windowed(text, opts.parseWindow ?? Math.max(1, parseMax >> 2));
+      if (w.head >= w.tail) return text;
+      reduced =
+        `${REDUCED_ANALYSIS}: ${over}: the text rules (hidden code, ` +
+        `obfuscation fingerprints, file type) read all of it, the ${ruleCount} ${lang} AST rule(s) that apply only its first ` +
+        `${mb(w.head)} MB and last ${mb(text.length - w.tail)} MB (characters ${w.head}–${w.tail} not parsed)`;
+      return w.text;
+    };
+    const overBytes = facts.size > parseMax;
+    // JavaScript is judged by what its AST would cost (units <= bytes, so a file no larger than the unit bound needs no
+    // count). Over the byte limit, mostly data in strings parses whole. Under it, only the densest shapes (`;`, `a\n`,
+    // `f(a);`: one node per byte or two) can still outgrow the heavy worker's heap (3.5 M units do not fit, 2.5 M do):
+    // such a file is windowed too, so its text findings and the rest of the scan survive the worker's memory cap.
+    const unitLimit = overBytes ? parseMaxUnits(parseMax) : DENSE_UNITS_UNDER_LIMIT(parseMax);
+    if (lang === 'JavaScript' && facts.size > unitLimit) {
+      if (parseUnits(text, unitLimit) <= unitLimit) return text;
+      const units = `more than ${unitLimit.toLocaleString('en')} parse units (tokens)`;
+      return window(
+        overBytes
+          ? `${mb(facts.size)} MB is over the ${mb(parseMax)} MB parse limit and has ${units}, the limit for JavaScript`
+          : `${mb(facts.size)} MB has ${units}, more than a worker's heap holds`,
+      );
     }
-    let over = `${mb(facts.size)} MB is over the ${mb(parseMax)} MB parse limit`;
-    if (lang === 'JavaScript') {
-      // Over the byte limit, JavaScript is judged by what its AST would cost: mostly data in strings parses whole.
-      const limit = parseMaxUnits(parseMax);
-      const units = parseUnits(text, limit);
-      if (units <= limit) return text;
-      over += ` and has more than ${limit.toLocaleString('en')} parse units (tokens), the limit for JavaScript`;
-    }
-    return windowOf(lang, ruleCount, over);
-  };
-  const windowOf = (lang: string, ruleCount: number, over: string): string => {
-    if (text === null) return '';
-    const w = windowed(text, opts.parseWindow ?? Math.max(1, parseMax >> 2));
-    if (w.head >= w.tail) return text;
-    reduced =
-      `${REDUCED_ANALYSIS}: ${over}: the text rules (hidden code, ` +
-      `obfuscation fingerprints, file type) read all of it, the ${ruleCount} ${lang} AST rule(s) that apply only its first ` +
-      `${mb(w.head)} MB and last ${mb(text.length - w.tail)} MB (characters ${w.head}–${w.tail} not parsed)`;
-    return w.text;
+    return overBytes ? window(`${mb(facts.size)} MB is over the ${mb(parseMax)} MB parse limit`) : text;
   };
   if (text !== null && (facts.kind === 'js' || facts.kind === 'ts')) {
     const jsRules = rules.filter(
