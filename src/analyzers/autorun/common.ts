@@ -170,3 +170,6 @@ export function workspaceOf(path: string, marker: string): string {
 export function isVendoredPath(path: string): boolean {
   return /(^|\/)node_modules\//.test(path);
 }
+
+/** The hooks git runs in a working copy (a core.hooksPath folder's or lefthook.yml's other names never run there). */
+export const GIT_HOOK_NAMES = new Set(['applypatch-msg', 'pre-applypatch', 'post-applypatch', 'pre-commit', 'pre-merge-commit', 'prepare-commit-msg', 'commit-msg', 'post-commit', 'pre-rebase', 'post-checkout', 'post-merge', 'pre-push', 'post-rewrite', 'pre-auto-gc', 'reference-transaction', 'push-to-checkout', 'post-index-change']);

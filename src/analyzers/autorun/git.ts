@@ -1,4 +1,4 @@
-import { MapContext, baseName, dirOf, joinPath } from './common.js';
+import { GIT_HOOK_NAMES, MapContext, baseName, dirOf, joinPath } from './common.js';
 import { CommandFollower, leadsFrom } from './follow.js';
 import { scriptBody } from './shell.js';
 
@@ -94,7 +94,6 @@ export function collectGit(ctx: MapContext): void {
   scriptHooksPath(ctx);
 }
 
-const HOOK_NAMES = new Set(['applypatch-msg', 'pre-applypatch', 'post-applypatch', 'pre-commit', 'pre-merge-commit', 'prepare-commit-msg', 'commit-msg', 'post-commit', 'pre-rebase', 'post-checkout', 'post-merge', 'pre-push', 'post-rewrite', 'pre-auto-gc', 'reference-transaction', 'push-to-checkout', 'post-index-change']);
 const SET_HOOKS_PATH = /\bgit\s+(?:-C\s+\S+\s+)?config\s+(?:--(?:local|worktree)\s+)?core\.hooks[Pp]ath\s+(['"]?)([^\s'"&;|]+)\1/g;
 
 /**
@@ -111,7 +110,7 @@ function scriptHooksPath(ctx: MapContext): void {
       const dir = joinPath(root, m[2]!);
       if (dir === null || /(?:^|\/)\.husky(?:\/|$)/.test(dir)) continue;
       for (const h of ctx.view.files) {
-        if (dirOf(h.path) !== dir || !HOOK_NAMES.has(baseName(h.path))) continue;
+        if (dirOf(h.path) !== dir || !GIT_HOOK_NAMES.has(baseName(h.path))) continue;
         const body = scriptBody(ctx.read(h.path) ?? '');
         if (!body.command) continue;
         const fol = new CommandFollower(ctx).follow(body.command, root);

@@ -3,7 +3,7 @@ import type { Node as YamlNode } from 'yaml';
 // Loaded on the first compose file: importing yaml costs every worker thread ~70 ms of start-up.
 let yamlLib: typeof import('yaml') | undefined;
 const yaml = () => (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
-import { MapContext, baseName, dirOf, isVendoredPath, joinPath, parseJsonc, prop, props } from './common.js';
+import { GIT_HOOK_NAMES, MapContext, baseName, dirOf, isVendoredPath, joinPath, parseJsonc, prop, props } from './common.js';
 import { CommandFollower, leadsFrom } from './follow.js';
 import { scriptBody } from './shell.js';
 
@@ -133,9 +133,6 @@ function husky(ctx: MapContext, p: string): void {
   ctx.add({ trigger: 'husky', command: body.command, file: p, line: body.line, leadsTo: follow(ctx, text, root), label: `husky ${baseName(p)} hook (runs on git ${baseName(p).replace(/^pre-|^post-/, '')})` });
 }
 
-/** Git hook names lefthook installs a runner for (its config's other top-level keys are settings). */
-const GIT_HOOKS = new Set(['applypatch-msg', 'pre-applypatch', 'post-applypatch', 'pre-commit', 'pre-merge-commit', 'prepare-commit-msg', 'commit-msg', 'post-commit', 'pre-rebase', 'post-checkout', 'post-merge', 'pre-push', 'pre-receive', 'update', 'post-receive', 'post-update', 'reference-transaction', 'push-to-checkout', 'pre-auto-gc', 'post-rewrite', 'sendemail-validate', 'fsmonitor-watchman', 'post-index-change']);
-
 /**
  * lefthook.yml: the lefthook npm package installs its hooks into .git/hooks by itself on npm install (and
  * `lefthook install` in prepare does the same), so every `run:` of a hook runs on the next checkout/commit/merge, and
@@ -154,7 +151,8 @@ function lefthook(ctx: MapContext, p: string): void {
   let n = 0;
   for (const hook of doc.contents.items) {
     const hookName = isScalar(hook.key) ? String(hook.key.value) : '';
-    if (!GIT_HOOKS.has(hookName) || !isMap(hook.value)) continue;
+    // Other top-level keys are settings (colors, skip_output, …).
+    if (!GIT_HOOK_NAMES.has(hookName) || !isMap(hook.value)) continue;
     for (const kind of ['commands', 'scripts'] as const) {
       const group = hook.value.get(kind, true);
       if (!isMap(group)) continue;
