@@ -96,10 +96,10 @@ test('sinks: string timers given a download in a network callback', async (t) =>
 });
 
 test('sinks: indirect eval (Reflect.apply, eval.call, eval.apply) runs its code argument', async (t) => {
-  await t.test('Reflect.apply(eval, globalThis, [code]), eval.call(null, code), eval.apply(null, [code])', () => {
-    const code = 'Reflect.apply(eval, globalThis, [a]);\neval.call(null, b);\neval.apply(null, [c]);\n';
+  await t.test('Reflect.apply(eval, globalThis, [code]), eval.call(null, code), eval.apply(null, [code]), globalThis.eval.call', () => {
+    const code = 'Reflect.apply(eval, globalThis, [a]);\neval.call(null, b);\neval.apply(null, [c]);\nglobalThis.eval.call(null, d);\n';
     const { ast } = parseJs(code);
-    assert.deepEqual(findSinks(ast).map((s) => `${s.kind}@${lineOf(code, s.node.start)}:${code.slice(s.code!.start, s.code!.end)}`), ['eval@1:a', 'eval@2:b', 'eval@3:c']);
+    assert.deepEqual(findSinks(ast).map((s) => `${s.kind}@${lineOf(code, s.node.start)}:${code.slice(s.code!.start, s.code!.end)}`), ['eval@1:a', 'eval@2:b', 'eval@3:c', 'eval@4:d']);
   });
   await t.test('Reflect.apply and .call/.apply of other functions are no sinks', () => {
     assert.deepEqual(sinks('Reflect.apply(Math.max, null, [1, 2]);\nfn.call(this, code);\nlog.apply(console, [code]);\nconst o = { eval: (x) => x }; o.eval.call(o, s);\n'), []);

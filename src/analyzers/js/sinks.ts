@@ -170,10 +170,11 @@ function maybeSink(callee: Node, ix: FileIndex): boolean {
   }
   if (callee.type === 'MemberExpression') {
     if (!callee.computed) {
-      // eval.call(thisArg, code): only on the name eval itself (.call is on every other line of a bundle).
+      // eval.call(thisArg, code), globalThis.eval.call(…): only on a receiver spelled eval (.call is on every other line
+      // of a bundle); classify then checks the receiver as isEvalShape.
       if (callee.property?.name === 'call') {
         const o = unwrap(callee.object);
-        return o?.type === 'Identifier' && o.name === 'eval';
+        return o?.type === 'Identifier' ? o.name === 'eval' : o?.type === 'MemberExpression' && !o.computed && o.property?.name === 'eval';
       }
       return SINK_PROPS.has(callee.property?.name);
     }
