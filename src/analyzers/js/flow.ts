@@ -417,11 +417,7 @@ export function originsOf(expr: Node | null, ast: Node, opts: FlowOptions = {}):
     if (!name) {
       // Inline module: require('https').get(u, cb), require('axios')(u), (await import('node-fetch')).default(u).
       const req = requiredModule(callee, ast);
-      if (req !== null) {
-        const m = req.split('.')[0]!;
-        const last = req.slice(req.lastIndexOf('.') + 1);
-        if (NETWORK_MODULES.has(m) && ((!req.includes('.') && CALLABLE_CLIENTS.has(m)) || HTTP_VERBS.has(last) || m === 'socket.io-client')) return req;
-      }
+      if (req !== null && isNetworkCallPath(req)) return req;
       // axios.create({...}).get(u)
       if (callee?.type === 'MemberExpression' && HTTP_VERBS.has(callee.property?.name) && isNetworkInstance(unwrap(callee.object))) return `http client .${callee.property.name}`;
       // web3 contract read (EtherHiding): contract.methods.get().call()
@@ -441,11 +437,7 @@ export function originsOf(expr: Node | null, ast: Node, opts: FlowOptions = {}):
     if (mod !== undefined) {
       // `const { get } = require('https')` binds 'get' → 'https.get': judge the full path's last segment.
       const full = `${mod}${parts.length > 1 ? `.${parts.slice(1).join('.')}` : ''}`;
-      const m = mod.split('.')[0]!;
-      const fullLast = full.slice(full.lastIndexOf('.') + 1);
-      const callableModule = !full.includes('.') && CALLABLE_CLIENTS.has(m);
-      // Servers (http.createServer, net.createServer) receive requests: not a download.
-      if (NETWORK_MODULES.has(m) && (callableModule || HTTP_VERBS.has(fullLast) || m === 'socket.io-client')) return full;
+      if (isNetworkCallPath(full)) return full;
     }
     if (parts.length >= 2 && HTTP_VERBS.has(last)) {
       if (['axios', 'got', 'request', 'needle', 'superagent', 'http', 'https', 'ky', 'http2', 'net', 'tls'].includes(base)) return name;
@@ -526,6 +518,16 @@ function processEnv(n: Node): string | null {
   if (!n.computed) return n.property?.name ?? null;
   const k = unwrap(n.property);
   return k?.type === 'Literal' && typeof k.value === 'string' ? k.value : null;
+}
+
+/**
+ * A call of this module path downloads: 'https.get', 'axios' (a callable client), 'socket.io-client'. Servers
+ * (http.createServer, net.createServer) receive requests: not a download.
+ */
+function isNetworkCallPath(full: string): boolean {
+  const m = full.split('.')[0]!;
+  if (!NETWORK_MODULES.has(m)) return false;
+  return (!full.includes('.') && CALLABLE_CLIENTS.has(m)) || HTTP_VERBS.has(full.slice(full.lastIndexOf('.') + 1)) || m === 'socket.io-client';
 }
 
 /** The URL argument of a network call: first argument, or `{ url }` / `{ uri }` of an options object. */
