@@ -249,7 +249,7 @@ function classify(node: Node, ast: Node, ix: FileIndex): Sink | null {
     if ((name === 'setTimeout' || name === 'setInterval') && args.length) {
       const a = unwrap(args[0]!);
       if (a && !isFunctionLike(a, ix)) return { kind: 'timer-string', node, code: a, params: [], label: name };
-      if (a && dataParam(a, ix)) return { kind: 'timer-string', node, code: a, params: [], label: name, unsure: true };
+      if (a && dataParam(a, ix, ast)) return { kind: 'timer-string', node, code: a, params: [], label: name, unsure: true };
     }
     if (isNew && last === 'Worker' && args.length > 1) {
       const opts = unwrap(args[1]!);
@@ -315,21 +315,21 @@ const HANDLER_PROPS = new Set(['onmessage']);
  * Which parameters of a callback carry a value received at run time (a response, its text, a message), not a function
  * of this file: the first of `.then(fn)` and of `.on|once|addListener|addEventListener('data'|'message', fn)`; of a
  * request call's last-argument callback, every parameter (after the error of an err-first client: `request(u, (err,
- * res, body) => …)`). -1 when none; else the lowest index.
+ * res, body) => …)`). The one argument of `call` that may be such a callback and its data parameters; null when none.
  */
-function dataParamsFrom(cb: { call: Node; index: number }): DataRange | null {
-  const callee = unwrap(cb.call.callee);
+function dataParamsFrom(call: Node): { index: number; range: DataRange } | null {
+  const callee = unwrap(call.callee);
   const method = callee?.type === 'MemberExpression' && !callee.computed ? callee.property?.name : null;
-  if (method === 'then') return cb.index === 0 ? FIRST_ONLY : null;
+  if (method === 'then') return { index: 0, range: FIRST_ONLY };
   if (method && LISTEN_METHODS.has(method)) {
-    if (cb.index !== 1) return null;
-    const ev = unwrap(cb.call.arguments?.[0]);
-    return ev?.type === 'Literal' && DATA_EVENTS.has(String(ev.value)) ? FIRST_ONLY : null;
+    const ev = unwrap(call.arguments?.[0]);
+    return ev?.type === 'Literal' && DATA_EVENTS.has(String(ev.value)) ? { index: 1, range: FIRST_ONLY } : null;
   }
   const last = method ?? (callee?.type === 'Identifier' ? callee.name : null);
-  if (!last || !REQUEST_CALLS.has(last) || cb.call.type !== 'CallExpression') return null;
-  if (cb.index === 0 || cb.index !== (cb.call.arguments?.length ?? 0) - 1) return null;
-  return isErrFirstRequest(cb.call) ? AFTER_ERROR : ALL_PARAMS;
+  if (!last || !REQUEST_CALLS.has(last) || call.type !== 'CallExpression') return null;
+  const index = (call.arguments?.length ?? 0) - 1;
+  if (index <= 0) return null;
+  return { index, range: isErrFirstRequest(call) ? AFTER_ERROR : ALL_PARAMS };
 }
 /** Data parameter indexes [lo, hi] of a callback. */
 type DataRange = readonly [number, number];
@@ -344,7 +344,7 @@ interface DataCallbacks {
   from: Map<Node, DataRange>;
 }
 const dataCallbackCache = new WeakMap<FileIndex, DataCallbacks>();
-function dataCallbacks(ix: FileIndex): DataCallbacks {
+function dataCallbacks(ix: FileIndex, ast: Node): DataCallbacks {
   let dc = dataCallbackCache.get(ix);
   if (dc) return dc;
   const byName = new Map<string, Node[]>();
@@ -361,7 +361,16 @@ function dataCallbacks(ix: FileIndex): DataCallbacks {
       }
     }
   };
-  for (const [fn, cb] of ix.callbackOf) addFn(fn, dataParamsFrom(cb));
+  // The callbacks of the calls that pass one a download (at most one argument of each call can be one), in source
+  // order: a pass over the call nodes, without the file's call-site index (dotted names of every call of a bundle).
+  for (const node of flatAst(ast).nodes) {
+    const type = node.type;
+    if (type !== 'CallExpression' && type !== 'NewExpression') continue;
+    const d = dataParamsFrom(node);
+    if (!d) continue;
+    const fn = unwrap(node.arguments?.[d.index]);
+    if (fn && (fn.type === 'ArrowFunctionExpression' || fn.type === 'FunctionExpression')) addFn(fn, d.range);
+  }
   for (const [name, vals] of ix.memberValues) {
     if (!HANDLER_PROPS.has(name.slice(name.lastIndexOf('.') + 1))) continue;
     for (const v of vals) {
@@ -378,7 +387,7 @@ function dataCallbacks(ix: FileIndex): DataCallbacks {
  * `code` in `.then(code => …)`, `.on('data', code => …)`, `request(u, (err, res, code) => …)`, `ws.onmessage = (code)
  * => …`, or a property of it (`r.data`): a value received at run time.
  */
-function dataParam(a: Node, ix: FileIndex): boolean {
+function dataParam(a: Node, ix: FileIndex, ast: Node): boolean {
   let base: Node | null = a;
   for (let i = 0; base?.type === 'MemberExpression' && i < 8; i++) base = base.computed ? null : unwrap(base.object);
   if (base?.type !== 'Identifier') return false;
@@ -386,7 +395,7 @@ function dataParam(a: Node, ix: FileIndex): boolean {
   // `setTimeout(e)` paid for nothing (0.25 s): the timer must sit inside a data callback one of whose data parameters
   // has this name. Which binding it really resolves to is checked next, for the few that pass.
   const name = base.name as string;
-  const dc = dataCallbacks(ix);
+  const dc = dataCallbacks(ix, ast);
   const fns = dc.byName.get(name);
   const at = base.start;
   if (!fns?.some((fn) => fn.start <= at && at < fn.end)) return false;
