@@ -6,8 +6,9 @@ import { SCHEMA_VERSION, type Report, type ScanError } from '../core/report.js';
 import type { AnyRule, RuleMeta } from '../core/rule.js';
 import { locationNote, scoreFindings } from '../core/score.js';
 import { buildAutorunMapWithErrors } from '../analyzers/autorun/index.js';
+import { extOf, isVendoredPath } from '../analyzers/file-facts.js';
 import { Engine, type RuleSelection } from '../engine/pool.js';
-import { runProjectRules } from '../engine/project.js';
+import { factsBeforeAnalysis, runProjectRules, runProjectRulesEarly } from '../engine/project.js';
 import { openTarget, type OpenOptions, type Target } from '../targets/index.js';
 import type { OnlineOptions } from '../online/index.js';
 import { readFileForScan } from '../targets/read.js';
@@ -70,7 +71,7 @@ export async function scan(targetSpec: string, options: ScanOptions = {}): Promi
     const onlineRun = options.online ? (await import('../online/index.js')).startOnline({ files: target.files.map((f) => minimalFacts(f.rel, f.size)), readText }, options.online) : undefined;
     const runAsJs = nodeRunNonJs(autorun);
     const refs = runAsJs.size ? target.files.map((f) => (runAsJs.has(f.rel) ? { ...f, parseAsJs: true } : f)) : target.files;
-    const { results, errors: fileErrors, skipped: reducedFiles } = await engine.run(refs, {
+    const analysis = engine.run(refs, {
       maxFileBytes,
       ruleSelection: options.rules ?? {},
       fileTimeoutMs: options.fileTimeoutMs ?? 20_000,
@@ -79,6 +80,14 @@ export async function scan(targetSpec: string, options: ScanOptions = {}): Promi
       onProgress: (doneBytes, doneFiles) =>
         options.onProgress?.({ doneBytes, totalBytes, doneFiles, totalFiles: target.files.length }),
     });
+    const rules = selectRules(options.rules);
+    // While the workers analyse, the main thread runs the project rules that need no per-file facts (see
+    // runProjectRulesEarly). Not with online mode (its rules wait for the registry) nor in-process (nothing overlaps).
+    const early =
+      options.online || options.threads === 0
+        ? undefined
+        : runProjectRulesEarly(rules, { files: target.files.map((f) => factsBeforeAnalysis(f.rel, f.size)), readText, autorun });
+    const { results, errors: fileErrors, skipped: reducedFiles } = await analysis;
     await engine.close();
     const factsByPath = new Map<string, FileFacts>(results.map((r) => [r.facts.path, r.facts]));
     const files = target.files.map((f) => factsByPath.get(f.rel) ?? minimalFacts(f.rel, f.size));
@@ -87,8 +96,7 @@ export async function scan(targetSpec: string, options: ScanOptions = {}): Promi
     const online = onlineRun
       ? await onlineRun.finish(view, (spec, fetchers) => scan(spec, { ...options, ...fetchers, online: undefined, onProgress: undefined }))
       : undefined;
-    const rules = selectRules(options.rules);
-    const project = runProjectRules(rules, view);
+    const project = runProjectRules(rules, view, await early);
 
     const findings: Finding[] = [...results.flatMap((r) => r.findings), ...project.findings, ...(online?.findings ?? [])];
     // Only the files an entry executes or loads (and a hook, setup.py or .pnpmfile.cjs that is itself the entry): the
@@ -179,8 +187,8 @@ function nodeRunNonJs(autorun: AutorunEntry[]): Set<string> {
   return out;
 }
 
+/** Facts of a file the analysis could not read: those of its path (as computeFacts gives them), nothing of its content. */
 function minimalFacts(path: string, size: number): FileFacts {
-  const dot = path.lastIndexOf('.');
-  return { path, ext: dot > path.lastIndexOf('/') ? path.slice(dot).toLowerCase() : '', kind: 'other', size, isText: false, lineCount: 0, maxLineLength: 0, vendored: false, minified: false };
+  return { path, ext: extOf(path), kind: 'other', size, isText: false, lineCount: 0, maxLineLength: 0, vendored: isVendoredPath(path), minified: false };
 }
 
