@@ -1,11 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readPackageLock, readPnpmLock, readYarnLock } from './npm.js';
+import { npmSpecSource, readPackageLock, readPnpmLock, readYarnLock } from './npm.js';
 import { readPipfileLock, readPyproject, readRequirements, readTomlLock } from './pypi.js';
 
 const pick = (d: { name: string; source: string }[]) => d.map((x) => `${x.name}:${x.source}`);
 
 describe('manifest readers', () => {
+  it('a code host repository address is a git dependency, as npm reads it; other https addresses are tarballs', () => {
+    for (const spec of ['https://github.com/trufflesuite/provider-engine#web3-one', 'https://github.com/x/y', 'https://github.com/x/y.git', 'https://gitlab.com/x/y#v1.2', 'https://bitbucket.org/x/y/', 'https://github.com/x/y/tree/dev'])
+      assert.equal(npmSpecSource(spec), 'git', spec);
+    for (const spec of ['https://github.com/x/y/archive/refs/heads/main.tar.gz', 'https://github.com/x/y/releases/download/v1/y-1.0.0.tgz', 'https://codeload.github.com/x/y/tar.gz/main', 'https://files.example.net/y.tgz', 'https://github.com.evil.example/x/y', 'https://github.com/x'])
+      assert.equal(npmSpecSource(spec), 'url', spec);
+  });
   it('package-lock v1 nested dependencies', () => {
     const text = JSON.stringify({ lockfileVersion: 1, dependencies: { a: { version: '1.0.0', resolved: 'https://registry.npmjs.org/a/-/a-1.0.0.tgz', dependencies: { b: { version: 'git+https://github.com/x/b.git#abc' } } } } });
     assert.deepEqual(pick(readPackageLock('package-lock.json', text)), ['a:registry', 'b:git']);

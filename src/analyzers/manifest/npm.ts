@@ -8,11 +8,17 @@ import type { DepEntry } from './types.js';
 
 const DEP_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'] as const;
 
+/**
+ * `https://github.com/owner/repo#ref` (and GitLab, Bitbucket): npm reads a code host's repository address as a git
+ * dependency (hosted-git-info), not as a tarball download, whether or not it ends in .git.
+ */
+const HOSTED_REPO = /^https:\/\/(?:github\.com|gitlab\.com|bitbucket\.org)\/[\w.-]+\/[\w.-]+?(?:\.git)?(?:\/tree\/[^#/?]+)?\/?(?:#[^\s]*)?$/i;
+
 /** Where an npm spec points: 'git' (git+ssh, github:user/repo, user/repo), 'url' (http tarball), 'file', 'alias' (npm:). */
 export function npmSpecSource(spec: string): DepEntry['source'] {
   const s = spec.trim();
   if (/^(?:git\+|git:|github:|gitlab:|bitbucket:|gist:)/i.test(s) || /^[\w.-]+\/[\w.-]+(?:#.*)?$/.test(s)) return 'git';
-  if (/^https?:\/\//i.test(s)) return /\.git(?:#.*)?$/.test(s) ? 'git' : 'url';
+  if (/^https?:\/\//i.test(s)) return /\.git(?:#.*)?$/.test(s) || HOSTED_REPO.test(s) ? 'git' : 'url';
   if (/^(?:file:|link:|workspace:|portal:|\.{0,2}\/|~\/)/.test(s)) return 'file';
   if (/^npm:/.test(s)) return 'alias';
   return 'registry';

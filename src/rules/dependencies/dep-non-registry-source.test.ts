@@ -29,6 +29,14 @@ ruleTest(rule, {
       ],
     },
     {
+      name: 'a GitHub repository address without git+ is a git dependency (medium), a release tarball on GitHub a URL (high)',
+      files: { 'package.json': '{\n  "dependencies": {\n    "web3-provider-engine": "https://github.com/trufflesuite/provider-engine#web3-one",\n    "helper": "https://github.com/someone/helper/releases/download/v1/helper-1.0.0.tgz"\n  }\n}\n' },
+      findings: [
+        { file: 'package.json', line: 3, severity: 'medium', confidence: 'medium', message: /git repository/ },
+        { file: 'package.json', line: 4, severity: 'high', confidence: 'medium', message: /a URL instead of the registry/ },
+      ],
+    },
+    {
       name: 'yarn v1 entry resolved from a URL',
       files: { 'yarn.lock': '# yarn lockfile v1\n\n\nlogger-pro@^1.0.0:\n  version "1.0.0"\n  resolved "https://files.example-cdn.net/logger-pro-1.0.0.tgz#abc"\n' },
       findings: [{ file: 'yarn.lock', line: 4, severity: 'high', message: /locked from a URL/ }],
