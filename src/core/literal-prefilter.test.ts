@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { allRules } from '../rules/index.js';
-import { LiteralPrefilter, necessaryLiterals, prefilterMemo } from './literal-prefilter.js';
+import { LiteralPrefilter, necessaryLiterals, necessaryLits, prefilterMemo } from './literal-prefilter.js';
 import { prefilterMatches, prefilterRegExps } from './rule.js';
 
 const sorted = (x: string[] | null) => (x ? [...x].sort() : x);
@@ -32,6 +32,17 @@ describe('necessaryLiterals', () => {
     assert.deepEqual(necessaryLiterals(/café/i), ['caf']); // non-ASCII under /i has other case forms: not a literal
     assert.equal(necessaryLiterals(/kelvin/iu), null); // Unicode case folding (K sign, long s)
     assert.equal(necessaryLiterals(/(\w+)\1/), null);
+  });
+});
+
+describe('necessaryLits', () => {
+  const before = (re: RegExp) => Object.fromEntries((necessaryLits(re) ?? []).map((l) => [l.s, l.before]));
+  it('bounds how far into a match each literal may start (Infinity: unbounded)', () => {
+    assert.deepEqual(before(/\bfoo\b|(?:ab|c)\s?defg|x{2,3}yz/), { foo: 0, defg: 3, xyz: 2 });
+    assert.deepEqual(before(/[ab]{0,3}\d{2}hello|=\s*require|ab+cde/), { hello: 5, require: Infinity, bcde: Infinity });
+    assert.deepEqual(before(/(?<=\Wx)tdata(?!y)|.{2}(?:\w|zz)qq/), { tdata: 0, qq: 4 });
+    assert.deepEqual(before(/.\Wabc/u), { abc: 4 }); // a surrogate pair is two code units
+    assert.deepEqual(before(/a{0}(?:\w+){0}abc|(x)\1abcd/), { abc: 0, abcd: Infinity });
   });
 });
 
@@ -95,6 +106,43 @@ describe('prefilterMemo', () => {
       }
     }
     assert.ok(checked > 10_000 && passed > 1000, `${checked} decisions, ${passed} passing`);
+  });
+  it('answers every RegExp as re.test does where its literals occur near-miss, many times, past the kept occurrences, in surrogate pairs', () => {
+    const regs = [...new Set(allRules.flatMap((r) => prefilterRegExps(r.prefilter)))];
+    regs.push(/\bab\b.c/u, /(?<=[\uD800-\uDBFF])\uDC00xy/, /\uDC00xy/u, /\bqq\w{0,2}zz/, /b?aba\d/);
+    const lp = new LiteralPrefilter(regs);
+    const around = ['', ' ', 'x', '_', '=', '.', '\\', '"', "'", '(', '*', '/', '\n', '\uD83D', '\uDE00', '\uD83D\uDE00', '0', '$', 'W'];
+    const texts: string[] = ['qq zz', 'qqzz', 'qqabzz', 'ab😀', ' ab 😀', '\uD83D\uDC00xy', '\uDC00xy', 'x\uDC00xy'];
+    // The only match starts inside the last kept occurrence and holds the next one: found by the search past them.
+    for (const k of [30, 31, 32, 33, 40]) texts.push('aba '.repeat(k) + 'ababa1', 'aba '.repeat(k) + 'aba1');
+    let rnd = 7;
+    const pick = <T,>(a: readonly T[]): T => a[(rnd = (rnd * 1103515245 + 12345) >>> 0) % a.length]!;
+    const lits = regs.flatMap((re) => necessaryLiterals(re) ?? []);
+    for (const l of lits) {
+      for (const a of around) texts.push(a + l + pick(around), pick(around) + l.toUpperCase() + a, `${a}${l}${a}(${a}`);
+    }
+    // Long texts: many near-miss occurrences (more than the scan keeps), then a match or not.
+    for (let i = 0; i < 60; i++) {
+      const parts: string[] = [];
+      for (let j = 0; j < 120; j++) parts.push(pick(around), pick(lits), pick(around), pick(['', ' ', '  ', 'abc', '(', '[', '\n']));
+      const tail = pick(texts);
+      texts.push(parts.join(''), parts.join('') + tail, tail + parts.join(''));
+    }
+    for (const t of projectTexts().slice(0, 80)) texts.push(t);
+    let asked = 0;
+    for (const text of texts) {
+      const memo = lp.memo(text);
+      regs.forEach((re) => {
+        re.lastIndex = 0;
+        const want = re.test(text);
+        const got = memo.get(re);
+        if (got !== undefined) {
+          asked++;
+          if (got !== want) assert.fail(`${re} on ${JSON.stringify(text.slice(0, 200))}: ${got}, re.test says ${want}`);
+        }
+      });
+    }
+    assert.ok(asked > 50_000, `${asked} answers`);
   });
   it('binary text (null) gets an empty memo', () => {
     assert.equal(prefilterMemo(allRules, 'binary', null).size, 0);

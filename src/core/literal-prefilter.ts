@@ -14,78 +14,117 @@
 
 import { prefilterRegExps, type AnyRule } from './rule.js';
 
-/** A set of strings one of which every match contains; null: no such set known (the RegExp always runs). */
-type Req = string[] | null;
+/**
+ * A necessary literal and how far into a match it may start: `before` is the most code units a match can hold before
+ * the literal's first code unit (Infinity: unbounded). With it a literal occurrence at `p` bounds the start of any
+ * match that holds it to [p - before, p].
+ */
+export interface Lit {
+  s: string;
+  before: number;
+}
+/** A set of literals one of which every match contains; null: no such set known (the RegExp always runs). */
+type Req = Lit[] | null;
 
 const MAX_CLASS = 64;
 
-/** Necessary literals of a RegExp, case-folded (ASCII A–Z to a–z); null when none can be derived. Exported for tests. */
-export function necessaryLiterals(re: RegExp): string[] | null {
+/** Necessary literals of a RegExp with their offsets, case-folded; null when none can be derived. Exported for tests. */
+export function necessaryLits(re: RegExp): Lit[] | null {
   const fold = re.flags.includes('i');
   if (fold && (re.flags.includes('u') || re.flags.includes('v'))) return null; // Unicode case folding: not modelled
   if (re.flags.includes('v')) return null;
   try {
     const p = new Parser(re.source, fold, re.flags.includes('u'));
-    const req = p.alternation();
+    const req = p.alternation().req;
     if (p.i !== p.src.length) return null;
     if (!req) return null;
-    const out = [...new Set(req.map(lower))];
+    const out = new Map<string, number>();
+    for (const l of req) {
+      const s = lower(l.s);
+      out.set(s, Math.max(out.get(s) ?? -1, l.before));
+    }
     // A one-letter/digit literal (`[a-p]{32}`, `\b4[0-9AB]…`) is in nearly every text: it would filter nothing and
     // fire the automaton's output check at every other character. Such a RegExp simply runs.
-    if (!out.length || out.some((s) => s.length === 0 || (s.length === 1 && /[\w\s]/.test(s)))) return null;
-    return out;
+    // (Non-ASCII ones, `\uFEFF`, `\u200B`, are rare: they filter.)
+    if (!out.size || [...out.keys()].some((s) => s.length === 0 || (s.length === 1 && /^[\x00-\x7f]$/.test(s) && /[\w\s]/.test(s)))) return null;
+    return [...out].map(([s, before]) => ({ s, before }));
   } catch {
     return null;
   }
 }
 
-const lower = (s: string): string => s.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
+/** Necessary literals of a RegExp, case-folded (ASCII A–Z to a–z); null when none can be derived. Exported for tests. */
+export function necessaryLiterals(re: RegExp): string[] | null {
+  return necessaryLits(re)?.map((l) => l.s) ?? null;
+}
 
-/** Items of a sequence: one literal code unit (extends the current literal run), or a sub-pattern's requirement. */
-type Item = { ch: string } | { req: Req; zeroWidth?: boolean };
+const lower = (s: string): string => s.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
+const shifted = (req: Lit[], by: number): Lit[] => req.map((l) => ({ s: l.s, before: l.before + by }));
+
+/**
+ * Items of a sequence: one literal code unit (extends the current literal run), or a sub-pattern's requirement. `max`:
+ * the most code units the item can match (Infinity: unbounded).
+ */
+type Item = { ch: string } | { req: Req; max: number; zeroWidth?: boolean };
 
 class Parser {
   i = 0;
+  /** Most code units one character-matching atom (`.`, `\W`, a class) can match: a surrogate pair in Unicode mode. */
+  readonly one: number;
   constructor(
     readonly src: string,
     readonly fold: boolean,
     readonly unicode: boolean,
-  ) {}
+  ) {
+    this.one = unicode ? 2 : 1;
+  }
 
   /** alternative ('|' alternative)*: a match contains a literal of one of the alternatives. */
-  alternation(): Req {
-    const alts: Req[] = [this.sequence()];
+  alternation(): { req: Req; max: number } {
+    const alts = [this.sequence()];
     while (this.src[this.i] === '|') {
       this.i++;
       alts.push(this.sequence());
     }
-    const out: string[] = [];
+    let req: Req = [];
+    let max = 0;
     for (const a of alts) {
-      if (!a) return null;
-      out.push(...a);
+      if (!a.req) req = null;
+      else req?.push(...a.req);
+      max = Math.max(max, a.max);
     }
-    return out;
+    return { req, max };
   }
 
-  sequence(): Req {
-    const candidates: string[][] = [];
+  sequence(): { req: Req; max: number } {
+    const candidates: Lit[][] = [];
     let run = '';
+    let runStart = 0;
+    /** Most code units a match of the sequence holds before the current item. */
+    let pos = 0;
     const flush = () => {
-      if (run) candidates.push([run]);
+      if (run) candidates.push([{ s: run, before: runStart }]);
       run = '';
     };
     while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
       const item = this.atom();
       const q = this.quantifier();
       if ('ch' in item) {
-        if (!q) run += item.ch;
-        else if (q.min === 0) {
+        if (!q) {
+          if (!run) runStart = pos;
+          run += item.ch;
+          pos += 1;
+        } else if (q.min === 0) {
           flush();
+          pos += q.max;
         } else {
-          // `ab+c`: the text holds "ab" and then "bc".
+          // `ab+c`: the text holds "ab" and then "bc" (from the last b on).
+          if (!run) runStart = pos;
           run += item.ch;
           flush();
           run = item.ch;
+          runStart = pos + q.max - 1;
+          pos += q.max;
         }
         continue;
       }
@@ -94,22 +133,25 @@ class Parser {
         if (q) throw new Error('quantified assertion');
         continue;
       }
-      if (item.req && (!q || q.min > 0)) candidates.push(item.req);
+      if (item.req && (!q || q.min > 0)) candidates.push(shifted(item.req, pos));
+      pos += item.max === 0 || q?.max === 0 ? 0 : item.max * (q ? q.max : 1);
     }
     flush();
-    let best: string[] | null = null;
+    let best: Lit[] | null = null;
     let bestScore = -1;
     for (const c of candidates) {
-      const score = Math.min(...c.map((s) => s.length)) * 1000 - c.length;
+      const score = Math.min(...c.map((l) => l.s.length)) * 1000 - c.length;
       if (score > bestScore) [best, bestScore] = [c, score];
     }
-    return best;
+    return { req: best, max: pos };
   }
 
-  quantifier(): { min: number } | null {
+  quantifier(): { min: number; max: number } | null {
     const c = this.src[this.i];
     let min: number;
-    if (c === '*' || c === '?') min = 0;
+    let max = Infinity;
+    if (c === '*') min = 0;
+    else if (c === '?') (min = 0), (max = 1);
     else if (c === '+') min = 1;
     else if (c === '{') {
       const m = /^\{(\d+)(?:,(\d*))?\}/.exec(this.src.slice(this.i));
@@ -119,10 +161,11 @@ class Parser {
       }
       this.i += m[0].length - 1;
       min = Number(m[1]);
+      max = m[2] === undefined ? min : m[2] === '' ? Infinity : Number(m[2]);
     } else return null;
     this.i++;
     if (this.src[this.i] === '?') this.i++; // lazy
-    return { min };
+    return { min, max };
   }
 
   atom(): Item {
@@ -131,10 +174,10 @@ class Parser {
       case '^':
       case '$':
         this.i++;
-        return { req: null, zeroWidth: true };
+        return { req: null, max: 0, zeroWidth: true };
       case '.':
         this.i++;
-        return { req: null };
+        return { req: null, max: this.one };
       case '(':
         return this.group();
       case '[':
@@ -153,7 +196,7 @@ class Parser {
 
   /** One literal code unit; under `i` a non-ASCII one may match other case forms: not a literal then. */
   literal(ch: string): Item {
-    if (this.fold && ch.charCodeAt(0) > 0x7f) return { req: null };
+    if (this.fold && ch.charCodeAt(0) > 0x7f) return { req: null, max: this.one };
     return { ch };
   }
 
@@ -171,11 +214,11 @@ class Parser {
         this.i = close + 1;
       } else throw new Error('unsupported group');
     }
-    const req = this.alternation();
+    const { req, max } = this.alternation();
     if (this.src[this.i] !== ')') throw new Error('unclosed group');
     this.i++;
     // A look-around consumes nothing: sound to ignore (its literals need not sit next to the sequence's).
-    return lookaround ? { req: null, zeroWidth: true } : { req };
+    return lookaround ? { req: null, max: 0, zeroWidth: true } : { req, max };
   }
 
   escape(): Item {
@@ -185,25 +228,25 @@ class Parser {
     switch (e) {
       case 'b':
       case 'B':
-        return { req: null, zeroWidth: true };
+        return { req: null, max: 0, zeroWidth: true };
       case 'd': case 'D': case 'w': case 'W': case 's': case 'S':
-        return { req: null };
+        return { req: null, max: this.one };
       case 'k':
         if (this.src[this.i] === '<') {
           const close = this.src.indexOf('>', this.i);
           if (close >= 0) this.i = close + 1;
         }
-        return { req: null };
+        return { req: null, max: Infinity };
       case 'p': case 'P':
         if (this.unicode) throw new Error('property escape');
         return this.literal(e);
       default: {
         if (/[1-9]/.test(e)) {
           while (/[0-9]/.test(this.src[this.i] ?? '')) this.i++;
-          return { req: null }; // backreference (or a legacy octal escape): not modelled
+          return { req: null, max: Infinity }; // backreference (or a legacy octal escape): not modelled
         }
         const ch = this.escapedChar(e);
-        return ch === null ? { req: null } : this.literal(ch);
+        return ch === null ? { req: null, max: this.one } : this.literal(ch);
       }
     }
   }
@@ -293,41 +336,119 @@ class Parser {
       } else if (lo !== null) chars.add(lo);
     }
     this.i++; // ]
-    if (negated || big || !chars.size || chars.size > MAX_CLASS) return { req: null };
-    if (this.fold && [...chars].some((ch) => ch.charCodeAt(0) > 0x7f)) return { req: null };
-    if (this.unicode && [...chars].some((ch) => { const v = ch.charCodeAt(0); return v >= 0xd800 && v <= 0xdfff; })) return { req: null };
+    const any = { req: null, max: this.one };
+    if (negated || big || !chars.size || chars.size > MAX_CLASS) return any;
+    if (this.fold && [...chars].some((ch) => ch.charCodeAt(0) > 0x7f)) return any;
+    if (this.unicode && [...chars].some((ch) => { const v = ch.charCodeAt(0); return v >= 0xd800 && v <= 0xdfff; })) return any;
     const folded = [...new Set([...chars].map(lower))];
     if (folded.length === 1) return { ch: [...chars][0]! };
-    return { req: folded };
+    return { req: folded.map((s) => ({ s, before: 0 })), max: 1 };
   }
 }
 
+interface Occurrences {
+  may: Uint8Array;
+  count: Uint8Array;
+  lo: Int32Array;
+  hi: Int32Array;
+  firstEnd: Int32Array;
+  lastEnd: Int32Array;
+}
+
+/** Whether position p of text is inside a surrogate pair (a Unicode-mode search never starts there). */
+const midPair = (text: string, p: number): boolean => {
+  const c = text.charCodeAt(p);
+  if (c < 0xdc00 || c > 0xdfff || p === 0) return false;
+  const h = text.charCodeAt(p - 1);
+  return h >= 0xd800 && h <= 0xdbff;
+};
+
+/**
+ * A prefilter memo: `false` up front for every RegExp none of whose literals occurs; any other filtered RegExp is
+ * answered on first `get` by LiteralPrefilter.answer (the same answer `re.test(text)` gives) and kept.
+ */
+class WindowedMemo extends Map<RegExp, boolean> {
+  private readonly index = new Map<RegExp, number>();
+  constructor(
+    private readonly lp: LiteralPrefilter,
+    private readonly text: string,
+    private readonly occ: Occurrences,
+  ) {
+    super();
+    lp.regexps.forEach((re, r) => {
+      if (!lp.isFiltered(r)) return;
+      if (occ.may[r]) this.index.set(re, r);
+      else super.set(re, false);
+    });
+  }
+  override get(re: RegExp): boolean | undefined {
+    let v = super.get(re);
+    if (v === undefined) {
+      const r = this.index.get(re);
+      if (r !== undefined) {
+        v = this.lp.answer(r, this.text, this.occ);
+        super.set(re, v);
+      }
+    }
+    return v;
+  }
+}
+
+/** Occurrences of a RegExp's literals the scan keeps (the first ones); past them the RegExp runs from the last. */
+const WINDOWS = 32;
+/** The widest window (code units a match may hold before its literal) tested start by start; wider: one search from it. */
+const MAX_WINDOW = 64;
+
 /**
  * The Aho-Corasick automaton over every literal of a set of RegExps, as a full DFA on case-folded UTF-16 code units.
- * `scan(text)` returns, for each RegExp, whether it can still match (true: a literal occurs or it has none known).
+ * `scan(text)` returns, for each RegExp, whether it can still match (true: a literal occurs or it has none known), and
+ * where: the first occurrences of its literals, each as the range of positions a match holding it can start at.
  */
 export class LiteralPrefilter {
   readonly regexps: readonly RegExp[];
   /** Per RegExp: whether it has a literal set (false: it always runs). */
   private readonly filtered: Uint8Array;
+  /** Per RegExp: its longest literal, and the most code units a match holds before a literal (Infinity: unbounded). */
+  private readonly maxLen: Int32Array;
+  private readonly maxBefore: Float64Array;
   private readonly classOf: Uint8Array | Uint16Array;
   private readonly classes: number;
   private readonly shift: number;
   /** delta[state * classes + class] = next state * classes, negated when that state ends a literal. */
   private readonly delta: Int32Array;
-  /** RegExp indices whose literal ends at a state (suffix links merged): outputs of state s are outIx[outStart[s] .. outStart[s+1]). */
+  /**
+   * Literals ending at a state (suffix links merged): outputs of state s are k in outStart[s] .. outStart[s+1], each the
+   * RegExp outRe[k], the literal's length outLen[k] and how far before it a match may start, outBefore[k].
+   */
   private readonly outStart: Int32Array;
-  private readonly outIx: Int32Array;
+  private readonly outRe: Int32Array;
+  private readonly outLen: Int32Array;
+  private readonly outBefore: Float64Array;
+  /** Per RegExp, lazily: a sticky and a global copy (tests at a position, and from a position on). */
+  private readonly sticky: Array<RegExp | undefined>;
+  private readonly global: Array<RegExp | undefined>;
+  /** Per RegExp: 1 when it has the u or v flag (a search never starts inside a surrogate pair). */
+  private readonly unicode: Uint8Array;
 
   constructor(regexps: readonly RegExp[]) {
     this.regexps = regexps;
-    this.filtered = new Uint8Array(regexps.length);
-    const lits: Array<{ s: string; re: number }> = [];
+    const nre = regexps.length;
+    this.filtered = new Uint8Array(nre);
+    this.maxLen = new Int32Array(nre);
+    this.maxBefore = new Float64Array(nre);
+    this.sticky = new Array(nre);
+    this.global = new Array(nre);
+    this.unicode = Uint8Array.from(regexps, (re) => Number(/[uv]/.test(re.flags)));
+    const lits: Array<{ s: string; re: number; before: number }> = [];
     regexps.forEach((re, ix) => {
-      const l = necessaryLiterals(re);
+      const l = necessaryLits(re);
       if (!l) return;
       this.filtered[ix] = 1;
-      for (const s of l) lits.push({ s, re: ix });
+      for (const { s, before } of l) {
+        lits.push({ s, re: ix, before });
+        this.maxLen[ix] = Math.max(this.maxLen[ix]!, s.length);
+        this.maxBefore[ix] = Math.max(this.maxBefore[ix]!, before);
+      }
     });
     // Alphabet: every code unit of a literal (folded); upper-case ASCII shares its lower-case class.
     const alphabet = new Map<number, number>();
@@ -341,11 +462,11 @@ export class LiteralPrefilter {
       if (code >= 97 && code <= 122) classOf[code - 32] = cls;
     }
     this.classOf = classOf;
-    // Trie.
+    // Trie; outputs are indices into lits.
     const C = this.classes;
     const go: Int32Array[] = [new Int32Array(C).fill(-1)];
     const outs: number[][] = [[]];
-    for (const { s, re } of lits) {
+    lits.forEach(({ s }, li) => {
       let st = 0;
       for (let i = 0; i < s.length; i++) {
         const c = alphabet.get(s.charCodeAt(i))!;
@@ -358,8 +479,8 @@ export class LiteralPrefilter {
         }
         st = nx;
       }
-      if (!outs[st]!.includes(re)) outs[st]!.push(re);
-    }
+      outs[st]!.push(li);
+    });
     // Breadth-first suffix links, completing the DFA (missing edges follow the link).
     const n = go.length;
     const link = new Int32Array(n);
@@ -398,44 +519,112 @@ export class LiteralPrefilter {
       flat.push(...outs[st]!);
     }
     this.outStart[n] = flat.length;
-    this.outIx = Int32Array.from(flat);
+    this.outRe = Int32Array.from(flat, (li) => lits[li]!.re);
+    this.outLen = Int32Array.from(flat, (li) => lits[li]!.s.length);
+    this.outBefore = Float64Array.from(flat, (li) => lits[li]!.before);
+  }
+
+  /** Whether regexps[r] has a literal set (else it always runs). */
+  isFiltered(r: number): boolean {
+    return this.filtered[r] === 1;
   }
 
   /** For each RegExp (same order as given): false when it certainly does not match `text`. */
   scan(text: string): Uint8Array {
-    const may = new Uint8Array(this.regexps.length);
-    for (let r = 0; r < may.length; r++) if (!this.filtered[r]) may[r] = 1;
-    const { delta, classOf, outStart, outIx, shift } = this;
-    const seen = new Uint8Array(outStart.length);
+    return this.occurrences(text).may;
+  }
+
+  /**
+   * The scan: `may` as scan() gives it; per RegExp r, `count[r]` occurrences of its literals kept (at most WINDOWS), the
+   * j-th as `lo[r * WINDOWS + j]` .. `hi[…]`, the positions a match holding it can start at (lo clamped to 0), and
+   * `firstEnd[r]` and `lastEnd[r]`, where the first and the last kept one end (all others end there or later).
+   */
+  occurrences(text: string): Occurrences {
+    const nre = this.regexps.length;
+    const may = new Uint8Array(nre);
+    for (let r = 0; r < nre; r++) if (!this.filtered[r]) may[r] = 1;
+    const count = new Uint8Array(nre);
+    const lo = new Int32Array(nre * WINDOWS);
+    const hi = new Int32Array(nre * WINDOWS);
+    const firstEnd = new Int32Array(nre);
+    const lastEnd = new Int32Array(nre);
+    const { delta, classOf, outStart, outRe, outLen, outBefore, shift } = this;
+    /** States all of whose RegExps have their occurrences kept. */
+    const full = new Uint8Array(outStart.length);
     let s = 0;
     for (let i = 0, n = text.length; i < n; i++) {
       let t = delta[s + classOf[text.charCodeAt(i)]!]!;
       if (t < 0) {
         t = -t;
         const st = t >> shift;
-        if (!seen[st]) {
-          seen[st] = 1;
-          for (let k = outStart[st]!, e = outStart[st + 1]!; k < e; k++) may[outIx[k]!] = 1;
+        if (!full[st]) {
+          let open = false;
+          for (let k = outStart[st]!, e = outStart[st + 1]!; k < e; k++) {
+            const r = outRe[k]!;
+            may[r] = 1;
+            const c = count[r]!;
+            if (c < WINDOWS) {
+              const start = i - outLen[k]! + 1;
+              lo[r * WINDOWS + c] = Math.max(0, start - outBefore[k]!);
+              hi[r * WINDOWS + c] = start;
+              count[r] = c + 1;
+              if (!c) firstEnd[r] = i;
+              lastEnd[r] = i;
+              if (c + 1 < WINDOWS) open = true;
+            }
+          }
+          if (!open) full[st] = 1;
         }
       }
       s = t;
     }
-    return may;
+    return { may, count, lo, hi, firstEnd, lastEnd };
   }
 
   /**
-   * A prefilter memo (see prefilterMatches) for `text`, holding `false` for every RegExp that cannot match it; the
-   * others are left out, so the regex engine still answers them.
+   * A prefilter memo (see prefilterMatches) for `text`, holding `false` for every RegExp that cannot match it. The
+   * others are answered when asked, by the RegExp itself but only where a match can be: at each start a kept literal
+   * occurrence allows (a sticky test per position), then from past the kept occurrences on. Each answer is the one
+   * `re.test(text)` gives: every match holds an occurrence of a literal, and starts at most maxBefore before it.
    */
   memo(text: string | null): Map<RegExp, boolean> {
-    const memo = new Map<RegExp, boolean>();
-    if (text === null || this.filtered.indexOf(1) < 0) return memo;
-    const may = this.scan(text);
-    for (let r = 0; r < may.length; r++) if (!may[r]) memo.set(this.regexps[r]!, false);
-    return memo;
+    if (text === null || this.filtered.indexOf(1) < 0) return new Map();
+    return new WindowedMemo(this, text, this.occurrences(text));
+  }
+
+  /** Whether regexps[r] matches `text`, searching only where the occurrences allow a match to start. */
+  answer(r: number, text: string, occ: Occurrences): boolean {
+    const re = this.regexps[r]!;
+    const unicode = this.unicode[r] === 1;
+    const maxBefore = this.maxBefore[r]!;
+    const n = occ.count[r]!;
+    let from = 0;
+    if (maxBefore <= MAX_WINDOW) {
+      const y = (this.sticky[r] ??= new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'y'));
+      for (let j = 0; j < n; j++) {
+        for (let p = occ.lo[r * WINDOWS + j]!, e = occ.hi[r * WINDOWS + j]!; p <= e; p++) {
+          if (unicode && midPair(text, p)) continue; // a search never starts inside a surrogate pair
+          y.lastIndex = p;
+          if (y.test(text)) return true;
+        }
+      }
+      if (n < WINDOWS) return false;
+      // Occurrences past the kept ones end at lastEnd or later.
+      from = occ.lastEnd[r]! - this.maxLen[r]! + 1 - maxBefore;
+    } else if (n) {
+      // Every occurrence ends at or after the first one.
+      from = occ.firstEnd[r]! - this.maxLen[r]! + 1 - maxBefore;
+    }
+    if (from <= 0) {
+      re.lastIndex = 0;
+      return re.test(text);
+    }
+    if (unicode && midPair(text, from)) from--;
+    const g = (this.global[r] ??= new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'g'));
+    g.lastIndex = from;
+    return g.test(text);
   }
 }
-
 /**
  * Which rules' prefilters a text of this kind can be asked (analyzeFile's order: file rules on every text, js-ast
  * rules on js/ts, py-ast rules on python): each kind gets an automaton over just those RegExps.
