@@ -91,38 +91,189 @@ const flats = new WeakMap<object, FlatAst>();
 export function flatAst(root: Node): FlatAst {
   const hit = flats.get(root);
   if (hit) return hit;
-  const nodes: Node[] = [];
-  const parents: number[] = [];
+  // Sized from the text length up front (a bundle has about one node per 4 bytes; doubled when short): pushing 600k
+  // nodes one by one onto a growing array cost a third of the pass.
+  let count = 0;
+  const span = root && typeof root.end === 'number' && typeof root.start === 'number' ? root.end - root.start : 0;
+  const nodes: Node[] = new Array(root ? Math.min(1 << 22, Math.max(1024, (span / 4) | 0)) : 0);
+  let parent: Int32Array = new Int32Array(nodes.length);
   if (root) {
+    // Pending nodes and their parents' indexes. Children are pushed last-first, so they pop in source order.
     const stack: Node[] = [root];
-    const pstack: number[] = [-1];
-    while (stack.length) {
-      const node = stack.pop()!;
-      const p = pstack.pop()!;
-      const i = nodes.length;
-      nodes.push(node);
-      parents.push(p);
-      const keys = keysOf(node);
-      for (let k = keys.length - 1; k >= 0; k--) {
-        const v = node[keys[k]!];
-        if (!v || typeof v !== 'object') continue;
-        if (Array.isArray(v)) {
-          for (let j = v.length - 1; j >= 0; j--) {
-            const c = v[j];
-            if (c && typeof c.type === 'string') {
-              stack.push(c);
-              pstack.push(i);
-            }
+    let pstack: Int32Array = new Int32Array(256);
+    pstack[0] = -1;
+    let sp = 1;
+    // A child slot (node, array of nodes, or nothing) of the node at index p: pushed last element first.
+    const add = (v: any, p: number): void => {
+      if (!v || typeof v !== 'object') return;
+      if (Array.isArray(v)) {
+        for (let j = v.length - 1; j >= 0; j--) {
+          const c = v[j];
+          if (c && typeof c.type === 'string') {
+            if (sp === pstack.length) pstack = grow(pstack);
+            stack[sp] = c;
+            pstack[sp++] = p;
           }
-        } else if (typeof v.type === 'string') {
-          stack.push(v);
-          pstack.push(i);
+        }
+      } else if (typeof v.type === 'string') {
+        if (sp === pstack.length) pstack = grow(pstack);
+        stack[sp] = v;
+        pstack[sp++] = p;
+      }
+    };
+    while (sp > 0) {
+      const node = stack[--sp]!;
+      const i = count++;
+      if (i === nodes.length) {
+        nodes.length = 2 * i;
+        parent = grow(parent);
+      }
+      nodes[i] = node;
+      parent[i] = pstack[sp]!;
+      // The common node types read their child keys by name (each site sees one node shape), in the order `keysOf`
+      // learns from meriyah's nodes; any other type (JSX, acorn-loose's) goes through the learned key list.
+      switch (node.type) {
+        case 'Identifier':
+        case 'Literal':
+        case 'ThisExpression':
+        case 'Super':
+        case 'TemplateElement':
+        case 'EmptyStatement':
+          break;
+        case 'MemberExpression':
+          add(node.property, i);
+          add(node.object, i);
+          break;
+        case 'CallExpression':
+        case 'NewExpression':
+          add(node.arguments, i);
+          add(node.callee, i);
+          break;
+        case 'Property':
+          add(node.value, i);
+          add(node.key, i);
+          break;
+        case 'VariableDeclarator':
+          add(node.init, i);
+          add(node.id, i);
+          break;
+        case 'BinaryExpression':
+        case 'LogicalExpression':
+        case 'AssignmentExpression':
+        case 'AssignmentPattern':
+          add(node.right, i);
+          add(node.left, i);
+          break;
+        case 'BlockStatement':
+        case 'ClassBody':
+        case 'Program':
+          add(node.body, i);
+          break;
+        case 'UnaryExpression':
+        case 'UpdateExpression':
+        case 'ReturnStatement':
+        case 'ThrowStatement':
+        case 'SpreadElement':
+        case 'AwaitExpression':
+        case 'RestElement':
+          add(node.argument, i);
+          break;
+        case 'ExpressionStatement':
+          add(node.expression, i);
+          break;
+        case 'SequenceExpression':
+          add(node.expressions, i);
+          break;
+        case 'FunctionExpression':
+        case 'FunctionDeclaration':
+          add(node.body, i);
+          add(node.params, i);
+          add(node.id, i);
+          break;
+        case 'ArrowFunctionExpression':
+          add(node.body, i);
+          add(node.params, i);
+          break;
+        case 'VariableDeclaration':
+          add(node.declarations, i);
+          break;
+        case 'MethodDefinition':
+          add(node.decorators, i);
+          add(node.value, i);
+          add(node.key, i);
+          break;
+        case 'ObjectExpression':
+        case 'ObjectPattern':
+          add(node.properties, i);
+          break;
+        case 'ArrayExpression':
+        case 'ArrayPattern':
+          add(node.elements, i);
+          break;
+        case 'IfStatement':
+        case 'ConditionalExpression':
+          add(node.alternate, i);
+          add(node.consequent, i);
+          add(node.test, i);
+          break;
+        case 'ForStatement':
+          add(node.body, i);
+          add(node.update, i);
+          add(node.test, i);
+          add(node.init, i);
+          break;
+        case 'ClassDeclaration':
+        case 'ClassExpression':
+          add(node.decorators, i);
+          add(node.body, i);
+          add(node.superClass, i);
+          add(node.id, i);
+          break;
+        case 'SwitchCase':
+          add(node.consequent, i);
+          add(node.test, i);
+          break;
+        case 'SwitchStatement':
+          add(node.cases, i);
+          add(node.discriminant, i);
+          break;
+        case 'ForOfStatement':
+          add(node.body, i);
+          add(node.right, i);
+          add(node.left, i);
+          break;
+        case 'ForInStatement':
+          add(node.right, i);
+          add(node.left, i);
+          add(node.body, i);
+          break;
+        case 'TemplateLiteral':
+          add(node.quasis, i);
+          add(node.expressions, i);
+          break;
+        case 'BreakStatement':
+        case 'ContinueStatement':
+          add(node.label, i);
+          break;
+        case 'TryStatement':
+          add(node.finalizer, i);
+          add(node.handler, i);
+          add(node.block, i);
+          break;
+        case 'CatchClause':
+          add(node.body, i);
+          add(node.param, i);
+          break;
+        default: {
+          const keys = keysOf(node);
+          for (let k = keys.length - 1; k >= 0; k--) add(node[keys[k]!], i);
         }
       }
     }
   }
-  const n = nodes.length;
-  const parent = Int32Array.from(parents);
+  const n = count;
+  nodes.length = n;
+  parent = parent.slice(0, n);
   const end = new Int32Array(n);
   for (let i = 0; i < n; i++) end[i] = i + 1;
   for (let i = n - 1; i > 0; i--) {
@@ -132,4 +283,10 @@ export function flatAst(root: Node): FlatAst {
   const flat: FlatAst = { nodes, parent, end };
   if (root) flats.set(root, flat);
   return flat;
+}
+
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
