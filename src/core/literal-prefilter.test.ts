@@ -42,6 +42,10 @@ describe('necessaryLits', () => {
     assert.deepEqual(before(/[ab]{0,3}\d{2}hello|=\s*require|ab+cde/), { hello: 5, require: Infinity, bcde: Infinity });
     assert.deepEqual(before(/(?<=\Wx)tdata(?!y)|.{2}(?:\w|zz)qq/), { tdata: 0, qq: 4 });
     assert.deepEqual(before(/.\Wabc/u), { abc: 4 }); // a surrogate pair is two code units
+    const pre = (re: RegExp) => Object.fromEntries((necessaryLits(re) ?? []).map((l) => [l.s, l.pre]));
+    assert.deepEqual(pre(/=\s*require|\*[\w.-]*(?:seed|x(?:y|z)+phrase)|(a)\1word/), {
+      require: ['=', '\\s'], seed: ['\\*', '[\\w.-]'], phrase: ['\\*', '[\\w.-]', 'x', 'y', 'z'], word: null,
+    });
     assert.deepEqual(before(/a{0}(?:\w+){0}abc|(x)\1abcd/), { abc: 0, abcd: Infinity });
   });
 });
@@ -115,6 +119,11 @@ describe('prefilterMemo', () => {
     const texts: string[] = ['qq zz', 'qqzz', 'qqabzz', 'ab😀', ' ab 😀', '\uD83D\uDC00xy', '\uDC00xy', 'x\uDC00xy'];
     // The only match starts inside the last kept occurrence and holds the next one: found by the search past them.
     for (const k of [30, 31, 32, 33, 40]) texts.push('aba '.repeat(k) + 'ababa1', 'aba '.repeat(k) + 'aba1');
+    // Literals with an unbounded prefix of known code units (`=\s*require`, `\*[\w.-]*seed`): walked back over.
+    for (const k of [0, 5, 31, 32, 40]) {
+      const pad = 'require seed '.repeat(k);
+      texts.push(`${pad}a =${' '.repeat(k * 3)}require`, `${pad}*a.b-c_${'d'.repeat(k * 9)}seed`, `${pad}*a${' '}seed`, `${pad}x\t=\nrequire(`);
+    }
     let rnd = 7;
     const pick = <T,>(a: readonly T[]): T => a[(rnd = (rnd * 1103515245 + 12345) >>> 0) % a.length]!;
     const lits = regs.flatMap((re) => necessaryLiterals(re) ?? []);

@@ -22,6 +22,12 @@ import { prefilterRegExps, type AnyRule } from './rule.js';
 export interface Lit {
   s: string;
   before: number;
+  /**
+   * What the part of a match before the literal is made of: sources of one-character atoms (`=`, `\s`, `[\w.-]`) that
+   * match every code unit there; null: unknown. A match holding an occurrence at `p` then starts no earlier than the run
+   * of such code units that ends at p.
+   */
+  pre: string[] | null;
 }
 /** A set of literals one of which every match contains; null: no such set known (the RegExp always runs). */
 type Req = Lit[] | null;
@@ -38,16 +44,17 @@ export function necessaryLits(re: RegExp): Lit[] | null {
     const req = p.alternation().req;
     if (p.i !== p.src.length) return null;
     if (!req) return null;
-    const out = new Map<string, number>();
+    const out = new Map<string, Omit<Lit, 's'>>();
     for (const l of req) {
       const s = lower(l.s);
-      out.set(s, Math.max(out.get(s) ?? -1, l.before));
+      const o = out.get(s);
+      out.set(s, o ? { before: Math.max(o.before, l.before), pre: joined(o.pre, l.pre) } : { before: l.before, pre: l.pre });
     }
     // A one-letter/digit literal (`[a-p]{32}`, `\b4[0-9AB]…`) is in nearly every text: it would filter nothing and
     // fire the automaton's output check at every other character. Such a RegExp simply runs.
     // (Non-ASCII ones, `\uFEFF`, `\u200B`, are rare: they filter.)
     if (!out.size || [...out.keys()].some((s) => s.length === 0 || (s.length === 1 && /^[\x00-\x7f]$/.test(s) && /[\w\s]/.test(s)))) return null;
-    return [...out].map(([s, before]) => ({ s, before }));
+    return [...out].map(([s, o]) => ({ s, ...o, pre: o.pre && [...new Set(o.pre)] }));
   } catch {
     return null;
   }
@@ -59,13 +66,16 @@ export function necessaryLiterals(re: RegExp): string[] | null {
 }
 
 const lower = (s: string): string => s.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
-const shifted = (req: Lit[], by: number): Lit[] => req.map((l) => ({ s: l.s, before: l.before + by }));
+const joined = (a: string[] | null, b: string[] | null): string[] | null => (a && b ? [...a, ...b] : null);
+const shifted = (req: Lit[], by: number, pre: string[] | null): Lit[] =>
+  req.map((l) => ({ s: l.s, before: l.before + by, pre: joined(pre, l.pre) }));
 
 /**
  * Items of a sequence: one literal code unit (extends the current literal run), or a sub-pattern's requirement. `max`:
- * the most code units the item can match (Infinity: unbounded).
+ * the most code units the item can match (Infinity: unbounded). `set`: what it can consume (see Lit.pre); a
+ * one-character atom's is its own source, taken by the sequence (undefined here); null: unknown.
  */
-type Item = { ch: string } | { req: Req; max: number; zeroWidth?: boolean };
+type Item = { ch: string } | { req: Req; max: number; zeroWidth?: boolean; set?: string[] | null };
 
 class Parser {
   i = 0;
@@ -80,7 +90,7 @@ class Parser {
   }
 
   /** alternative ('|' alternative)*: a match contains a literal of one of the alternatives. */
-  alternation(): { req: Req; max: number } {
+  alternation(): { req: Req; max: number; set: string[] | null } {
     const alts = [this.sequence()];
     while (this.src[this.i] === '|') {
       this.i++;
@@ -88,30 +98,36 @@ class Parser {
     }
     let req: Req = [];
     let max = 0;
+    let set: string[] | null = [];
     for (const a of alts) {
       if (!a.req) req = null;
       else req?.push(...a.req);
       max = Math.max(max, a.max);
+      set = joined(set, a.set);
     }
-    return { req, max };
+    return { req, max, set };
   }
 
-  sequence(): { req: Req; max: number } {
+  sequence(): { req: Req; max: number; set: string[] | null } {
     const candidates: Lit[][] = [];
     let run = '';
     let runStart = 0;
-    /** Most code units a match of the sequence holds before the current item. */
+    let runPre: string[] | null = [];
+    /** Most code units a match of the sequence holds before the current item, and what they are made of. */
     let pos = 0;
+    let seen: string[] | null = [];
     const flush = () => {
-      if (run) candidates.push([{ s: run, before: runStart }]);
+      if (run) candidates.push([{ s: run, before: runStart, pre: runPre }]);
       run = '';
     };
     while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
+      const at = this.i;
       const item = this.atom();
+      const set = 'ch' in item || item.set === undefined ? [this.src.slice(at, this.i)] : item.set;
       const q = this.quantifier();
       if ('ch' in item) {
         if (!q) {
-          if (!run) runStart = pos;
+          if (!run) (runStart = pos), (runPre = seen);
           run += item.ch;
           pos += 1;
         } else if (q.min === 0) {
@@ -119,13 +135,15 @@ class Parser {
           pos += q.max;
         } else {
           // `ab+c`: the text holds "ab" and then "bc" (from the last b on).
-          if (!run) runStart = pos;
+          if (!run) (runStart = pos), (runPre = seen);
           run += item.ch;
           flush();
           run = item.ch;
           runStart = pos + q.max - 1;
+          runPre = joined(seen, set);
           pos += q.max;
         }
+        seen = joined(seen, set);
         continue;
       }
       flush();
@@ -133,8 +151,9 @@ class Parser {
         if (q) throw new Error('quantified assertion');
         continue;
       }
-      if (item.req && (!q || q.min > 0)) candidates.push(shifted(item.req, pos));
+      if (item.req && (!q || q.min > 0)) candidates.push(shifted(item.req, pos, seen));
       pos += item.max === 0 || q?.max === 0 ? 0 : item.max * (q ? q.max : 1);
+      if (item.max !== 0) seen = joined(seen, set);
     }
     flush();
     let best: Lit[] | null = null;
@@ -143,7 +162,7 @@ class Parser {
       const score = Math.min(...c.map((l) => l.s.length)) * 1000 - c.length;
       if (score > bestScore) [best, bestScore] = [c, score];
     }
-    return { req: best, max: pos };
+    return { req: best, max: pos, set: seen };
   }
 
   quantifier(): { min: number; max: number } | null {
@@ -214,11 +233,11 @@ class Parser {
         this.i = close + 1;
       } else throw new Error('unsupported group');
     }
-    const { req, max } = this.alternation();
+    const { req, max, set } = this.alternation();
     if (this.src[this.i] !== ')') throw new Error('unclosed group');
     this.i++;
     // A look-around consumes nothing: sound to ignore (its literals need not sit next to the sequence's).
-    return lookaround ? { req: null, max: 0, zeroWidth: true } : { req, max };
+    return lookaround ? { req: null, max: 0, zeroWidth: true } : { req, max, set };
   }
 
   escape(): Item {
@@ -236,17 +255,18 @@ class Parser {
           const close = this.src.indexOf('>', this.i);
           if (close >= 0) this.i = close + 1;
         }
-        return { req: null, max: Infinity };
+        return { req: null, max: Infinity, set: null };
       case 'p': case 'P':
         if (this.unicode) throw new Error('property escape');
         return this.literal(e);
       default: {
         if (/[1-9]/.test(e)) {
           while (/[0-9]/.test(this.src[this.i] ?? '')) this.i++;
-          return { req: null, max: Infinity }; // backreference (or a legacy octal escape): not modelled
+          return { req: null, max: Infinity, set: null }; // backreference (or a legacy octal escape): not modelled
         }
         const ch = this.escapedChar(e);
-        return ch === null ? { req: null, max: this.one } : this.literal(ch);
+        // `\cJ` is read as `\c` then `J`: its source alone is not the atom.
+        return ch === null ? { req: null, max: this.one, set: e === 'c' ? null : undefined } : this.literal(ch);
       }
     }
   }
@@ -342,14 +362,14 @@ class Parser {
     if (this.unicode && [...chars].some((ch) => { const v = ch.charCodeAt(0); return v >= 0xd800 && v <= 0xdfff; })) return any;
     const folded = [...new Set([...chars].map(lower))];
     if (folded.length === 1) return { ch: [...chars][0]! };
-    return { req: folded.map((s) => ({ s, before: 0 })), max: 1 };
+    return { req: folded.map((s) => ({ s, before: 0, pre: [] })), max: 1 };
   }
 }
 
 interface Occurrences {
   may: Uint8Array;
   count: Uint8Array;
-  lo: Int32Array;
+  lit: Int32Array;
   hi: Int32Array;
   firstEnd: Int32Array;
   lastEnd: Int32Array;
@@ -398,6 +418,28 @@ class WindowedMemo extends Map<RegExp, boolean> {
 const WINDOWS = 32;
 /** The widest window (code units a match may hold before its literal) tested start by start; wider: one search from it. */
 const MAX_WINDOW = 64;
+/** The longest run of a literal's prefix set (Lit.pre) walked back over; longer: the RegExp runs from the start. */
+const MAX_RUN = 256;
+
+/** Membership of code units in what one-character atoms (Lit.pre) match, asked of the atoms once per code unit. */
+class RunSet {
+  private readonly re: RegExp;
+  private readonly known = new Uint8Array(65536);
+  constructor(atoms: string[], flags: string) {
+    this.re = new RegExp(`^(?:${atoms.join('|')})$`, flags.replace(/[gym]/g, ''));
+  }
+  has(c: number): boolean {
+    let v = this.known[c]!;
+    if (!v) this.known[c] = v = this.re.test(String.fromCharCode(c)) ? 1 : 2;
+    return v === 1;
+  }
+  /** How many code units of the set end at p (text[p-run .. p-1]), stopping past `limit`. */
+  run(text: string, p: number, limit: number): number {
+    let q = p;
+    while (q > 0 && p - q <= limit && this.has(text.charCodeAt(q - 1))) q--;
+    return p - q;
+  }
+}
 
 /**
  * The Aho-Corasick automaton over every literal of a set of RegExps, as a full DFA on case-folded UTF-16 code units.
@@ -424,6 +466,13 @@ export class LiteralPrefilter {
   private readonly outRe: Int32Array;
   private readonly outLen: Int32Array;
   private readonly outBefore: Float64Array;
+  /** Per output k whose literal may sit further in than MAX_WINDOW: what the match holds before it (Lit.pre). */
+  private readonly outSet: Array<RunSet | undefined>;
+  /** Per RegExp: whether each of its literals is within MAX_WINDOW of a match's start or has a prefix set; their union. */
+  private readonly windowed: Uint8Array;
+  private readonly unionSet: Array<RunSet | undefined>;
+  /** Per RegExp: the most a match holds before a literal within MAX_WINDOW. */
+  private readonly nearBefore: Int32Array;
   /** Per RegExp, lazily: a sticky and a global copy (tests at a position, and from a position on). */
   private readonly sticky: Array<RegExp | undefined>;
   private readonly global: Array<RegExp | undefined>;
@@ -439,16 +488,29 @@ export class LiteralPrefilter {
     this.sticky = new Array(nre);
     this.global = new Array(nre);
     this.unicode = Uint8Array.from(regexps, (re) => Number(/[uv]/.test(re.flags)));
-    const lits: Array<{ s: string; re: number; before: number }> = [];
+    this.windowed = new Uint8Array(nre);
+    this.unionSet = new Array(nre);
+    this.nearBefore = new Int32Array(nre);
+    const lits: Array<{ s: string; re: number; before: number; set?: RunSet }> = [];
     regexps.forEach((re, ix) => {
       const l = necessaryLits(re);
       if (!l) return;
       this.filtered[ix] = 1;
-      for (const { s, before } of l) {
-        lits.push({ s, re: ix, before });
+      let windowed = true;
+      const union: string[] = [];
+      for (const { s, before, pre } of l) {
+        let set: RunSet | undefined;
+        if (before > MAX_WINDOW) {
+          // A prefix set is walked back code unit by code unit: not in Unicode mode (an atom there may match a pair).
+          if (pre && !this.unicode[ix]) (set = new RunSet(pre, re.flags)), union.push(...pre);
+          else windowed = false;
+        } else this.nearBefore[ix] = Math.max(this.nearBefore[ix]!, before);
+        lits.push({ s, re: ix, before, set });
         this.maxLen[ix] = Math.max(this.maxLen[ix]!, s.length);
         this.maxBefore[ix] = Math.max(this.maxBefore[ix]!, before);
       }
+      this.windowed[ix] = Number(windowed);
+      if (union.length) this.unionSet[ix] = new RunSet([...new Set(union)], re.flags);
     });
     // Alphabet: every code unit of a literal (folded); upper-case ASCII shares its lower-case class.
     const alphabet = new Map<number, number>();
@@ -522,6 +584,7 @@ export class LiteralPrefilter {
     this.outRe = Int32Array.from(flat, (li) => lits[li]!.re);
     this.outLen = Int32Array.from(flat, (li) => lits[li]!.s.length);
     this.outBefore = Float64Array.from(flat, (li) => lits[li]!.before);
+    this.outSet = flat.map((li) => lits[li]!.set);
   }
 
   /** Whether regexps[r] has a literal set (else it always runs). */
@@ -536,7 +599,7 @@ export class LiteralPrefilter {
 
   /**
    * The scan: `may` as scan() gives it; per RegExp r, `count[r]` occurrences of its literals kept (at most WINDOWS), the
-   * j-th as `lo[r * WINDOWS + j]` .. `hi[…]`, the positions a match holding it can start at (lo clamped to 0), and
+   * j-th as the automaton output `lit[r * WINDOWS + j]` (which literal) starting at `hi[…]`, and
    * `firstEnd[r]` and `lastEnd[r]`, where the first and the last kept one end (all others end there or later).
    */
   occurrences(text: string): Occurrences {
@@ -544,11 +607,11 @@ export class LiteralPrefilter {
     const may = new Uint8Array(nre);
     for (let r = 0; r < nre; r++) if (!this.filtered[r]) may[r] = 1;
     const count = new Uint8Array(nre);
-    const lo = new Int32Array(nre * WINDOWS);
+    const lit = new Int32Array(nre * WINDOWS);
     const hi = new Int32Array(nre * WINDOWS);
     const firstEnd = new Int32Array(nre);
     const lastEnd = new Int32Array(nre);
-    const { delta, classOf, outStart, outRe, outLen, outBefore, shift } = this;
+    const { delta, classOf, outStart, outRe, outLen, shift } = this;
     /** States all of whose RegExps have their occurrences kept. */
     const full = new Uint8Array(outStart.length);
     let s = 0;
@@ -564,9 +627,8 @@ export class LiteralPrefilter {
             may[r] = 1;
             const c = count[r]!;
             if (c < WINDOWS) {
-              const start = i - outLen[k]! + 1;
-              lo[r * WINDOWS + c] = Math.max(0, start - outBefore[k]!);
-              hi[r * WINDOWS + c] = start;
+              lit[r * WINDOWS + c] = k;
+              hi[r * WINDOWS + c] = i - outLen[k]! + 1;
               count[r] = c + 1;
               if (!c) firstEnd[r] = i;
               lastEnd[r] = i;
@@ -578,7 +640,7 @@ export class LiteralPrefilter {
       }
       s = t;
     }
-    return { may, count, lo, hi, firstEnd, lastEnd };
+    return { may, count, lit, hi, firstEnd, lastEnd };
   }
 
   /**
@@ -599,18 +661,35 @@ export class LiteralPrefilter {
     const maxBefore = this.maxBefore[r]!;
     const n = occ.count[r]!;
     let from = 0;
-    if (maxBefore <= MAX_WINDOW) {
+    if (this.windowed[r]) {
       const y = (this.sticky[r] ??= new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'y'));
       for (let j = 0; j < n; j++) {
-        for (let p = occ.lo[r * WINDOWS + j]!, e = occ.hi[r * WINDOWS + j]!; p <= e; p++) {
+        const k = occ.lit[r * WINDOWS + j]!;
+        const e = occ.hi[r * WINDOWS + j]!;
+        // A match holding this occurrence starts at most outBefore[k] before it, and only over its prefix set.
+        let p = Math.max(0, e - this.outBefore[k]!);
+        const set = this.outSet[k];
+        if (set) {
+          const run = set.run(text, e, MAX_RUN);
+          if (run > MAX_RUN) {
+            re.lastIndex = 0;
+            return re.test(text);
+          }
+          p = Math.max(p, e - run);
+        }
+        for (; p <= e; p++) {
           if (unicode && midPair(text, p)) continue; // a search never starts inside a surrogate pair
           y.lastIndex = p;
           if (y.test(text)) return true;
         }
       }
       if (n < WINDOWS) return false;
-      // Occurrences past the kept ones end at lastEnd or later.
-      from = occ.lastEnd[r]! - this.maxLen[r]! + 1 - maxBefore;
+      // Occurrences past the kept ones start at P or later: a match holding one starts at most nearBefore before P, or
+      // within the run of the prefix sets' union that ends at P.
+      const P = occ.lastEnd[r]! - this.maxLen[r]! + 1;
+      from = P - this.nearBefore[r]!;
+      const union = this.unionSet[r];
+      if (union && P > 0) from = Math.min(from, P - union.run(text, P, Infinity));
     } else if (n) {
       // Every occurrence ends at or after the first one.
       from = occ.firstEnd[r]! - this.maxLen[r]! + 1 - maxBefore;
