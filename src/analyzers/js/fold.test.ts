@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseJs } from './parse.js';
-import { envVarsOf, foldString } from './fold.js';
+import { envVarsOf, foldString, mayFoldCall } from './fold.js';
+import { scopeOf } from './fold-scope.js';
 import { collectStrings } from './collect-strings.js';
 import type { Node } from './walk.js';
 
@@ -137,5 +138,35 @@ describe('collectStrings', () => {
       ['literal', 'y', '"y"'],
     ]);
     assert.equal(collectStrings(js), collectStrings(js), 'cached');
+  });
+});
+
+describe('mayFoldCall', () => {
+  const judge = (code: string): boolean => {
+    const { ast } = parseJs(code);
+    const last = ast.body[ast.body.length - 1] as Node;
+    return mayFoldCall(last.expression, scopeOf(ast));
+  };
+  it('rejects method calls on a receiver whose root cannot fold (this, super, a parameter, an unbound global)', () => {
+    assert.equal(judge('this.parts.list.join("")'), false);
+    assert.equal(judge('function f(e) { return e.exports.x.trim(); }\ne.exports.x.trim()'), false);
+    assert.equal(judge('document.body.textContent.trim()'), false);
+    assert.equal(judge('console.log("a").toString()'), false);
+  });
+  it('keeps receivers that may fold, and every call whose receiver folds still folds', () => {
+    const admitted = [
+      'const cfg = { parts: ["ht", "tp"] };\ncfg.parts.join("")',
+      'process.env.HOST.trim()',
+      '(function () { return "ab"; })().concat("c")',
+      'Buffer.from("aGk=", "base64").toString().trim()',
+      'atob("aGk=").concat("!")',
+      '"abc".split("").reverse().join("")',
+    ];
+    for (const code of admitted) assert.equal(judge(code), true, code);
+    const strings = (code: string) => collectStrings(parseJs(code)).filter((s) => s.kind === 'folded').map((s) => s.value);
+    assert.deepEqual(strings('const cfg = { parts: ["ht", "tp"] };\nfoo(cfg.parts.join(""));'), ['http']);
+    assert.deepEqual(strings('foo((function () { return "ab"; })().concat("c"));'), ['abc']);
+    assert.deepEqual(strings('process.env.H = "x.io ";\nfoo(process.env.H.trim());'), ['x.io']);
+    assert.deepEqual(strings('class A extends B { f() { return this.p.join("") + super.q.trim(); } }'), []);
   });
 });

@@ -739,19 +739,53 @@ function unwrap(n: Node): Node {
  * there is given one value, a known namespace function (`Buffer.from`), or a method of something that is not an unbound global
  * (`console.log(x)` never folds). False exactly where `call()` would fail on its first lookup.
  */
-export function mayFoldCall(node: Node, scope: FoldScope): boolean {
+export function mayFoldCall(node: Node, scope: FoldScope, depth = 0): boolean {
   const c = unwrap(node.callee);
   // Cheap supersets first (the evaluator makes the exact check): a bundle has a call per few nodes.
   if (c?.type === 'Identifier') return c.name in GLOBAL_FNS || (scope.hasValued(c.name) && scope.initAt(c.name, c.start) !== null);
   if (c?.type === 'MemberExpression') {
     if (c.computed) return true;
     const obj = unwrap(c.object);
-    if (obj?.type !== 'Identifier') return true;
+    if (obj?.type !== 'Identifier') return mayEvalReceiver(obj, scope, depth);
     const global = `${obj.name}.${c.property?.name}` in NAMESPACE_FNS || obj.name === 'NaN' || obj.name === 'Infinity' || obj.name === 'undefined';
     if (!scope.mentions(obj.name)) return global;
     return global || (scope.hasValued(obj.name) && scope.initAt(obj.name, obj.start) !== null);
   }
   return false;
+}
+
+/**
+ * Whether the receiver of a method call (`this.a.b.f()`, `e.exports.f()`, `g(x).f()`) could evaluate at the top level:
+ * false exactly where `eval` would fail on the chain's root, which it reads first: `this`/`super`, a name with no one
+ * value where it is read (a bundle's parameters), or a call that mayFoldCall rejects. Anything else may fold.
+ */
+function mayEvalReceiver(obj: Node | null | undefined, scope: FoldScope, depth: number): boolean {
+  let x = obj;
+  for (let i = 0; x && i < MAX_DEPTH; i++) {
+    const t = x.type;
+    if (t === 'MemberExpression') x = x.object;
+    else if (t === 'ChainExpression' || t === 'TSNonNullExpression' || t === 'TSAsExpression' || t === 'TSSatisfiesExpression' || t === 'TSTypeAssertion' || t === 'ParenthesizedExpression') x = x.expression;
+    else break;
+  }
+  if (!x) return true;
+  switch (x.type) {
+    case 'ThisExpression':
+    case 'Super':
+      return false;
+    case 'Identifier': {
+      // process.env.X is read without the name `process`; undefined/NaN/Infinity are values of their own.
+      const name = x.name as string;
+      if (name === 'process' || name === 'undefined' || name === 'NaN' || name === 'Infinity') return true;
+      return scope.hasValued(name) && scope.initAt(name, x.start) !== null;
+    }
+    case 'CallExpression': {
+      // Only a named callee is judged (an IIFE's result may fold: mayFoldCall leaves those out).
+      const c = unwrap(x.callee);
+      return (c?.type !== 'Identifier' && c?.type !== 'MemberExpression') || depth >= 8 || mayFoldCall(x, scope, depth + 1);
+    }
+    default:
+      return true;
+  }
 }
 
 export function isBase64(s: string): boolean {
