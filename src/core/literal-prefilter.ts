@@ -414,6 +414,9 @@ class WindowedMemo extends Map<RegExp, boolean> {
   }
 }
 
+/** necessaryLits per RegExp (an automaton is built per rule list and kind group). */
+const litsOf = new WeakMap<RegExp, Lit[] | null>();
+
 /** Occurrences of a RegExp's literals the scan keeps (the first ones); past them the RegExp runs from the last. */
 const WINDOWS = 32;
 /** The widest window (code units a match may hold before its literal) tested start by start; wider: one search from it. */
@@ -493,7 +496,8 @@ export class LiteralPrefilter {
     this.nearBefore = new Int32Array(nre);
     const lits: Array<{ s: string; re: number; before: number; set?: RunSet }> = [];
     regexps.forEach((re, ix) => {
-      const l = necessaryLits(re);
+      let l = litsOf.get(re);
+      if (l === undefined) litsOf.set(re, (l = necessaryLits(re)));
       if (!l) return;
       this.filtered[ix] = 1;
       let windowed = true;
@@ -524,56 +528,57 @@ export class LiteralPrefilter {
       if (code >= 97 && code <= 122) classOf[code - 32] = cls;
     }
     this.classOf = classOf;
-    // Trie; outputs are indices into lits.
+    // Trie (children as (class, state) pairs); outputs are indices into lits.
     const C = this.classes;
-    const go: Int32Array[] = [new Int32Array(C).fill(-1)];
+    const shift = this.shift;
+    const children: number[][] = [[]];
     const outs: number[][] = [[]];
     lits.forEach(({ s }, li) => {
       let st = 0;
       for (let i = 0; i < s.length; i++) {
         const c = alphabet.get(s.charCodeAt(i))!;
-        let nx = go[st]![c]!;
+        const kids = children[st]!;
+        let nx = -1;
+        for (let k = 0; k < kids.length; k += 2) if (kids[k] === c) nx = kids[k + 1]!;
         if (nx < 0) {
-          nx = go.length;
-          go.push(new Int32Array(C).fill(-1));
+          nx = children.length;
+          children.push([]);
           outs.push([]);
-          go[st]![c] = nx;
+          kids.push(c, nx);
         }
         st = nx;
       }
       outs[st]!.push(li);
     });
-    // Breadth-first suffix links, completing the DFA (missing edges follow the link).
-    const n = go.length;
+    // The DFA, breadth first: a state's row is its suffix link's row (complete: the link is shallower) with its own
+    // trie edges over it, one native row copy per state. An entry is the next state * C, negated when that state ends a
+    // literal; a state's outputs (its own and its link's) are complete when its parent's row is written.
+    const n = children.length;
+    const delta = new Int32Array(n * C);
     const link = new Int32Array(n);
+    const code = (nx: number) => (outs[nx]!.length ? -(nx * C) : nx * C);
     const queue: number[] = [];
-    for (let c = 0; c < C; c++) {
-      const nx = go[0]![c]!;
-      if (nx < 0) go[0]![c] = 0;
-      else {
-        link[nx] = 0;
-        queue.push(nx);
-      }
+    for (let k = 0, kids = children[0]!; k < kids.length; k += 2) {
+      const nx = kids[k + 1]!;
+      link[nx] = 0;
+      delta[kids[k]!] = code(nx);
+      queue.push(nx);
     }
     for (let q = 0; q < queue.length; q++) {
       const st = queue[q]!;
-      for (const r of outs[link[st]!]!) if (!outs[st]!.includes(r)) outs[st]!.push(r);
-      for (let c = 0; c < C; c++) {
-        const nx = go[st]![c]!;
-        if (nx < 0) go[st]![c] = go[link[st]!]![c]!;
-        else {
-          link[nx] = go[link[st]!]![c]!;
-          queue.push(nx);
-        }
+      const lk = link[st]!;
+      delta.copyWithin(st * C, lk * C, lk * C + C);
+      for (let k = 0, kids = children[st]!; k < kids.length; k += 2) {
+        const c = kids[k]!;
+        const nx = kids[k + 1]!;
+        const l = Math.abs(delta[lk * C + c]!) >> shift;
+        link[nx] = l;
+        if (outs[l]!.length) outs[nx]!.push(...outs[l]!);
+        delta[st * C + c] = code(nx);
+        queue.push(nx);
       }
     }
-    this.delta = new Int32Array(n * C);
-    for (let st = 0; st < n; st++) {
-      for (let c = 0; c < C; c++) {
-        const nx = go[st]![c]!;
-        this.delta[st * C + c] = outs[nx]!.length ? -(nx * C) : nx * C;
-      }
-    }
+    this.delta = delta;
     this.outStart = new Int32Array(n + 1);
     const flat: number[] = [];
     for (let st = 0; st < n; st++) {
@@ -704,30 +709,20 @@ export class LiteralPrefilter {
     return g.test(text);
   }
 }
-/**
- * Which rules' prefilters a text of this kind can be asked (analyzeFile's order: file rules on every text, js-ast
- * rules on js/ts, py-ast rules on python): each kind gets an automaton over just those RegExps.
- */
-type Group = 'file' | 'js' | 'py';
-const groupOf = (kind: string): Group => (kind === 'js' || kind === 'ts' ? 'js' : kind === 'python' ? 'py' : 'file');
-
-const byRules = new WeakMap<readonly AnyRule[], { length: number; groups: Map<Group, LiteralPrefilter> }>();
+const byRules = new WeakMap<readonly AnyRule[], { length: number; lp: LiteralPrefilter }>();
 
 /**
- * The prefilter memo for one file (pass it to prefilterMatches): `false` for each RegExp of `rules`' prefilters that a
- * text of `kind` may be asked and that cannot match `text`; nothing for the others (the regex engine answers them).
- * Automata are built once per rule list and kind group.
+ * The prefilter memo for one file (pass it to prefilterMatches): `false` for each RegExp of `rules`' prefilters that
+ * cannot match `text`, the others answered when asked (see LiteralPrefilter.memo). One automaton per rule list, over
+ * every rule's RegExps (file, js-ast and py-ast rules alike: built once per worker, and a text scanned once whatever
+ * its kind).
  */
-export function prefilterMemo(rules: readonly AnyRule[], kind: string, text: string | null): Map<RegExp, boolean> {
+export function prefilterMemo(rules: readonly AnyRule[], _kind: string, text: string | null): Map<RegExp, boolean> {
   if (text === null) return new Map();
   let entry = byRules.get(rules);
-  if (!entry || entry.length !== rules.length) byRules.set(rules, (entry = { length: rules.length, groups: new Map() }));
-  const group = groupOf(kind);
-  let lp = entry.groups.get(group);
-  if (!lp) {
-    const inputs = group === 'js' ? ['file', 'js-ast'] : group === 'py' ? ['file', 'py-ast'] : ['file'];
-    lp = new LiteralPrefilter([...new Set(rules.filter((r) => inputs.includes(r.input)).flatMap((r) => prefilterRegExps(r.prefilter)))]);
-    entry.groups.set(group, lp);
+  if (!entry || entry.length !== rules.length) {
+    const lp = new LiteralPrefilter([...new Set(rules.flatMap((r) => prefilterRegExps(r.prefilter)))]);
+    byRules.set(rules, (entry = { length: rules.length, lp }));
   }
-  return lp.regexps.length ? lp.memo(text) : new Map();
+  return entry.lp.regexps.length ? entry.lp.memo(text) : new Map();
 }
