@@ -156,7 +156,7 @@ process.stdin.on('end', () => chain.then(() => process.exit(0)));
 const HELPER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { spawn } = require('node:child_process');
-const { program, execPath, path } = workerData;
+const { program, execPath, path, flags } = workerData;
 const children = new Set();
 const idle = [];
 // Early decodes (predecodeDeobfuscation): started by the main thread before any worker asks, one at a time in one
@@ -200,7 +200,7 @@ const drop = (c) => {
   if (i >= 0) idle.splice(i, 1);
 };
 const start = (req) => {
-  const cp = spawn(execPath, ['--max-old-space-size=' + req.heapMb, '--input-type=module', '-e', program, req.webcrack, req.ivm], {
+  const cp = spawn(execPath, ['--max-old-space-size=' + req.heapMb, ...flags, '--initial-old-space-size=' + Math.min(128, Math.floor(req.heapMb / 4)), '--input-type=module', '-e', program, req.webcrack, req.ivm], {
     stdio: 'pipe',
     // No inherited secrets or proxies: the child needs nothing from the environment.
     env: { PATH: path, NODE_OPTIONS: '' },
@@ -302,6 +302,17 @@ parentPort.on('message', ({ port, pending, warm, predecode }) => {
 });
 `;
 
+/**
+ * V8 flags of the child besides its heap cap (heapMb: the cap, MiB). webcrack's decode of one obfuscator.io file is
+ * a second of many lukewarm babel functions, and with V8's default tier-up budget the background TurboFan threads
+ * and the early optimise/deoptimise churn cost as much as the decode itself: a later tier-up (the scanner's own
+ * workers use the same budget, see prestart.ts) took the child's CPU for btaf's two files from ~2.5 to ~2.0 CPU-s.
+ * The heap cap also made V8 grow its old generation in small steps (two extra full GCs per file at 512 MiB); starting
+ * it at a quarter of the cap (at most 128 MiB: a decode of a 100 KB file peaks near 80 MiB) leaves the cap as it was
+ * and the GCs where an uncapped child has them (the helper adds that flag, since it depends on the request's cap).
+ */
+const CHILD_V8_FLAGS = ['--interrupt-budget=1000000'];
+
 /** Connects to the helper thread of this thread (started on first use; from the main thread it lives as long as the process). */
 let helperWorker: Worker | null = null;
 function helper(): Worker {
@@ -310,7 +321,7 @@ function helper(): Worker {
     eval: true,
     // CommonJS whatever flags this process has (--input-type=module would make the evaluated helper an ES module).
     execArgv: [],
-    workerData: { program: CHILD, execPath: process.execPath, path: process.env.PATH ?? '' },
+    workerData: { program: CHILD, execPath: process.execPath, path: process.env.PATH ?? '', flags: CHILD_V8_FLAGS },
     env: {},
     stdout: true,
     stderr: true,
