@@ -3,8 +3,11 @@ import type { Node } from 'web-tree-sitter';
 import type { PyFile } from '../../core/inputs.js';
 import type { At } from '../../core/rule.js';
 import { partitionPoint } from '../../core/search.js';
-import { modelOf, resolveCallee, type PyCall, type PyModel } from '../../analyzers/python/model.js';
+import { modelOf, resolveCallee, type PyCall, type PyModel, type PyString } from '../../analyzers/python/model.js';
 import { execSinks } from '../../analyzers/python/payload.js';
+
+/** Banners and runtimes of Python obfuscators: PyArmor (also sold to vendors) and the free ones stealer kits ship with. */
+export const PY_OBFUSCATORS = /__pyarmor__\s*\(|\bpyarmor_runtime\b|from\s+pytransform\s+import|\b__obfuscator__\b|pyobfuscate\.com|Obfuscated (?:with|by) (?:BlankOBF|Hyperion|Kramer|PyObfuscate|Development-Tools)/g;
 
 export const at = (node: Node): At => ({ offset: node.startIndex, length: Math.min(node.endIndex - node.startIndex, 400) });
 
@@ -104,4 +107,73 @@ export function expressionText(node: Node, max = 4000): string {
 /** Text of the argument nodes of a call, joined (used for command strings). */
 export function argsText(call: PyCall): string {
   return call.args.map((a) => a.text).join(' ');
+}
+
+// Decoders that say data was hidden on purpose, strong enough to count several assignments away from where it is used.
+// XOR counts when applied element by element (`enc[i] ^ key[i % n]`, `b ^ k for b in data`), not as a lone operator.
+const STRONG_DECODING = /\b(?:b64decode|b32decode|b85decode|a85decode|unhexlify|a2b_hex|a2b_base64|fromhex|decompress|decrypt)\b|\bmarshal\.loads\b/g;
+const ELEMENT_XOR = /[\w\])]\s*\^\s*[\w(]/;
+const PY_WORDS = new Set(
+  'and or not in is if else for while lambda None True False return def class import from as with try except finally raise yield await async pass break continue global nonlocal del assert print len range str int bytes bytearray list dict set tuple ord chr enumerate zip self'.split(' '),
+);
+
+export interface DecoderChain {
+  /** Strong decoders met ('fromhex', 'b64decode', 'xor', …). */
+  decoders: Set<string>;
+  /** String/bytes literals the followed names are bound to. */
+  literals: PyString[];
+}
+
+/**
+ * Follows names back through their assignments (in the same function, or anywhere for module-level code), up to `depth`
+ * steps: name → its value → the names that value reads → …, collecting the strong decoders and the literals met. For
+ * `code = buf.decode(); buf = bytearray([enc[i] ^ key[i % 6] …]); enc = bytearray.fromhex(BLOB)` that is xor and fromhex.
+ * Bounded: 32 names, 16 assignments per name, 2,000 characters per value.
+ */
+export function decoderChain(model: PyModel, names: string[], fn: Node | null, before: number, depth: number): DecoderChain {
+  const out: DecoderChain = { decoders: new Set(), literals: [] };
+  const seen = new Set<string>(names);
+  let frontier = names;
+  for (let d = 0; d < depth && frontier.length; d++) {
+    const next: string[] = [];
+    for (const n of frontier) {
+      const all = nearAssigns(model, n, before);
+      // Inside a function: its own assignments of the name, or else the module's (a global constant such as BLOB).
+      const local = fn ? all.filter((v) => v.startIndex >= fn.startIndex && v.endIndex <= fn.endIndex) : all;
+      for (const v of local.length || !fn ? local : all.filter(atModuleLevel)) {
+        let text = v.text.slice(0, 2000);
+        if (v.type === 'string' || v.type === 'concatenated_string') {
+          // f'{cmd} "{path}"': only the interpolated expressions are code.
+          const parts = v.descendantsOfType('interpolation').slice(0, 16);
+          if (!parts.length) {
+            const lit = model.strings.find((s) => s.node.startIndex >= v.startIndex && s.node.endIndex <= v.endIndex);
+            if (lit) out.literals.push(lit);
+            continue;
+          }
+          text = parts.map((p) => p?.text.slice(1, -1) ?? '').join(' ');
+        }
+        for (const m of text.matchAll(STRONG_DECODING)) out.decoders.add(m[0]);
+        if (/\bfor\b/.test(text) && ELEMENT_XOR.test(text)) out.decoders.add('xor');
+        for (const id of identifiersIn(text)) {
+          if (seen.size >= 32 || seen.has(id)) continue;
+          seen.add(id);
+          next.push(id);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return out;
+}
+
+/** Names a piece of code reads (not attributes, not called functions, not keywords). */
+export function identifiersIn(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?<![.\w'"])[A-Za-z_]\w*\b(?!\s*\()/g)) if (!PY_WORDS.has(m[0])) out.push(m[0]);
+  return out;
+}
+
+function atModuleLevel(n: Node): boolean {
+  for (let p = n.parent; p; p = p.parent) if (p.type === 'function_definition' || p.type === 'class_definition') return false;
+  return true;
 }

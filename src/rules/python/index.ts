@@ -3,6 +3,7 @@ import pyChatC2 from './py-chat-c2.js';
 import pyCredentialTheft from './py-credential-theft.js';
 import pyCryptominer from './py-cryptominer.js';
 import pyDownloadExec from './py-download-exec.js';
+import pyEncodedCommand from './py-encoded-command.js';
 import pyExecEncodedPayload from './py-exec-encoded-payload.js';
 import pyExfiltration from './py-exfiltration.js';
 import pyHiddenEndpoint from './py-hidden-endpoint.js';
@@ -10,6 +11,7 @@ import pyHiddenProcess from './py-hidden-process.js';
 import pyInstallTimeCode from './py-install-time-code.js';
 import pyInvisibleferretTraits from './py-invisibleferret-traits.js';
 import pyKeylogger from './py-keylogger.js';
+import pyObfuscatedGrabber from './py-obfuscated-grabber.js';
 import pyPersistence from './py-persistence.js';
 import pyReverseShell from './py-reverse-shell.js';
 import pyUploadStolenData from './py-upload-stolen-data.js';
@@ -19,6 +21,7 @@ export const rules: AnyRule[] = [
   pyCredentialTheft,
   pyCryptominer,
   pyDownloadExec,
+  pyEncodedCommand,
   pyExecEncodedPayload,
   pyExfiltration,
   pyHiddenEndpoint,
@@ -26,6 +29,7 @@ export const rules: AnyRule[] = [
   pyInstallTimeCode,
   pyInvisibleferretTraits,
   pyKeylogger,
+  pyObfuscatedGrabber,
   pyPersistence,
   pyReverseShell,
   pyUploadStolenData,

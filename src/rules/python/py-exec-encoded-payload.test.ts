@@ -14,6 +14,8 @@ const c = createCipheriv('aes-128-cbc', fkey.subarray(16), iv);
 const ct = Buffer.concat([c.update('import os; os.system("id")'), c.final()]);
 const token = Buffer.concat([Buffer.from([0x80]), Buffer.alloc(8), iv, ct, Buffer.alloc(32)]).toString('base64url');
 
+const hexXor = (s: string, key: string) => Buffer.from([...Buffer.from(s)].map((b, i) => b ^ Buffer.from(key, 'hex')[i % (key.length / 2)]!)).toString('hex');
+
 ruleTest(rule, {
   clean: [
     { name: 'getattr of a module function by a literal name, result not executed', file: 'g.py', code: `import base64\nf = getattr(base64, "b64encode")\nprint(f(b"x"))\n` },
@@ -25,8 +27,16 @@ ruleTest(rule, {
     { name: 'eval of a literal expression', file: 'b.py', code: `x = eval("1 + 2")\n` },
     { name: 'base64 image asset written to disk', file: 'assets.py', code: `import base64\nICON = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="\nwith open("icon.png", "wb") as f:\n    f.write(base64.b64decode(ICON))\n` },
     { name: 'builtin looked up by a plain name (type registry)', file: 'types_.py', code: `import builtins\nname = cfg.get("type", "int")\nvalue = getattr(builtins, name)(raw)\n` },
+    { name: 'code generation: exec of source built from field names (dataclass-style)', file: 'gen.py', code: `def make_init(fields, ns):\n    args = ", ".join(fields)\n    body = "\\n".join(f"    self.{f} = {f}" for f in fields)\n    h = 0\n    for f in fields:\n        h = (h * 31) ^ hash(f)\n    src = f"def __init__(self, {args}):\\n{body}\\n"\n    exec(src, ns)\n` },
+    { name: 'compiled cache read back through one decompress (a single decoder a few steps away)', file: 'cache.py', code: `import zlib\ndef load(path, ns):\n    with open(path, 'rb') as f:\n        raw = zlib.decompress(f.read())\n    src = raw.decode()\n    code = compile(src, path, 'exec')\n    exec(code, ns)\n` },
   ],
   flagged: [
+    {
+      name: 'hex blob XORed with a key passed in, exec a few assignments later',
+      file: 'pkg/edt/helper.py',
+      code: `import requests\nBLOB = '${hexXor('import os\nos.system("id")\n', 'a1b2c3d4e5f6')}'\ndef start(k):\n    enc = bytearray.fromhex(BLOB)\n    key = bytearray.fromhex(k)\n    out = bytearray([enc[i] ^ key[i % 6] for i in range(len(enc))])\n    code = out.decode('ascii').replace('HOST', 'example.invalid')\n    exec(code)\n`,
+      findings: [{ line: 8, message: /2 chained decoders \((?:fromhex, xor|xor, fromhex)\)/, confidence: 'high', severity: 'critical' }],
+    },
     {
       name: 'exec of base64',
       file: 'setup.py',

@@ -3,12 +3,11 @@ import { modelOf } from '../../analyzers/python/model.js';
 import { execSinks } from '../../analyzers/python/payload.js';
 import { extractIocs } from '../../analyzers/python/iocs.js';
 import { evaluate, looksLikeText } from '../../analyzers/python/static-eval.js';
-import { at, clip } from './_util.js';
+import { at, clip, decoderChain, PY_OBFUSCATORS } from './_util.js';
 
 // Decoders whose output handed to exec/eval means the executed code was hidden on purpose.
 const DECODING = /\b(?:b64decode|b32decode|b16decode|b85decode|a85decode|decodebytes|decodestring|unhexlify|a2b_hex|a2b_base64|fromhex|decompress|marshal\.loads|loads|rot_?13|bz2|lzma|decrypt)\b|\[\s*::\s*-1\s*\]|\breversed\s*\(|\^\s*\w|\bchr\s*\(/;
 const CODE_LIKE = /^\s*(?:import |from \w|#!\/|def |class )|\b(?:subprocess|os\.system|exec\s*\(|eval\s*\(|powershell|curl |wget |requests\.|urllib)/m;
-const OBFUSCATORS = /__pyarmor__\s*\(|\bpyarmor_runtime\b|from\s+pytransform\s+import|\b__obfuscator__\b|pyobfuscate\.com|Obfuscated (?:with|by) (?:BlankOBF|Hyperion|Kramer|PyObfuscate|Development-Tools)/g;
 
 export default defineRule({
   id: 'py-exec-encoded-payload',
@@ -55,16 +54,28 @@ export default defineRule({
       }
       // Not statically decodable, but the argument (or the name it reads) goes through a decoder.
       let argText = s.arg.text.slice(0, 4000);
+      let fn = s.call.node.parent;
+      while (fn && fn.type !== 'function_definition') fn = fn.parent;
       // A name is followed only to its assignments in the same function (stdlib reuses `code`, `value` everywhere).
       if (s.arg.type === 'identifier') {
-        let fn = s.call.node.parent;
-        while (fn && fn.type !== 'function_definition') fn = fn.parent;
         for (const v of model.assigns.get(s.arg.text) ?? []) {
           if (fn ? v.startIndex >= fn.startIndex && v.endIndex <= fn.endIndex : true) argText += ` ${v.text.slice(0, 2000)}`;
         }
       }
       if (s.sink === 'compile' && !/\bexec\b|\beval\b/.test(s.call.node.parent?.text.slice(0, 300) ?? '')) continue;
-      if (!DECODING.test(argText)) continue;
+      if (!DECODING.test(argText)) {
+        // code = buf.decode(); buf = bytearray([enc[i] ^ key[i % 6] …]); enc = bytearray.fromhex(BLOB): the decoding sits
+        // a few assignments back. Only the strong decoders count that far, and two of them chained.
+        const chain = s.arg.type === 'identifier' ? decoderChain(model, [s.arg.text], fn, s.call.node.startIndex, 3).decoders : new Set<string>();
+        if (chain.size < 2) continue;
+        ctx.report({
+          at: at(s.call.node),
+          message: `${s.sink}() runs data built a few assignments back through ${chain.size} chained decoders (${[...chain].slice(0, 5).join(', ')}) (not statically decodable)`,
+          evidence: clip(s.call.node.text),
+          confidence: 'high',
+        });
+        continue;
+      }
       if (s.sink === 'marshal.loads' && !/\bexec\b|\beval\b|FunctionType/.test(py.text)) continue;
       // Two or more decoders chained (b64decode of a reversed string, marshal of zlib of base32 …) is never incidental.
       const decoders = new Set([...argText.matchAll(new RegExp(DECODING.source, 'g'))].map((m) => m[0].replace(/\s+/g, '')));
@@ -90,7 +101,7 @@ export default defineRule({
         iocs: extractIocs(text),
       });
     }
-    for (const m of py.text.matchAll(OBFUSCATORS)) {
+    for (const m of py.text.matchAll(PY_OBFUSCATORS)) {
       // PyArmor also protects commercial code; the others are the free obfuscators stealer kits ship with.
       const commercial = /pyarmor|pytransform/i.test(m[0]);
       ctx.report({
