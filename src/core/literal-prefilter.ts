@@ -368,9 +368,9 @@ class Parser {
 
 interface Occurrences {
   may: Uint8Array;
-  count: Uint8Array;
-  lit: Int32Array;
-  hi: Int32Array;
+  count: Int32Array;
+  /** Per RegExp with occurrences: (output k, start) pairs. */
+  occ: Array<Int32Array | undefined>;
   firstEnd: Int32Array;
   lastEnd: Int32Array;
 }
@@ -417,8 +417,12 @@ class WindowedMemo extends Map<RegExp, boolean> {
 /** necessaryLits per RegExp (an automaton is built per rule list and kind group). */
 const litsOf = new WeakMap<RegExp, Lit[] | null>();
 
-/** Occurrences of a RegExp's literals the scan keeps (the first ones); past them the RegExp runs from the last. */
-const WINDOWS = 32;
+/**
+ * Occurrences of a RegExp's literals the scan keeps (the first ones); past them the RegExp runs from the last. A sticky
+ * test costs ~0.1 µs, a search over a 2 MB bundle milliseconds: a literal of a common word (`function`, `seed`) has
+ * hundreds of occurrences in a bundle that the RegExp does not match.
+ */
+const MAX_OCC = 1024;
 /** The widest window (code units a match may hold before its literal) tested start by start; wider: one search from it. */
 const MAX_WINDOW = 64;
 /** The longest run of a literal's prefix set (Lit.pre) walked back over; longer: the RegExp runs from the start. */
@@ -603,17 +607,16 @@ export class LiteralPrefilter {
   }
 
   /**
-   * The scan: `may` as scan() gives it; per RegExp r, `count[r]` occurrences of its literals kept (at most WINDOWS), the
-   * j-th as the automaton output `lit[r * WINDOWS + j]` (which literal) starting at `hi[…]`, and
+   * The scan: `may` as scan() gives it; per RegExp r, `count[r]` occurrences of its literals kept (at most MAX_OCC), the
+   * j-th as the automaton output `occ[r][2j]` (which literal) starting at `occ[r][2j + 1]`, and
    * `firstEnd[r]` and `lastEnd[r]`, where the first and the last kept one end (all others end there or later).
    */
   occurrences(text: string): Occurrences {
     const nre = this.regexps.length;
     const may = new Uint8Array(nre);
     for (let r = 0; r < nre; r++) if (!this.filtered[r]) may[r] = 1;
-    const count = new Uint8Array(nre);
-    const lit = new Int32Array(nre * WINDOWS);
-    const hi = new Int32Array(nre * WINDOWS);
+    const count = new Int32Array(nre);
+    const occ: Array<Int32Array | undefined> = new Array(nre);
     const firstEnd = new Int32Array(nre);
     const lastEnd = new Int32Array(nre);
     const { delta, classOf, outStart, outRe, outLen, shift } = this;
@@ -631,13 +634,20 @@ export class LiteralPrefilter {
             const r = outRe[k]!;
             may[r] = 1;
             const c = count[r]!;
-            if (c < WINDOWS) {
-              lit[r * WINDOWS + c] = k;
-              hi[r * WINDOWS + c] = i - outLen[k]! + 1;
+            if (c < MAX_OCC) {
+              let b = occ[r];
+              if (b === undefined) occ[r] = b = new Int32Array(64);
+              else if (2 * c === b.length) {
+                const grown = new Int32Array(4 * c);
+                grown.set(b);
+                occ[r] = b = grown;
+              }
+              b[2 * c] = k;
+              b[2 * c + 1] = i - outLen[k]! + 1;
               count[r] = c + 1;
               if (!c) firstEnd[r] = i;
               lastEnd[r] = i;
-              if (c + 1 < WINDOWS) open = true;
+              if (c + 1 < MAX_OCC) open = true;
             }
           }
           if (!open) full[st] = 1;
@@ -645,7 +655,7 @@ export class LiteralPrefilter {
       }
       s = t;
     }
-    return { may, count, lit, hi, firstEnd, lastEnd };
+    return { may, count, occ, firstEnd, lastEnd };
   }
 
   /**
@@ -665,12 +675,13 @@ export class LiteralPrefilter {
     const unicode = this.unicode[r] === 1;
     const maxBefore = this.maxBefore[r]!;
     const n = occ.count[r]!;
+    const pairs = occ.occ[r]!;
     let from = 0;
     if (this.windowed[r]) {
       const y = (this.sticky[r] ??= new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'y'));
       for (let j = 0; j < n; j++) {
-        const k = occ.lit[r * WINDOWS + j]!;
-        const e = occ.hi[r * WINDOWS + j]!;
+        const k = pairs[2 * j]!;
+        const e = pairs[2 * j + 1]!;
         // A match holding this occurrence starts at most outBefore[k] before it, and only over its prefix set.
         let p = Math.max(0, e - this.outBefore[k]!);
         const set = this.outSet[k];
@@ -688,7 +699,7 @@ export class LiteralPrefilter {
           if (y.test(text)) return true;
         }
       }
-      if (n < WINDOWS) return false;
+      if (n < MAX_OCC) return false;
       // Occurrences past the kept ones start at P or later: a match holding one starts at most nearBefore before P, or
       // within the run of the prefix sets' union that ends at P.
       const P = occ.lastEnd[r]! - this.maxLen[r]! + 1;
