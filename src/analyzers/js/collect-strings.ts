@@ -3,7 +3,7 @@
  * string. Computed once per file and shared by the rules (split from fold.ts).
  */
 import type { JsFile } from '../../core/inputs.js';
-import { flatAst, type Node } from './walk.js';
+import { flatAst, T, typeMask, type Node } from './walk.js';
 import { deobfuscatedOf } from './deob-registry.js';
 import { parseJs } from './parse.js';
 import { foldString, mayFoldCall, type FoldStep } from './fold.js';
@@ -27,9 +27,11 @@ export interface CollectedString {
 const collected = new WeakMap<object, CollectedString[]>();
 /** One shared (never mutated) empty list for the literals: a bundle has 100k of them. */
 const NO_STEPS: FoldStep[] = [];
-/** Node types worth trying to fold as a whole (a plain identifier or member read repeats its definition: skipped). */
-const isFoldCandidate = (type: string): boolean =>
-  type === 'BinaryExpression' || type === 'CallExpression' || type === 'TemplateLiteral' || type === 'NewExpression';
+/**
+ * Node types read: string literals and templates, and the types worth trying to fold as a whole (binary, call, template,
+ * new; a plain identifier or member read repeats its definition: skipped).
+ */
+const STRING_TYPES = typeMask(T.Literal, T.TemplateLiteral, T.BinaryExpression, T.CallExpression, T.NewExpression);
 
 /**
  * Every string literal of the file and every maximal expression that folds to a string, with locations. Computed lazily
@@ -53,21 +55,25 @@ export function collectStrings(js: Pick<JsFile, 'ast'> & { text?: string }): Col
   const scope = scopeOf(ast);
   // Iterative pre-order walk over the shared flat AST (children pushed in source order, so the last child is visited
   // first, as before); a node that folds hides its sub-expressions from folding (their literals still count).
-  const { nodes, end } = flatAst(ast);
-  const stack: number[] = nodes.length ? [0] : [];
-  const foldedFlag: number[] = nodes.length ? [0] : [];
-  while (stack.length) {
-    const i = stack.pop()!;
-    const folded = foldedFlag.pop() === 1;
-    const node = nodes[i]!;
+  const { nodes, types, end } = flatAst(ast);
+  // Pending nodes never outnumber the nodes: fixed typed stacks.
+  const stack = new Int32Array(nodes.length);
+  const foldedFlag = new Uint8Array(nodes.length);
+  let sp = nodes.length ? 1 : 0;
+  while (sp > 0) {
+    const i = stack[--sp]!;
+    const folded = foldedFlag[sp] === 1;
     let inFolded = folded;
-    // The type is read once per node (a bundle has ~600k of them, each read a megamorphic load).
-    const type = node.type;
-    if (type === 'Literal') {
+    // Only string-bearing and foldable node types are read (by the flat AST's type codes; a bundle has ~600k nodes).
+    const code = types[i]!;
+    const node = STRING_TYPES[code] ? nodes[i]! : null;
+    if (!node) {
+      // nothing to read here
+    } else if (code === T.Literal) {
       if (typeof node.value === 'string') out.push({ value: node.value, kind: 'literal', start: node.start, end: node.end, node, decoded: false, steps: NO_STEPS });
-    } else if (type === 'TemplateLiteral' && node.expressions.length === 0 && typeof node.quasis[0]?.value?.cooked === 'string') {
+    } else if (code === T.TemplateLiteral && node.expressions.length === 0 && typeof node.quasis[0]?.value?.cooked === 'string') {
       out.push({ value: node.quasis[0].value.cooked, kind: 'literal', start: node.start, end: node.end, node, decoded: false, steps: NO_STEPS });
-    } else if (!folded && isFoldCandidate(type) && scope.spent < FILE_STEP_BUDGET && worthFolding(node, scope)) {
+    } else if (!folded && scope.spent < FILE_STEP_BUDGET && worthFolding(node, scope)) {
       const r = foldString(node, ast, { maxSteps: 20_000 });
       if (r && r.value.length) {
         out.push({ value: r.value, kind: 'folded', start: node.start, end: node.end, node, decoded: r.decoded, steps: r.steps });
@@ -75,8 +81,8 @@ export function collectStrings(js: Pick<JsFile, 'ast'> & { text?: string }): Col
       }
     }
     for (let c = i + 1; c < end[i]!; c = end[c]!) {
-      stack.push(c);
-      foldedFlag.push(inFolded ? 1 : 0);
+      stack[sp] = c;
+      foldedFlag[sp++] = inFolded ? 1 : 0;
     }
   }
   out.sort((a, b) => a.start - b.start);

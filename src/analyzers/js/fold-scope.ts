@@ -4,7 +4,7 @@
  * the per-file step budget, and the memo of bindings already folded. Built once per AST from the shared flat AST
  * (walk.ts) and cached.
  */
-import { flatAst, type Node } from './walk.js';
+import { flatAst, T, typeMask, type Node } from './walk.js';
 import { patternNames, SCOPE_TYPES, VAR_SCOPE_TYPES } from './patterns.js';
 
 export interface FoldBinding {
@@ -77,7 +77,7 @@ export class FoldScope {
 
   constructor(ast: Node | null) {
     if (!ast) return;
-    const { nodes, parent } = flatAst(ast);
+    const { nodes, types, parent } = flatAst(ast);
     this.nodes = nodes;
     this.parent = parent;
     const decl = (name: string, i: number, code: number) => {
@@ -98,6 +98,8 @@ export class FoldScope {
       else this.mutations.set(t.name, [t.start]);
     };
     for (let i = 0; i < nodes.length; i++) {
+      // Only the types the switch reads are loaded (by the flat AST's type codes).
+      if (!DECL_TYPES[types[i]!]) continue;
       const node = nodes[i]!;
       switch (node.type) {
         case 'VariableDeclarator':
@@ -335,6 +337,11 @@ export class FoldScope {
   }
 }
 
+/** The node types the constructor's walk reads. */
+const DECL_TYPES = typeMask(
+  T.VariableDeclarator, T.FunctionDeclaration, T.FunctionExpression, T.ArrowFunctionExpression, T.ClassDeclaration, T.ClassExpression, T.CatchClause,
+  T.ImportSpecifier, T.ImportDefaultSpecifier, T.ImportNamespaceSpecifier, T.AssignmentExpression, T.UpdateExpression, T.CallExpression, T.ForInStatement, T.ForOfStatement,
+);
 const MUTATORS = new Set(['push', 'shift', 'unshift', 'splice', 'pop', 'reverse', 'sort', 'fill', 'copyWithin', 'set']);
 /** Per-file step ceiling across all folds. */
 export const FILE_STEP_BUDGET = 3_000_000;

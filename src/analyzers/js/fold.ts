@@ -747,12 +747,16 @@ export function mayFoldCall(node: Node, scope: FoldScope, depth = 0): boolean {
     if (c.computed) return true;
     const obj = unwrap(c.object);
     if (obj?.type !== 'Identifier') return mayEvalReceiver(obj, scope, depth);
-    const global = `${obj.name}.${c.property?.name}` in NAMESPACE_FNS || obj.name === 'NaN' || obj.name === 'Infinity' || obj.name === 'undefined';
+    // The dotted name is built only for a namespace's own object name (most calls of a bundle are on e/t/n).
+    const global = (NAMESPACE_OBJECTS.has(obj.name) && `${obj.name}.${c.property?.name}` in NAMESPACE_FNS) || obj.name === 'NaN' || obj.name === 'Infinity' || obj.name === 'undefined';
     if (!scope.mentions(obj.name)) return global;
     return global || (scope.hasValued(obj.name) && scope.initAt(obj.name, obj.start) !== null);
   }
   return false;
 }
+
+/** The objects of NAMESPACE_FNS ('String' of 'String.fromCharCode'). */
+const NAMESPACE_OBJECTS: ReadonlySet<string> = new Set(Object.keys(NAMESPACE_FNS).map((k) => k.slice(0, k.indexOf('.'))));
 
 /**
  * Whether the receiver of a method call (`this.a.b.f()`, `e.exports.f()`, `g(x).f()`) could evaluate at the top level:

@@ -4,7 +4,7 @@
  * the data-flow and sink finders query by name.
  */
 import { foldString } from './fold.js';
-import { flatAst, type Node } from './walk.js';
+import { flatAst, T, typeMask, type Node } from './walk.js';
 import { patternNames, SCOPE_TYPES, VAR_SCOPE_TYPES } from './patterns.js';
 
 export { patternNames } from './patterns.js';
@@ -228,8 +228,12 @@ export function fileIndex(ast: Node): FileIndex {
   return ix;
 }
 
+/** The node types the core pass reads (see the switch in core()). */
+const CORE_TYPES = typeMask(T.Literal, T.TemplateLiteral, T.VariableDeclarator, T.AssignmentExpression, T.FunctionDeclaration, T.FunctionExpression, T.ArrowFunctionExpression, T.ImportDeclaration);
+
 class LazyFileIndex implements FileIndex {
   private readonly nodes: Node[];
+  private readonly types: Uint8Array;
   private readonly parentIx: Int32Array;
   private readonly _values = new Map<string, Node[]>();
   private readonly _memberValues = new Map<string, Node[]>();
@@ -252,6 +256,7 @@ class LazyFileIndex implements FileIndex {
   constructor(private readonly ast: Node) {
     const flat = flatAst(ast);
     this.nodes = flat.nodes;
+    this.types = flat.types;
     this.parentIx = flat.parent;
   }
 
@@ -282,8 +287,10 @@ class LazyFileIndex implements FileIndex {
   private core(): this {
     if (this.coreBuilt) return this;
     this.coreBuilt = true;
-    const { nodes, parentIx } = this;
+    const { nodes, types, parentIx } = this;
     for (let i = 0; i < nodes.length; i++) {
+      // Dispatched on the flat AST's type codes: most nodes (identifiers, members, calls) are skipped unread.
+      if (!CORE_TYPES[types[i]!]) continue;
       const node = nodes[i]!;
       switch (node.type) {
         case 'Literal':
@@ -366,8 +373,10 @@ class LazyFileIndex implements FileIndex {
   private callSites(): this {
     if (this.callsBuilt) return this;
     this.callsBuilt = true;
-    for (const node of this.nodes) {
-      if (node.type !== 'CallExpression' && node.type !== 'NewExpression') continue;
+    const { nodes, types } = this;
+    for (let i = 0; i < nodes.length; i++) {
+      if (types[i] !== T.CallExpression && types[i] !== T.NewExpression) continue;
+      const node = nodes[i]!;
       const callee = unwrap(node.callee);
       const name = dottedName(callee);
       if (name) {

@@ -5,7 +5,7 @@
  */
 import { foldString } from './fold.js';
 import { dottedName, fileIndex, isErrFirstRequest, memberKey, patternNames, requiredModule, resolveName, stripGlobal, unwrap, valueAt, type FileIndex } from './names.js';
-import { flatAst, walk, type Node } from './walk.js';
+import { flatAst, T, walk, type Node } from './walk.js';
 
 export type SinkKind =
   | 'eval'
@@ -56,12 +56,16 @@ export function findSinks(ast: Node): Sink[] {
   if (hit) return hit;
   const ix = fileIndex(ast);
   const out: Sink[] = [];
-  for (const node of flatAst(ast).nodes) {
-    if (node.type === 'ImportExpression') {
+  const { nodes, types } = flatAst(ast);
+  for (let i = 0; i < nodes.length; i++) {
+    const code = types[i]!;
+    if (code === T.ImportExpression) {
+      const node = nodes[i]!;
       out.push({ kind: 'import', node, code: node.source ?? null, params: [], label: 'import()' });
       continue;
     }
-    if (node.type !== 'CallExpression' && node.type !== 'NewExpression') continue;
+    if (code !== T.CallExpression && code !== T.NewExpression) continue;
+    const node = nodes[i]!;
     const s = classify(node, ast, ix);
     if (s) out.push(s);
   }
@@ -363,9 +367,10 @@ function dataCallbacks(ix: FileIndex, ast: Node): DataCallbacks {
   };
   // The callbacks of the calls that pass one a download (at most one argument of each call can be one), in source
   // order: a pass over the call nodes, without the file's call-site index (dotted names of every call of a bundle).
-  for (const node of flatAst(ast).nodes) {
-    const type = node.type;
-    if (type !== 'CallExpression' && type !== 'NewExpression') continue;
+  const { nodes, types } = flatAst(ast);
+  for (let i = 0; i < nodes.length; i++) {
+    if (types[i] !== T.CallExpression && types[i] !== T.NewExpression) continue;
+    const node = nodes[i]!;
     const d = dataParamsFrom(node);
     if (!d) continue;
     const fn = unwrap(node.arguments?.[d.index]);

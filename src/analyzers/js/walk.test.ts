@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseJs } from './parse.js';
-import { childrenOf, flatAst, walk, type Node } from './walk.js';
+import { childrenOf, flatAst, T, typeCode, walk, type Node } from './walk.js';
 
 /** Every syntax form the flat pass reads by name (and some it leaves to the learned key lists), in one file. */
 const SOURCE = `
@@ -40,6 +40,9 @@ describe('flatAst', () => {
     const order = walkOrder(ast);
     assert.equal(nodes.length, order.length);
     for (let i = 0; i < nodes.length; i++) assert.equal(nodes[i], order[i], `node ${i} (${order[i]!.type})`);
+    const { types } = flatAst(ast);
+    for (let i = 0; i < nodes.length; i++) assert.equal(types[i], typeCode(nodes[i]!.type), `type of ${i}`);
+    assert.ok(types.includes(T.CallExpression) && types.includes(T.Other));
     assert.equal(parent[0], -1);
     for (let i = 1; i < nodes.length; i++) assert.ok(childrenOf(nodes[parent[i]!]!).includes(nodes[i]!), `parent of ${i}`);
     for (let i = 0; i < nodes.length; i++) {
