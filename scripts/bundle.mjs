@@ -14,8 +14,9 @@
 // beside themselves or are native stay external: piscina (its worker file), web-tree-sitter (its .wasm), typescript
 // (9 MB, loaded only when a TS file needs it), webcrack and isolated-vm (the deobfuscator child loads them itself).
 import { build } from 'esbuild';
-import { existsSync, rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -64,3 +65,65 @@ const run = spawnSync(process.execPath, ['--input-type=module', '-e', `const { m
 if (run.status !== 0) throw new Error(`bundle: dist/bundle/cli.js does not run: ${run.stderr || run.stdout}`);
 const wc = spawnSync(process.execPath, ['--input-type=module', '-e', `const { webcrack } = await import(${JSON.stringify(`${outdir}/webcrack.js`)}); if (typeof webcrack !== 'function') process.exit(1);`], { encoding: 'utf8' });
 if (wc.status !== 0) throw new Error(`bundle: dist/bundle/webcrack.js does not load: ${wc.stderr || wc.stdout}`);
+
+// The deobfuscator child's V8 startup snapshot (dist/bundle/deob-child.blob + .json): webcrack loaded and one warm-up
+// decode of our own WARM_SAMPLE done, so a child deserialises a warm webcrack (~0.14 CPU-s) instead of starting node,
+// importing the bundle and compiling webcrack during its first file (~0.35 CPU-s more per child, on the critical path
+// of a scan of obfuscated files). The child's program (src/analyzers/js/deob-child.ts, tsc's output) is the same
+// function the plain child runs; isolated-vm, a native addon, is required after deserialisation from the path the
+// helper passes. V8 only reads a blob built by the same node with the same V8 flags: the .json records them and the
+// engine uses the blob only when they match (otherwise, or if this step fails, the plain child as before).
+// The warm-up's string-array decoder runs through plain eval here: it is WARM_SAMPLE, our own constant, at build time.
+const snapshotBlob = `${outdir}/deob-child.blob`;
+try {
+  const { CHILD_MAIN, WARM_SAMPLE, WEBCRACK_OPTIONS, childV8Flags } = await import(pathToFileURL(`${root}dist/analyzers/js/deob-child.js`).href);
+  const entry = `${outdir}/deob-child-snapshot.cjs`;
+  await build({
+    ...common,
+    format: 'cjs',
+    banner: {},
+    stdin: {
+      contents: [
+        "const { webcrack } = require('webcrack');",
+        "const v8 = require('node:v8');",
+        `const main = (${CHILD_MAIN});`,
+        `webcrack(${JSON.stringify(WARM_SAMPLE)}, { ...${JSON.stringify(WEBCRACK_OPTIONS)}, sandbox: async (code) => (0, eval)(code) })`,
+        "  .then((r) => { if (!r.code.includes('b c')) throw new Error('warm-up decode failed'); });",
+        'v8.startupSnapshot.setDeserializeMainFunction(() => {',
+        // Deserialised: the helper now knows the blob works here (a child that dies before this line falls back).
+        "  process.stdout.write('{\"ready\":true}\\n');",
+        '  const ivm = process.argv[1];',
+        "  const { fileURLToPath } = require('node:url');",
+        "  const path = ivm.startsWith('file:') ? fileURLToPath(ivm) : ivm;",
+        "  main({ Worker: require('node:worker_threads').Worker, loadWebcrack: async () => webcrack, loadIvm: async () => require('node:module').createRequire(path)(path) });",
+        '});',
+      ].join('\n'),
+      resolveDir: root,
+      loader: 'js',
+      sourcefile: 'deob-child-snapshot.js',
+    },
+    outfile: entry,
+    sourcemap: false,
+    external: ['isolated-vm', '@babel/preset-typescript/package.json'],
+  });
+  const flags = childV8Flags(512);
+  const made = spawnSync(process.execPath, [...flags, '--snapshot-blob', snapshotBlob, '--build-snapshot', entry], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+  rmSync(entry, { force: true });
+  if (made.status !== 0 || !existsSync(snapshotBlob)) throw new Error(made.stderr.split('\n').filter((l) => !/Warning|out-of-sync|issue tracker|trace-warnings/.test(l)).join(' ').slice(0, 300));
+  // Smoke check: a child from the blob answers the warm-up sample like the plain child does.
+  const ivm = pathToFileURL(createRequire(import.meta.url).resolve('isolated-vm')).href;
+  const ask = (args) =>
+    spawnSync(process.execPath, [...flags, ...args], { input: JSON.stringify({ id: 1, code: WARM_SAMPLE, graceMs: 20000 }) + '\n', encoding: 'utf8', timeout: 30000, env: { PATH: process.env.PATH ?? '' } });
+  const fromSnapshot = ask(['--snapshot-blob', snapshotBlob, ivm]);
+  const { CHILD_PROGRAM } = await import(pathToFileURL(`${root}dist/analyzers/js/deob-child.js`).href);
+  const plain = ask(['--input-type=module', '-e', CHILD_PROGRAM, pathToFileURL(`${outdir}/webcrack.js`).href, ivm]);
+  const answer = (r) => { try { return JSON.parse(r.stdout.trim().split('\n').pop()); } catch { return null; } };
+  const a = answer(fromSnapshot);
+  const b = answer(plain);
+  if (!a?.ok || !b?.ok || a.code !== b.code) throw new Error(`a child from the snapshot does not answer like the plain child: ${fromSnapshot.stderr || fromSnapshot.stdout}`.slice(0, 300));
+  writeFileSync(`${outdir}/deob-child.json`, JSON.stringify({ node: process.version, platform: process.platform, arch: process.arch, flags, blob: './deob-child.blob' }, null, 2) + '\n');
+} catch (e) {
+  rmSync(snapshotBlob, { force: true });
+  rmSync(`${outdir}/deob-child.json`, { force: true });
+  process.stderr.write(`bundle: no deobfuscator snapshot (the child will import webcrack instead): ${e?.message ?? e}\n`);
+}

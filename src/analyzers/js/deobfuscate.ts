@@ -23,13 +23,14 @@
  * also kills itself when its request outlives the deadline or its parent is gone (its own watchdog thread), so a child
  * busy with a hostile sample never outlives the scan.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { FileFacts } from '../../core/inputs.js';
 import { computeFacts, decodeText, isBinary } from '../file-facts.js';
 import { obfuscatorFingerprint } from './obfuscation.js';
+import { CHILD_PROGRAM, childV8Flags, WARM_SAMPLE } from './deob-child.js';
 
 export type DeobResult = { ok: true; code: string; ms: number } | { ok: false; error: string; ms: number };
 
@@ -42,24 +43,19 @@ export interface DeobOptions {
   maxInputBytes?: number;
 }
 
-/**
- * What a warm-up decodes (our own text, never a sample's): a tiny obfuscator.io-shaped program, so webcrack's code is
- * compiled before the first real file (a cold webcrack ran it at about half speed).
- */
-const WARM_SAMPLE = [
-  "function _0x1b2c(){const _0x5a1f3e=['a','b\\x20c','1'];_0x1b2c=function(){return _0x5a1f3e;};return _0x1b2c();}",
-  'function _0x4e7a(_0x2d8f11,_0x3c9a22){const _0x1b2c33=_0x1b2c();return _0x4e7a=function(_0x4e7a44,_0x1a2b55){_0x4e7a44=_0x4e7a44-0x0;let _0x5c6d66=_0x1b2c33[_0x4e7a44];return _0x5c6d66;},_0x4e7a(_0x2d8f11,_0x3c9a22);}',
-  "(function(_0x3a1b77,_0x2c4d88){const _0x5e6f99=_0x4e7a,_0x1a2baa=_0x3a1b77();while(!![]){try{const _0x4c5dbb=parseInt(_0x5e6f99(0x2));if(_0x4c5dbb===_0x2c4d88)break;else _0x1a2baa['push'](_0x1a2baa['shift']());}catch(_0x3e4fcc){_0x1a2baa['push'](_0x1a2baa['shift']());}}}(_0x1b2c,0x1));",
-  'console.log(_0x4e7a(0x0),_0x4e7a(0x1));\n',
-].join('');
-
-let resolved: { webcrack: string; ivm: string } | null | undefined;
+interface Modules {
+  webcrack: string;
+  ivm: string;
+  /** The child's startup snapshot (`npm run build`), when it was built by this node for these V8 flags. */
+  snapshot?: { blob: string; flags: string[] };
+}
+let resolved: Modules | null | undefined;
 /**
  * Where webcrack and isolated-vm live (file URLs), or null when they are not installed. Resolved once, not loaded.
  * Built, webcrack is the bundle `npm run build` writes to dist/bundle/webcrack.js (one file instead of ~600: the
  * child's import is on the critical path); from source, or without it, the package itself.
  */
-function modules(): { webcrack: string; ivm: string } | null {
+function modules(): Modules | null {
   if (resolved !== undefined) return resolved;
   try {
     const meta = import.meta as ImportMeta & { resolve?: (s: string) => string };
@@ -73,6 +69,7 @@ function modules(): { webcrack: string; ivm: string } | null {
     if (!import.meta.url.endsWith('.ts')) {
       const bundled = [new URL('./webcrack.js', import.meta.url), new URL('../../bundle/webcrack.js', import.meta.url)].find((u) => existsSync(u));
       if (bundled) resolved.webcrack = bundled.href;
+      resolved.snapshot = builtSnapshot(new URL('./deob-child.json', bundled ?? import.meta.url));
     }
   } catch {
     resolved = null;
@@ -81,72 +78,47 @@ function modules(): { webcrack: string; ivm: string } | null {
 }
 const req0 = () => createRequire(import.meta.url);
 
+/**
+ * The snapshot `npm run build` wrote beside the webcrack bundle (see scripts/bundle.mjs), described by its .json: the
+ * node version, platform and arch that built it, and the V8 flags it was built with. Only a blob built by this very
+ * node is used (V8 refuses any other; the helper also falls back to the plain child if a snapshot child dies before
+ * its first answer). Undefined when absent or unreadable: the child then imports webcrack as before.
+ */
+function builtSnapshot(meta: URL): Modules['snapshot'] {
+  try {
+    if (!existsSync(meta)) return undefined;
+    const m = JSON.parse(readFileSync(meta, 'utf8')) as { node?: string; platform?: string; arch?: string; flags?: unknown; blob?: string };
+    if (m.node !== process.version || m.platform !== process.platform || m.arch !== process.arch || !Array.isArray(m.flags) || typeof m.blob !== 'string') return undefined;
+    const blob = fileURLToPath(new URL(m.blob, meta));
+    return existsSync(blob) ? { blob, flags: m.flags.map(String) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+let snapshotOverride: Modules['snapshot'] | null | undefined;
+/**
+ * Tests: children start from the snapshot that `meta` (a deob-child.json) describes, from none (null), or from what
+ * modules() found (undefined). Returns whether that snapshot is usable here. Takes effect for children started later.
+ */
+export function setDeobfuscatorSnapshot(meta: string | null | undefined): boolean {
+  snapshotOverride = typeof meta === 'string' ? (builtSnapshot(pathToFileURL(meta)) ?? null) : meta;
+  return snapshotOverride != null;
+}
+
+/** How the helper starts a child for this heap cap: its V8 flags, and the snapshot if one was built with exactly those. */
+function launch(mods: Modules, heapMb: number): { webcrack: string; ivm: string; flags: string[]; snapshot?: string } {
+  const flags = childV8Flags(heapMb);
+  const snap = snapshotOverride === undefined ? mods.snapshot : (snapshotOverride ?? undefined);
+  const same = snap !== undefined && snap.flags.length === flags.length && snap.flags.every((f, i) => f === flags[i]);
+  return { webcrack: mods.webcrack, ivm: mods.ivm, flags, ...(same ? { snapshot: snap.blob } : {}) };
+}
+
 /** Whether webcrack (and isolated-vm, its sandbox, built) can be loaded here. */
 export function deobfuscatorAvailable(): boolean {
   return modules() !== null;
 }
 
-/**
- * The child's program, run with `node --input-type=module -e` (no loader, no file to ship). Requests and answers are
- * JSON lines on stdin/stdout, one request at a time. webcrack evaluates the sample's string-array decoders through
- * `sandbox`: a fresh isolated-vm isolate per call (no I/O, no require, 64 MiB heap, 3 s CPU timeout). The watchdog
- * thread SIGKILLs the child when a request outlives its deadline or when the child is orphaned (parent gone).
- */
-const CHILD = `
-import { Worker } from 'node:worker_threads';
-const [webcrackUrl, ivmUrl] = process.argv.slice(1);
-const deadline = new Float64Array(new SharedArrayBuffer(8));
-new Worker("const { workerData: { d, ppid } } = require('node:worker_threads');" +
-  "setInterval(() => { if ((d[0] && Date.now() > d[0]) || process.ppid !== ppid) process.kill(process.pid, 'SIGKILL'); }, 100);",
-  { eval: true, execArgv: [], workerData: { d: deadline, ppid: process.ppid } }).unref();
-const write = process.stdout.write.bind(process.stdout);
-for (const k of ['log', 'info', 'warn', 'error', 'debug', 'trace']) console[k] = () => {};
-let loaded;
-const load = async () => {
-  const { webcrack } = await import(webcrackUrl);
-  const ivm = (await import(ivmUrl)).default;
-  const sandbox = async (code) => {
-    const isolate = new ivm.Isolate({ memoryLimit: 64 });
-    try {
-      const context = await isolate.createContext();
-      return await context.eval(code, { timeout: 3000, copy: true, filename: 'file:///obfuscated.js' });
-    } finally {
-      isolate.dispose();
-    }
-  };
-  return { webcrack, sandbox };
-};
-const handle = async (req) => {
-  deadline[0] = Date.now() + req.graceMs;
-  try {
-    loaded ??= load();
-    const { webcrack, sandbox } = await loaded;
-    // unminify off: ~30% faster, and the decoded strings are the same (webcrack's deobfuscate step merges split string
-    // literals itself); findings were identical with it on and off on every obfuscated corpus sample and test fixture.
-    const result = await webcrack(req.code, { unpack: false, deobfuscate: true, unminify: false, jsx: false, mangle: false, sandbox });
-    return { id: req.id, ok: true, code: result.code };
-  } catch (e) {
-    return { id: req.id, ok: false, error: String(e && e.message || e).slice(0, 500) };
-  } finally {
-    deadline[0] = 0;
-  }
-};
-let buf = '';
-let chain = Promise.resolve();
-process.stdin.setEncoding('utf8');
-process.stdin.on('data', (d) => {
-  let from = buf.length;
-  buf += d;
-  for (let i; (i = buf.indexOf('\\n', from)) >= 0; from = 0) {
-    const req = JSON.parse(buf.slice(0, i));
-    buf = buf.slice(i + 1);
-    // A warm-up only imports webcrack (no answer); a failed import is the next request's error.
-    if (req.warm) { chain = chain.then(() => handle(req)).then(() => {}, () => {}); continue; }
-    chain = chain.then(() => handle(req)).then((res) => write(JSON.stringify(res) + '\\n'));
-  }
-});
-process.stdin.on('end', () => chain.then(() => process.exit(0)));
-`;
 
 /**
  * The helper thread (CommonJS, evaluated): serves every port connected to it (one per calling thread or per batch of a
@@ -156,7 +128,9 @@ process.stdin.on('end', () => chain.then(() => process.exit(0)));
 const HELPER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { spawn } = require('node:child_process');
-const { program, execPath, path, flags } = workerData;
+const { program, execPath, path } = workerData;
+// A snapshot that failed to start a child (a node that cannot read it): plain children from then on.
+let snapshotBroken = false;
 const children = new Set();
 const idle = [];
 // Early decodes (predecodeDeobfuscation): started by the main thread before any worker asks, one at a time in one
@@ -200,13 +174,16 @@ const drop = (c) => {
   if (i >= 0) idle.splice(i, 1);
 };
 const start = (req) => {
-  const cp = spawn(execPath, ['--max-old-space-size=' + req.heapMb, ...flags, '--initial-old-space-size=' + Math.min(128, Math.floor(req.heapMb / 4)), '--input-type=module', '-e', program, req.webcrack, req.ivm], {
+  // From the snapshot (webcrack deserialised, already warm; isolated-vm loaded from its path), or webcrack imported.
+  const snap = req.snapshot && !snapshotBroken;
+  const args = snap ? [...req.flags, '--snapshot-blob', req.snapshot, req.ivm] : [...req.flags, '--input-type=module', '-e', program, req.webcrack, req.ivm];
+  const cp = spawn(execPath, args, {
     stdio: 'pipe',
     // No inherited secrets or proxies: the child needs nothing from the environment.
     env: { PATH: path, NODE_OPTIONS: '' },
     windowsHide: true,
   });
-  const c = { cp, heapMb: req.heapMb, out: '', err: '', current: null, timer: null, idleTimer: null, timedOut: false, started: 0 };
+  const c = { cp, heapMb: req.heapMb, snap, ready: false, out: '', err: '', current: null, timer: null, idleTimer: null, timedOut: false, started: 0 };
   children.add(c);
   cp.stdout.setEncoding('utf8');
   cp.stderr.setEncoding('utf8');
@@ -218,6 +195,8 @@ const start = (req) => {
       c.out = c.out.slice(i + 1);
       let res;
       try { res = JSON.parse(line); } catch { continue; }
+      // A snapshot child says it has deserialised (scripts/bundle.mjs) before it reads a request.
+      if (res.ready) { c.ready = true; continue; }
       if (c.current && res.id === c.current.id) settle(c, res.ok ? { ok: true, code: res.code } : { ok: false, error: res.error });
     }
   });
@@ -229,6 +208,19 @@ const start = (req) => {
   });
   cp.on('exit', (code, signal) => {
     drop(c);
+    // A snapshot child that ended before it was ready (a node that cannot deserialise the blob: V8 refuses it, or
+    // node aborts on a damaged file): the snapshot is not used again, and the request goes once to a plain child,
+    // in the time it has left.
+    if (c.snap && !c.ready && !c.timedOut) {
+      snapshotBroken = true;
+      const cur = c.current;
+      if (cur) {
+        c.current = null;
+        clearTimeout(c.timer);
+        serve(cur.port, cur.req, cur);
+      }
+      return;
+    }
     // A warm child that died while idle (killed from outside) is only noticed once a request was handed to it: that
     // request goes once to a fresh child, in the time it has left. A crash of a fresh child, or a kill at the time
     // limit, is the request's own result.
@@ -302,17 +294,6 @@ parentPort.on('message', ({ port, pending, warm, predecode }) => {
 });
 `;
 
-/**
- * V8 flags of the child besides its heap cap (heapMb: the cap, MiB). webcrack's decode of one obfuscator.io file is
- * a second of many lukewarm babel functions, and with V8's default tier-up budget the background TurboFan threads
- * and the early optimise/deoptimise churn cost as much as the decode itself: a later tier-up (the scanner's own
- * workers use the same budget, see prestart.ts) took the child's CPU for btaf's two files from ~2.5 to ~2.0 CPU-s.
- * The heap cap also made V8 grow its old generation in small steps (two extra full GCs per file at 512 MiB); starting
- * it at a quarter of the cap (at most 128 MiB: a decode of a 100 KB file peaks near 80 MiB) leaves the cap as it was
- * and the GCs where an uncapped child has them (the helper adds that flag, since it depends on the request's cap).
- */
-const CHILD_V8_FLAGS = ['--interrupt-budget=1000000'];
-
 /** Connects to the helper thread of this thread (started on first use; from the main thread it lives as long as the process). */
 let helperWorker: Worker | null = null;
 function helper(): Worker {
@@ -321,7 +302,7 @@ function helper(): Worker {
     eval: true,
     // CommonJS whatever flags this process has (--input-type=module would make the evaluated helper an ES module).
     execArgv: [],
-    workerData: { program: CHILD, execPath: process.execPath, path: process.env.PATH ?? '', flags: CHILD_V8_FLAGS },
+    workerData: { program: CHILD_PROGRAM, execPath: process.execPath, path: process.env.PATH ?? '' },
     env: {},
     stdout: true,
     stderr: true,
@@ -382,7 +363,8 @@ function localPort(): MessagePort {
 export function warmDeobfuscator(opts: DeobOptions = {}): void {
   const mods = modules();
   if (!mods) return;
-  helper().postMessage({ warm: { heapMb: opts.heapMb ?? 512, webcrack: mods.webcrack, ivm: mods.ivm, idleMs, code: WARM_SAMPLE } });
+  const heapMb = opts.heapMb ?? 512;
+  helper().postMessage({ warm: { heapMb, ...launch(mods, heapMb), idleMs, code: WARM_SAMPLE } });
 }
 
 /** How many files predecodeDeobfuscation starts per call of predecodeObfuscated (one child takes them in turn). */
@@ -417,7 +399,8 @@ export function predecodeDeobfuscation(inputs: string[], opts: DeobOptions = {})
   for (const code of inputs) {
     if (sent >= PREDECODE_MAX) break;
     if (code.length > (opts.maxInputBytes ?? 2_000_000)) continue;
-    helper().postMessage({ predecode: { code, timeoutMs: opts.timeoutMs ?? 15_000, idleMs, heapMb: opts.heapMb ?? 512, webcrack: mods.webcrack, ivm: mods.ivm } });
+    const heapMb = opts.heapMb ?? 512;
+    helper().postMessage({ predecode: { code, timeoutMs: opts.timeoutMs ?? 15_000, idleMs, heapMb, ...launch(mods, heapMb) } });
     sent++;
   }
   return sent;
@@ -470,7 +453,8 @@ function send(code: string, opts: DeobOptions): number {
   const mods = modules()!;
   const id = ++seq;
   const port = remote ?? localPort();
-  port.postMessage({ id, code, timeoutMs: opts.timeoutMs ?? 15_000, idleMs, heapMb: opts.heapMb ?? 512, webcrack: mods.webcrack, ivm: mods.ivm, flag });
+  const heapMb = opts.heapMb ?? 512;
+  port.postMessage({ id, code, timeoutMs: opts.timeoutMs ?? 15_000, idleMs, heapMb, ...launch(mods, heapMb), flag });
   return id;
 }
 
