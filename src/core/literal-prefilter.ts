@@ -414,6 +414,23 @@ class WindowedMemo extends Map<RegExp, boolean> {
   }
 }
 
+/**
+ * Runs the automaton (see LiteralPrefilter.delta) from state row `s` over text[i..]: the index of the first character
+ * that enters a state ending a literal (that state's row in at[0]), or text.length (the row reached in at[0]).
+ */
+function advance(delta: Int32Array, classOf: Uint8Array | Uint16Array, text: string, i: number, s: number, at: Int32Array): number {
+  for (const n = text.length; i < n; i++) {
+    const t = delta[s + classOf[text.charCodeAt(i)]!]!;
+    if (t < 0) {
+      at[0] = -t;
+      return i;
+    }
+    s = t;
+  }
+  at[0] = s;
+  return i;
+}
+
 /** necessaryLits per RegExp (an automaton is built per rule list and kind group). */
 const litsOf = new WeakMap<RegExp, Lit[] | null>();
 
@@ -613,49 +630,56 @@ export class LiteralPrefilter {
    */
   occurrences(text: string): Occurrences {
     const nre = this.regexps.length;
-    const may = new Uint8Array(nre);
-    for (let r = 0; r < nre; r++) if (!this.filtered[r]) may[r] = 1;
-    const count = new Int32Array(nre);
-    const occ: Array<Int32Array | undefined> = new Array(nre);
-    const firstEnd = new Int32Array(nre);
-    const lastEnd = new Int32Array(nre);
-    const { delta, classOf, outStart, outRe, outLen, shift } = this;
+    const o: Occurrences = {
+      may: new Uint8Array(nre),
+      count: new Int32Array(nre),
+      occ: new Array(nre),
+      firstEnd: new Int32Array(nre),
+      lastEnd: new Int32Array(nre),
+    };
+    for (let r = 0; r < nre; r++) if (!this.filtered[r]) o.may[r] = 1;
+    const { delta, classOf, shift } = this;
     /** States all of whose RegExps have their occurrences kept. */
-    const full = new Uint8Array(outStart.length);
+    const full = new Uint8Array(this.outStart.length);
+    const at = new Int32Array(1);
     let s = 0;
+    // The automaton runs in a small loop of its own that stops at each state ending a literal: a worker meets its
+    // first 2 MB bundle cold, and a loop whose rare branch had no type feedback when it was optimised was deoptimised
+    // there and ran ~50 ns a character for its first passes (7 warm).
     for (let i = 0, n = text.length; i < n; i++) {
-      let t = delta[s + classOf[text.charCodeAt(i)]!]!;
-      if (t < 0) {
-        t = -t;
-        const st = t >> shift;
-        if (!full[st]) {
-          let open = false;
-          for (let k = outStart[st]!, e = outStart[st + 1]!; k < e; k++) {
-            const r = outRe[k]!;
-            may[r] = 1;
-            const c = count[r]!;
-            if (c < MAX_OCC) {
-              let b = occ[r];
-              if (b === undefined) occ[r] = b = new Int32Array(64);
-              else if (2 * c === b.length) {
-                const grown = new Int32Array(4 * c);
-                grown.set(b);
-                occ[r] = b = grown;
-              }
-              b[2 * c] = k;
-              b[2 * c + 1] = i - outLen[k]! + 1;
-              count[r] = c + 1;
-              if (!c) firstEnd[r] = i;
-              lastEnd[r] = i;
-              if (c + 1 < MAX_OCC) open = true;
-            }
-          }
-          if (!open) full[st] = 1;
-        }
-      }
-      s = t;
+      i = advance(delta, classOf, text, i, s, at);
+      if (i === n) break;
+      s = at[0]!;
+      const st = s >> shift;
+      if (!full[st] && !this.record(o, st, i)) full[st] = 1;
     }
-    return { may, count, occ, firstEnd, lastEnd };
+    return o;
+  }
+
+  /** Keeps the occurrences of the literals ending at i (state st); false when all of its RegExps have MAX_OCC. */
+  private record(o: Occurrences, st: number, i: number): boolean {
+    const { outStart, outRe, outLen } = this;
+    let open = false;
+    for (let k = outStart[st]!, e = outStart[st + 1]!; k < e; k++) {
+      const r = outRe[k]!;
+      o.may[r] = 1;
+      const c = o.count[r]!;
+      if (c >= MAX_OCC) continue;
+      let b = o.occ[r];
+      if (b === undefined) o.occ[r] = b = new Int32Array(64);
+      else if (2 * c === b.length) {
+        const grown = new Int32Array(4 * c);
+        grown.set(b);
+        o.occ[r] = b = grown;
+      }
+      b[2 * c] = k;
+      b[2 * c + 1] = i - outLen[k]! + 1;
+      o.count[r] = c + 1;
+      if (!c) o.firstEnd[r] = i;
+      o.lastEnd[r] = i;
+      if (c + 1 < MAX_OCC) open = true;
+    }
+    return open;
   }
 
   /**
