@@ -152,6 +152,27 @@ describe('mayFoldCall', () => {
     assert.equal(judge('function f(e) { return e.exports.x.trim(); }\ne.exports.x.trim()'), false);
     assert.equal(judge('document.body.textContent.trim()'), false);
     assert.equal(judge('console.log("a").toString()'), false);
+    assert.equal(judge('let a, b;\n(a || b).trim()'), false);
+  });
+  it('rejects calls of the file\'s own names that apply() refuses whatever the arguments', () => {
+    assert.equal(judge('async function h(s) { return s; }\nh("a")'), false);
+    assert.equal(judge('function* g(s) { yield s; }\ng("a")'), false);
+    assert.equal(judge('function d({ a }) { return a; }\nd({ a: "x" })'), false);
+    assert.equal(judge('const k = { a: 1 };\nk("a")'), false);
+    assert.equal(judge('function spin() { for (;;) {} }\nspin()'), false);
+    // A name whose value already failed to fold (the file-wide memo) fails again at once.
+    const { ast } = parseJs('const m = load(1);\nfoo(m.trim());\nm.trim()');
+    const scope = scopeOf(ast);
+    const last = (ast.body[2] as Node).expression;
+    assert.equal(mayFoldCall(last, scope), true);
+    collectStrings({ ast });
+    assert.equal(mayFoldCall(last, scope), false);
+  });
+  it('keeps calls of helpers that may fold', () => {
+    assert.equal(judge('const h = (s) => s + "x";\nh("a")'), true);
+    assert.equal(judge('function x2(s, k = 1) { const t = s; return t; }\nx2("a")'), true);
+    assert.equal(judge('function dec(d, k) { let r = ""; for (let i = 0; i < d.length; i++) r += String.fromCharCode(d.charCodeAt(i) ^ k); return r; }\ndec("a", 1)'), true);
+    assert.equal(judge('const alias = (s) => s;\nconst f = alias;\nf("a")'), true);
   });
   it('keeps receivers that may fold, and every call whose receiver folds still folds', () => {
     const admitted = [

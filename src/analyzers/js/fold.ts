@@ -742,7 +742,7 @@ function unwrap(n: Node): Node {
 export function mayFoldCall(node: Node, scope: FoldScope, depth = 0): boolean {
   const c = unwrap(node.callee);
   // Cheap supersets first (the evaluator makes the exact check): a bundle has a call per few nodes.
-  if (c?.type === 'Identifier') return c.name in GLOBAL_FNS || (scope.hasValued(c.name) && scope.initAt(c.name, c.start) !== null);
+  if (c?.type === 'Identifier') return c.name in GLOBAL_FNS || mayCallName(node, c, scope);
   if (c?.type === 'MemberExpression') {
     if (c.computed) return true;
     const obj = unwrap(c.object);
@@ -750,9 +750,63 @@ export function mayFoldCall(node: Node, scope: FoldScope, depth = 0): boolean {
     // The dotted name is built only for a namespace's own object name (most calls of a bundle are on e/t/n).
     const global = (NAMESPACE_OBJECTS.has(obj.name) && `${obj.name}.${c.property?.name}` in NAMESPACE_FNS) || obj.name === 'NaN' || obj.name === 'Infinity' || obj.name === 'undefined';
     if (!scope.mentions(obj.name)) return global;
-    return global || (scope.hasValued(obj.name) && scope.initAt(obj.name, obj.start) !== null);
+    return global || mayReadName(obj.name, obj.start, scope);
   }
   return false;
+}
+
+/**
+ * Whether the evaluator's first read of `name` at `at` (top level) can give a value: the binding there has one value
+ * and the file-wide memo has not already recorded that value as unfoldable (ident() then fails at once).
+ */
+function mayReadName(name: string, at: number, scope: FoldScope): boolean {
+  if (!scope.hasValued(name)) return false;
+  const b = scope.resolve(name, at);
+  if (!b || scope.initOf(b) === null) return false;
+  return !(scope.memo.get(b) instanceof Fail);
+}
+
+/** The other expression types eval() evaluates (see its switch). */
+const RECEIVER_TYPES = new Set(['Literal', 'TemplateLiteral', 'BinaryExpression', 'UnaryExpression', 'SequenceExpression', 'ConditionalExpression', 'ArrayExpression', 'ObjectExpression', 'ArrowFunctionExpression', 'FunctionExpression', 'NewExpression']);
+
+/** Initializer types whose value is never a function (call() then fails on it). */
+const NEVER_FN = new Set(['Literal', 'TemplateLiteral', 'BinaryExpression', 'UnaryExpression', 'ArrayExpression', 'ObjectExpression', 'NewExpression', 'ClassExpression', 'LogicalExpression', 'UpdateExpression', 'AwaitExpression', 'ThisExpression']);
+
+/**
+ * `f(…)` on a file's own name: false where the call must fail whatever its arguments: the name has no foldable value
+ * (mayReadName), its value is not a function, or the function is one apply() refuses: async or a generator, a
+ * destructured parameter, or a block body that neither returns after `const`s (six statements at most) nor has the XOR
+ * loop shape (known once a fold has looked at the function; until then, tried).
+ */
+function mayCallName(call: Node, callee: Node, scope: FoldScope): boolean {
+  if (!mayReadName(callee.name, callee.start, scope)) return false;
+  const b = scope.resolve(callee.name, callee.start)!;
+  const memo = scope.memo.get(b) as Value | undefined;
+  let fn: Node | null = null;
+  if (memo !== undefined) {
+    if (!isFn(memo)) return false;
+    fn = memo.fn;
+  } else {
+    const init = scope.initOf(b)!;
+    if (init.type === 'FunctionDeclaration' || init.type === 'FunctionExpression' || init.type === 'ArrowFunctionExpression') fn = init;
+    else return !NEVER_FN.has(init.type);
+  }
+  if (fn.async || fn.generator) return false;
+  for (const p of fn.params ?? []) if (p.type !== 'Identifier' && !(p.type === 'AssignmentPattern' && p.left?.type === 'Identifier')) return false;
+  const body = fn.body;
+  if (body?.type !== 'BlockStatement') return true;
+  const list: Node[] = body.body ?? [];
+  if (list.length <= 6) {
+    for (const st of list) {
+      if (st.type === 'ReturnStatement') return true;
+      if (st.type !== 'VariableDeclaration' || st.kind !== 'const' || !(st.declarations ?? []).every((d: Node) => d.id?.type === 'Identifier' && d.init)) break;
+    }
+  }
+  // Only the XOR helper path is left: it needs an argument and a body with a loop and a XOR.
+  const args: Node[] = call.arguments ?? [];
+  if (!args.some((a) => a.type === 'SpreadElement') && args.length < 1) return false;
+  const shape = scope.xorShapes.get(fn);
+  return !shape || (shape.xor && shape.loop);
 }
 
 /** The objects of NAMESPACE_FNS ('String' of 'String.fromCharCode'). */
@@ -780,7 +834,7 @@ function mayEvalReceiver(obj: Node | null | undefined, scope: FoldScope, depth: 
       // process.env.X is read without the name `process`; undefined/NaN/Infinity are values of their own.
       const name = x.name as string;
       if (name === 'process' || name === 'undefined' || name === 'NaN' || name === 'Infinity') return true;
-      return scope.hasValued(name) && scope.initAt(name, x.start) !== null;
+      return mayReadName(name, x.start, scope);
     }
     case 'CallExpression': {
       // Only a named callee is judged (an IIFE's result may fold: mayFoldCall leaves those out).
@@ -788,7 +842,8 @@ function mayEvalReceiver(obj: Node | null | undefined, scope: FoldScope, depth: 
       return (c?.type !== 'Identifier' && c?.type !== 'MemberExpression') || depth >= 8 || mayFoldCall(x, scope, depth + 1);
     }
     default:
-      return true;
+      // eval() fails at once on any other type (an assignment outside a helper, `a || b`, await, a class, ...).
+      return RECEIVER_TYPES.has(x.type);
   }
 }
 
