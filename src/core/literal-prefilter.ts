@@ -112,12 +112,18 @@ class Parser {
     const candidates: Lit[][] = [];
     let run = '';
     let runStart = 0;
-    let runPre: string[] | null = [];
+    /** The current run's prefix: the first runPre atoms of seen (-1: unknown). */
+    let runPre = 0;
     /** Most code units a match of the sequence holds before the current item, and what they are made of. */
     let pos = 0;
-    let seen: string[] | null = [];
+    const seen: string[] = [];
+    let unknown = false;
+    const see = (set: string[] | null) => {
+      if (set === null) unknown = true;
+      else if (!unknown) seen.push(...set);
+    };
     const flush = () => {
-      if (run) candidates.push([{ s: run, before: runStart, pre: runPre }]);
+      if (run) candidates.push([{ s: run, before: runStart, pre: runPre < 0 ? null : seen.slice(0, runPre) }]);
       run = '';
     };
     while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
@@ -127,7 +133,7 @@ class Parser {
       const q = this.quantifier();
       if ('ch' in item) {
         if (!q) {
-          if (!run) (runStart = pos), (runPre = seen);
+          if (!run) (runStart = pos), (runPre = unknown ? -1 : seen.length);
           run += item.ch;
           pos += 1;
         } else if (q.min === 0) {
@@ -135,15 +141,17 @@ class Parser {
           pos += q.max;
         } else {
           // `ab+c`: the text holds "ab" and then "bc" (from the last b on).
-          if (!run) (runStart = pos), (runPre = seen);
+          if (!run) (runStart = pos), (runPre = unknown ? -1 : seen.length);
           run += item.ch;
           flush();
           run = item.ch;
           runStart = pos + q.max - 1;
-          runPre = joined(seen, set);
+          see(set);
+          runPre = unknown ? -1 : seen.length;
           pos += q.max;
+          continue;
         }
-        seen = joined(seen, set);
+        see(set);
         continue;
       }
       flush();
@@ -151,9 +159,9 @@ class Parser {
         if (q) throw new Error('quantified assertion');
         continue;
       }
-      if (item.req && (!q || q.min > 0)) candidates.push(shifted(item.req, pos, seen));
+      if (item.req && (!q || q.min > 0)) candidates.push(shifted(item.req, pos, unknown ? null : seen.slice()));
       pos += item.max === 0 || q?.max === 0 ? 0 : item.max * (q ? q.max : 1);
-      if (item.max !== 0) seen = joined(seen, set);
+      if (item.max !== 0) see(set);
     }
     flush();
     let best: Lit[] | null = null;
@@ -162,7 +170,7 @@ class Parser {
       const score = Math.min(...c.map((l) => l.s.length)) * 1000 - c.length;
       if (score > bestScore) [best, bestScore] = [c, score];
     }
-    return { req: best, max: pos, set: seen };
+    return { req: best, max: pos, set: unknown ? null : seen };
   }
 
   quantifier(): { min: number; max: number } | null {
@@ -516,6 +524,13 @@ export class LiteralPrefilter {
     this.unionSet = new Array(nre);
     this.nearBefore = new Int32Array(nre);
     const lits: Array<{ s: string; re: number; before: number; set?: RunSet }> = [];
+    const sets = new Map<string, RunSet>();
+    const runSet = (atoms: string[], flags: string): RunSet => {
+      const key = `${flags.replace(/[gym]/g, '')}/${atoms.join('|')}`;
+      let set = sets.get(key);
+      if (!set) sets.set(key, (set = new RunSet(atoms, flags)));
+      return set;
+    };
     regexps.forEach((re, ix) => {
       let l = litsOf.get(re);
       if (l === undefined) litsOf.set(re, (l = necessaryLits(re)));
@@ -527,7 +542,7 @@ export class LiteralPrefilter {
         let set: RunSet | undefined;
         if (before > MAX_WINDOW) {
           // A prefix set is walked back code unit by code unit: not in Unicode mode (an atom there may match a pair).
-          if (pre && !this.unicode[ix]) (set = new RunSet(pre, re.flags)), union.push(...pre);
+          if (pre && !this.unicode[ix]) (set = runSet(pre, re.flags)), union.push(...pre);
           else windowed = false;
         } else this.nearBefore[ix] = Math.max(this.nearBefore[ix]!, before);
         lits.push({ s, re: ix, before, set });
@@ -535,7 +550,7 @@ export class LiteralPrefilter {
         this.maxBefore[ix] = Math.max(this.maxBefore[ix]!, before);
       }
       this.windowed[ix] = Number(windowed);
-      if (union.length) this.unionSet[ix] = new RunSet([...new Set(union)], re.flags);
+      if (union.length) this.unionSet[ix] = runSet([...new Set(union)], re.flags);
     });
     // Alphabet: every code unit of a literal (folded); upper-case ASCII shares its lower-case class.
     const alphabet = new Map<number, number>();
