@@ -88,7 +88,7 @@ try {
         "const v8 = require('node:v8');",
         `const main = (${CHILD_MAIN});`,
         `webcrack(${JSON.stringify(WARM_SAMPLE)}, { ...${JSON.stringify(WEBCRACK_OPTIONS)}, sandbox: async (code) => (0, eval)(code) })`,
-        "  .then((r) => { if (!r.code.includes('b c')) throw new Error('warm-up decode failed'); });",
+        "  .then((r) => { if (!r.code.includes('abcghi')) throw new Error('warm-up decode failed'); });",
         'v8.startupSnapshot.setDeserializeMainFunction(() => {',
         // Deserialised: the helper now knows the blob works here (a child that dies before this line falls back).
         "  process.stdout.write('{\"ready\":true}\\n');",

@@ -101,6 +101,8 @@ export class Engine {
   private readonly failures: ScanError[] = [];
   private closed = false;
   private prepared = false;
+  /** Files whose deobfuscation prepare() started ahead (rel paths): analysed last, each in a batch of its own. */
+  private readonly predecoded = new Set<string>();
 
   private readonly heapMb?: number;
 
@@ -143,7 +145,7 @@ export class Engine {
     const small = totalBytes <= SMALL_TREE_BYTES && files.length <= SMALL_TREE_FILES;
     if (!small && this.threads > 1 && this.lanes.length === 1) this.lanes.push(this.makeLane(this.threads - 1, false));
     const rule = selectRules(opts.ruleSelection).find((r) => r.id === 'obfuscator-io');
-    if (rule) startDeobfuscation(files, opts.maxFileBytes, rule.appliesTo);
+    if (rule) for (const rel of startDeobfuscation(files, opts.maxFileBytes, rule.appliesTo)) this.predecoded.add(rel);
   }
 
   async run(files: FileRef[], opts: RunOptions): Promise<RunResult> {
@@ -179,7 +181,7 @@ export class Engine {
     this.prepare(files, opts);
     const results: FileResult[] = [];
     const errors = this.failures;
-    const { heavy, light } = batches(files);
+    const { heavy, light } = batches(files, this.predecoded);
     let doneBytes = 0;
     let doneFiles = 0;
     let inFlight = 0;
@@ -273,14 +275,26 @@ function sortOutReduced(out: { results: FileResult[]; errors: ScanError[] }, mus
   return { results: out.results, errors: out.errors, skipped };
 }
 
-/** Light batches of up to BATCH_FILES / BATCH_BYTES; heavy files alone. Both largest first. */
-function batches(files: FileRef[]): { heavy: FileRef[][]; light: FileRef[][] } {
+/**
+ * Light batches of up to BATCH_FILES / BATCH_BYTES; heavy files alone. Both largest first. Files being deobfuscated
+ * ahead (`last`: prepare() started their decode in a child) come after everything else, one per batch: a worker that
+ * reaches one waits for its decode, so it should have nothing else left to do by then. Largest first, they sat in the
+ * first batch, and the worker that took it waited for both decodes at the start and then still had that batch's other
+ * files to analyse while the other worker idled (btaf: ~0.25 s of tail); last and apart, two workers that reach two
+ * of them at once send the second to a second child (the helper decodes a queued input at once for a caller).
+ */
+function batches(files: FileRef[], last: ReadonlySet<string> = new Set()): { heavy: FileRef[][]; light: FileRef[][] } {
   const heavy: FileRef[][] = [];
   const light: FileRef[][] = [];
+  const tail: FileRef[][] = [];
   let cur: FileRef[] = [];
   let curBytes = 0;
   const sorted = [...files].sort((a, b) => b.size - a.size);
   for (const f of sorted) {
+    if (last.has(f.rel) && f.size <= HEAVY_FILE_BYTES) {
+      tail.push([f]);
+      continue;
+    }
     if (f.size > HEAVY_FILE_BYTES) {
       heavy.push([f]);
       continue;
@@ -294,6 +308,7 @@ function batches(files: FileRef[]): { heavy: FileRef[][]; light: FileRef[][] } {
     curBytes += f.size;
   }
   if (cur.length) light.push(cur);
+  light.push(...tail);
   return { heavy, light };
 }
 
@@ -324,14 +339,15 @@ const SNIFFED = /\.(c|m)?js$/i;
  * (deobfuscationInput: the rule's own appliesTo, vendored branch and fingerprint), its decode starts now in a child
  * (predecodeDeobfuscation), so the rule's call later only collects the answer. A hint without a decodable file still
  * warms a child (node start and the webcrack import) for what the workers find. A miss costs nothing; a wrong guess
- * one idle child (~0.35 s CPU), or decodes the rule then asks for anyway.
+ * one idle child (~0.35 s CPU), or decodes the rule then asks for anyway. Returns the files whose decode started.
  */
-function startDeobfuscation(files: FileRef[], maxFileBytes: number, appliesTo: AnyRule['appliesTo']): void {
+function startDeobfuscation(files: FileRef[], maxFileBytes: number, appliesTo: AnyRule['appliesTo']): string[] {
   const head = Buffer.alloc(SNIFF_BYTES);
   const candidates = files.filter((f) => f.size > 2048 && f.size <= 2_000_000 && SNIFFED.test(f.rel) && !isVendoredPath(f.rel));
   candidates.sort((a, b) => b.size - a.size);
   let hinted = false;
   const inputs: string[] = [];
+  const rels: string[] = [];
   for (const f of candidates.slice(0, SNIFF_FILES)) {
     if (inputs.length >= PREDECODE_MAX) break;
     // Unreadable here (null, or not ok): the worker reports it.
@@ -339,7 +355,12 @@ function startDeobfuscation(files: FileRef[], maxFileBytes: number, appliesTo: A
     hinted = true;
     const read = readFileForScan(f.abs, maxFileBytes);
     const text = read.ok ? deobfuscationInput(f.rel, read.bytes, appliesTo) : null;
-    if (text !== null) inputs.push(text);
+    if (text !== null) {
+      inputs.push(text);
+      rels.push(f.rel);
+    }
   }
-  if (inputs.length ? predecodeDeobfuscation(inputs) === 0 : hinted) warmDeobfuscator();
+  const sent = inputs.length ? predecodeDeobfuscation(inputs) : 0;
+  if (sent === 0 && hinted) warmDeobfuscator();
+  return rels.slice(0, sent);
 }

@@ -8,15 +8,23 @@
  */
 
 /**
- * What a warm-up decodes (our own text, never a sample's): a tiny obfuscator.io-shaped program, so webcrack's code is
- * compiled before the first real file (a cold webcrack ran it at about half speed).
+ * What a warm-up decodes (our own text, never a sample's): a small obfuscator.io-shaped program, so webcrack's code is
+ * compiled before the first real file (a cold webcrack ran it at about half speed). It goes through each step a real
+ * file does (string array, rotation, decoder wrappers and an alias, a control-flow object, a flattened switch, dead
+ * code, split strings): the snapshot keeps the bytecode of what the warm-up ran, so a child from it compiles less
+ * during its first file.
  */
 export const WARM_SAMPLE = [
-  "function _0x1b2c(){const _0x5a1f3e=['a','b\\x20c','1'];_0x1b2c=function(){return _0x5a1f3e;};return _0x1b2c();}",
-  'function _0x4e7a(_0x2d8f11,_0x3c9a22){const _0x1b2c33=_0x1b2c();return _0x4e7a=function(_0x4e7a44,_0x1a2b55){_0x4e7a44=_0x4e7a44-0x0;let _0x5c6d66=_0x1b2c33[_0x4e7a44];return _0x5c6d66;},_0x4e7a(_0x2d8f11,_0x3c9a22);}',
+  "function _0x1b2c(){const _0x5a1f3e=['a','b\\x20c','1','log','split','0|2|1','abc','def','push','length'];_0x1b2c=function(){return _0x5a1f3e;};return _0x1b2c();}",
+  "function _0x4e7a(_0x2d8f11,_0x3c9a22){const _0x1b2c33=_0x1b2c();return _0x4e7a=function(_0x4e7a44,_0x1a2b55){_0x4e7a44=_0x4e7a44-0x0;let _0x5c6d66=_0x1b2c33[_0x4e7a44];return _0x5c6d66;},_0x4e7a(_0x2d8f11,_0x3c9a22);}",
+  "function _0x18dd31(_0x2ed1c7,_0x635cf3,_0x48aa06){return _0x4e7a(_0x635cf3- -0x1,_0x2ed1c7);}",
+  "function _0x2b888d(_0x235b6c,_0x1a85af,_0x3c2989){return _0x4e7a(_0x3c2989-0x2,_0x235b6c);}",
   "(function(_0x3a1b77,_0x2c4d88){const _0x5e6f99=_0x4e7a,_0x1a2baa=_0x3a1b77();while(!![]){try{const _0x4c5dbb=parseInt(_0x5e6f99(0x2));if(_0x4c5dbb===_0x2c4d88)break;else _0x1a2baa['push'](_0x1a2baa['shift']());}catch(_0x3e4fcc){_0x1a2baa['push'](_0x1a2baa['shift']());}}}(_0x1b2c,0x1));",
-  'console.log(_0x4e7a(0x0),_0x4e7a(0x1));\n',
-].join('');
+  "const _0x3f9a11=_0x4e7a;",
+  "const _0x4c1d22={'qWeRt':function(_0x1a,_0x2b){return _0x1a+_0x2b;},'aSdFg':function(_0x1a,_0x2b){return _0x1a===_0x2b;},'zXcVb':_0x3f9a11(0x6),'pOiUy':function(_0x1a,_0x2b){return _0x1a(_0x2b);}};",
+  "function _0x5e2f33(_0x1a9b){const _0x2c8d=_0x3f9a11(0x5)[_0x2b888d(0x0,0x0,0x6)]('|');let _0x3d7e=0x0;while(!![]){switch(_0x2c8d[_0x3d7e++]){case'0':_0x1a9b[_0x3f9a11(0x8)](_0x4c1d22['qWeRt'](_0x18dd31(0x0,-0x1,0x0),_0x2b888d(0x0,0x0,0x3)));continue;case'1':return _0x1a9b;case'2':if(_0x4c1d22['aSdFg'](_0x3f9a11(0x6),_0x3f9a11(0x7))){_0x1a9b[_0x3f9a11(0x8)]('x');}else{_0x1a9b[_0x3f9a11(0x8)](_0x4c1d22['zXcVb']+'g'+'hi');}continue;}break;}}",
+  "console[_0x3f9a11(0x3)](_0x4c1d22['pOiUy'](_0x5e2f33,[]),_0x4e7a(0x0)+_0x4e7a(0x1),'ab'+'cd');",
+].join('\n') + '\n';
 
 /**
  * V8 flags of the child besides its heap cap (the child's whole V8 command line: a snapshot is only usable with the
