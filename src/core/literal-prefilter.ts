@@ -392,33 +392,31 @@ const midPair = (text: string, p: number): boolean => {
 };
 
 /**
- * A prefilter memo: `false` up front for every RegExp none of whose literals occurs; any other filtered RegExp is
- * answered on first `get` by LiteralPrefilter.answer (the same answer `re.test(text)` gives) and kept.
+ * A prefilter memo: each RegExp of the automaton is answered on first `get`, `false` when none of its literals occurs,
+ * else by LiteralPrefilter.answer (the same answer `re.test(text)` gives), and kept; any other RegExp is left to the
+ * caller (a plain Map entry).
  */
 class WindowedMemo extends Map<RegExp, boolean> {
-  private readonly index = new Map<RegExp, number>();
+  /** Per RegExp of the automaton: 0 not asked yet, 1 it matches, 2 it does not. Others are kept in the Map itself. */
+  private readonly known: Uint8Array;
   constructor(
     private readonly lp: LiteralPrefilter,
     private readonly text: string,
     private readonly occ: Occurrences,
   ) {
     super();
-    lp.regexps.forEach((re, r) => {
-      if (!lp.isFiltered(r)) return;
-      if (occ.may[r]) this.index.set(re, r);
-      else super.set(re, false);
-    });
+    this.known = new Uint8Array(lp.regexps.length);
   }
   override get(re: RegExp): boolean | undefined {
-    let v = super.get(re);
-    if (v === undefined) {
-      const r = this.index.get(re);
-      if (r !== undefined) {
-        v = this.lp.answer(r, this.text, this.occ);
-        super.set(re, v);
-      }
-    }
-    return v;
+    const r = this.lp.indexOf(re);
+    if (r < 0 || !this.lp.isFiltered(r)) return super.get(re);
+    let v = this.known[r]!;
+    if (!v) this.known[r] = v = this.occ.may[r] && this.lp.answer(r, this.text, this.occ) ? 1 : 2;
+    return v === 1;
+  }
+  override has(re: RegExp): boolean {
+    const r = this.lp.indexOf(re);
+    return r >= 0 && this.lp.isFiltered(r) ? true : super.has(re);
   }
 }
 
@@ -480,6 +478,7 @@ class RunSet {
  */
 export class LiteralPrefilter {
   readonly regexps: readonly RegExp[];
+  private readonly index = new Map<RegExp, number>();
   /** Per RegExp: whether it has a literal set (false: it always runs). */
   private readonly filtered: Uint8Array;
   /** Per RegExp: its longest literal, and the most code units a match holds before a literal (Infinity: unbounded). */
@@ -513,6 +512,7 @@ export class LiteralPrefilter {
 
   constructor(regexps: readonly RegExp[]) {
     this.regexps = regexps;
+    regexps.forEach((re, r) => this.index.has(re) || this.index.set(re, r));
     const nre = regexps.length;
     this.filtered = new Uint8Array(nre);
     this.maxLen = new Int32Array(nre);
@@ -628,6 +628,11 @@ export class LiteralPrefilter {
     this.outSet = flat.map((li) => lits[li]!.set);
   }
 
+  /** Index of a RegExp in regexps, -1 if absent. */
+  indexOf(re: RegExp): number {
+    return this.index.get(re) ?? -1;
+  }
+
   /** Whether regexps[r] has a literal set (else it always runs). */
   isFiltered(r: number): boolean {
     return this.filtered[r] === 1;
@@ -698,8 +703,8 @@ export class LiteralPrefilter {
   }
 
   /**
-   * A prefilter memo (see prefilterMatches) for `text`, holding `false` for every RegExp that cannot match it. The
-   * others are answered when asked, by the RegExp itself but only where a match can be: at each start a kept literal
+   * A prefilter memo (see prefilterMatches) for `text`: `false` for every RegExp none of whose literals occurs. The
+   * others are answered when asked (get), by the RegExp itself but only where a match can be: at each start a kept literal
    * occurrence allows (a sticky test per position), then from past the kept occurrences on. Each answer is the one
    * `re.test(text)` gives: every match holds an occurrence of a literal, and starts at most maxBefore before it.
    */
