@@ -20,10 +20,9 @@ export function extOf(path: string): string {
   return dot <= 0 ? '' : base.slice(dot).toLowerCase();
 }
 
+/** A NUL in the first 8 KiB (a native memchr, not a loop the interpreter runs for every file a worker meets cold). */
 export function isBinary(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 8192);
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
-  return false;
+  return bytes.subarray(0, 8192).indexOf(0) !== -1;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
