@@ -65,6 +65,9 @@ export function necessaryLiterals(re: RegExp): string[] | null {
   return necessaryLits(re)?.map((l) => l.s) ?? null;
 }
 
+/** Words with an occurrence every few lines of code: a sequence's other literal, if any, is the one to look for. */
+const COMMON = new Set(['function', 'return', 'require', 'import', 'export', 'constructor', 'prototype', 'length', 'hidden', 'window', 'document', 'object', 'string', 'value', 'this', 'key']);
+
 const lower = (s: string): string => s.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
 const joined = (a: string[] | null, b: string[] | null): string[] | null => (a && b ? [...a, ...b] : null);
 const shifted = (req: Lit[], by: number, pre: string[] | null): Lit[] =>
@@ -167,7 +170,8 @@ class Parser {
     let best: Lit[] | null = null;
     let bestScore = -1;
     for (const c of candidates) {
-      const score = Math.min(...c.map((l) => l.s.length)) * 1000 - c.length;
+      // A word every script is full of (`eval\s*\(\s*function`) is a poor pick: each occurrence is a test to run.
+      const score = Math.min(...c.map((l) => (COMMON.has(lower(l.s)) ? 1.5 : l.s.length))) * 1000 - c.length;
       if (score > bestScore) [best, bestScore] = [c, score];
     }
     return { req: best, max: pos, set: unknown ? null : seen };
