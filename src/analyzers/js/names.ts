@@ -250,6 +250,7 @@ class LazyFileIndex implements FileIndex {
   private readonly _scopeBindings = new Map<Node, Map<string, Binding[]>>();
   private _parent: Map<Node, Node> | null = null;
   private coreBuilt = false;
+  private membersBuilt = false;
   private callsBuilt = false;
   private scopesBuilt = false;
 
@@ -261,7 +262,7 @@ class LazyFileIndex implements FileIndex {
   }
 
   get values() { return this.core()._values; }
-  get memberValues() { return this.core()._memberValues; }
+  get memberValues() { return this.members()._memberValues; }
   get functions() { return this.core()._functions; }
   get modules() { return this.core()._modules; }
   get assigns() { return this.core()._assigns; }
@@ -330,15 +331,13 @@ class LazyFileIndex implements FileIndex {
             const r = unwrap(node.right);
             if (r && (r.type === 'ArrowFunctionExpression' || r.type === 'FunctionExpression')) push(this._functions, l.name, r as FnNode);
           } else if (l?.type === 'MemberExpression') {
-            const name = dottedName(l);
+            // Member values are their own lazy pass (memberValues); here only functions need the dotted name.
+            const r = unwrap(node.right);
+            const name = r && (r.type === 'ArrowFunctionExpression' || r.type === 'FunctionExpression') ? dottedName(l) : null;
             if (name) {
-              push(this._memberValues, name, node.right);
-              const r = unwrap(node.right);
-              if (r && (r.type === 'ArrowFunctionExpression' || r.type === 'FunctionExpression')) {
-                push(this._functions, name, r as FnNode);
-                const last = name.slice(name.lastIndexOf('.') + 1);
-                if (name.startsWith('exports.') || name.startsWith('module.exports.')) push(this._functions, last, r as FnNode);
-              }
+              push(this._functions, name, r as FnNode);
+              const last = name.slice(name.lastIndexOf('.') + 1);
+              if (name.startsWith('exports.') || name.startsWith('module.exports.')) push(this._functions, last, r as FnNode);
             }
           }
           break;
@@ -365,6 +364,22 @@ class LazyFileIndex implements FileIndex {
           break;
         }
       }
+    }
+    return this;
+  }
+
+  /** Values assigned to members (`cfg.code = r.data`), by dotted name: few files ask (a bundle has 10k+ of them). */
+  private members(): this {
+    if (this.membersBuilt) return this;
+    this.membersBuilt = true;
+    const { nodes, types } = this;
+    for (let i = 0; i < nodes.length; i++) {
+      if (types[i] !== T.AssignmentExpression) continue;
+      const node = nodes[i]!;
+      const l = unwrap(node.left);
+      if (l?.type !== 'MemberExpression') continue;
+      const name = dottedName(l);
+      if (name) push(this._memberValues, name, node.right);
     }
     return this;
   }

@@ -314,6 +314,8 @@ const LISTEN_METHODS = new Set(['on', 'once', 'addListener', 'addEventListener']
 const REQUEST_CALLS = new Set(['request', 'get', 'post', 'put', 'patch', 'del', 'delete', 'head', 'needle']);
 /** Handler properties given a message: `ws.onmessage = (m) => …`. */
 const HANDLER_PROPS = new Set(['onmessage']);
+/** A member key whose dotted name may end in a handler property (a key can hold dots: `o['x.onmessage']`). */
+const HANDLER_SUFFIX = /onmessage$/;
 
 /**
  * Which parameters of a callback carry a value received at run time (a response, its text, a message), not a function
@@ -376,12 +378,21 @@ function dataCallbacks(ix: FileIndex, ast: Node): DataCallbacks {
     const fn = unwrap(node.arguments?.[d.index]);
     if (fn && (fn.type === 'ArrowFunctionExpression' || fn.type === 'FunctionExpression')) addFn(fn, d.range);
   }
-  for (const [name, vals] of ix.memberValues) {
-    if (!HANDLER_PROPS.has(name.slice(name.lastIndexOf('.') + 1))) continue;
-    for (const v of vals) {
-      const fn = unwrap(v);
-      if (fn && (fn.type === 'ArrowFunctionExpression' || fn.type === 'FunctionExpression')) addFn(fn, FIRST_ONLY);
-    }
+  // Handler properties (`ws.onmessage = fn`): assignments to a member whose dotted name ends in one, read straight off
+  // the flat AST (the index's member values name every `this.x = …` of a bundle); at most 200 per name, as it keeps.
+  const perName = new Map<string, number>();
+  for (let i = 0; i < nodes.length; i++) {
+    if (types[i] !== T.AssignmentExpression) continue;
+    const node = nodes[i]!;
+    const l = unwrap(node.left);
+    if (l?.type !== 'MemberExpression' || !HANDLER_SUFFIX.test(memberKey(l) ?? '')) continue;
+    const name = dottedName(l);
+    if (!name || !HANDLER_PROPS.has(name.slice(name.lastIndexOf('.') + 1))) continue;
+    const seen = perName.get(name) ?? 0;
+    if (seen >= 200) continue;
+    perName.set(name, seen + 1);
+    const fn = unwrap(node.right);
+    if (fn && (fn.type === 'ArrowFunctionExpression' || fn.type === 'FunctionExpression')) addFn(fn, FIRST_ONLY);
   }
   dc = { byName, from };
   dataCallbackCache.set(ix, dc);
