@@ -160,6 +160,10 @@ describe('mayFoldCall', () => {
     assert.equal(judge('function d({ a }) { return a; }\nd({ a: "x" })'), false);
     assert.equal(judge('const k = { a: 1 };\nk("a")'), false);
     assert.equal(judge('function spin() { for (;;) {} }\nspin()'), false);
+    // Arguments are evaluated first: one that cannot be (a parameter, this, a || b) fails the call.
+    assert.equal(judge('function f(e) { return parseInt(e); }\nparseInt(e)'), false);
+    assert.equal(judge('Math.floor(this.width)'), false);
+    assert.equal(judge('const h = (s) => s;\nlet a, b;\nh(a || b)'), false);
     // A name whose value already failed to fold (the file-wide memo) fails again at once.
     const { ast } = parseJs('const m = load(1);\nfoo(m.trim());\nm.trim()');
     const scope = scopeOf(ast);
@@ -173,6 +177,9 @@ describe('mayFoldCall', () => {
     assert.equal(judge('function x2(s, k = 1) { const t = s; return t; }\nx2("a")'), true);
     assert.equal(judge('function dec(d, k) { let r = ""; for (let i = 0; i < d.length; i++) r += String.fromCharCode(d.charCodeAt(i) ^ k); return r; }\ndec("a", 1)'), true);
     assert.equal(judge('const alias = (s) => s;\nconst f = alias;\nf("a")'), true);
+    assert.equal(judge('const k = "aGk=";\natob(k)'), true);
+    assert.equal(judge('String.fromCharCode(...[104, 105])'), true);
+    assert.equal(judge('atob(process.env.KEY)'), true);
   });
   it('keeps receivers that may fold, and every call whose receiver folds still folds', () => {
     const admitted = [

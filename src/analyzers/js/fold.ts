@@ -742,14 +742,17 @@ function unwrap(n: Node): Node {
 export function mayFoldCall(node: Node, scope: FoldScope, depth = 0): boolean {
   const c = unwrap(node.callee);
   // Cheap supersets first (the evaluator makes the exact check): a bundle has a call per few nodes.
-  if (c?.type === 'Identifier') return c.name in GLOBAL_FNS || mayCallName(node, c, scope);
+  // A call of a name (a built-in or the file's function) evaluates every argument first: one that cannot evaluate fails it.
+  if (c?.type === 'Identifier') return (c.name in GLOBAL_FNS || mayCallName(node, c, scope)) && argsMayEval(node, scope, depth);
   if (c?.type === 'MemberExpression') {
     if (c.computed) return true;
     const obj = unwrap(c.object);
     if (obj?.type !== 'Identifier') return mayEvalReceiver(obj, scope, depth);
     // The dotted name is built only for a namespace's own object name (most calls of a bundle are on e/t/n).
-    const global = (NAMESPACE_OBJECTS.has(obj.name) && `${obj.name}.${c.property?.name}` in NAMESPACE_FNS) || obj.name === 'NaN' || obj.name === 'Infinity' || obj.name === 'undefined';
-    if (!scope.mentions(obj.name)) return global;
+    const namespaced = NAMESPACE_OBJECTS.has(obj.name) && `${obj.name}.${c.property?.name}` in NAMESPACE_FNS;
+    const global = namespaced || obj.name === 'NaN' || obj.name === 'Infinity' || obj.name === 'undefined';
+    // An unbound namespace's function (Math.floor(e)) evaluates its arguments first, as a call of a name does.
+    if (!scope.mentions(obj.name)) return namespaced ? argsMayEval(node, scope, depth) : global;
     return global || mayReadName(obj.name, obj.start, scope);
   }
   return false;
@@ -764,6 +767,12 @@ function mayReadName(name: string, at: number, scope: FoldScope): boolean {
   const b = scope.resolve(name, at);
   if (!b || scope.initOf(b) === null) return false;
   return !(scope.memo.get(b) instanceof Fail);
+}
+
+/** Whether every argument of the call may evaluate (a spread's operand likewise): see mayEvalReceiver. */
+function argsMayEval(call: Node, scope: FoldScope, depth: number): boolean {
+  for (const a of call.arguments ?? []) if (!mayEvalReceiver(a?.type === 'SpreadElement' ? a.argument : a, scope, depth)) return false;
+  return true;
 }
 
 /** The other expression types eval() evaluates (see its switch). */
