@@ -278,10 +278,12 @@ function sortOutReduced(out: { results: FileResult[]; errors: ScanError[] }, mus
 /**
  * Light batches of up to BATCH_FILES / BATCH_BYTES; heavy files alone. Both largest first. Files being deobfuscated
  * ahead (`last`: prepare() started their decode in a child) come after everything else, one per batch: a worker that
- * reaches one waits for its decode, so it should have nothing else left to do by then. Largest first, they sat in the
- * first batch, and the worker that took it waited for both decodes at the start and then still had that batch's other
- * files to analyse while the other worker idled (btaf: ~0.25 s of tail); last and apart, two workers that reach two
- * of them at once send the second to a second child (the helper decodes a queued input at once for a caller).
+ * reaches one waits for its decode, so it should have nothing else left to do by then. Largest first, btaf's two sat
+ * in the first batch (its 64 largest files): one worker analysed that batch, then waited for one decode after the
+ * other in the one child, while the other worker had finished the rest and idled. Last and apart, the workers share
+ * the other files evenly, and two workers that reach two of them while the child still decodes the first send the
+ * second to a second child (the helper decodes a queued input at once for a caller), on the core the waiting worker
+ * leaves idle.
  */
 function batches(files: FileRef[], last: ReadonlySet<string> = new Set()): { heavy: FileRef[][]; light: FileRef[][] } {
   const heavy: FileRef[][] = [];

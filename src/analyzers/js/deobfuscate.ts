@@ -12,6 +12,9 @@
  * receiveMessageOnPort. (synckit itself needs its worker as a file on disk, and a TypeScript loader under tsx; the
  * helper here is a short plain-JS program evaluated as a string, like the child's.)
  *
+ * Built (`npm run build`), a child starts from a V8 startup snapshot with webcrack loaded and warmed (deob-child.ts,
+ * scripts/bundle.mjs) instead of importing it; without a usable snapshot, as before.
+ *
  * Ahead of the calls: the engine warms a child at scan start when the tree looks obfuscated (warmDeobfuscator: import
  * plus a tiny built-in sample), and a worker queues its batch's obfuscated files (prefetchDeobfuscation), decoded one
  * at a time by the warm child while the worker analyses; the rule's call then collects the answer. Two cold children
