@@ -153,6 +153,26 @@ describe('prefilterMemo', () => {
     }
     assert.ok(asked > 50_000, `${asked} answers`);
   });
+  it('answers as re.test does on random texts over a small alphabet (overlapping windows of literals of different lengths)', () => {
+    const regs = [/[pq]?klm\d/, /!\w{0,18}zz9/, /\w{0,6}abkl/, /b{1,3}lm!/, /(?:a|!)\s*zz\b/, /=\s*kl(?=m)/];
+    const lp = new LiteralPrefilter(regs);
+    let rnd = 11;
+    const abc = 'abklmz9! =pq';
+    let asked = 0;
+    for (let t = 0; t < 3000; t++) {
+      let text = '';
+      for (let i = 0, n = 5 + (t % 200); i < n; i++) text += abc[(rnd = (rnd * 1103515245 + 12345) >>> 0) % abc.length];
+      const memo = lp.memo(text);
+      for (const re of regs) {
+        const got = memo.get(re);
+        if (got !== undefined && (asked++, got !== re.test(text))) assert.fail(`${re} on ${JSON.stringify(text)}: ${got}`);
+      }
+    }
+    assert.ok(asked > 10_000);
+    // Windows out of order: klm [2,3], then zabklmz [0,0], then zz9 [0,7]; the only match starts at 1.
+    const re = /[pq]?klm\d|zabklmz\d|a\w{0,18}zz9/;
+    assert.equal(new LiteralPrefilter([re]).memo('zabklmzzz9').get(re), true);
+  });
   it('binary text (null) gets an empty memo', () => {
     assert.equal(prefilterMemo(allRules, 'binary', null).size, 0);
   });

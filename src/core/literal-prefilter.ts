@@ -454,6 +454,8 @@ const MAX_OCC = 1024;
 const MAX_WINDOW = 64;
 /** The longest run of a literal's prefix set (Lit.pre) walked back over; longer: the RegExp runs from the start. */
 const MAX_RUN = 256;
+/** Sticky tests one answer may make (~0.1 µs each) before the RegExp runs whole instead. */
+const MAX_TESTS = 8192;
 
 /** Membership of code units in what one-character atoms (Lit.pre) match, asked of the atoms once per code unit. */
 class RunSet {
@@ -727,6 +729,11 @@ export class LiteralPrefilter {
     let from = 0;
     if (this.windowed[r]) {
       const y = (this.sticky[r] ??= new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'y'));
+      // Positions tested so far, as one interval (windows of nearby occurrences overlap); and a bound on the tests, past
+      // which the RegExp simply runs (a text built of near-misses costs at most about one more search).
+      let covLo = -1;
+      let covHi = -2;
+      let budget = MAX_TESTS;
       for (let j = 0; j < n; j++) {
         const k = pairs[2 * j]!;
         const e = pairs[2 * j + 1]!;
@@ -740,6 +747,15 @@ export class LiteralPrefilter {
             return re.test(text);
           }
           p = Math.max(p, e - run);
+        }
+        if (p >= covLo && p <= covHi + 1) {
+          const next = covHi + 1;
+          if (e > covHi) covHi = e;
+          p = next;
+        } else (covLo = p), (covHi = e);
+        if (p <= e && (budget -= e - p + 1) < 0) {
+          re.lastIndex = 0;
+          return re.test(text);
         }
         for (; p <= e; p++) {
           if (unicode && midPair(text, p)) continue; // a search never starts inside a surrogate pair
