@@ -2,6 +2,7 @@ import type { AnyRule } from '../../core/rule.js';
 import pyChatC2 from './py-chat-c2.js';
 import pyCredentialTheft from './py-credential-theft.js';
 import pyCryptominer from './py-cryptominer.js';
+import pyDecryptDropLoad from './py-decrypt-drop-load.js';
 import pyDownloadExec from './py-download-exec.js';
 import pyEncodedCommand from './py-encoded-command.js';
 import pyExecEncodedPayload from './py-exec-encoded-payload.js';
@@ -20,6 +21,7 @@ export const rules: AnyRule[] = [
   pyChatC2,
   pyCredentialTheft,
   pyCryptominer,
+  pyDecryptDropLoad,
   pyDownloadExec,
   pyEncodedCommand,
   pyExecEncodedPayload,
