@@ -161,16 +161,27 @@ const INLINE_FLAGS: Record<string, Set<string>> = {
   python: new Set(['-c']),
 };
 
+/** Per file index: whether a name is ever given an identifier or member value (maybeSink). */
+const aliasValued = new WeakMap<FileIndex, Map<string, boolean>>();
+
 /** Cheap shape test before any folding: can this callee be a sink at all? */
 function maybeSink(callee: Node, ix: FileIndex): boolean {
   if (callee.type === 'Identifier') {
     if (SINK_NAMES.has(callee.name)) return true;
     if (STRING_LOADERS.has(ix.modules.get(callee.name) ?? '')) return true;
-    // A name given an alias somewhere (`F = Function.constructor`, `e = eval`): classify resolves the binding.
-    return ix.values.get(callee.name)?.some((v) => {
-      const x = unwrap(v);
-      return x?.type === 'Identifier' || x?.type === 'MemberExpression';
-    }) ?? false;
+    // A name given an alias somewhere (`F = Function.constructor`, `e = eval`): classify resolves the binding. Answered
+    // once per name (a bundle calls its e/t/n thousands of times, each with up to 200 values).
+    let byName = aliasValued.get(ix);
+    if (!byName) aliasValued.set(ix, (byName = new Map()));
+    let yes = byName.get(callee.name);
+    if (yes === undefined) {
+      yes = ix.values.get(callee.name)?.some((v) => {
+        const x = unwrap(v);
+        return x?.type === 'Identifier' || x?.type === 'MemberExpression';
+      }) ?? false;
+      byName.set(callee.name, yes);
+    }
+    return yes;
   }
   if (callee.type === 'MemberExpression') {
     if (!callee.computed) {
