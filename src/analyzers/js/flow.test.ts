@@ -111,3 +111,22 @@ test('flow, contract reads: web3 .methods.x().call() and ethers Contract methods
     assert.ok(!origins("const c = new Contract(addr, abi, p); c.on('E', (x) => eval(x));").some((x) => x.startsWith('network')));
   });
 });
+
+test('flow: an array that collects the chunks of a response carries their origin', async (t) => {
+  await t.test('parts.push(chunk) in the data handler, Buffer.concat(parts) in the end handler', () => {
+    const code = "const https=require('https');https.get(u,(res)=>{const parts=[];res.on('data',(p)=>parts.push(p));res.on('end',()=>eval(Buffer.concat(parts).toString()))})";
+    assert.ok(origins(code).some((o) => o.startsWith('network:https.get')), origins(code).join());
+  });
+  await t.test('parts.join("") of pushed chunks', () => {
+    const code = "const https=require('https');https.get(u,(res)=>{let parts=[];res.on('data',(c)=>{parts.push(c)});res.on('end',()=>new Function(parts.join(''))())})";
+    assert.ok(origins(code).some((o) => o.startsWith('network:https.get')), origins(code).join());
+  });
+  await t.test('another array of the same name, in another function, is not the one the chunks went into', () => {
+    const code = "const https=require('https');function a(){https.get(u,(res)=>{const parts=[];res.on('data',(p)=>parts.push(p))})}function b(){const parts=['1+1'];return eval(parts.join(''))}";
+    assert.ok(!origins(code).some((o) => o.startsWith('network')), origins(code).join());
+  });
+  await t.test('literals pushed into an array stay literals', () => {
+    const code = "const parts=[];parts.push('console.log(1)');parts.unshift('//x\\n');eval(parts.join(''))";
+    assert.deepEqual(origins(code).filter((o) => !o.startsWith('literal')), []);
+  });
+});

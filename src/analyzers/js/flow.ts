@@ -197,6 +197,7 @@ export function originsOf(expr: Node | null, ast: Node, opts: FlowOptions = {}):
       if (b.kind === 'var') {
         if (b.init) add(b.init, it);
         for (const a of assignsOf(ix, name, b)) add(a.right, it);
+        for (const v of pushedInto(name, b)) add(v, it);
       } else if (b.kind === 'param') param(b.fn!, b.index!, it);
       else if (b.kind === 'catch') {
         // catch (err) { … err.response.data … }: the error of whatever the try block awaited.
@@ -230,6 +231,22 @@ export function originsOf(expr: Node | null, ast: Node, opts: FlowOptions = {}):
       if (b.kind !== 'var') continue;
       if (b.init) out.push(b.init);
       for (const a of assignsOf(ix, name, b)) out.push(a.right);
+      out.push(...pushedInto(name, b));
+    }
+    return out;
+  }
+
+  /**
+   * What is pushed into an array held by a binding: `parts.push(chunk)` in a response's data handler, read back as
+   * Buffer.concat(parts) or parts.join('') (the array form of `s += chunk`).
+   */
+  function pushedInto(name: string, b: Binding): Node[] {
+    const out: Node[] = [];
+    for (const method of ['push', 'unshift']) {
+      for (const c of ix.calls.get(`${name}.${method}`) ?? []) {
+        const obj = unwrap(unwrap(c.callee)?.object);
+        if (obj?.type === 'Identifier' && resolveName(ix, name, obj).includes(b)) out.push(...(c.arguments ?? []));
+      }
     }
     return out;
   }
