@@ -195,9 +195,7 @@ export function originsOf(expr: Node | null, ast: Node, opts: FlowOptions = {}):
     }
     for (const b of bindings) {
       if (b.kind === 'var') {
-        if (b.init) add(b.init, it);
-        for (const a of assignsOf(ix, name, b)) add(a.right, it);
-        for (const v of pushedInto(name, b)) add(v, it);
+        for (const v of varValues(name, b)) add(v, it);
       } else if (b.kind === 'param') param(b.fn!, b.index!, it);
       else if (b.kind === 'catch') {
         // catch (err) { … err.response.data … }: the error of whatever the try block awaited.
@@ -227,12 +225,16 @@ export function originsOf(expr: Node | null, ast: Node, opts: FlowOptions = {}):
     const bs = resolveName(ix, name, ref);
     if (!bs.length) return assignsOf(ix, name, null).map((a) => a.right);
     const out: Node[] = [];
-    for (const b of bs) {
-      if (b.kind !== 'var') continue;
-      if (b.init) out.push(b.init);
-      for (const a of assignsOf(ix, name, b)) out.push(a.right);
-      out.push(...pushedInto(name, b));
-    }
+    for (const b of bs) if (b.kind === 'var') out.push(...varValues(name, b));
+    return out;
+  }
+
+  /** What a variable binding holds: its initializer, what is assigned to it, what is pushed into it. */
+  function varValues(name: string, b: Binding): Node[] {
+    const out: Node[] = [];
+    if (b.init) out.push(b.init);
+    for (const a of assignsOf(ix, name, b)) out.push(a.right);
+    out.push(...pushedInto(name, b));
     return out;
   }
 
