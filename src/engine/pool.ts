@@ -101,7 +101,7 @@ export class Engine {
   private readonly failures: ScanError[] = [];
   private closed = false;
   private prepared = false;
-  /** Files whose deobfuscation prepare() started ahead (rel paths): analysed last, each in a batch of its own. */
+  /** Files whose deobfuscation prepare() started ahead (rel paths): analysed last, together (see batches). */
   private readonly predecoded = new Set<string>();
 
   private readonly heapMb?: number;
@@ -291,33 +291,25 @@ function batches(files: FileRef[], last: ReadonlySet<string> = new Set()): { hea
   const tail: FileRef[] = [];
   let cur: FileRef[] = [];
   let curBytes = 0;
-  const sorted = [...files].sort((a, b) => b.size - a.size);
-  for (const f of sorted) {
-    if (last.has(f.rel) && f.size <= HEAVY_FILE_BYTES) {
-      tail.push(f);
-      continue;
-    }
-    if (f.size > HEAVY_FILE_BYTES) {
-      heavy.push([f]);
-      continue;
-    }
-    if (cur.length && (cur.length >= BATCH_FILES || curBytes + f.size > BATCH_BYTES)) {
-      light.push(cur);
-      cur = [];
-      curBytes = 0;
-    }
+  const addLight = (f: FileRef) => {
+    if (cur.length && (cur.length >= BATCH_FILES || curBytes + f.size > BATCH_BYTES)) endBatch();
     cur.push(f);
     curBytes += f.size;
+  };
+  const endBatch = () => {
+    if (cur.length) light.push(cur);
+    cur = [];
+    curBytes = 0;
+  };
+  const sorted = [...files].sort((a, b) => b.size - a.size);
+  for (const f of sorted) {
+    if (last.has(f.rel) && f.size <= HEAVY_FILE_BYTES) tail.push(f);
+    else if (f.size > HEAVY_FILE_BYTES) heavy.push([f]);
+    else addLight(f);
   }
-  if (cur.length) light.push(cur);
-  for (let i = 0, bytes = 0, start = 0; i <= tail.length; i++) {
-    if (i === tail.length || (i > start && (i - start >= BATCH_FILES || bytes + tail[i]!.size > BATCH_BYTES))) {
-      if (i > start) light.push(tail.slice(start, i));
-      start = i;
-      bytes = 0;
-    }
-    if (i < tail.length) bytes += tail[i]!.size;
-  }
+  endBatch();
+  for (const f of tail) addLight(f);
+  endBatch();
   return { heavy, light };
 }
 
