@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { MessagePort } from 'node:worker_threads';
 import type { Piscina } from 'piscina';
-import { HEAVY_HEAP_MB, lateTierUp, newPool, takePrestarted } from './prestart.js';
+import { HEAVY_HEAP_MB, tuneWorkerV8, newPool, takePrestarted } from './prestart.js';
 import type { ScanError, Skipped } from '../core/report.js';
 import type { AnyRule } from '../core/rule.js';
 import { selectRules } from '../rules/index.js';
@@ -113,7 +113,7 @@ export class Engine {
   }
 
   static start(opts: EngineOptions = {}): Engine {
-    lateTierUp();
+    tuneWorkerV8();
     const wanted = opts.threads ?? Math.min(availableParallelism(), 4);
     return new Engine(Math.max(0, Math.floor(wanted)), opts.heapMb);
   }
