@@ -1,7 +1,7 @@
-import { availableParallelism } from 'node:os';
 import type { MessagePort } from 'node:worker_threads';
 import type { Piscina } from 'piscina';
-import { HEAVY_HEAP_MB, tuneWorkerV8, newPool, takePrestarted } from './prestart.js';
+import { tuneWorkerV8, newPool, takePrestarted, releasePrestartedLight } from './prestart.js';
+import { defaultThreads, HEAVY_FILE_BYTES, HEAVY_HEAP_MB, isSmallTree, lightHeapMb } from './memory-plan.js';
 import type { ScanError, Skipped } from '../core/report.js';
 import type { AnyRule } from '../core/rule.js';
 import { selectRules } from '../rules/index.js';
@@ -62,26 +62,8 @@ export interface EngineOptions {
   heapMb?: number;
 }
 
-/**
- * Memory plan (peak RSS under 1 GB on any input, measured on the whole process): the main thread (rules, file list,
- * results) stays near 150 MB; one "heavy" worker takes the files over HEAVY_FILE_BYTES one at a time — two big ASTs are
- * never alive at once — and any light batch when no heavy file waits; the other workers take light batches only.
- * Each worker's V8 heap is capped (resourceLimits): a hostile file that balloons memory kills its worker, is reported,
- * and the scan goes on, instead of the process growing past the budget.
- */
-export const HEAVY_FILE_BYTES = 1 << 20;
-const TOTAL_BUDGET_MB = 1000;
-const MAIN_THREAD_MB = 170;
-/** Per-worker overhead outside the capped old generation (young generation, code space, stacks). */
-const WORKER_OVERHEAD_MB = 50;
-const LIGHT_HEAP_MIN_MB = 160;
-
 const BATCH_FILES = 64;
 const BATCH_BYTES = 4 << 20;
-
-/** A tree this small is analysed by the single heavy-capable worker, whose start the walk already paid for. */
-const SMALL_TREE_BYTES = 1 << 20;
-const SMALL_TREE_FILES = 200;
 
 interface Lane {
   pool: Piscina;
@@ -114,16 +96,14 @@ export class Engine {
 
   static start(opts: EngineOptions = {}): Engine {
     tuneWorkerV8();
-    const wanted = opts.threads ?? Math.min(availableParallelism(), 4);
+    const wanted = opts.threads ?? defaultThreads();
     return new Engine(Math.max(0, Math.floor(wanted)), opts.heapMb);
   }
 
   private makeLane(threads: number, heavy: boolean): Lane {
-    const lightThreads = Math.max(1, this.threads - 1);
-    const lightMb = Math.max(LIGHT_HEAP_MIN_MB, Math.floor((TOTAL_BUDGET_MB - MAIN_THREAD_MB - HEAVY_HEAP_MB - WORKER_OVERHEAD_MB) / lightThreads) - WORKER_OVERHEAD_MB);
-    const heapMb = this.heapMb ?? (heavy ? HEAVY_HEAP_MB : lightMb);
-    // The heavy lane's worker may already be loading (bin/lurescan.js started it before the CLI: see prestart.ts).
-    const early = threads === 1 && heavy ? takePrestarted(heapMb) : undefined;
+    const heapMb = this.heapMb ?? (heavy ? HEAVY_HEAP_MB : lightHeapMb(this.threads));
+    // The lane's workers may already be loading (bin/lurescan.js started them before the CLI: see prestart.ts).
+    const early = takePrestarted(heavy, threads, heapMb);
     const pool = early?.pool ?? newPool(threads, heapMb);
     // A worker that dies outside a task (out of memory while idle, a native crash) is an 'error' event: without a
     // listener it would end the whole process. It is recorded instead, and the scan is marked incomplete.
@@ -142,8 +122,8 @@ export class Engine {
     if (this.prepared || this.closed || this.threads === 0) return;
     this.prepared = true;
     const totalBytes = files.reduce((n, f) => n + f.size, 0);
-    const small = totalBytes <= SMALL_TREE_BYTES && files.length <= SMALL_TREE_FILES;
-    if (!small && this.threads > 1 && this.lanes.length === 1) this.lanes.push(this.makeLane(this.threads - 1, false));
+    if (isSmallTree(totalBytes, files.length)) void releasePrestartedLight();
+    else if (this.threads > 1 && this.lanes.length === 1) this.lanes.push(this.makeLane(this.threads - 1, false));
     const rule = selectRules(opts.ruleSelection).find((r) => r.id === 'obfuscator-io');
     if (rule) for (const rel of startDeobfuscation(files, opts.maxFileBytes, rule.appliesTo)) this.predecoded.add(rel);
   }

@@ -1,0 +1,32 @@
+import { availableParallelism } from 'node:os';
+
+/**
+ * Memory plan (peak RSS under 1 GB on any input, measured on the whole process): the main thread (rules, file list,
+ * results) stays near 150 MB; one "heavy" worker takes the files over HEAVY_FILE_BYTES one at a time — two big ASTs are
+ * never alive at once — and any light batch when no heavy file waits; the other workers take light batches only.
+ * Each worker's V8 heap is capped (resourceLimits): a hostile file that balloons memory kills its worker, is reported,
+ * and the scan goes on, instead of the process growing past the budget. Shared by the engine (pool.ts) and the workers
+ * bin/lurescan.js starts before the CLI is loaded (prestart.ts), which must be sized the same to be adopted.
+ */
+export const HEAVY_FILE_BYTES = 1 << 20;
+/** Old-generation cap of the heavy lane's worker. */
+export const HEAVY_HEAP_MB = 420;
+const TOTAL_BUDGET_MB = 1000;
+const MAIN_THREAD_MB = 170;
+/** Per-worker overhead outside the capped old generation (young generation, code space, stacks). */
+const WORKER_OVERHEAD_MB = 50;
+const LIGHT_HEAP_MIN_MB = 160;
+
+/** Old-generation cap of each light-lane worker when the engine has `threads` workers in all. */
+export function lightHeapMb(threads: number): number {
+  const lightThreads = Math.max(1, threads - 1);
+  return Math.max(LIGHT_HEAP_MIN_MB, Math.floor((TOTAL_BUDGET_MB - MAIN_THREAD_MB - HEAVY_HEAP_MB - WORKER_OVERHEAD_MB) / lightThreads) - WORKER_OVERHEAD_MB);
+}
+
+/** Worker threads when the caller does not say: one per core, at most 4. */
+export const defaultThreads = (): number => Math.min(availableParallelism(), 4);
+
+/** A tree this small is analysed by the single heavy-capable worker, whose start the walk already paid for. */
+export const SMALL_TREE_BYTES = 1 << 20;
+export const SMALL_TREE_FILES = 200;
+export const isSmallTree = (bytes: number, files: number): boolean => bytes <= SMALL_TREE_BYTES && files <= SMALL_TREE_FILES;
