@@ -11,17 +11,24 @@ export type ArchiveKind = 'zip' | 'tar' | 'tgz' | 'asar' | null;
 export function detectArchive(file: string): ArchiveKind {
   const head = readHead(file, 4096);
   const lower = file.toLowerCase();
-  if (head[0] === 0x50 && head[1] === 0x4b && [0x03, 0x05, 0x07].includes(head[2]!)) return 'zip';
-  if (head[0] === 0x1f && head[1] === 0x8b) {
-    if (/\.(tgz|tar\.gz)$/.test(lower)) return 'tgz';
-    return isTar(gunzipPrefix(head)) ? 'tgz' : null;
-  }
-  if (isTar(head)) return 'tar';
-  if (looksLikeAsar(head)) return 'asar';
+  const magic = archiveByMagic(head, lower);
+  if (magic) return magic;
   // Named like an archive but without the magic: let the archive reader explain what is wrong with it.
   if (lower.endsWith('.zip')) return 'zip';
   if (/\.(tgz|tar\.gz)$/.test(lower)) return 'tgz';
   if (lower.endsWith('.tar')) return 'tar';
+  return null;
+}
+
+/** The archive the first bytes (up to 4 KiB) show, or null; a gzip counts as a tar when its name or its content says so. */
+export function archiveByMagic(head: Uint8Array, lowerName: string): ArchiveKind {
+  if (head[0] === 0x50 && head[1] === 0x4b && [0x03, 0x05, 0x07].includes(head[2]!)) return 'zip';
+  if (head[0] === 0x1f && head[1] === 0x8b) {
+    if (/\.(tgz|tar\.gz)$/.test(lowerName)) return 'tgz';
+    return isTar(gunzipPrefix(head)) ? 'tgz' : null;
+  }
+  if (isTar(head)) return 'tar';
+  if (looksLikeAsar(head)) return 'asar';
   return null;
 }
 

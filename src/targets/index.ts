@@ -1,9 +1,10 @@
 import { statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { expandNestedAsar, openAsar } from './asar.js';
+import { openAsar } from './asar.js';
 import { detectArchive } from './detect.js';
 import { walkDirectory } from './dir.js';
 import { TargetError } from './errors.js';
+import { expandNested } from './nested.js';
 import { openNpm } from './npm.js';
 import { openPypi } from './pypi.js';
 import { openTar } from './tar.js';
@@ -18,7 +19,7 @@ export async function openTarget(spec: string, opts: OpenOptions = {}): Promise<
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const target = await openOuter(spec, opts, limits);
   try {
-    return expandNestedAsar(target, limits);
+    return await expandNested(target, limits, opts.password);
   } catch (e) {
     await target.cleanup();
     throw e;

