@@ -47,6 +47,24 @@ describe('nested archives', () => {
     assert.equal(r.incomplete, false);
   });
 
+  it('the autorun map runs a zip app through its __main__.py: `python tools/cache.dat` leads into the archive', async () => {
+    const app = buildZip([
+      { name: '__main__.py', data: 'import falcon\nfalcon.run()\n' },
+      { name: 'falcon.py', data: LOADER + 'def run():\n    pass\n' },
+    ]);
+    const d = writeTree(tmp(), {
+      'package.json': '{"name":"dash","version":"1.0.0","scripts":{"postinstall":"python tools/cache.dat"}}',
+      'tools/cache.dat': app,
+    });
+    const r = await scan(d, { threads: 0 });
+    const entry = r.autorun.find((a) => a.trigger === 'npm-install' || /postinstall/.test(a.trigger));
+    assert.ok(entry?.leadsTo.includes('tools/cache.dat/__main__.py'), JSON.stringify(r.autorun));
+    const main = r.autorun.find((a) => a.file === 'tools/cache.dat/__main__.py');
+    assert.equal(main?.command, 'python tools/cache.dat');
+    const inner = r.findings.filter((f) => f.file === 'tools/cache.dat/falcon.py');
+    assert.ok(inner.length > 0 && inner.some((f) => f.autorun), ruleFiles(r).join('\n'));
+  });
+
   it('a tgz inside a zip target inside: two levels, each entry named by its path through the archives', async () => {
     const tgz = await tarBytes([file('package/package.json', '{"name":"helper","version":"1.0.0"}'), file('package/index.js', JS_PAYLOAD)], true);
     const p = join(tmp(), 'task.zip');

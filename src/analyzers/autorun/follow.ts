@@ -444,7 +444,10 @@ export class CommandFollower {
       }
       if (a.startsWith('-')) continue;
       const r = resolveFile(this.ctx, dir, a);
-      this.file(r ?? (this.ctx.has(joinPath(dir, `${a}/__main__.py`) ?? '') ? joinPath(dir, `${a}/__main__.py`) : null));
+      const main = joinPath(dir, `${a}/__main__.py`);
+      this.file(r);
+      // A folder, or a ZIP python runs as a program whatever its name (its entries are listed as `<archive>/<entry>`).
+      if (main !== null && this.ctx.has(main)) this.file(main);
       return;
     }
   }

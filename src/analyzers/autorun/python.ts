@@ -31,7 +31,8 @@ export function collectPython(ctx: MapContext): void {
       ctx.add({ trigger: 'python', command: 'python -c pass', file: p, line: 1, leadsTo: leadsFrom(ctx, [p]), label: `${name} runs at interpreter start when on sys.path` });
     } else if (!envFile && (name === '__main__.py' || ((name === 'main.py' || name === 'app.py' || name === 'manage.py' || name === 'run.py') && depth(p) <= 2))) {
       if (++mains > 50) continue;
-      const how = name === '__main__.py' ? `python -m ${dirOf(p).split('/').pop() || '.'}` : `python ${name}`;
+      // A __main__.py whose folder is a file is at the top of an archive (`x.typed/__main__.py`): `python x.typed` runs it.
+      const how = name === '__main__.py' ? (ctx.has(dirOf(p)) ? `python ${dirOf(p)}` : `python -m ${dirOf(p).split('/').pop() || '.'}`) : `python ${name}`;
       ctx.add({ trigger: 'python', command: how, file: p, line: 1, leadsTo: leadsFrom(ctx, [p]), label: 'likely entry point' });
     }
   }
