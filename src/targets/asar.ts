@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { checkEntryPath } from './entry-path.js';
-import type { Target, TargetFile, TargetLimits } from './types.js';
+import type { Target, TargetLimits } from './types.js';
 import { LimitError, Unpacker, type FileSink } from './unpack.js';
 
 /**
@@ -134,48 +134,4 @@ export function openAsar(file: string, display: string, limits: TargetLimits): T
     throw e;
   }
   return { display, kind: 'asar', root: u.root, ...u.finish(), cleanup: () => u.cleanup() };
-}
-
-/**
- * Opens every `.asar` found inside a target as a folder of the same name (`resources/app.asar/main.js`), so an
- * Electron app's code is scanned wherever it sits. The .asar file itself stays listed too.
- */
-export function expandNestedAsar(target: Target, limits: TargetLimits): Target {
-  const asars = target.files.filter((f) => f.rel.endsWith('.asar') && f.size > 0 && hasAsarMagic(f));
-  if (!asars.length) return target;
-  const u = new Unpacker(limits, target.display);
-  for (const f of asars) {
-    try {
-      unpackAsar(u, f.abs, f.rel);
-    } catch (e) {
-      u.error(f.rel, `could not open the asar archive: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-    }
-  }
-  const inner = u.finish();
-  const files: TargetFile[] = [...target.files, ...inner.files].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
-  return {
-    ...target,
-    files,
-    skipped: [...target.skipped, ...inner.skipped],
-    errors: [...target.errors, ...inner.errors],
-    cleanup: async () => {
-      await u.cleanup();
-      await target.cleanup();
-    },
-  };
-}
-
-function hasAsarMagic(f: TargetFile): boolean {
-  try {
-    const fd = openSync(f.abs, OPEN_FLAGS);
-    try {
-      if (!fstatSync(fd).isFile()) return false;
-      const head = Buffer.alloc(26);
-      return looksLikeAsar(head.subarray(0, readSync(fd, head, 0, 26, 0)));
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return false;
-  }
 }

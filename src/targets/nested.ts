@@ -1,3 +1,4 @@
+import { isVendoredPath } from '../analyzers/file-facts.js';
 import type { ScanError, Skipped } from '../core/report.js';
 import { openAsar } from './asar.js';
 import { archiveByMagic, type ArchiveKind } from './detect.js';
@@ -14,6 +15,12 @@ import type { Target, TargetFile, TargetLimits } from './types.js';
  * go to skipped (by design: data formats) or errors (could not be examined: too deep, encrypted, damaged, over limits).
  */
 export const MAX_NESTING = 2;
+/**
+ * In vendored code (node_modules/, dist/ …) one level: packages ship their own tarball, which holds the previous one
+ * (aes-js, under every ethers v6 install, nests itself 3 deep). A deeper one there is listed under skipped and the
+ * scan stays complete, as with vendored files analysed reduced; anywhere else it is an error.
+ */
+export const MAX_NESTING_VENDORED = 1;
 
 /**
  * Names never sniffed: the text and code formats that make up nearly every file of a large tree (one open per file
@@ -105,8 +112,12 @@ export async function expandNested(target: Target, limits: TargetLimits, passwor
           skipped.push({ path: f.rel, reason: what.skip });
           continue;
         }
-        if (depth > MAX_NESTING) {
-          errors.push({ path: f.rel, message: `nested ${what.kind} archive not unpacked: more than ${MAX_NESTING} archives deep; its entries were not examined` });
+        const vendored = isVendoredPath(f.rel);
+        const maxDepth = vendored ? MAX_NESTING_VENDORED : MAX_NESTING;
+        if (depth > maxDepth) {
+          const message = `nested ${what.kind} archive not unpacked: more than ${maxDepth} archive${maxDepth > 1 ? 's' : ''} deep${vendored ? ' in vendored code' : ''}; its entries were not examined`;
+          if (vendored) skipped.push({ path: f.rel, reason: message });
+          else errors.push({ path: f.rel, message });
           continue;
         }
         const left = { ...limits, maxTotalBytes: limits.maxTotalBytes - usedBytes, maxEntries: limits.maxEntries - usedEntries };

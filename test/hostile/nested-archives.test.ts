@@ -94,6 +94,17 @@ describe('nested archives', () => {
     assert.equal(exitCode(r, 'malicious'), 2);
   });
 
+  it('in vendored code one level only: a package that ships its own tarball (aes-js) is skipped past it, the scan stays complete', async () => {
+    const v1 = await tarBytes([file('package/index.js', 'module.exports = 1;\n')], true);
+    const v2 = await tarBytes([file('package/index.js', 'module.exports = 2;\n'), { header: { name: 'package/aes-1.0.tgz', size: v1.length, type: 'file' }, body: v1 }], true);
+    const d = writeTree(tmp(), { 'node_modules/aes/index.js': 'module.exports = 3;\n', 'node_modules/aes/aes-1.0.tgz': v2 });
+    const r = await scan(d, { threads: 0 });
+    assert.equal(r.stats.files, 4); // the folder's 2 files, the outer tarball's 2 entries
+    const skipped = r.skipped.find((s) => s.path === 'node_modules/aes/aes-1.0.tgz/package/aes-1.0.tgz');
+    assert.match(skipped?.reason ?? '', /more than 1 archive deep in vendored code/);
+    assert.equal(r.incomplete, false);
+  });
+
   it('a zip bomb and escaping entries inside a nested archive are refused and reported', async () => {
     const nested = buildZip([
       { name: 'ok.js', data: 'module.exports = 1;\n' },
