@@ -75,7 +75,7 @@ const VARIANTS: Record<string, Variant> = {
   'm-git-hook-python': { expect: 'malicious', holdout: 'clean', tactic: 'placement', shape: "shipped .git/hooks/post-checkout python3 -c exec(urlopen())" },
   'm-hangul-filler': { expect: 'malicious', holdout: 'suspicious', tactic: 'obfuscation', shape: "invisible U+3164 identifier destructured from req.query and executed (invisible backdoor)" },
   'm-js-reverse-shell': { expect: 'malicious', holdout: 'clean', tactic: 'stealer', shape: "net.Socket to raw IP:4666 piped into a spawned /bin/sh (JS reverse shell)" },
-  'm-json-hidden-payload': { expect: 'suspicious', holdout: 'suspicious', tactic: 'obfuscation', shape: "base64 payload in a package.json field, read back and evaled", todo: "C (flow): a field of a required JSON file (require('../package.json').x) is not a literal origin whose value can be shown" },
+  'm-json-hidden-payload': { expect: 'malicious', holdout: 'suspicious', tactic: 'obfuscation', shape: "base64 payload in a package.json field, read back and evaled" },
   'm-lefthook': { expect: 'malicious', holdout: 'clean', tactic: 'placement', shape: "lefthook.yml post-checkout curl | sh, installed by prepare" },
   'm-lockfile-resolved': { expect: 'suspicious', holdout: 'suspicious', tactic: 'dependency', shape: "package-lock resolves express to a tarball on a raw IP", todo: 'by design: a lockfile tarball on a raw IP is high/high (suspicious) offline' },
   'm-module-name-var': { expect: 'malicious', holdout: 'clean', tactic: 'obfuscation', shape: "module name joined from pieces and held in a variable, cp['ex'+'ec'](base64 curl | sh) at postinstall" },
