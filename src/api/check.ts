@@ -319,7 +319,7 @@ export async function targetNames(spec: string, options: CheckOptions = {}): Pro
   } else {
     // Archives are opened again (safely, into a temp folder) for their manifest only.
     try {
-      const target = await openTarget(spec, { password: options.password, limits: options.limits });
+      const target = await openTarget(spec, { password: options.password, limits: options.limits, nestedArchives: false });
       cleanup = () => target.cleanup();
       const top = target.files[0]?.rel.split('/')[0];
       if (top && target.files.every((f) => f.rel.startsWith(`${top}/`))) push(top);

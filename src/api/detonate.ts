@@ -33,7 +33,8 @@ function portsFrom(iocs: Ioc[]): number[] {
  */
 export async function detonate(targetSpec: string, options: DetonateApiOptions = {}): Promise<Report> {
   const staticReport = await scan(targetSpec, options);
-  const target = await openTarget(targetSpec, options);
+  // As on disk: the jail gets the archive files themselves, not their entries listed as `<archive>/<entry>`.
+  const target = await openTarget(targetSpec, { ...options, nestedArchives: false });
   let summary: DetonationSummary;
   let behaviour: Finding[] = [];
   const errors = [...staticReport.errors];

@@ -19,7 +19,7 @@ export async function openTarget(spec: string, opts: OpenOptions = {}): Promise<
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const target = await openOuter(spec, opts, limits);
   try {
-    return await expandNested(target, limits, opts.password);
+    return opts.nestedArchives === false ? target : await expandNested(target, limits, opts.password);
   } catch (e) {
     await target.cleanup();
     throw e;

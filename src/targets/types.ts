@@ -50,4 +50,9 @@ export interface OpenOptions {
   npmFetch?: NpmFetcher;
   /** Replaces the PyPI JSON API download for `pypi:` targets (tests, offline mirrors). */
   pypiFetch?: PypiFetcher;
+  /**
+   * Archives inside the target are opened and their entries listed as `<archive>/<entry>` (default true; see
+   * nested.ts). false lists the files as they are on disk: detonation copies them into the jail by path.
+   */
+  nestedArchives?: boolean;
 }

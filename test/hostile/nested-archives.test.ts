@@ -200,6 +200,16 @@ describe('nested archives', () => {
     assert.match(skipped['lib/words.jar'] ?? '', /compiled Java/);
   });
 
+  it('nestedArchives: false lists the files as they are on disk (detonation copies them into the jail by path)', async () => {
+    const d = writeTree(tmp(), { 'tools/cache.dat': buildZip([{ name: '__main__.py', data: 'print(1)\n' }]), 'main.py': 'print(2)\n' });
+    const t = await openTarget(d, { nestedArchives: false });
+    try {
+      assert.deepEqual(t.files.map((f) => f.rel), ['main.py', 'tools/cache.dat']);
+    } finally {
+      await t.cleanup();
+    }
+  });
+
   it('a tree without archives comes back as the same target (no copy, no extra work)', async () => {
     const d = writeTree(tmp(), { 'index.js': 'module.exports = 1;\n', 'README.md': '# x\n', 'LICENSE': 'MIT License\n'.repeat(10) });
     const t = await openTarget(d);
