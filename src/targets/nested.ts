@@ -40,6 +40,12 @@ for (const ext of '.jar .war .ear .jmod .aar .apk .aab .ipa .appx .msix .xap'.sp
   DATA_ZIP[ext] = 'a compiled Java/Android/iOS/Windows package (class/dex/native files, which no rule reads)';
 }
 
+/**
+ * Each archive opened costs a private temp folder (~1 ms to make and remove): a tree of 100k tiny zips must not take
+ * minutes. Past this many, the rest are counted in one error (their entries were not examined).
+ */
+export const MAX_NESTED_ARCHIVES = 1000;
+
 const HEAD_BYTES = 4096;
 const MIN_ARCHIVE_BYTES = 22; // the smallest ZIP (an empty one) is 22 bytes
 
@@ -86,7 +92,7 @@ async function openNested(kind: Exclude<ArchiveKind, null>, f: TargetFile, limit
  * Opens the archives among the target's files (by magic bytes, whatever their names) and returns the target with
  * their entries added as files `<archive path>/<entry>`; nested archives in those, up to MAX_NESTING levels.
  */
-export async function expandNested(target: Target, limits: TargetLimits, password?: string): Promise<Target> {
+export async function expandNested(target: Target, limits: TargetLimits, password?: string, maxArchives = MAX_NESTED_ARCHIVES): Promise<Target> {
   const fromArchive = target.kind !== 'directory' && target.kind !== 'file';
   // What the target's own unpacking already used counts against the shared limits.
   let usedBytes = fromArchive ? target.files.reduce((n, f) => n + f.size, 0) : 0;
@@ -96,6 +102,7 @@ export async function expandNested(target: Target, limits: TargetLimits, passwor
   const errors: ScanError[] = [];
   const opened: Opened[] = [];
   const head = Buffer.alloc(HEAD_BYTES);
+  let notOpened = 0;
   // Level by level, iteratively: the files of one level's archives are the next level's candidates.
   let level: TargetFile[] = target.files;
   try {
@@ -118,6 +125,10 @@ export async function expandNested(target: Target, limits: TargetLimits, passwor
           const message = `nested ${what.kind} archive not unpacked: more than ${maxDepth} archive${maxDepth > 1 ? 's' : ''} deep${vendored ? ' in vendored code' : ''}; its entries were not examined`;
           if (vendored) skipped.push({ path: f.rel, reason: message });
           else errors.push({ path: f.rel, message });
+          continue;
+        }
+        if (opened.length >= maxArchives) {
+          notOpened++;
           continue;
         }
         const left = { ...limits, maxTotalBytes: limits.maxTotalBytes - usedBytes, maxEntries: limits.maxEntries - usedEntries };
@@ -152,6 +163,9 @@ export async function expandNested(target: Target, limits: TargetLimits, passwor
   } catch (e) {
     for (const o of opened) await o.cleanup().catch(() => {});
     throw e;
+  }
+  if (notOpened) {
+    errors.push({ path: target.display, message: `${notOpened} more archive${notOpened === 1 ? '' : 's'} inside the target not unpacked (limit: ${maxArchives} nested archives); their entries were not examined` });
   }
   if (!added.length && !skipped.length && !errors.length) return target;
   const files = added.length ? [...target.files, ...added].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0)) : target.files;

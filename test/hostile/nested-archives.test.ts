@@ -150,6 +150,19 @@ describe('nested archives', () => {
     }
   });
 
+  it('past the cap on nested archives the rest are counted in one error, not opened', async () => {
+    const z = buildZip([{ name: 'x.js', data: 'module.exports = 1;\n' }]);
+    const d = writeTree(tmp(), { 'a/1.dat': z, 'a/2.dat': z, 'a/3.dat': z, 'a/4.dat': z });
+    const t = await openTarget(d, { nestedArchives: false });
+    const out = await expandNested(t, DEFAULT_LIMITS, undefined, 2);
+    try {
+      assert.deepEqual(out.files.filter((f) => f.rel.endsWith('/x.js')).map((f) => f.rel), ['a/1.dat/x.js', 'a/2.dat/x.js']);
+      assert.deepEqual(out.errors.map((e) => e.message), ['2 more archives inside the target not unpacked (limit: 2 nested archives); their entries were not examined']);
+    } finally {
+      await out.cleanup();
+    }
+  });
+
   it('an encrypted nested zip and a damaged one are errors, not silence', async () => {
     const w = new zipjs.ZipWriter(new zipjs.Uint8ArrayWriter(), { password: 's3cret', zipCrypto: true, useWebWorkers: false });
     await w.add('index.js', new zipjs.TextReader(JS_PAYLOAD));
