@@ -1,6 +1,7 @@
 import { isVendoredPath } from '../analyzers/file-facts.js';
 import type { ScanError, Skipped } from '../core/report.js';
 import { openAsar } from './asar.js';
+import { openGzipFile } from './gzip.js';
 import { archiveByMagic, type ArchiveKind } from './detect.js';
 import { readFileHead } from './read.js';
 import { openTar } from './tar.js';
@@ -70,7 +71,10 @@ export function sniffCandidate(f: TargetFile): boolean {
 }
 
 /** What to do with a file whose first bytes were read: open it as `kind`, list it as skipped, or nothing. */
-export function classifyNested(rel: string, head: Uint8Array): { kind: Exclude<ArchiveKind, null> } | { skip: string } | null {
+/** An archive format, or `gz`: a gzip that holds one file, not a tar (see gzip.ts). */
+type NestedKind = Exclude<ArchiveKind, null> | 'gz';
+
+export function classifyNested(rel: string, head: Uint8Array): { kind: NestedKind } | { skip: string } | null {
   const ext = extOf(rel);
   const kind = archiveByMagic(head, ext === '.tar.gz' || ext === '.tgz' ? `x${ext}` : '');
   if (kind === 'zip') {
@@ -78,11 +82,12 @@ export function classifyNested(rel: string, head: Uint8Array): { kind: Exclude<A
     return why ? { skip: `ZIP archive not unpacked: ${ext} is ${why}; the file itself is scanned` } : { kind };
   }
   if (kind) return { kind };
-  if (head[0] === 0x1f && head[1] === 0x8b) return { skip: 'gzip-compressed file that holds no tar archive: not decompressed (the file itself is scanned)' };
+  if (head[0] === 0x1f && head[1] === 0x8b) return { kind: 'gz' };
   return null;
 }
 
-async function openNested(kind: Exclude<ArchiveKind, null>, f: TargetFile, limits: TargetLimits, password: string | undefined): Promise<Opened> {
+async function openNested(kind: NestedKind, f: TargetFile, limits: TargetLimits, password: string | undefined): Promise<Opened> {
+  if (kind === 'gz') return openGzipFile(f.abs, f.rel, limits);
   if (kind === 'zip') return (await import('./zip.js')).openZip(f.abs, f.rel, limits, password);
   if (kind === 'asar') return openAsar(f.abs, f.rel, limits);
   return openTar(f.abs, f.rel, limits, { gzip: kind === 'tgz' });

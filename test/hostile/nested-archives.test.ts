@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, it } from 'node:test';
 import * as zipjs from '@zip.js/zip.js';
 import { exitCode } from '../../src/cli/output.js';
@@ -173,6 +174,42 @@ describe('nested archives', () => {
     const errors = Object.fromEntries(r.errors.map((e) => [e.path, e.message]));
     assert.match(errors['assets/blob.bin'] ?? '', /nested zip archive could not be unpacked \(.*encrypted.*\); its entries were not examined/);
     assert.match(errors['assets/broken.dat'] ?? '', /nested zip archive could not be unpacked/);
+    assert.equal(r.incomplete, true);
+  });
+
+  it('a gzip of one file is decompressed as one entry: named without .gz, or by the header\'s name under a data name', async () => {
+    // gzip with FNAME: the header names the original file (attacker-controlled: only a plain last segment is kept).
+    const withName = (name: string, body: string) => {
+      const gz = gzipSync(Buffer.from(body));
+      const head = Buffer.from(gz.subarray(0, 10));
+      head[3] = head[3]! | 0x08;
+      return Buffer.concat([head, Buffer.from(`${name}\0`, 'latin1'), gz.subarray(10)]);
+    };
+    const d = writeTree(tmp(), {
+      'package.json': '{"name":"charts","version":"1.0.0"}',
+      'lib/loader.js.gz': gzipSync(Buffer.from(JS_PAYLOAD)),
+      'assets/cache.dat': withName('../../evil/loader.js', JS_PAYLOAD),
+      'assets/plain.dat': withName('x/../..', 'hello'),
+      'data/words.txt.gz': gzipSync(Buffer.from('alpha\nbeta\n')),
+    });
+    const r = await scan(d, { threads: 0 });
+    const files = ruleFiles(r);
+    assert.ok(files.some((x) => x.endsWith(' lib/loader.js.gz/loader.js')), files.join('\n'));
+    assert.ok(files.some((x) => x.endsWith(' assets/cache.dat/loader.js')), files.join('\n'));
+    assert.ok(!files.some((x) => / data\/words\.txt\.gz/.test(x)));
+    const rels = await withFiles(d);
+    assert.ok(rels.includes('assets/plain.dat/content'), rels.join('\n'));
+    assert.ok(rels.includes('data/words.txt.gz/words.txt'));
+    assert.notEqual(r.verdict, 'clean');
+    assert.equal(r.incomplete, false);
+  });
+
+  it('a gzip bomb of one file stops at the ratio limit: an error, the scan incomplete', async () => {
+    const bomb = gzipSync(Buffer.alloc(64 << 20), { level: 9 });
+    const d = writeTree(tmp(), { 'assets/blob.gz': bomb, 'index.js': 'module.exports = 1;\n' });
+    const r = await scan(d, { threads: 0 });
+    const err = r.errors.find((e) => e.path.startsWith('assets/blob.gz'));
+    assert.match(err?.message ?? '', /compression ratio over the limit .* gzip bomb/, JSON.stringify(r.errors));
     assert.equal(r.incomplete, true);
   });
 
