@@ -23,6 +23,14 @@ export function lightHeapMb(threads: number): number {
   return Math.max(LIGHT_HEAP_MIN_MB, Math.floor((TOTAL_BUDGET_MB - MAIN_THREAD_MB - HEAVY_HEAP_MB - WORKER_OVERHEAD_MB) / lightThreads) - WORKER_OVERHEAD_MB);
 }
 
+/**
+ * First old-generation GC limit of every worker (V8's --initial-old-space-size; see tuneWorkerV8 in prestart.ts). A
+ * worker lets garbage pile up to it before its first major GC, so all workers together get at most
+ * WORKERS_FIRST_GC_MB: 256 MB each with 2 workers, 150 with 4. Each worker's cap above still holds.
+ */
+const WORKERS_FIRST_GC_MB = 600;
+export const initialOldSpaceMb = (threads: number): number => Math.min(256, Math.floor(WORKERS_FIRST_GC_MB / (threads >= 1 ? threads : 1)));
+
 /** Worker threads when the caller does not say: one per core, at most 4. */
 export const defaultThreads = (): number => Math.min(availableParallelism(), 4);
 

@@ -95,8 +95,8 @@ export class Engine {
   }
 
   static start(opts: EngineOptions = {}): Engine {
-    tuneWorkerV8();
     const wanted = opts.threads ?? defaultThreads();
+    tuneWorkerV8(Math.max(1, Math.floor(wanted)));
     return new Engine(Math.max(0, Math.floor(wanted)), opts.heapMb);
   }
 

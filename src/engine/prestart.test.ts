@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prestartWorker, releasePrestarted, takePrestarted, targetLooksLarge, wantsWorker } from './prestart.js';
-import { HEAVY_HEAP_MB, lightHeapMb, SMALL_TREE_BYTES, SMALL_TREE_FILES } from './memory-plan.js';
+import { HEAVY_HEAP_MB, initialOldSpaceMb, lightHeapMb, SMALL_TREE_BYTES, SMALL_TREE_FILES } from './memory-plan.js';
 import { Engine } from './pool.js';
 
 describe('prestarted worker (bin/lurescan.js starts it before loading the CLI)', { timeout: 60_000 }, () => {
@@ -102,5 +102,15 @@ describe('targetLooksLarge (start-up hint: is the target surely not a small tree
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('memory plan: the workers\' first GC limit', () => {
+  it('is 256 MB each with 1-2 workers and shrinks with more, all together at most 600 MB', () => {
+    assert.equal(initialOldSpaceMb(1), 256);
+    assert.equal(initialOldSpaceMb(2), 256);
+    assert.equal(initialOldSpaceMb(4), 150);
+    for (let t = 1; t <= 16; t++) assert.ok(t * initialOldSpaceMb(t) <= 600 && initialOldSpaceMb(t) <= 256, `${t} threads`);
+    assert.equal(initialOldSpaceMb(Number.NaN), 256);
   });
 });

@@ -9,7 +9,7 @@ import { setFlagsFromString } from 'node:v8';
 import { Piscina } from 'piscina';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultThreads, HEAVY_HEAP_MB, lightHeapMb, SMALL_TREE_BYTES, SMALL_TREE_FILES } from './memory-plan.js';
+import { defaultThreads, HEAVY_HEAP_MB, initialOldSpaceMb, lightHeapMb, SMALL_TREE_BYTES, SMALL_TREE_FILES } from './memory-plan.js';
 
 
 /**
@@ -23,21 +23,22 @@ import { defaultThreads, HEAVY_HEAP_MB, lightHeapMb, SMALL_TREE_BYTES, SMALL_TRE
  *   bundle and the 20 MB obfuscated file.
  * - GC. A worker's heap grows from a few MB to the size of the biggest AST it holds (~100 MB for a 2.3 MB bundle), and
  *   V8 starts with small limits: ~10 major GCs on the way, each marking the whole live AST, and ~70 scavenges with a
- *   1–8 MB young generation, each copying the nodes parsed since the last. A first old-generation limit of
- *   INITIAL_OLD_SPACE_MB and a young generation that starts at its usual ceiling remove the major GCs of a lure repo and
- *   a third of the scavenges (dex-staking: -0.4 CPU-s, -0.25 s wall, same findings). Memory stays inside the plan in
- *   pool.ts: each worker's cap (resourceLimits) is unchanged and still bounds what garbage may pile up before a GC.
+ *   1–8 MB young generation, each copying the nodes parsed since the last. A first old-generation limit
+ *   (initialOldSpaceMb: 256 MB with 2 workers) and a young generation that starts at its usual ceiling remove the major
+ *   GCs of a lure repo and a third of the scavenges (dex-staking: -0.4 CPU-s, -0.25 s wall, same findings). Memory stays
+ *   inside the plan (memory-plan.ts): the workers' first limits together stay under 600 MB, and each worker's cap
+ *   (resourceLimits) still bounds its heap.
+ * `threads`: the engine's worker count (the first call decides; later calls change nothing).
  */
-export const INITIAL_OLD_SPACE_MB = 256;
 const YOUNG_SEMI_SPACE_MB = 16;
 let tuned = false;
-export function tuneWorkerV8(): void {
+export function tuneWorkerV8(threads: number): void {
   if (tuned) return;
   tuned = true;
   // A flag given on the command line (a user tuning or measuring) wins.
   const given = (flag: string) => process.execArgv.some((a) => a.startsWith(flag));
   if (!given('--interrupt-budget')) setFlagsFromString('--interrupt-budget=1000000');
-  if (!given('--initial-old-space-size')) setFlagsFromString(`--initial-old-space-size=${INITIAL_OLD_SPACE_MB}`);
+  if (!given('--initial-old-space-size')) setFlagsFromString(`--initial-old-space-size=${initialOldSpaceMb(threads)}`);
   if (!given('--min-semi-space-size')) setFlagsFromString(`--min-semi-space-size=${YOUNG_SEMI_SPACE_MB}`);
 }
 
@@ -98,10 +99,10 @@ function start(threads: number, heapMb: number): Early {
  */
 export function prestartWorker(argv?: readonly string[]): void {
   if (early.heavy) return;
-  tuneWorkerV8();
+  const threads = argv ? plannedThreads(argv) : defaultThreads();
+  tuneWorkerV8(threads);
   early.heavy = start(1, HEAVY_HEAP_MB);
-  const threads = argv ? plannedThreads(argv) : 1;
-  if (threads > 1 && targetLooksLarge(argv!)) early.light = start(threads - 1, lightHeapMb(threads));
+  if (argv && threads > 1 && targetLooksLarge(argv)) early.light = start(threads - 1, lightHeapMb(threads));
 }
 
 /** The prestarted pool of this lane if it has this many threads and this heap cap, once, with its earlier failures. */
