@@ -12,8 +12,8 @@ if (preload) {
 // Ctrl-C must still remove unpacked samples: exit through process.exit so the cleanup 'exit' hooks run.
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) process.on(signal, () => process.exit(code));
 
-// The bundled CLI (dist/bundle/, built by `npm run build`). For a scan, the worker threads start loading the rules
-// first, while the main thread loads the CLI (src/engine/prestart.ts); the scan's engine takes them over.
+// The bundled CLI (dist/bundle/, built by `npm run build`). For a scan, the first worker thread starts loading the
+// rules first, while the main thread loads the CLI (src/engine/prestart.ts); the scan's engine takes it over.
 const argv = process.argv.slice(2);
 const bundle = (name) =>
   import(`../dist/bundle/${name}.js`).catch((e) => {

@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
  * results) stays near 150 MB; one "heavy" worker takes the files over HEAVY_FILE_BYTES one at a time — two big ASTs are
  * never alive at once — and any light batch when no heavy file waits; the other workers take light batches only.
  * Each worker's V8 heap is capped (resourceLimits): a hostile file that balloons memory kills its worker, is reported,
- * and the scan goes on, instead of the process growing past the budget. Shared by the engine (pool.ts) and the workers
+ * and the scan goes on, instead of the process growing past the budget. Shared by the engine (pool.ts) and the worker
  * bin/lurescan.js starts before the CLI is loaded (prestart.ts), which must be sized the same to be adopted.
  */
 export const HEAVY_FILE_BYTES = 1 << 20;
@@ -35,6 +35,6 @@ export const initialOldSpaceMb = (threads: number): number => Math.min(256, Math
 export const defaultThreads = (): number => Math.min(availableParallelism(), 4);
 
 /** A tree this small is analysed by the single heavy-capable worker, whose start the walk already paid for. */
-export const SMALL_TREE_BYTES = 1 << 20;
-export const SMALL_TREE_FILES = 200;
+const SMALL_TREE_BYTES = 1 << 20;
+const SMALL_TREE_FILES = 200;
 export const isSmallTree = (bytes: number, files: number): boolean => bytes <= SMALL_TREE_BYTES && files <= SMALL_TREE_FILES;

@@ -1,6 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { Piscina } from 'piscina';
-import { tuneWorkerV8, newPool, takePrestarted, releasePrestartedLight } from './prestart.js';
+import { tuneWorkerV8, newPool, takePrestarted } from './prestart.js';
 import { defaultThreads, HEAVY_FILE_BYTES, HEAVY_HEAP_MB, isSmallTree, lightHeapMb } from './memory-plan.js';
 import type { ScanError, Skipped } from '../core/report.js';
 import type { AnyRule } from '../core/rule.js';
@@ -102,8 +102,8 @@ export class Engine {
 
   private makeLane(threads: number, heavy: boolean): Lane {
     const heapMb = this.heapMb ?? (heavy ? HEAVY_HEAP_MB : lightHeapMb(this.threads));
-    // The lane's workers may already be loading (bin/lurescan.js started them before the CLI: see prestart.ts).
-    const early = takePrestarted(heavy, threads, heapMb);
+    // The heavy lane's worker may already be loading (bin/lurescan.js started it before the CLI: see prestart.ts).
+    const early = threads === 1 && heavy ? takePrestarted(heapMb) : undefined;
     const pool = early?.pool ?? newPool(threads, heapMb);
     // A worker that dies outside a task (out of memory while idle, a native crash) is an 'error' event: without a
     // listener it would end the whole process. It is recorded instead, and the scan is marked incomplete.
@@ -122,8 +122,7 @@ export class Engine {
     if (this.prepared || this.closed || this.threads === 0) return;
     this.prepared = true;
     const totalBytes = files.reduce((n, f) => n + f.size, 0);
-    if (isSmallTree(totalBytes, files.length)) void releasePrestartedLight();
-    else if (this.threads > 1 && this.lanes.length === 1) this.lanes.push(this.makeLane(this.threads - 1, false));
+    if (!isSmallTree(totalBytes, files.length) && this.threads > 1 && this.lanes.length === 1) this.lanes.push(this.makeLane(this.threads - 1, false));
     const rule = selectRules(opts.ruleSelection).find((r) => r.id === 'obfuscator-io');
     if (rule) for (const rel of startDeobfuscation(files, opts.maxFileBytes, rule.appliesTo)) this.predecoded.add(rel);
   }

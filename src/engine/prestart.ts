@@ -1,15 +1,14 @@
 /**
- * The engine's worker threads, startable before the CLI is loaded. bin/lurescan.js starts them for a `scan`, so the
- * workers load the rules (each its own copy, ~1.2 MB of bundled code) while the main thread loads the CLI, instead of
- * after it: the two were each about half of the fixed latency of a small scan. Engine.start then adopts them as the
- * pools of its lanes. Kept small on purpose: piscina, the memory plan and this file, no rules.
+ * The engine's first worker thread, startable before the CLI is loaded. bin/lurescan.js starts it for a `scan`, so the
+ * worker loads the rules (its own copy, ~1.2 MB of bundled code) while the main thread loads the CLI, instead of
+ * after it: the two were each about half of the fixed latency of a small scan. Engine.start then adopts it as the
+ * pool of its heavy lane (the one every scan starts with). Kept small on purpose: piscina, the memory plan and this
+ * file, no rules.
  */
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { Piscina } from 'piscina';
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { defaultThreads, HEAVY_HEAP_MB, initialOldSpaceMb, lightHeapMb, SMALL_TREE_BYTES, SMALL_TREE_FILES } from './memory-plan.js';
+import { defaultThreads, HEAVY_HEAP_MB, initialOldSpaceMb } from './memory-plan.js';
 
 
 /**
@@ -72,61 +71,39 @@ export function wantsWorker(argv: readonly string[]): boolean {
   return true;
 }
 
-interface Early {
-  pool: Piscina;
-  threads: number;
-  heapMb: number;
-  errors: Error[];
-  onError: (e: Error) => void;
-}
-/** The workers started before the CLI: the heavy lane's one, and the light lane's when the target looks large. */
-const early: { heavy?: Early; light?: Early } = {};
+let early: { pool: Piscina; errors: Error[]; onError: (e: Error) => void } | undefined;
 
-function start(threads: number, heapMb: number): Early {
+/**
+ * Starts the heavy lane's worker now (bin/lurescan.js, before loading the CLI); taken by the next Engine.start.
+ * `argv` (the scan's command line) gives the thread count the V8 settings are sized for (tuneWorkerV8). The light
+ * lane is not started here: with two workers loading beside the CLI on 2 cores the main thread reached its walk later,
+ * and the scans were no faster (dex-staking 2.02 vs 1.96 s, btaf 1.76 vs 1.71 s, 6–8 interleaved runs).
+ */
+export function prestartWorker(argv?: readonly string[]): void {
+  if (early) return;
+  tuneWorkerV8(argv ? plannedThreads(argv) : defaultThreads());
   const errors: Error[] = [];
-  const pool = newPool(threads, heapMb);
+  const pool = newPool(1, HEAVY_HEAP_MB);
   // Until an engine takes it, a worker failure is kept for that engine (an unhandled 'error' would end the process).
   const onError = (e: Error) => errors.push(e);
   pool.on('error', onError);
-  return { pool, threads, heapMb, errors, onError };
+  early = { pool, errors, onError };
 }
 
-/**
- * Starts the heavy lane's worker now (bin/lurescan.js, before loading the CLI), and the light lane's too when `argv`
- * names a target that will not be a small tree (see targetLooksLarge): loading the rules takes a worker ~0.25 s, and
- * started after the walk the second worker joined a 2-core scan of a lure repo ~0.3 s after the first. Taken by the
- * next Engine.start; a light lane the tree turns out not to need is ended by Engine.prepare.
- */
-export function prestartWorker(argv?: readonly string[]): void {
-  if (early.heavy) return;
-  const threads = argv ? plannedThreads(argv) : defaultThreads();
-  tuneWorkerV8(threads);
-  early.heavy = start(1, HEAVY_HEAP_MB);
-  if (argv && threads > 1 && targetLooksLarge(argv)) early.light = start(threads - 1, lightHeapMb(threads));
+/** The prestarted one-worker pool with this heap cap, once, with the failures it had before (else undefined). */
+export function takePrestarted(heapMb: number): { pool: Piscina; errors: Error[] } | undefined {
+  if (!early || heapMb !== HEAVY_HEAP_MB) return undefined;
+  const { pool, errors, onError } = early;
+  early = undefined;
+  pool.off('error', onError);
+  return { pool, errors };
 }
 
-/** The prestarted pool of this lane if it has this many threads and this heap cap, once, with its earlier failures. */
-export function takePrestarted(heavy: boolean, threads: number, heapMb: number): { pool: Piscina; errors: Error[] } | undefined {
-  const key = heavy ? 'heavy' : 'light';
-  const e = early[key];
-  if (!e || e.threads !== threads || e.heapMb !== heapMb) return undefined;
-  early[key] = undefined;
-  e.pool.off('error', e.onError);
-  return { pool: e.pool, errors: e.errors };
-}
-
-/** Ends the prestarted light lane (the tree is small: one worker will do). */
-export async function releasePrestartedLight(): Promise<void> {
-  const e = early.light;
-  early.light = undefined;
-  await e?.pool.destroy();
-}
-
-/** Ends prestarted workers that no engine took (the command failed before its scan started): the process can exit. */
+/** Ends a prestarted worker that no engine took (the command failed before its scan started): the process can exit. */
 export async function releasePrestarted(): Promise<void> {
-  const { heavy, light } = early;
-  early.heavy = early.light = undefined;
-  await Promise.all([heavy?.pool.destroy(), light?.pool.destroy()]);
+  const e = early;
+  early = undefined;
+  await e?.pool.destroy();
 }
 
 /** `--threads N` of a scan command line, else the engine's default. */
@@ -136,49 +113,4 @@ function plannedThreads(argv: readonly string[]): number {
     if (m) return Math.floor(Number(m[1] ?? argv[i + 1])) || 0;
   }
   return defaultThreads();
-}
-
-/**
- * Whether a scan command line names a target that is surely not a small tree (isSmallTree): an archive or file over
- * its byte limit, or a folder with more files than its file limit. A start-up hint only (a wrong guess costs one
- * worker's start, or starts it later as before): it lists at most PEEK_ENTRIES directory entries, follows no symlink
- * inside the folder, reads no file and never throws. Every argument that names a path is looked at (an option's
- * value that is not a path is skipped); npm: and pypi: targets are not.
- */
-export function targetLooksLarge(argv: readonly string[]): boolean {
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a.startsWith('-') || /^(?:npm|pypi):/.test(a)) continue;
-    let st;
-    try {
-      st = statSync(a); // the user's own argument: a symlink to the target is followed, as the scan does
-    } catch {
-      continue;
-    }
-    if (st.isFile() ? st.size > SMALL_TREE_BYTES : st.isDirectory() && moreFilesThan(a, SMALL_TREE_FILES)) return true;
-  }
-  return false;
-}
-
-const PEEK_ENTRIES = 2000;
-
-function moreFilesThan(root: string, limit: number): boolean {
-  const dirs = [root];
-  let files = 0;
-  let seen = 0;
-  while (dirs.length && seen < PEEK_ENTRIES) {
-    const dir = dirs.pop()!;
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const e of entries) {
-      if (++seen > PEEK_ENTRIES) break;
-      if (e.isDirectory()) dirs.push(join(dir, e.name));
-      else if (e.isFile() && ++files > limit) return true;
-    }
-  }
-  return false;
 }
