@@ -61,7 +61,7 @@ export async function openGzipFile(
       () => sink.close(),
       (e: Error) => {
         sink.abort();
-        u.error(`${display}/${name}`, e instanceof LimitError ? e.message : `could not be decompressed (${(e as NodeJS.ErrnoException).code ?? e.message}); not examined`);
+        u.error(name, e instanceof LimitError ? e.message : `could not be decompressed (${(e as NodeJS.ErrnoException).code ?? e.message}); not examined`);
       },
     );
   } catch (e) {

@@ -204,11 +204,20 @@ describe('nested archives', () => {
     assert.equal(r.incomplete, false);
   });
 
+  it('a truncated gzip of one file is an error naming it, not a silent skip', async () => {
+    const gz = gzipSync(Buffer.from(JS_PAYLOAD.repeat(50)));
+    const d = writeTree(tmp(), { 'lib/loader.js.gz': gz.subarray(0, gz.length - 20), 'index.js': 'module.exports = 1;\n' });
+    const r = await scan(d, { threads: 0 });
+    const err = r.errors.find((e) => e.path === 'lib/loader.js.gz/loader.js');
+    assert.match(err?.message ?? '', /could not be decompressed .*not examined/, JSON.stringify(r.errors));
+    assert.equal(r.incomplete, true);
+  });
+
   it('a gzip bomb of one file stops at the ratio limit: an error, the scan incomplete', async () => {
     const bomb = gzipSync(Buffer.alloc(64 << 20), { level: 9 });
     const d = writeTree(tmp(), { 'assets/blob.gz': bomb, 'index.js': 'module.exports = 1;\n' });
     const r = await scan(d, { threads: 0 });
-    const err = r.errors.find((e) => e.path.startsWith('assets/blob.gz'));
+    const err = r.errors.find((e) => e.path === 'assets/blob.gz/blob');
     assert.match(err?.message ?? '', /compression ratio over the limit .* gzip bomb/, JSON.stringify(r.errors));
     assert.equal(r.incomplete, true);
   });
