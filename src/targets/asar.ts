@@ -1,5 +1,6 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, readSync } from 'node:fs';
 import { checkEntryPath } from './entry-path.js';
+import { openForScan } from './read.js';
 import type { Target, TargetLimits } from './types.js';
 import { LimitError, Unpacker, type FileSink } from './unpack.js';
 
@@ -9,8 +10,6 @@ import { LimitError, Unpacker, type FileSink } from './unpack.js';
  * path-based extraction and would follow the archive's own links.
  */
 const MAX_HEADER_BYTES = 64 << 20;
-/** As in read.ts: never follow a link swapped in, never block on a FIFO. */
-const OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
 
 export function looksLikeAsar(head: Uint8Array): boolean {
   if (head.length < 26) return false;
@@ -29,7 +28,7 @@ interface AsarNode {
 /** Unpacks `file` under `prefix` (`''` for a target of its own, `resources/app.asar` when found inside one). */
 export function unpackAsar(u: Unpacker, file: string, prefix: string): void {
   const label = prefix || u.label;
-  const fd = openSync(file, OPEN_FLAGS);
+  const fd = openForScan(file);
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) return u.error(label, 'not a regular file: not opened as an asar archive');

@@ -1,15 +1,12 @@
-import { closeSync, constants, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
-import { pipeline, Writable } from 'node:stream';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import type { ScanError, Skipped } from '../core/report.js';
+import { openForScan } from './read.js';
 import type { TargetFile, TargetLimits } from './types.js';
-import { LimitError, Unpacker } from './unpack.js';
-
-/** Small files legitimately compress well (a padded config); the ratio limit applies past this much output. */
-const RATIO_MIN_BYTES = 1 << 20;
-/** As every read of a scanned file: no symlink followed, a FIFO swapped in does not block. */
-const OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+import { LimitError, RATIO_MIN_BYTES, Unpacker, type FileSink } from './unpack.js';
 
 /**
  * A gzip file that holds one file, not a tar (`loader.js.gz`, a "data" blob a loader gunzips and evals): decompressed
@@ -23,53 +20,50 @@ export async function openGzipFile(
   display: string,
   limits: TargetLimits,
 ): Promise<{ files: TargetFile[]; skipped: Skipped[]; errors: ScanError[]; cleanup(): Promise<void> }> {
-  const fd = openSync(file, OPEN_FLAGS);
+  const fd = openForScan(file);
   let name: string;
   let compressed: number;
+  let u: Unpacker;
   try {
     ({ name, compressed } = gzipEntryName(fd, display));
+    u = new Unpacker(limits, display, Math.min(limits.maxTotalBytes, compressed * limits.maxRatio));
   } catch (e) {
     closeSync(fd);
     throw e;
   }
-  let streamed = false;
-  let unpacker: Unpacker | undefined;
+  // From here the stream owns the descriptor (closed when it ends or is destroyed).
+  const source = createReadStream('', { fd, start: 0, autoClose: true });
+  let sink: FileSink;
   try {
-    unpacker = new Unpacker(limits, display, Math.min(limits.maxTotalBytes, compressed * limits.maxRatio));
-    const u = unpacker;
-    const sink = u.openFile(name, undefined);
-    let out = 0;
-    await new Promise<void>((resolve, reject) => {
-      const guard = new Writable({
-        write(chunk: Buffer, _enc, done) {
-          out += chunk.length;
-          if (out > RATIO_MIN_BYTES && out / Math.max(compressed, 1) > limits.maxRatio) {
-            done(new LimitError(`not decompressed past ${out} bytes: compression ratio over the limit ${limits.maxRatio}:1 — a gzip bomb?`));
-            return;
-          }
-          try {
-            sink.write(chunk);
-            done();
-          } catch (e) {
-            done(e as Error);
-          }
-        },
-      });
-      streamed = true;
-      pipeline(createReadStream('', { fd, start: 0, autoClose: true }), createGunzip(), guard, (e) => (e ? reject(e) : resolve()));
-    }).then(
-      () => sink.close(),
-      (e: Error) => {
-        sink.abort();
-        u.error(name, e instanceof LimitError ? e.message : `could not be decompressed (${(e as NodeJS.ErrnoException).code ?? e.message}); not examined`);
-      },
-    );
+    sink = u.openFile(name, undefined);
   } catch (e) {
-    if (!streamed) closeSync(fd);
-    await unpacker?.cleanup();
+    source.destroy();
+    await u.cleanup();
     throw e;
   }
-  const u = unpacker;
+  let out = 0;
+  const guard = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      out += chunk.length;
+      if (out > RATIO_MIN_BYTES && out / Math.max(compressed, 1) > limits.maxRatio) {
+        done(new LimitError(`not decompressed past ${out} bytes: compression ratio over the limit ${limits.maxRatio}:1 — a gzip bomb?`));
+        return;
+      }
+      try {
+        sink.write(chunk);
+        done();
+      } catch (e) {
+        done(e as Error);
+      }
+    },
+  });
+  try {
+    await pipeline(source, createGunzip(), guard);
+    sink.close();
+  } catch (e) {
+    sink.abort();
+    u.error(name, e instanceof LimitError ? e.message : `could not be decompressed (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); not examined`);
+  }
   return { ...u.finish(), cleanup: () => u.cleanup() };
 }
 

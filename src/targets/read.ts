@@ -29,7 +29,7 @@ export function readFileForScan(abs: string, maxBytes: number): ReadResult {
 }
 
 /** O_NOFOLLOW as above; O_NONBLOCK: a FIFO swapped in must not block the reader forever. */
-function openForScan(abs: string): number {
+export function openForScan(abs: string): number {
   return openSync(abs, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
 }
 

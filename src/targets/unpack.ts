@@ -9,7 +9,7 @@ import type { TargetFile, TargetLimits } from './types.js';
 export class LimitError extends Error {}
 
 /** Zip bombs hide in highly compressible entries; small files (a padded config) legitimately compress well. */
-const RATIO_MIN_BYTES = 1 << 20;
+export const RATIO_MIN_BYTES = 1 << 20;
 const ARCHIVE_RATIO_MIN_BYTES = 64 << 20;
 /** Past this many error lines from one archive the rest are counted, not listed (a bomb can have 200k entries). */
 const MAX_LISTED_ERRORS = 200;
