@@ -95,9 +95,9 @@ export class Engine {
   }
 
   static start(opts: EngineOptions = {}): Engine {
-    const wanted = opts.threads ?? defaultThreads();
-    tuneWorkerV8(Math.max(1, Math.floor(wanted)));
-    return new Engine(Math.max(0, Math.floor(wanted)), opts.heapMb);
+    const threads = Math.max(0, Math.floor(opts.threads ?? defaultThreads()));
+    tuneWorkerV8(threads);
+    return new Engine(threads, opts.heapMb);
   }
 
   private makeLane(threads: number, heavy: boolean): Lane {

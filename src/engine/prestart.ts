@@ -10,7 +10,6 @@ import { setFlagsFromString } from 'node:v8';
 import { Piscina } from 'piscina';
 import { defaultThreads, HEAVY_HEAP_MB, initialOldSpaceMb } from './memory-plan.js';
 
-
 /**
  * V8 settings for the worker isolates, set once per process before the first worker starts (V8 flags are per process;
  * the main isolate, already running, keeps its own). Two measured costs of a scan on 2 cores:
@@ -62,13 +61,11 @@ export function newPool(threads: number, heapMb: number): Piscina {
 /** Whether a CLI command line will start the engine with worker threads (a scan, not --threads 0, not help or detonate). */
 export function wantsWorker(argv: readonly string[]): boolean {
   if (argv[0] !== 'scan') return false;
-  for (let i = 1; i < argv.length; i++) {
+  for (let i = 1; i < argv.length && argv[i] !== '--'; i++) {
     const a = argv[i]!;
-    if (a === '--') break;
     if (a === '-h' || a === '--help' || a === '--detonate') return false;
-    if ((a === '--threads' && argv[i + 1]?.trim() === '0') || /^--threads=\s*0$/.test(a)) return false;
   }
-  return true;
+  return plannedThreads(argv) > 0;
 }
 
 let early: { pool: Piscina; errors: Error[]; onError: (e: Error) => void } | undefined;
