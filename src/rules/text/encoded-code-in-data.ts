@@ -26,8 +26,9 @@ const DOES: Array<[RegExp, string]> = [
   [/(?<![\w$.])eval\s*\(|\bnew\s+Function\s*\(|\bvm\.runIn\w*Context\s*\(|\bexec\s*\(\s*(?:compile|base64|zlib|marshal|__import__|bytes\.fromhex|codecs)|\b__import__\s*\(\s*['"](?:os|subprocess|base64|zlib)['"]/, 'evaluates code'],
 ];
 
-function decode(token: string): string | null {
-  if (HEX.test(token) && token.length % 2 === 0) return Buffer.from(token, 'hex').toString('utf8');
+/** `hex`: whether the token is hex (HEX), when the caller already knows. */
+function decode(token: string, hex = HEX.test(token)): string | null {
+  if (hex) return Buffer.from(token, 'hex').toString('utf8');
   if (!BASE64.test(token)) return null;
   return Buffer.from(token.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
 }
@@ -60,10 +61,11 @@ export default defineRule({
     for (const m of text.matchAll(TOKEN)) {
       if (++tokens > MAX_TOKENS || reported >= MAX_FINDINGS) break;
       const token = m[0];
+      const hex = HEX.test(token);
       // Probe the head first: binary (hashes, images) is rejected without decoding the whole run.
-      const head = decode(token.slice(0, HEX.test(token) ? 48 : 64).replace(/=+$/, ''));
+      const head = decode(token.slice(0, hex ? 48 : 64).replace(/=+$/, ''), hex);
       if (head === null || !readable(head)) continue;
-      let decoded = decode(token.slice(0, MAX_DECODE));
+      let decoded = decode(token.slice(0, MAX_DECODE), hex);
       if (decoded === null || !readable(decoded)) continue;
       // One more layer: base64 of base64 is a common wrapper.
       const inner = /^\s*([A-Za-z0-9+/_-]{40,}={0,2})\s*$/.exec(decoded);
@@ -77,7 +79,7 @@ export default defineRule({
       const iocs: IocArg[] = [...decoded.matchAll(/\bhttps?:\/\/[^\s'"`<>)\]};|]+/g)].slice(0, 5).flatMap((u) => urlIocs(u[0]));
       ctx.report({
         at: { offset: m.index!, length: Math.min(token.length, 200) },
-        message: `${HEX.test(token) ? 'Hex' : 'Base64'} in a data file decodes to code that ${does[1]}`,
+        message: `${hex ? 'Hex' : 'Base64'} in a data file decodes to code that ${does[1]}`,
         evidence: token.length > 200 ? `${token.slice(0, 200)}…` : token,
         decoded: decoded.slice(0, 2000),
         ...(iocs.length ? { iocs } : {}),
