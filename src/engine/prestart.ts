@@ -19,6 +19,10 @@ import { defaultThreads, HEAVY_HEAP_MB, initialOldSpaceMb } from './memory-plan.
  *   threads 2.6). Asking ~8x more bytecode before optimising leaves the truly hot loops (parser, walkers) optimised and
  *   the rest in baseline code: -17 to -30% CPU on lure repos, 10 MB of library JS and @babel; neutral on the 50 MB
  *   bundle and the 20 MB obfuscated file.
+ *   TurboFan's inlining is turned off as well: what it still compiles is mostly the parser's and walkers' big functions,
+ *   and inlining their callees made each job larger (flatAst alone took 250 ms of compiler time over its recompiles)
+ *   for loops that run seconds, not minutes: -4% CPU and wall on dex-staking, neutral on the 300 MB tree, +6% on the
+ *   50 MB single-line bundle (interleaved runs, session 7).
  * - GC. A worker's heap grows from a few MB to the size of the biggest AST it holds (~100 MB for a 2.3 MB bundle), and
  *   V8 starts with small limits: ~10 major GCs on the way, each marking the whole live AST, and ~70 scavenges with a
  *   1–8 MB young generation, each copying the nodes parsed since the last. A first old-generation limit
@@ -38,6 +42,7 @@ export function tuneWorkerV8(threads: number): void {
   if (!given('--interrupt-budget')) setFlagsFromString('--interrupt-budget=1000000');
   if (!given('--initial-old-space-size')) setFlagsFromString(`--initial-old-space-size=${initialOldSpaceMb(threads)}`);
   if (!given('--min-semi-space-size')) setFlagsFromString(`--min-semi-space-size=${YOUNG_SEMI_SPACE_MB}`);
+  if (!given('--turbo-inlining') && !given('--no-turbo-inlining')) setFlagsFromString('--no-turbo-inlining');
 }
 
 function workerFilename(): string {
