@@ -47,6 +47,14 @@ ruleTest(rule, {
       bytes: elf(2, 247),
       findings: [{ line: 1, severity: 'low', message: /eBPF/ }],
     },
+    {
+      name: 'per-platform fallback binaries in a published npm package are low',
+      file: 'package/fallbacks/windows/clipboard_x86_64.exe',
+      bytes: pe(),
+      findings: [{ line: 1, severity: 'low', message: /published npm package/ }],
+    },
+    { name: 'binary in a package tarball inside the repo is low', file: 'vendor-pkgs/tool-1.0.0.tgz/package/bin/tool', bytes: elf(2, 62, 2), findings: [{ line: 1, severity: 'low' }] },
+    { name: 'a folder merely named like a package is not a tarball', file: 'src/package/bin/update.exe', bytes: pe(), findings: [{ line: 1, severity: 'medium' }] },
     { name: 'native addon built in the tree is low', file: 'build/Release/addon.node', bytes: elf(2, 62), findings: [{ line: 1, severity: 'low' }] },
     { name: 'Java class file is low', file: 'lib/Main.class', bytes: javaClass, findings: [{ line: 1, severity: 'low', message: /Java class file/ }] },
     {

@@ -17,6 +17,13 @@ const SCRIPT_SIGNS: Array<[string, RegExp]> = [
   ['execution-policy bypass', /-ExecutionPolicy\s+Bypass|Set-ExecutionPolicy\s+(?:Unrestricted|Bypass)/i],
 ];
 
+/**
+ * The layout of a published npm package: the tarball's `package/` root, scanned as the target (`npm:x`, `x.tgz`) or
+ * as an archive inside it (`a/x.tgz/package/...`). Packages ship prebuilt binaries for each platform (esbuild, sharp,
+ * clipboardy's xsel and clipboard.exe, nodemon's windows-kill.exe): like node_modules, not a take-home repo.
+ */
+const PUBLISHED_PACKAGE = /^package\/|\.(?:tgz|tar\.gz|tar)\/package\//;
+
 function isNodeModules(path: string): boolean {
   return path.startsWith('node_modules/') || path.includes('/node_modules/');
 }
@@ -32,7 +39,7 @@ export default defineRule({
     why: 'A take-home repo needs source, not binaries: lures ship droppers as .exe/.dll, Mach-O or ELF files, hide stagers in .bat/.ps1/.vbs, and leave campaign helpers (temp_auto_push.bat that amends and force-pushes with forged dates). Bytecode (.pyc, .jar, .class) hides logic from review.',
     fix: 'Ask why the binary is there. Do not run it; check its hash on VirusTotal. For scripts, read them before anything calls them.',
     falsePositives:
-      'node_modules is not checked (prebuilt native addons, esbuild and similar binaries belong there). Binaries under prebuilds/, build/Release, test fixtures and examples (e.g. a Solana eBPF program fixture) and bytecode are reported at low severity; the Gradle/Maven/Sphinx wrappers (gradlew.bat, mvnw.cmd, make.bat, gradle-wrapper.jar) are ignored unless they download or hide something. Scripts are low unless they download, hide windows, run encoded commands, add persistence or rewrite git history. Fonts/images that are really executables are reported by file-type-mismatch.',
+      'node_modules is not checked (prebuilt native addons, esbuild and similar binaries belong there). Binaries under prebuilds/, build/Release, test fixtures and examples (e.g. a Solana eBPF program fixture), binaries in a published npm package (the package/ folder of its tarball: esbuild, sharp, clipboardy and nodemon ship per-platform executables) and bytecode are reported at low severity; the Gradle/Maven/Sphinx wrappers (gradlew.bat, mvnw.cmd, make.bat, gradle-wrapper.jar) are ignored unless they download or hide something. Scripts are low unless they download, hide windows, run encoded commands, add persistence or rewrite git history. Fonts/images that are really executables are reported by file-type-mismatch.',
     references: ['https://attack.mitre.org/techniques/T1036/', 'https://attack.mitre.org/techniques/T1204/002/', 'CWE-506'],
     status: 'stable',
   },
@@ -59,6 +66,7 @@ export default defineRule({
       if (bpf) [severity, why] = ['low', ' (an eBPF program, e.g. a Solana on-chain program: not runnable on the host)'];
       else if (found.family === 'bytecode') [severity, why] = ['low', ' (compiled bytecode hides logic from review)'];
       else if (expectedPlace || facts.ext === '.node') [severity, why] = ['low', ' (in a build/prebuild/test/example folder)'];
+      else if (PUBLISHED_PACKAGE.test(path)) [severity, why] = ['low', ' (shipped in a published npm package, as prebuilt binaries are)'];
       ctx.report({
         at: { line: 1 },
         message: `${found.description} committed in the source tree${why}`,
