@@ -131,6 +131,7 @@ export async function scan(targetSpec: string, options: ScanOptions = {}): Promi
       rules: usedRules,
       incomplete: errors.length > 0,
       fileHashes: { ...hashFilesWithFindings(scored.ranked, absByRel, maxFileBytes), ...online?.fileHashes },
+      ...(target.archives?.length ? { archives: target.archives } : {}),
     };
     report.summary = summarize(report);
     return report;

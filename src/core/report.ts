@@ -3,7 +3,7 @@ import type { Finding, Ioc } from './finding.js';
 import type { RuleMeta } from './rule.js';
 
 /** Bump the major part on any breaking change to the JSON report; schema/report.schema.json follows it. */
-export const SCHEMA_VERSION = '1.1.0';
+export const SCHEMA_VERSION = '1.2.0';
 
 export type Verdict = 'malicious' | 'suspicious' | 'clean';
 
@@ -46,6 +46,12 @@ export interface Report {
   incomplete: boolean;
   /** SHA-256 (lowercase hex) of each file that carries findings, by path: IOC exports (STIX, HTML) list them. */
   fileHashes?: Record<string, string>;
+  /**
+   * Archives inside the target whose entries were scanned, by path (since 1.2.0; absent when there were none). An
+   * entry's path is the archive's path, `/`, and its path inside: `vendor/tool.tgz/package/bin/tool`. What lies on
+   * disk is the outermost archive (SARIF points there).
+   */
+  archives?: string[];
 }
 
 /** What the jail ran and how long each phase took, so "nothing seen" is honest about what was exercised. */

@@ -53,15 +53,28 @@ export function toSarif(report: Report, opts: SarifOptions = {}): Sarif.Log {
   const fileUri = (path: string) => encodeUriPath(`${opts.pathPrefix ?? ''}${path}`);
   const ruleIds = [...new Set([...Object.keys(report.rules), ...report.findings.map((f) => f.ruleId)])].sort();
   const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
-  const files = [...new Set(report.findings.map((f) => f.file).filter((f) => f !== ''))].sort();
+  // A finding in an archive's entry (`vendor/tool.tgz/package/bin/tool`) is shown on the outermost archive, the file
+  // that exists in the repository (code scanning looks the path up there); the entry is a nested artifact of it.
+  const outermost = [...(report.archives ?? [])].sort((a, b) => a.length - b.length);
+  const containerOf = (path: string): string | undefined => outermost.find((a) => path.startsWith(`${a}/`));
+  const entries = [...new Set(report.findings.map((f) => f.file).filter((f) => f !== ''))].sort();
+  const files = [...new Set(entries.map((f) => containerOf(f) ?? f))].sort();
   const artifactIndex = new Map(files.map((f, i) => [f, i]));
-
   const artifacts: Sarif.Artifact[] = files.map((file) => {
     const a: Sarif.Artifact = { location: { uri: fileUri(file), uriBaseId: '%SRCROOT%' } };
     const hash = report.fileHashes?.[file];
     if (hash) a.hashes = { 'sha-256': hash };
     return a;
   });
+  for (const entry of entries) {
+    const container = containerOf(entry);
+    if (container === undefined) continue;
+    // SARIF 2.1.0 §3.24.3: a nested artifact names its parent by index and its own location relative to it.
+    const a: Sarif.Artifact = { location: { uri: encodeUriPath(entry.slice(container.length + 1)) }, parentIndex: artifactIndex.get(container)! };
+    const hash = report.fileHashes?.[entry];
+    if (hash) a.hashes = { 'sha-256': hash };
+    artifacts.push(a);
+  }
 
   const anchor = projectAnchor(report);
   const occurrences = new Map<string, number>();
@@ -71,7 +84,7 @@ export function toSarif(report: Report, opts: SarifOptions = {}): Sarif.Log {
       const base = fingerprint(f);
       const n = occurrences.get(base) ?? 0;
       occurrences.set(base, n + 1);
-      return result(f, ruleIndex.get(f.ruleId)!, artifactIndex.get(f.file), n ? `${base}:${n}` : base, anchor, fileUri);
+      return result(f, ruleIndex.get(f.ruleId)!, artifactIndex, containerOf(f.file), n ? `${base}:${n}` : base, anchor, fileUri);
     });
 
   const notifications: Sarif.Notification[] = [
@@ -80,7 +93,7 @@ export function toSarif(report: Report, opts: SarifOptions = {}): Sarif.Log {
         level: 'error',
         descriptor: { id: 'scan-error' },
         message: { text: `${e.path}: ${e.message}` },
-        ...(e.path && e.path !== '.' ? { locations: [{ physicalLocation: { artifactLocation: { uri: fileUri(e.path), uriBaseId: '%SRCROOT%' } } }] } : {}),
+        ...(e.path && e.path !== '.' ? { locations: [{ physicalLocation: { artifactLocation: { uri: fileUri(containerOf(e.path) ?? e.path), uriBaseId: '%SRCROOT%' } } }] } : {}),
       }),
     ),
     ...report.skipped.map(
@@ -161,7 +174,9 @@ function ruleDescriptor(id: string, meta: (RuleMeta & { id: string }) | undefine
 function result(
   f: Finding,
   ruleIndex: number,
-  artifactIndex: number | undefined,
+  artifactIndex: ReadonlyMap<string, number>,
+  /** The outermost archive holding f.file, when f.file is an archive's entry. */
+  container: string | undefined,
   fp: string,
   anchor: string,
   fileUri: (path: string) => string,
@@ -187,11 +202,19 @@ function result(
       ...(f.decoded !== undefined ? { decoded: f.decoded } : {}),
     },
   };
-  if (f.file) {
+  if (f.file && container !== undefined) {
+    // Lines and columns are the entry's, not the archive's: the location is the archive's first line, the message and
+    // properties say where inside it.
+    const entry = f.file.slice(container.length + 1);
+    r.locations = [{ physicalLocation: { artifactLocation: { uri: fileUri(container), uriBaseId: '%SRCROOT%', index: artifactIndex.get(container)! }, region: { startLine: 1 } } }];
+    r.message = { text: `${message} (in the archive entry ${entry}, line ${startLine})` };
+    r.properties = { ...r.properties, archive: container, archiveEntry: entry, entryRegion: region };
+  } else if (f.file) {
+    const index = artifactIndex.get(f.file);
     r.locations = [
       {
         physicalLocation: {
-          artifactLocation: { uri: fileUri(f.file), uriBaseId: '%SRCROOT%', ...(artifactIndex !== undefined ? { index: artifactIndex } : {}) },
+          artifactLocation: { uri: fileUri(f.file), uriBaseId: '%SRCROOT%', ...(index !== undefined ? { index } : {}) },
           region,
         },
       },

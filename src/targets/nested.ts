@@ -106,6 +106,7 @@ export async function expandNested(target: Target, limits: TargetLimits, passwor
   const skipped: Skipped[] = [];
   const errors: ScanError[] = [];
   const opened: Opened[] = [];
+  const openedPaths: string[] = [];
   const head = Buffer.alloc(HEAD_BYTES);
   let notOpened = 0;
   // Level by level, iteratively: the files of one level's archives are the next level's candidates.
@@ -151,6 +152,7 @@ export async function expandNested(target: Target, limits: TargetLimits, passwor
           continue;
         }
         opened.push(sub);
+        openedPaths.push(f.rel);
         const prefix = `${f.rel}/`;
         const inside = (p: string) => (p === f.rel ? p : prefix + p);
         for (const x of sub.files) {
@@ -177,6 +179,7 @@ export async function expandNested(target: Target, limits: TargetLimits, passwor
   return {
     ...target,
     files,
+    ...(opened.length ? { archives: [...(target.archives ?? []), ...openedPaths] } : {}),
     skipped: [...target.skipped, ...skipped],
     errors: [...target.errors, ...errors],
     cleanup: async () => {

@@ -15,6 +15,8 @@ export interface Target {
   kind: 'directory' | 'file' | 'zip' | 'tar' | 'asar' | 'npm' | 'pypi';
   root: string;
   files: TargetFile[];
+  /** Archives inside the target whose entries are listed in `files` as `<archive>/<entry>` (see nested.ts). */
+  archives?: string[];
   skipped: Skipped[];
   errors: ScanError[];
   cleanup(): Promise<void>;

