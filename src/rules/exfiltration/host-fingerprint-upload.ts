@@ -1,11 +1,13 @@
 import { defineRule } from '../../core/rule.js';
 import { hasModule, jsFacts, networkSends } from '../stealing/_js-facts.js';
-import { clip, dedupeIocs, urlIocs, urlsIn, type IocArg } from '../stealing/_iocs.js';
+import { clip, dedupeIocs, isPublicIPv4, urlIocs, urlsIn, type IocArg } from '../stealing/_iocs.js';
 
 const IP_LOOKUP = /(?:^|\.)(?:ipinfo\.io|ifconfig\.(?:co|me)|api\.ipify\.org|ipify\.org|ip-api\.com|ipapi\.co|checkip\.amazonaws\.com|icanhazip\.com|ipwho\.is|myip\.com|api\.myip\.com|wtfismyip\.com|geolocation-db\.com)$/;
 
 /** Characters either side of a send within which collected identity counts (a stealer's fingerprint routine is short). */
 const WINDOW = 3000;
+/** How far before a send its destination may be spelt (an options object or const right above the call). */
+const DEST_BEFORE = 300;
 const ORDER = ['host name', 'user name', 'home directory', 'network interfaces', 'machine id', 'the whole environment', 'public IP lookup', 'OS/CPU'];
 
 export default defineRule({
@@ -18,7 +20,7 @@ export default defineRule({
     summary: 'Collects host identity (hostname, user, home dir, MACs, public IP, whole environment) and sends it out',
     why: 'Install-time stealers and lure loaders first report who they landed on: hostname, username, home directory, platform, public IP and often all of process.env (cloud keys, tokens), then decide what to fetch next.',
     fix: 'Do not run the project. If it ran, rotate every secret that was in the environment.',
-    falsePositives: 'CLIs read os.homedir()/platform, and telemetry sends platform and version. Platform/arch alone never count; a finding needs the host name, user identity, MAC addresses, a public-IP lookup or the whole environment next to a network send, and stays low with just one of them.',
+    falsePositives: 'CLIs read os.homedir()/platform, and telemetry sends platform and version. Platform/arch alone never count; a finding needs the host name, user identity, MAC addresses, a public-IP lookup or the whole environment next to a network send, and stays low with just one of them, unless it goes to a bare public IP address (high): telemetry services have host names.',
     references: ['https://attack.mitre.org/techniques/T1082/', 'https://attack.mitre.org/techniques/T1041/', 'https://blog.sonatype.com/'],
     status: 'stable',
   },
@@ -44,6 +46,8 @@ export default defineRule({
       [/process\.env\.(?:USER|USERNAME|LOGNAME)\b/g, 'user name', 1],
       // The whole environment serialised (passing `env: process.env` to a child process is not sending it).
       [/(?:JSON\.stringify|querystring\.stringify|qs\.stringify|new URLSearchParams)\(\s*process\.env\s*[,)]|Object\.(?:keys|entries|values)\(\s*process\.env\s*\)/g, 'the whole environment', 2],
+      // ... or as a field of the object serialised: JSON.stringify({ env: process.env, cwd: process.cwd() }).
+      [/JSON\.stringify\(\s*\{[^{}]{0,300}?:\s*process\.env\s*[,}]/g, 'the whole environment', 2],
     ];
     if (js.text.length < 5_000_000) for (const [re, name, points] of textItems) for (const m of js.text.matchAll(re)) items.push({ name, points, pos: m.index! });
     const iocs: IocArg[] = [];
@@ -66,11 +70,21 @@ export default defineRule({
     const points = Math.floor(best.points * 10) / 10;
     got.sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b));
     const envOnly = got.filter((g) => g !== 'OS/CPU').length === 1 && got.includes('the whole environment');
+    // Where it goes: a bare public IP (Contagious Interview loaders post to ports 1224/1244/1245 of one) is no
+    // telemetry service; a host name can be anyone's. Only an address in the send's own arguments, or just before it
+    // (its options object, a const), counts: a DNS server elsewhere in the file is not where the data goes.
+    const rawIp = f.strings.find((s) => s.start >= send.node.start - DEST_BEFORE && s.start < send.node.end && s.value.length < 300 && (isPublicIPv4(s.value) || urlsIn(s.value).some((u) => isPublicIPv4(u.host))));
     // Three identity items near one send is a beacon (who am I, where am I) — what install-time stealers do first.
-    const [severity, confidence] = points >= 3 ? (['critical', 'high'] as const) : points >= 2 && !envOnly ? (['medium', 'medium'] as const) : (['low', 'low'] as const);
+    const [severity, confidence] =
+      points >= 3 ? (['critical', 'high'] as const)
+      : rawIp ? (['high', 'high'] as const)
+      : points >= 2 && !envOnly ? (['medium', 'medium'] as const)
+      : (['low', 'low'] as const);
+    if (rawIp) for (const u of urlsIn(rawIp.value)) iocs.push(...urlIocs(u));
+    if (rawIp && isPublicIPv4(rawIp.value)) iocs.push({ type: 'ip', value: rawIp.value });
     ctx.report({
       at: { node: send.node },
-      message: `Sends host fingerprint (${got.join(', ')}) via ${send.callee}`,
+      message: `Sends host fingerprint (${got.join(', ')}) via ${send.callee}${rawIp ? ` to the raw IP ${clip(rawIp.value, 60)}` : ''}`,
       evidence: clip(js.text.slice(send.node.start, Math.min(send.node.end, send.node.start + 200))),
       severity,
       confidence,
