@@ -563,10 +563,12 @@ async function main(): Promise<number> {
   say(`# lurescan benchmark`);
   say();
   say(`${new Date().toISOString()} · lurescan ${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version} at ${git('rev-parse', '--short', 'HEAD')} · Node ${process.version} · ${cpu.length} × ${cpu[0]?.model ?? '?'} · ${Math.round(totalmem() / 2 ** 30)} GB RAM · ${spawnSync('rg', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0]}`);
+  const speed0 = cpuCheckMs();
   say(`Load average at start: ${load0.map((x) => x.toFixed(1)).join(' ')} (other processes share the CPU: treat figures as noisy).`);
+  say(`CPU speed check at start: ${speed0} ms for a fixed loop (${CPU_CHECK_NOTE}).`);
   say();
 
-  const json: Record<string, unknown> = { date: new Date().toISOString(), commit: git('rev-parse', '--short', 'HEAD'), reps, caseReps, loadStart: load0 };
+  const json: Record<string, unknown> = { date: new Date().toISOString(), commit: git('rev-parse', '--short', 'HEAD'), reps, caseReps, loadStart: load0, cpuCheckMsStart: speed0 };
 
   // --case S runs only the matching cases, without the tree.
   if (!a['no-tree'] && !a.case) {
@@ -655,14 +657,27 @@ async function main(): Promise<number> {
     }
   }
   const load1 = loadavg();
-  say(`Load average at end: ${load1.map((x) => x.toFixed(1)).join(' ')}; total bench time ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  const speed1 = cpuCheckMs();
+  say(`Load average at end: ${load1.map((x) => x.toFixed(1)).join(' ')}; CPU speed check at end: ${speed1} ms; total bench time ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   json.loadEnd = load1;
+  json.cpuCheckMsEnd = speed1;
   writeFileSync(join(WORK, 'last-run.json'), `${JSON.stringify(json, null, 1)}\n`);
   if (a.out) {
     writeFileSync(resolve(a.out), `${lines.join('\n')}\n`);
     log(`bench: wrote ${a.out}`);
   }
   return 0;
+}
+
+const CPU_CHECK_NOTE = 'a single-core integer loop, 960-1170 ms on this VM across sessions; it shows the CPU speed of the moment, not all of the variation: the same build scanned dex-staking in 1.7-2.3 s on different hours';
+
+/**
+ * Milliseconds a fixed integer loop takes in a fresh node: how fast this (shared, virtual) CPU is right now. The same
+ * build's lure-repo times moved by ~20% between hours; this gives readers of two runs one figure to compare them by.
+ */
+function cpuCheckMs(): number {
+  const r = spawnSync(process.execPath, ['-e', 'const t = process.hrtime.bigint(); let x = 0; for (let i = 0; i < 3e8; i++) x = (x + i * 7) % 1000003; process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e6 | 0) + " " + x)'], { encoding: 'utf8' });
+  return Number(r.stdout.split(' ')[0]) || -1;
 }
 
 /** Issue #2's budget: each lure repo in under 2 s wall, with rg and node's start-up measured beside it. */
