@@ -3,6 +3,7 @@ import type { ScanError, Skipped } from '../core/report.js';
 import { openAsar } from './asar.js';
 import { openGzipFile } from './gzip.js';
 import { archiveByMagic, type ArchiveKind } from './detect.js';
+import { readFileSync } from 'node:fs';
 import { readFileHead } from './read.js';
 import { openTar } from './tar.js';
 import type { Target, TargetFile, TargetLimits } from './types.js';
@@ -86,6 +87,30 @@ export function classifyNested(rel: string, head: Uint8Array): { kind: NestedKin
   return null;
 }
 
+/** Entries at most this large are compared with their twin candidate byte for byte. */
+const TWIN_MAX_BYTES = 32 << 20;
+
+/**
+ * The tree's own file that an archive's entry duplicates byte for byte, or undefined: a package that ships its own
+ * tarball (`pkg/pkg-1.0.0.tgz` holding `package/lib/x.js` beside `pkg/lib/x.js`), a repo committing a zip of itself.
+ * Scanning both would only double every finding. Candidates: the entry's path beside the archive, with and without
+ * the archive's first folder (npm tarballs put everything under `package/`); same size first, then the bytes.
+ */
+function twinInTree(entry: TargetFile, dir: string, tree: ReadonlyMap<string, TargetFile>): string | undefined {
+  if (entry.size > TWIN_MAX_BYTES) return undefined;
+  const slash = entry.rel.indexOf('/');
+  for (const rel of [dir + entry.rel, slash > 0 ? dir + entry.rel.slice(slash + 1) : '']) {
+    const twin = rel ? tree.get(rel) : undefined;
+    if (!twin || twin.size !== entry.size) continue;
+    try {
+      if (readFileSync(twin.abs).equals(readFileSync(entry.abs))) return twin.rel;
+    } catch {
+      // Unreadable: not a twin; the entry is scanned (and the per-file read reports the tree's file).
+    }
+  }
+  return undefined;
+}
+
 async function openNested(kind: NestedKind, f: TargetFile, limits: TargetLimits, password: string | undefined): Promise<Opened> {
   if (kind === 'gz') return openGzipFile(f.abs, f.rel, limits);
   if (kind === 'zip') return (await import('./zip.js')).openZip(f.abs, f.rel, limits, password);
@@ -107,6 +132,7 @@ export async function expandNested(target: Target, limits: TargetLimits, passwor
   const errors: ScanError[] = [];
   const opened: Opened[] = [];
   const openedPaths: string[] = [];
+  const treeByRel = new Map(target.files.map((f) => [f.rel, f]));
   const head = Buffer.alloc(HEAD_BYTES);
   let notOpened = 0;
   // Level by level, iteratively: the files of one level's archives are the next level's candidates.
@@ -155,13 +181,23 @@ export async function expandNested(target: Target, limits: TargetLimits, passwor
         openedPaths.push(f.rel);
         const prefix = `${f.rel}/`;
         const inside = (p: string) => (p === f.rel ? p : prefix + p);
+        const dir = f.rel.slice(0, f.rel.lastIndexOf('/') + 1);
+        let twins = 0;
+        let firstTwin = '';
         for (const x of sub.files) {
+          const twin = twinInTree(x, dir, treeByRel);
+          if (twin) {
+            twins++;
+            firstTwin ||= `${prefix}${x.rel} = ${twin}`;
+            continue;
+          }
           const file = { rel: prefix + x.rel, abs: x.abs, size: x.size };
           added.push(file);
           next.push(file);
           usedBytes += x.size;
         }
         usedEntries += sub.files.length;
+        if (twins) skipped.push({ path: f.rel, reason: `${twins} of its ${sub.files.length} entries are byte-identical to the tree's own files beside it (${firstTwin}): scanned there, not twice` });
         for (const x of sub.skipped) skipped.push({ path: inside(x.path), reason: x.reason });
         for (const x of sub.errors) errors.push({ path: inside(x.path), message: x.message });
       }

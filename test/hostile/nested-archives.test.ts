@@ -106,6 +106,24 @@ describe('nested archives', () => {
     assert.equal(r.incomplete, false);
   });
 
+  it('a package that ships its own tarball: entries identical to the tree beside it are scanned once, the others inside', async () => {
+    const tgz = await tarBytes([file('package/lib/setup.js', JS_PAYLOAD), file('package/lib/extra.js', JS_PAYLOAD.replace('/p |', '/q |')), file('package/README.md', '# x\n')], true);
+    const d = writeTree(tmp(), {
+      'tool/lib/setup.js': JS_PAYLOAD,
+      'tool/README.md': '# x (edited)\n',
+      'tool/tool-1.0.0.tgz': tgz,
+    });
+    const r = await scan(d, { threads: 0 });
+    const files = new Set(r.findings.map((f) => f.file));
+    assert.ok(files.has('tool/lib/setup.js'), ruleFiles(r).join('\n'));
+    assert.ok(!files.has('tool/tool-1.0.0.tgz/package/lib/setup.js'), 'the twin is not scanned twice');
+    assert.ok(files.has('tool/tool-1.0.0.tgz/package/lib/extra.js'), 'an entry that differs is scanned');
+    const note = r.skipped.find((s) => s.path === 'tool/tool-1.0.0.tgz');
+    assert.match(note?.reason ?? '', /^1 of its 3 entries are byte-identical .*\(tool\/tool-1\.0\.0\.tgz\/package\/lib\/setup\.js = tool\/lib\/setup\.js\)/);
+    assert.equal(r.stats.files, 5); // 3 files + 2 entries (README differs by content)
+    assert.equal(r.incomplete, false);
+  });
+
   it('a zip bomb and escaping entries inside a nested archive are refused and reported', async () => {
     const nested = buildZip([
       { name: 'ok.js', data: 'module.exports = 1;\n' },
