@@ -3,8 +3,7 @@ import type { ScanError, Skipped } from '../core/report.js';
 import { openAsar } from './asar.js';
 import { openGzipFile } from './gzip.js';
 import { archiveByMagic, type ArchiveKind } from './detect.js';
-import { readFileSync } from 'node:fs';
-import { readFileHead } from './read.js';
+import { readFileForScan, readFileHead } from './read.js';
 import { openTar } from './tar.js';
 import type { Target, TargetFile, TargetLimits } from './types.js';
 
@@ -102,11 +101,10 @@ function twinInTree(entry: TargetFile, dir: string, tree: ReadonlyMap<string, Ta
   for (const rel of [dir + entry.rel, slash > 0 ? dir + entry.rel.slice(slash + 1) : '']) {
     const twin = rel ? tree.get(rel) : undefined;
     if (!twin || twin.size !== entry.size) continue;
-    try {
-      if (readFileSync(twin.abs).equals(readFileSync(entry.abs))) return twin.rel;
-    } catch {
-      // Unreadable: not a twin; the entry is scanned (and the per-file read reports the tree's file).
-    }
+    // Unreadable: not a twin; the entry is scanned (and the per-file read reports the tree's file).
+    const a = readFileForScan(twin.abs, TWIN_MAX_BYTES);
+    const b = a.ok ? readFileForScan(entry.abs, TWIN_MAX_BYTES) : a;
+    if (a.ok && b.ok && Buffer.compare(a.bytes, b.bytes) === 0) return twin.rel;
   }
   return undefined;
 }
