@@ -7,7 +7,7 @@ import { prefilterMemo } from '../core/literal-prefilter.js';
 import { computeFacts, decodeText, isBinary } from '../analyzers/file-facts.js';
 import { parseJs } from '../analyzers/js/parse.js';
 import { parseTs } from '../analyzers/js/parse-ts.js';
-import { parsePython } from '../analyzers/python/parse.js';
+import { loadPython, parsePython, PythonNotLoaded, pythonLoaded } from '../analyzers/python/parse.js';
 import { sniffCode } from '../rules/text/_code-sniff.js';
 import { EXPECTED } from '../rules/text/_magic.js';
 import { makeFinding } from './findings.js';
@@ -64,6 +64,8 @@ export function analyzeFile(path: string, bytes: Uint8Array, rules: readonly Any
   const text = decoded ? decoded.text : null;
   const facts = computeFacts(path, bytes, text);
   if (text !== null && facts.kind === 'text' && (opts.parseAsJs || disguisedJs(facts.ext, text))) facts.kind = 'js';
+  // Before any rule runs, so the caller's second call (after loadPython) repeats no work.
+  if (text !== null && facts.kind === 'python' && !pythonLoaded() && rules.some((r) => r.input === 'py-ast')) throw new PythonNotLoaded();
   const findings: Finding[] = [];
   const errors: ScanError[] = [];
   let index: LineIndex | null = null;
@@ -168,6 +170,20 @@ export function analyzeFile(path: string, bytes: Uint8Array, rules: readonly Any
     }
   }
   return reduced ? { facts, findings, errors, parsed, reduced } : { facts, findings, errors, parsed };
+}
+
+/**
+ * analyzeFile for the engine's async callers: a Python file met before the grammar was loaded loads it (once per
+ * thread; see python/parse.ts) and is analysed again. Everything else is answered by the first call.
+ */
+export async function analyzeFileLoadingPython(path: string, bytes: Uint8Array, rules: readonly AnyRule[], opts: AnalyzeOptions = {}): Promise<FileResult> {
+  try {
+    return analyzeFile(path, bytes, rules, opts);
+  } catch (e) {
+    if (!(e instanceof PythonNotLoaded)) throw e;
+    await loadPython();
+    return analyzeFile(path, bytes, rules, opts);
+  }
 }
 
 const mb = (n: number) => (n / (1 << 20)).toFixed(1);

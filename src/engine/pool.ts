@@ -5,7 +5,7 @@ import { defaultThreads, HEAVY_FILE_BYTES, HEAVY_HEAP_MB, isSmallTree, lightHeap
 import type { ScanError, Skipped } from '../core/report.js';
 import type { AnyRule } from '../core/rule.js';
 import { selectRules } from '../rules/index.js';
-import { analyzeFile, PARSE_MAX_BYTES, type FileResult } from './analyze-file.js';
+import { analyzeFile, analyzeFileLoadingPython, PARSE_MAX_BYTES, type FileResult } from './analyze-file.js';
 import { readFileForScan, readFileHead } from '../targets/read.js';
 import { deobfuscationInput, deobfuscatorPort, PREDECODE_MAX, predecodeDeobfuscation, warmDeobfuscator } from '../analyzers/js/deobfuscate.js';
 import { isVendoredPath } from '../analyzers/file-facts.js';
@@ -129,7 +129,7 @@ export class Engine {
 
   async run(files: FileRef[], opts: RunOptions): Promise<RunResult> {
     if (this.closed) throw new Error('engine already closed');
-    const out = this.threads === 0 ? this.runInProcess(files, opts) : await this.runInPool(files, opts);
+    const out = this.threads === 0 ? await this.runInProcess(files, opts) : await this.runInPool(files, opts);
     return sortOutReduced(out, opts.mustBeWhole);
   }
 
@@ -139,7 +139,7 @@ export class Engine {
     await Promise.all(this.lanes.map((l) => l.pool.destroy()));
   }
 
-  private runInProcess(files: FileRef[], opts: RunOptions): { results: FileResult[]; errors: ScanError[] } {
+  private async runInProcess(files: FileRef[], opts: RunOptions): Promise<{ results: FileResult[]; errors: ScanError[] }> {
     const rules = selectRules(opts.ruleSelection);
     const results: FileResult[] = [];
     const errors: ScanError[] = [];
@@ -149,7 +149,7 @@ export class Engine {
       if (!read.ok) errors.push({ path: f.rel, message: read.error });
       // Cloned as a worker's result would be: a finding's evidence is often a slice of the file's text, and V8 keeps
       // the whole text alive behind a slice (in-process over a 300 MB tree: 750 MB instead of 300 MB).
-      else results.push(structuredClone(analyzeFile(f.rel, read.bytes, rules, { parseAsJs: f.parseAsJs, parseMaxBytes: opts.parseMaxBytes })));
+      else results.push(structuredClone(await analyzeFileLoadingPython(f.rel, read.bytes, rules, { parseAsJs: f.parseAsJs, parseMaxBytes: opts.parseMaxBytes })));
       bytes += f.size;
       opts.onProgress?.(bytes, results.length + errors.length);
     }

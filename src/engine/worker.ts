@@ -1,7 +1,7 @@
 /** Worker-thread entry: analyses a batch of files with the registry's rules. Loaded by piscina, one per core. */
 import { readFileForScan } from '../targets/read.js';
 import { selectRules } from '../rules/index.js';
-import { analyzeFile } from './analyze-file.js';
+import { analyzeFileLoadingPython } from './analyze-file.js';
 import { deobfuscationInput, prefetchDeobfuscation, pumpDeobfuscation, useDeobfuscatorPort } from '../analyzers/js/deobfuscate.js';
 import type { BatchTask, BatchOutcome } from './pool.js';
 import type { AnyRule } from '../core/rule.js';
@@ -9,7 +9,7 @@ import type { AnyRule } from '../core/rule.js';
 let cachedKey = '';
 let cachedRules = selectRules();
 
-export default function analyzeBatch(task: BatchTask): BatchOutcome[] {
+export default async function analyzeBatch(task: BatchTask): Promise<BatchOutcome[]> {
   const key = JSON.stringify(task.ruleSelection);
   if (key !== cachedKey) {
     cachedRules = selectRules(task.ruleSelection);
@@ -32,7 +32,7 @@ export default function analyzeBatch(task: BatchTask): BatchOutcome[] {
       reads[i] = undefined!;
       pumpDeobfuscation();
       if (!read.ok) outcomes[i] = { rel: f.rel, error: read.error };
-      else outcomes[i] = { rel: f.rel, result: analyzeFile(f.rel, read.bytes, cachedRules, { parseAsJs: f.parseAsJs, parseMaxBytes: task.parseMaxBytes }) };
+      else outcomes[i] = { rel: f.rel, result: await analyzeFileLoadingPython(f.rel, read.bytes, cachedRules, { parseAsJs: f.parseAsJs, parseMaxBytes: task.parseMaxBytes }) };
     }
     return outcomes;
   } finally {

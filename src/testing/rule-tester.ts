@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { Finding } from '../core/finding.js';
 import type { AnyRule, Rule, RuleInput } from '../core/rule.js';
 import { analyzeFile } from '../engine/analyze-file.js';
+import { loadPython } from '../analyzers/python/parse.js';
 import { runProjectRules } from '../engine/project.js';
 import { runObservationRules } from '../engine/observations.js';
 import type { Observations } from '../core/observations.js';
@@ -43,6 +44,8 @@ export interface FlaggedCase extends CleanCase {
 /** Registers node:test cases for a rule, from literal tables (ESLint RuleTester style): clean cases must yield nothing. */
 export function ruleTest<I extends RuleInput>(rule: Rule<I>, cases: { clean: CleanCase[]; flagged: FlaggedCase[] }): void {
   describe(rule.id, () => {
+    // The engine loads the Python grammar when it meets the first Python file; a rule's cases are run synchronously.
+    if (rule.input === 'py-ast') before(() => loadPython());
     assert.ok(cases.clean.length > 0, 'a rule needs at least one clean (look-alike benign) case');
     assert.ok(cases.flagged.length > 0, 'a rule needs at least one flagged case');
     for (const [i, c] of cases.clean.entries()) {

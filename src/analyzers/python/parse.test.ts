@@ -1,15 +1,30 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { analyzeFile } from '../../engine/analyze-file.js';
 import pyExec from '../../rules/python/py-exec-encoded-payload.js';
 import { modelOf } from './model.js';
-import { parsePython, PY_PARSE_MAX_CHARS } from './parse.js';
+import { loadPython, parsePython, pythonLoaded, PythonNotLoaded, PY_PARSE_MAX_CHARS } from './parse.js';
 import { evaluate } from './static-eval.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const payload = Buffer.from('import os').toString('base64');
 
+describe('python grammar, loaded on demand', () => {
+  it('analyzeFile asks for it on the first Python file (before any rule ran), and answers once it is loaded', async () => {
+    if (pythonLoaded()) return; // another test file in this process loaded it first
+    const bytes = new TextEncoder().encode("exec(__import__('base64').b64decode('cHJpbnQoMSk='))\n");
+    assert.throws(() => analyzeFile('a.py', bytes, [pyExec]), PythonNotLoaded);
+    // A JavaScript file, or a Python file with no Python rule selected, never needs it.
+    assert.doesNotThrow(() => analyzeFile('a.js', new TextEncoder().encode('eval(1)\n'), [pyExec]));
+    assert.doesNotThrow(() => analyzeFile('a.py', bytes, []));
+    await loadPython();
+    assert.ok(pythonLoaded());
+    assert.ok(analyzeFile('a.py', bytes, [pyExec]).findings.length > 0);
+  });
+});
+
 describe('python parsing', () => {
+  before(() => loadPython());
   it('parses Python 2 without marking it broken', () => {
     const r = parsePython('print "hello"\nexec "x = 1"\nexcept_ = 1\n');
     assert.ok(r.ok);

@@ -2,10 +2,12 @@
  * Python parsing with web-tree-sitter and the tree-sitter-python grammar shipped as wasm inside
  * @vscode/tree-sitter-wasm: loaded from the installed package, never downloaded.
  *
- * tree-sitter's init is async but the engine's analyzeFile is sync, so the grammar is loaded by a top-level await when
- * this module is first imported (once per process / worker thread). Every importer therefore gets a ready parser, and
- * parsePython stays synchronous. A failed load is kept as an error value: Python files are then reported as unparsed
- * instead of crashing every import of the engine.
+ * tree-sitter's init is async but the engine's analyzeFile is sync, so the grammar is loaded once per process / worker
+ * thread by loadPython(), on demand: analyzeFile throws PythonNotLoaded when it meets a Python file before that, and
+ * its async callers (the worker, the in-process engine) load it and analyse the file again. A tree without Python
+ * never compiles the grammar's wasm (~20-40 ms of every worker's start-up, before its first file, when this module
+ * loaded it with a top-level await). A failed load is kept as an error value: Python files are then reported as
+ * unparsed instead of crashing every import of the engine.
  */
 import { createRequire } from 'node:module';
 import { Language, Parser, Query, type Node, type Tree } from 'web-tree-sitter';
@@ -20,6 +22,24 @@ let language: Language | null = null;
 const queries = new Map<string, Query>();
 let loadError: string | null = null;
 
+/** Thrown by analyzeFile for a Python file met before loadPython() finished: await loadPython() and call it again. */
+export class PythonNotLoaded extends Error {
+  constructor() {
+    super('the Python grammar is not loaded yet: await loadPython() first');
+  }
+}
+
+let loading: Promise<void> | null = null;
+/** Loads the grammar (once; later calls return the same promise). Never rejects: a failure is kept for parsePython. */
+export function loadPython(): Promise<void> {
+  return (loading ??= load());
+}
+
+/** Whether loadPython() has finished (successfully or not): parsePython then answers without waiting. */
+export function pythonLoaded(): boolean {
+  return parser !== null || loadError !== null;
+}
+
 async function load(): Promise<void> {
   try {
     const require = createRequire(import.meta.url);
@@ -33,7 +53,6 @@ async function load(): Promise<void> {
     loadError = `the Python grammar could not be loaded: ${(e as Error)?.message ?? e}`;
   }
 }
-await load();
 
 export type PyParseResult =
   | { ok: true; tree: Tree; root: Node; recovered: boolean }
