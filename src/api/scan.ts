@@ -36,14 +36,18 @@ export async function scan(targetSpec: string, options: ScanOptions = {}): Promi
   // Started first: the worker threads load the rules while the target is opened and walked.
   const engine = Engine.start({ threads: options.threads });
   let target: Target;
+  const maxFileBytes = options.limits?.maxFileBytes ?? 128 << 20;
   try {
-    target = await openTarget(targetSpec, options);
+    // A zip's big JavaScript files are analysed while the rest of it unpacks (Engine.early).
+    const onFile = (f: { rel: string; abs: string; size: number }) => {
+      engine.early(f, { maxFileBytes, ruleSelection: options.rules ?? {}, fileTimeoutMs: options.fileTimeoutMs ?? 20_000, parseMaxBytes: options.parseMaxBytes });
+    };
+    target = await openTarget(targetSpec, { ...options, onFile, onSize: (bytes, files) => engine.expect(bytes, files) });
   } catch (e) {
     await engine.close();
     throw e;
   }
   try {
-    const maxFileBytes = options.limits?.maxFileBytes ?? 128 << 20;
     // Obfuscated files start decoding now, while the workers load and the autorun map is built.
     engine.prepare(target.files, { ruleSelection: options.rules ?? {}, maxFileBytes });
     const totalBytes = target.files.reduce((n, f) => n + f.size, 0);

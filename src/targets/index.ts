@@ -54,7 +54,7 @@ async function openOuter(spec: string, opts: OpenOptions, limits: TargetLimits):
     throw new TargetError(`cannot open ${spec}: ${(e as NodeJS.ErrnoException).code ?? e}`);
   }
   // zip.js (~0.5 MB of code) loads only when a zip is scanned.
-  if (archive === 'zip') return (await import('./zip.js')).openZip(abs, spec, limits, opts.password);
+  if (archive === 'zip') return (await import('./zip.js')).openZip(abs, spec, limits, opts.password, opts.onFile, opts.onSize);
   if (archive === 'tar' || archive === 'tgz') return openTar(abs, spec, limits, { gzip: archive === 'tgz' });
   if (archive === 'asar') return openAsar(abs, spec, limits);
   const name = abs.slice(abs.lastIndexOf('/') + 1);

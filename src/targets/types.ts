@@ -57,4 +57,11 @@ export interface OpenOptions {
    * nested.ts). false lists the files as they are on disk: detonation copies them into the jail by path.
    */
   nestedArchives?: boolean;
+  /**
+   * Told of each file of a zip target as soon as it is unpacked, before the archive is done (big JavaScript entries
+   * are unpacked first): the scan starts analysing those while the rest unpacks. Not called for nested archives.
+   */
+  onFile?: (file: TargetFile) => void;
+  /** Told the size of a zip target's tree from its central directory, before anything is unpacked. */
+  onSize?: (bytes: number, files: number) => void;
 }

@@ -90,6 +90,8 @@ export class Unpacker {
     readonly label: string,
     /** An upper bound of the bytes that will be written, when known before unpacking (see unpackBase). */
     expectedBytes?: number,
+    /** Told of each file once it is written in full (OpenOptions.onFile). */
+    private readonly onFile?: (file: TargetFile) => void,
   ) {
     this.root = mkdtempSync(join(unpackBase(expectedBytes), 'lurescan-'));
     track(this.root);
@@ -188,7 +190,9 @@ export class Unpacker {
       },
       close: () => {
         closeFd();
-        this.files.push({ rel, abs, size });
+        const file = { rel, abs, size };
+        this.files.push(file);
+        this.onFile?.(file);
       },
       abort: closeFd,
     };

@@ -2,9 +2,9 @@ import { openAsBlob } from 'node:fs';
 import * as zipjs from '@zip.js/zip.js';
 import { checkEntryPath } from './entry-path.js';
 import { TargetError } from './errors.js';
-import type { Target, TargetLimits } from './types.js';
+import type { Target, TargetFile, TargetLimits } from './types.js';
 import { LimitError, Unpacker, type FileSink } from './unpack.js';
-import { FastZip, PasswordError, SizeLieError } from './zip-fast.js';
+import { FastZip, PasswordError, SizeLieError, type FastEntry } from './zip-fast.js';
 
 // zip.js in pure JS: ZipCrypto and AES decryption, zip64, streaming inflate. No web workers in Node.
 zipjs.configure({ useWebWorkers: false });
@@ -43,13 +43,14 @@ export function setZipReader(choice: 'auto' | 'zip.js'): void {
  * before inflating (declared sizes, ratio) and while inflating (actual bytes). Common archives go through a small
  * native-zlib reader; AES, zip64 and other methods through zip.js.
  */
-export async function openZip(file: string, display: string, limits: TargetLimits, password?: string): Promise<Target> {
+export async function openZip(file: string, display: string, limits: TargetLimits, password?: string, onFile?: (file: TargetFile) => void, onSize?: (bytes: number, files: number) => void): Promise<Target> {
   const fast = readerChoice === 'auto' ? FastZip.open(file) : null;
   // The sink never writes more than an entry declares, so the declared sizes bound what lands on disk.
   const declared = fast?.entries.reduce((n, e) => n + (e.directory ? 0 : Math.min(e.uncompressedSize, limits.maxFileBytes)), 0);
+  if (fast && declared !== undefined) onSize?.(declared, Math.min(limits.maxEntries, fast.entries.filter((e) => !e.directory).length));
   let unpacker: Unpacker;
   try {
-    unpacker = new Unpacker(limits, display, declared);
+    unpacker = new Unpacker(limits, display, declared, onFile);
   } catch (e) {
     fast?.close();
     throw e;
@@ -83,7 +84,7 @@ async function unpackFast(u: Unpacker, zip: FastZip, display: string, password: 
     } else if (!zip.checkPassword(probe, pw)) throw new WrongPassword();
   }
   const overlapping = zip.overlappingEntries();
-  for (const e of zip.entries) {
+  for (const e of extractionOrder(zip.entries)) {
     if (!u.countEntry()) break;
     if (overlapping.has(e)) {
       u.error(e.name, "not unpacked: its data overlaps another entry's — a non-recursive zip bomb or a crafted archive");
@@ -109,6 +110,24 @@ async function unpackFast(u: Unpacker, zip: FastZip, display: string, password: 
       linkTarget: async () => (e.uncompressedSize <= 4096 ? ` -> ${Buffer.from(read()).toString('utf8').slice(0, 300)}` : ''),
     });
   }
+}
+
+/** Entries of code this large are unpacked first (the engine's heavy files: see Engine.early). */
+const FIRST_MIN_BYTES = 1 << 20;
+const CODE_NAME = /\.(?:[cm]?[jt]sx?)$/i;
+
+/**
+ * The archive's order, except that big JavaScript/TypeScript entries come first, so the scan can start analysing them
+ * while the rest unpacks (OpenOptions.onFile). Only entries whose name no other entry has: with a duplicate name the
+ * first copy in the archive is the one kept (O_EXCL), and that must not change.
+ */
+function extractionOrder(entries: FastEntry[]): FastEntry[] {
+  const big = entries.filter((e) => !e.directory && e.uncompressedSize > FIRST_MIN_BYTES && CODE_NAME.test(e.name));
+  if (!big.length) return entries;
+  const count = new Map<string, number>();
+  for (const e of entries) count.set(e.name, (count.get(e.name) ?? 0) + 1);
+  const first = new Set(big.filter((e) => count.get(e.name) === 1).sort((a, b) => b.uncompressedSize - a.uncompressedSize));
+  return first.size ? [...first, ...entries.filter((e) => !first.has(e))] : entries;
 }
 
 async function unpackWithZipJs(u: Unpacker, file: string, display: string, password: string | undefined): Promise<void> {
