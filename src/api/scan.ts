@@ -9,7 +9,7 @@ import { buildAutorunMapWithErrors } from '../analyzers/autorun/index.js';
 import { extOf, isVendoredPath } from '../analyzers/file-facts.js';
 import { Engine, type RuleSelection } from '../engine/pool.js';
 import { factsBeforeAnalysis, runProjectRules, runProjectRulesEarly } from '../engine/project.js';
-import { openTarget, type OpenOptions, type Target } from '../targets/index.js';
+import { DEFAULT_LIMITS, expandLateArchives, openTarget, type OpenOptions, type Target } from '../targets/index.js';
 import type { OnlineOptions } from '../online/index.js';
 import { readFileForScan } from '../targets/read.js';
 import { selectRules } from '../rules/index.js';
@@ -50,7 +50,7 @@ export async function scan(targetSpec: string, options: ScanOptions = {}): Promi
   try {
     // Obfuscated files start decoding now, while the workers load and the autorun map is built.
     engine.prepare(target.files, { ruleSelection: options.rules ?? {}, maxFileBytes });
-    const totalBytes = target.files.reduce((n, f) => n + f.size, 0);
+    let totalBytes = target.files.reduce((n, f) => n + f.size, 0);
     const absByRel = new Map(target.files.map((f) => [f.rel, f.abs]));
     const textCache = new Map<string, string | null>();
     const readText = (rel: string): string | null => {
@@ -92,6 +92,23 @@ export async function scan(targetSpec: string, options: ScanOptions = {}): Promi
         ? undefined
         : runProjectRulesEarly(rules, { files: target.files.map((f) => factsBeforeAnalysis(f.rel, f.size)), readText, autorun });
     const { results, errors: fileErrors, skipped: reducedFiles } = await analysis;
+    // Archives under code or text names (`x.js` that is a ZIP) are not sniffed by the walk: the analysis found them
+    // binary, so they are opened now and their entries analysed in a second pass (not seen by the autorun map).
+    if (options.nestedArchives !== false) {
+      const binary = new Set(results.filter((r) => !r.facts.isText).map((r) => r.facts.path));
+      const late = binary.size ? await expandLateArchives(target, (rel) => binary.has(rel), { ...DEFAULT_LIMITS, ...options.limits }, options.password) : undefined;
+      if (late && late.target !== target) {
+        target = late.target;
+        for (const f of late.added) {
+          absByRel.set(f.rel, f.abs);
+          totalBytes += f.size;
+        }
+        const more = await engine.run(late.added, { maxFileBytes, ruleSelection: options.rules ?? {}, fileTimeoutMs: options.fileTimeoutMs ?? 20_000, parseMaxBytes: options.parseMaxBytes });
+        results.push(...more.results);
+        fileErrors.push(...more.errors);
+        reducedFiles.push(...more.skipped);
+      }
+    }
     await engine.close();
     const factsByPath = new Map<string, FileFacts>(results.map((r) => [r.facts.path, r.facts]));
     const files = target.files.map((f) => factsByPath.get(f.rel) ?? minimalFacts(f.rel, f.size));

@@ -13,6 +13,7 @@ import { DEFAULT_LIMITS, type OpenOptions, type Target, type TargetLimits } from
 export type { Target, TargetFile, OpenOptions, TargetLimits, NpmFetcher, PypiFetcher } from './types.js';
 export { DEFAULT_LIMITS } from './types.js';
 export { TargetError } from './errors.js';
+export { expandLateArchives } from './nested.js';
 
 /** Resolves what the user named into a Target. Throws TargetError with a user-facing message when it cannot. */
 export async function openTarget(spec: string, opts: OpenOptions = {}): Promise<Target> {

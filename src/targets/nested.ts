@@ -25,8 +25,9 @@ export const MAX_NESTING_VENDORED = 1;
 
 /**
  * Names never sniffed: the text and code formats that make up nearly every file of a large tree (one open per file
- * would cost ~10 µs each, 1 s on 100k files). A ZIP under one of these names is still reported by the
- * disguised-archive rule, which sees the bytes anyway; its entries are not opened.
+ * would cost ~10 µs each, 1 s on 100k files). An archive under one of these names is found by the analysis, which
+ * reads every file anyway (binary where text was expected), and opened after it: see expandLateArchives. The
+ * disguised-archive rule reports the ZIP itself.
  */
 const NOT_SNIFFED =
   /\.(?:[cm]?[jt]sx?|json5?|jsonc|map|md|mdx|markdown|rst|css|scss|sass|less|styl|html?|vue|svelte|astro|ya?ml|toml|ini|cfg|conf|env|xml|svg|lock|snap|flow|coffee|py|pyi|pyx|pxd|rb|php|go|rs|java|kt|kts|scala|swift|cs|fs|c|h|cc|cpp|cxx|hpp|hh|m|mm|sh|bash|zsh|fish|ps1|bat|cmd|gyp|gypi|patch|diff|csv|tsv|graphql|gql|proto|sql|d\.ts|po|pot|properties|gradle|cmake|mk|tex|bib)$/i;
@@ -120,11 +121,20 @@ async function openNested(kind: NestedKind, f: TargetFile, limits: TargetLimits,
  * Opens the archives among the target's files (by magic bytes, whatever their names) and returns the target with
  * their entries added as files `<archive path>/<entry>`; nested archives in those, up to MAX_NESTING levels.
  */
-export async function expandNested(target: Target, limits: TargetLimits, password?: string, maxArchives = MAX_NESTED_ARCHIVES): Promise<Target> {
+export async function expandNested(
+  target: Target,
+  limits: TargetLimits,
+  password?: string,
+  maxArchives = MAX_NESTED_ARCHIVES,
+  /** Only these files (of target.files) are candidates at the first level, whatever their names: see expandLateArchives. */
+  first?: readonly TargetFile[],
+): Promise<Target> {
   const fromArchive = target.kind !== 'directory' && target.kind !== 'file';
-  // What the target's own unpacking already used counts against the shared limits.
-  let usedBytes = fromArchive ? target.files.reduce((n, f) => n + f.size, 0) : 0;
-  let usedEntries = fromArchive ? target.files.length : 0;
+  // What the target's own unpacking, and archives already opened in it, used counts against the shared limits.
+  const opened0 = (target.archives ?? []).map((a) => `${a}/`);
+  const counted = fromArchive ? target.files : opened0.length ? target.files.filter((f) => opened0.some((a) => f.rel.startsWith(a))) : [];
+  let usedBytes = counted.reduce((n, f) => n + f.size, 0);
+  let usedEntries = counted.length;
   const added: TargetFile[] = [];
   const skipped: Skipped[] = [];
   const errors: ScanError[] = [];
@@ -134,12 +144,12 @@ export async function expandNested(target: Target, limits: TargetLimits, passwor
   const head = Buffer.alloc(HEAD_BYTES);
   let notOpened = 0;
   // Level by level, iteratively: the files of one level's archives are the next level's candidates.
-  let level: TargetFile[] = target.files;
+  let level: readonly TargetFile[] = first ?? target.files;
   try {
     for (let depth = 1; level.length; depth++) {
       const next: TargetFile[] = [];
       for (const f of level) {
-        if (!sniffCandidate(f)) continue;
+        if (!(first && depth === 1) && !sniffCandidate(f)) continue;
         // Unreadable here: the per-file read reports it.
         const got = readFileHead(f.abs, head);
         if (!got) continue;
@@ -221,4 +231,24 @@ export async function expandNested(target: Target, limits: TargetLimits, passwor
       await target.cleanup();
     },
   };
+}
+
+/**
+ * Archives the walk did not sniff because of their names (NOT_SNIFFED: a ZIP named `x.js`, a tarball named
+ * `data.json`): the analysis reads every file, and those it found binary are opened now, like any nested archive (same
+ * limits, the tree for twins). `isBinary` answers from the analysis' facts. Returns the target with their entries added
+ * (or the target itself) and the entries added, which the caller analyses in a second pass. One pass: an archive with
+ * a code name inside one of these is listed as a file, its own entries not opened.
+ */
+export async function expandLateArchives(
+  target: Target,
+  isBinary: (rel: string) => boolean,
+  limits: TargetLimits,
+  password?: string,
+): Promise<{ target: Target; added: TargetFile[] }> {
+  const candidates = target.files.filter((f) => f.size >= MIN_ARCHIVE_BYTES && NOT_SNIFFED.test(f.rel) && isBinary(f.rel));
+  if (!candidates.length) return { target, added: [] };
+  const before = new Set(target.files.map((f) => f.rel));
+  const expanded = await expandNested(target, limits, password, MAX_NESTED_ARCHIVES, candidates);
+  return { target: expanded, added: expanded.files.filter((f) => !before.has(f.rel)) };
 }

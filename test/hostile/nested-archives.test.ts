@@ -287,6 +287,59 @@ describe('nested archives', () => {
     }
   });
 
+  // The walk never sniffs code and text names (one open per file of a 100k-file tree): the analysis, which reads every
+  // file, finds such an archive binary and the scan opens it afterwards (expandLateArchives).
+  for (const threads of [0, 2]) {
+    it(`a ZIP named like code (\`lib/polyfill.js\`) is opened after the analysis and its payload found (threads ${threads})`, async () => {
+      const d = writeTree(tmp(), {
+        'package.json': '{"name":"dash","version":"1.0.0","scripts":{"start":"node server.js"}}',
+        'server.js': "const express = require('express');\nexpress().listen(3000);\n",
+        'lib/polyfill.js': buildZip([{ name: 'loader.js', data: JS_PAYLOAD }, { name: 'README.md', data: '# polyfill\n' }]),
+      });
+      const r = await scan(d, { threads });
+      assert.ok(r.findings.some((f) => f.file === 'lib/polyfill.js/loader.js' && f.line >= 1), ruleFiles(r).join('\n'));
+      assert.ok(r.findings.some((f) => f.ruleId === 'disguised-archive' && f.file === 'lib/polyfill.js'), ruleFiles(r).join('\n'));
+      assert.deepEqual(r.archives, ['lib/polyfill.js']);
+      assert.equal(r.stats.files, 5); // 3 files + the 2 entries
+      // Unopened, the ZIP alone was a medium finding and the scan said clean; its payload (nothing runs it) weighs now.
+      assert.notEqual(r.verdict, 'clean');
+      assert.equal(r.incomplete, false);
+    });
+  }
+
+  it('a tarball named data.json and a ZIP named notes.md are opened too; their benign entries add no findings', async () => {
+    const tar = await tarBytes([file('fixtures/users.json', '[{"id":1,"name":"Ada"}]\n')], true);
+    const d = writeTree(tmp(), {
+      'index.js': 'module.exports = 1;\n',
+      'test/data.json': tar,
+      'docs/notes.md': buildZip([{ name: 'notes.txt', data: 'meeting notes\n' }]),
+    });
+    const r = await scan(d, { threads: 0 });
+    assert.deepEqual(r.archives, ['docs/notes.md', 'test/data.json']);
+    assert.deepEqual(r.findings.filter((f) => f.file.includes('.json/') || f.file.includes('.md/')), []);
+    assert.equal(r.stats.files, 5);
+    assert.equal(r.incomplete, false);
+  });
+
+  it('benign: binary files under code names that are not archives (a compiled .js, a UTF-16 .md) are left as files', async () => {
+    const d = writeTree(tmp(), {
+      'dist/wasm-inline.js': Buffer.concat([Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]), Buffer.alloc(200, 7)]),
+      'docs/README.md': Buffer.from('\ufeff# Notes\n', 'utf16le'),
+      'index.js': 'module.exports = 1;\n',
+    });
+    const r = await scan(d, { threads: 0 });
+    assert.equal(r.archives, undefined);
+    assert.equal(r.stats.files, 3);
+    assert.equal(r.incomplete, false);
+  });
+
+  it('nestedArchives: false leaves a ZIP under a code name unopened as well', async () => {
+    const d = writeTree(tmp(), { 'lib/polyfill.js': buildZip([{ name: 'loader.js', data: JS_PAYLOAD }]) });
+    const r = await scan(d, { threads: 0, nestedArchives: false });
+    assert.equal(r.stats.files, 1);
+    assert.ok(!r.findings.some((f) => f.file.startsWith('lib/polyfill.js/')));
+  });
+
   it('a tree without archives comes back as the same target (no copy, no extra work)', async () => {
     const d = writeTree(tmp(), { 'index.js': 'module.exports = 1;\n', 'README.md': '# x\n', 'LICENSE': 'MIT License\n'.repeat(10) });
     const t = await openTarget(d);
