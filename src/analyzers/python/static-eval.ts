@@ -160,6 +160,54 @@ export function b64(s: string): string | null {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length < 4) return null;
   return Buffer.from(clean, 'base64').toString('latin1');
 }
+const B85_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~';
+const B85_VALUE = new Map([...B85_ALPHABET].map((c, i) => [c, i]));
+/** base64.b85decode (RFC 1924 alphabet, as Python's): 5 characters per 4 bytes, a short last group padded with '~'. */
+export function b85(s: string): string | null {
+  const clean = s.replace(/\s+/g, '');
+  if (!clean.length) return null;
+  let out = '';
+  for (let i = 0; i < clean.length; i += 5) {
+    const group = clean.slice(i, i + 5);
+    let acc = 0;
+    for (let j = 0; j < 5; j++) {
+      const v = j < group.length ? B85_VALUE.get(group[j]!) : 84;
+      if (v === undefined) return null;
+      acc = acc * 85 + v;
+    }
+    if (acc > 0xffffffff) return null;
+    const bytes = String.fromCharCode((acc >>> 24) & 0xff, (acc >>> 16) & 0xff, (acc >>> 8) & 0xff, acc & 0xff);
+    out += group.length === 5 ? bytes : bytes.slice(0, group.length - 1);
+  }
+  return out;
+}
+/** base64.a85decode (Ascii85 as Python's default: '!'..'u', 'z' for four zero bytes, optional <~ ~> frame). */
+export function a85(s: string): string | null {
+  const clean = s.replace(/\s+/g, '').replace(/^<~/, '').replace(/~>$/, '');
+  let out = '';
+  let group: number[] = [];
+  const flush = (n: number) => {
+    let acc = 0;
+    for (let j = 0; j < 5; j++) acc = acc * 85 + (group[j] ?? 84);
+    if (acc > 0xffffffff) return false;
+    out += String.fromCharCode((acc >>> 24) & 0xff, (acc >>> 16) & 0xff, (acc >>> 8) & 0xff, acc & 0xff).slice(0, n);
+    group = [];
+    return true;
+  };
+  for (const ch of clean) {
+    if (ch === 'z' && group.length === 0) {
+      out += '\0\0\0\0';
+      continue;
+    }
+    const v = ch.charCodeAt(0) - 33;
+    if (v < 0 || v > 84) return null;
+    group.push(v);
+    if (group.length === 5 && !flush(4)) return null;
+  }
+  if (group.length === 1) return null;
+  if (group.length && !flush(group.length - 1)) return null;
+  return out || null;
+}
 function b32(s: string): string | null {
   const alpha = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
   const clean = s.replace(/=+$/, '').replace(/\s+/g, '').toUpperCase();
@@ -392,6 +440,8 @@ function evalCall(node: Node, env: EvalEnv, depth: number): PyValue | null {
   const name = callee.slice(callee.lastIndexOf('.') + 1);
   if (B64.has(callee) || (name === 'b64decode' && callee.endsWith('base64.b64decode'))) return step(arg0(), 'base64', b64);
   if (callee === 'base64.b32decode') return step(arg0(), 'base32', b32);
+  if (callee === 'base64.b85decode') return step(arg0(), 'base85', b85);
+  if (callee === 'base64.a85decode') return step(arg0(), 'ascii85', a85);
   if (HEX.has(callee)) return step(arg0(), 'hex', hex);
   if (callee === 'zlib.decompress' || callee === 'gzip.decompress') return step(arg0(), 'zlib', inflate);
   if (callee === 'codecs.decode' || callee === 'codecs.encode') {

