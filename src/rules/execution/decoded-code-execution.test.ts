@@ -3,6 +3,16 @@ import rule from './decoded-code-execution.js';
 
 ruleTest(rule, {
   clean: [
+    {
+      name: 'a require hook for .txt that wraps the file as a string export (no decoding run)',
+      file: 'src/bootstrap/text.js',
+      code: `const fs = require('fs');\nrequire.extensions['.txt'] = function (module, filename) {\n  module._compile('module.exports = ' + JSON.stringify(fs.readFileSync(filename, 'utf8')), filename);\n};\n`,
+    },
+    {
+      name: 'a require hook for .ts that compiles transpiled source (ts-node style)',
+      file: 'register.js',
+      code: `const fs = require('fs');\nconst ts = require('typescript');\nrequire.extensions['.ts'] = function (module, filename) {\n  const out = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {}).outputText;\n  module._compile(Buffer.from(out, 'utf8').toString(), filename);\n};\n`,
+    },
     { name: 'gzip-packed fixture inflated and parsed, never run', file: 'test/load.js', code: "const zlib = require('zlib');\nconst data = JSON.parse(zlib.gunzipSync(Buffer.from('H4sIAAAAAAAAA8vNTynNSdVLrSjILyopVrBVqFZItFIwVKgFADPqzzUZAAAA', 'base64')).toString());\nmodule.exports = data;\n" },
     { name: 'AES-encrypted config decrypted from a file and JSON.parsed', file: 'lib/config.js', code: "const crypto = require('crypto');\nconst fs = require('fs');\nconst raw = fs.readFileSync('config.enc');\nconst d = crypto.createDecipheriv('aes-256-cbc', Buffer.from(process.env.KEY, 'hex'), raw.subarray(0, 16));\nmodule.exports = JSON.parse(d.update(raw.subarray(16), undefined, 'utf8') + d.final('utf8'));\n" },
     { name: 'globalThis polyfill', file: 'src/global.js', code: "const g = Function('return this')();\nconst b = atob(token);\n" },
@@ -45,6 +55,12 @@ ruleTest(rule, {
     },
   ],
   flagged: [
+    {
+      name: 'a require hook for .md compiles base64 hidden in each file (front-matter comment)',
+      file: 'src/bootstrap/markdown.js',
+      code: `const fs = require('fs');\nconst FRONT = /^<!--\\s*([A-Za-z0-9+/=\\s]+?)\\s*-->/;\nrequire.extensions['.md'] = function compileMarkdown(module, filename) {\n  const raw = fs.readFileSync(filename, 'utf8');\n  const m = raw.match(FRONT);\n  if (m) module._compile(Buffer.from(m[1], 'base64').toString('utf8'), filename);\n};\n`,
+      findings: [{ line: 6, severity: 'critical', confidence: 'high', message: /data read from a non-code file/ }],
+    },
     {
       name: 'deflated base64 literal inflated and evaled: the code is unpacked and shown',
       file: 'index.js',

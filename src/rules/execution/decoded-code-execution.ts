@@ -27,6 +27,28 @@ function readTarget(call: Node, ast: Node, text: string): string | null {
   return vals?.length === 1 ? text.slice(vals[0]!.start, Math.min(vals[0]!.end, vals[0]!.start + 300)) : null;
 }
 
+/**
+ * The extension a require hook is installed for, when `node` sits in its handler: `require.extensions['.md'] =
+ * function (module, filename) { … }` (or Module._extensions). What that handler reads is every required `.md` file.
+ */
+function hookedExtension(node: Node, ast: Node): string | null {
+  const parent = fileIndex(ast).parent;
+  let n: Node | undefined = node;
+  for (let d = 0; n && d < 200; d++) {
+    if (n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression') {
+      const a = parent.get(n);
+      const left = a?.type === 'AssignmentExpression' && a.right === n ? a.left : null;
+      if (left?.type === 'MemberExpression' && left.computed && typeof left.property?.value === 'string') {
+        const obj = left.object;
+        const name = obj?.type === 'MemberExpression' && !obj.computed ? obj.property?.name : null;
+        if (name === 'extensions' || name === '_extensions') return left.property.value;
+      }
+    }
+    n = parent.get(n);
+  }
+  return null;
+}
+
 const MAX_PACKED = 1_000_000;
 /**
  * The code a compressed literal holds (`inflateSync(Buffer.from('eJw…', 'base64'))`): base64/hex first, then zlib,
@@ -83,7 +105,11 @@ export default defineRule({
         const ix = fileIndex(ast);
         const decodedFrom = origins.filter((o) => o.decoders.length && (o.kind === 'env' || (o.kind === 'literal' && hidesData(o.node, ix.parent.get(o.node)))));
         // Steganography: an image, font or text file read from disk, decoded, then run (SVG comment chunks, a .woff2).
-        const media = origins.find((o) => o.kind === 'file' && o.decoders.length && DATA_FILE.test(`${readTarget(o.node, ast, js.text) ?? js.text.slice(o.node.start, Math.min(o.node.end, o.node.start + 300))}'`));
+        // A require hook for a data extension (`require.extensions['.md']`) reads every such file it is given.
+        const hooked = origins.some((o) => o.kind === 'file' && o.decoders.length) ? hookedExtension(sink.node, ast) : null;
+        const media = origins.find(
+          (o) => o.kind === 'file' && o.decoders.length && (DATA_FILE.test(`${readTarget(o.node, ast, js.text) ?? js.text.slice(o.node.start, Math.min(o.node.end, o.node.start + 300))}'`) || (hooked !== null && DATA_FILE.test(`${hooked}'`))),
+        );
         if (media) {
           const read = js.text.slice(media.node.start, Math.min(media.node.end, media.node.start + 200));
           ctx.report({
