@@ -14,7 +14,9 @@ function find(dir, out = []) {
   }
   for (const e of entries) {
     const p = join(dir, e.name);
-    if (e.isDirectory() && e.name !== 'node_modules' && e.name !== 'fixtures') find(p, out);
+    // Fixture trees are scanned, never run: a lure fixture's own `test/x.test.ts` must not be picked up as one of ours
+    // (test/fixtures/, and the hold-out sets test/eval/variants-2/, variants-3/ …).
+    if (e.isDirectory() && e.name !== 'node_modules' && e.name !== 'fixtures' && !/^variants-\d+$/.test(e.name)) find(p, out);
     else if (e.isFile() && e.name.endsWith('.test.ts')) out.push(p);
   }
   return out;

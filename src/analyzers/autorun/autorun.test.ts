@@ -96,6 +96,22 @@ describe('autorun map: npm', () => {
     assert.equal(map.filter((e) => e.file === '.npmrc').length, 2);
   });
 
+  it('the implicit node-gyp build leads to what binding.gyp command expansions run (`<!(node tools/x.js)`)', () => {
+    const map = mapOf({
+      'package.json': '{"name":"crc","gypfile":true,"scripts":{"test":"node --test"}}',
+      'binding.gyp': '{"targets":[{"target_name":"crc","include_dirs":["<!(node -p \\"require(\'node-addon-api\').include_dir\\")","<!(node tools/find-headers.js)"],"sources":["<!@(node tools/list.js)"]}]}',
+      'tools/find-headers.js': "require('./cache')",
+      'tools/cache.js': '',
+      'tools/list.js': '',
+      'tools/unused.js': '',
+    });
+    const gyp = find(map, (e) => e.command === 'node-gyp rebuild');
+    assert.deepEqual(gyp.leadsTo, ['binding.gyp', 'tools/find-headers.js', 'tools/list.js', 'tools/cache.js']);
+    // A package with its own install script: npm runs that, not node-gyp.
+    const own = mapOf({ 'package.json': '{"name":"x","scripts":{"install":"node build.js"}}', 'binding.gyp': '{"targets":[{"sources":["<!(node tools/x.js)"]}]}', 'build.js': '', 'tools/x.js': '' });
+    assert.ok(!own.some((e) => e.command === 'node-gyp rebuild'));
+  });
+
   it('lists files the package manager itself runs (yarnPath, yarn plugins, .pnpmfile.cjs)', () => {
     const map = mapOf({
       '.yarnrc.yml': 'nodeLinker: node-modules\nplugins:\n  - path: .yarn/plugins/p.cjs\nyarnPath: .yarn/releases/yarn-4.1.0.cjs\n',

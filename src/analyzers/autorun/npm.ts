@@ -20,6 +20,9 @@ function isDependencyManifest(path: string): boolean {
   return /(?:^|\/)node_modules\/(?:@[^/]+\/)?[^/@][^/]*\/package\.json$/.test(path);
 }
 
+/** A gyp command expansion, `<!(cmd)` or `<!@(cmd)`, inside a JSON-ish string. */
+const GYP_COMMAND = /<!@?\(((?:[^()"\\]|\\.|\([^()]*\))*)\)/g;
+
 export function collectNpm(ctx: MapContext): void {
   let n = 0;
   for (const f of ctx.view.files) {
@@ -35,7 +38,11 @@ export function collectNpm(ctx: MapContext): void {
     if (!pkg.scripts.has('install') && !pkg.scripts.has('preinstall')) {
       const gyp = joinPath(dir, 'binding.gyp');
       if (gyp !== null && ctx.has(gyp)) {
-        ctx.add({ trigger: 'npm-install', command: 'node-gyp rebuild', file: pkg.path, line: 1, leadsTo: [gyp], label: 'implicit install script (binding.gyp present)' });
+        // node-gyp runs the file's command expansions (`<!(node tools/x.js)`, `<!@(…)`) through the shell while it
+        // configures: what they run is part of `npm install`.
+        const f = new CommandFollower(ctx);
+        for (const m of (ctx.read(gyp) ?? '').slice(0, 200_000).matchAll(GYP_COMMAND)) f.follow(m[1]!.replace(/\\"/g, '"'), dir);
+        ctx.add({ trigger: 'npm-install', command: 'node-gyp rebuild', file: pkg.path, line: 1, leadsTo: [gyp, ...leadsFrom(ctx, f.out.files)], label: 'implicit install script (binding.gyp present)' });
       }
     }
     if (vendored) continue;

@@ -9,7 +9,7 @@
 import type { JsFile } from '../../core/inputs.js';
 import { parse as parseMeriyah } from 'meriyah';
 import { fileIndex } from './names.js';
-import { walk, type Node } from './walk.js';
+import { flatAst, T, walk, type Node } from './walk.js';
 
 const LOOKS_LIKE_CODE = /require\s*\(|\beval\s*\(|Function\b|\baxios\b|\bfetch\s*\(|child_process/;
 const MIN_LENGTH = 200;
@@ -44,6 +44,17 @@ export function embeddedScripts(js: Pick<JsFile, 'ast' | 'text'>): Node[] {
     spans.push([from, to]);
     total += to - from;
   }
+  // Code built from a `+` chain of short literals (`"require('https').get(…" + "…eval(d)…"` handed to `node -e`): parsed
+  // from the joined value, each node's offsets mapped back into the literal it came from (exact unless escaped).
+  for (const chain of literalChains(ast)) {
+    if (spans.length + out.length >= MAX_PER_FILE || total > MAX_TOTAL) break;
+    const code = chain.map((p) => p.value).join('');
+    if (!LOOKS_LIKE_CODE.test(code)) continue;
+    const parsed = parseScript(code);
+    if (!parsed) continue;
+    total += code.length;
+    out.push(mapOffsets(parsed, chain));
+  }
   for (const [from, to] of spans) {
     // Template substitutions `${…}` become same-length filler so the embedded code keeps its shape.
     let code = js.text.slice(from, to).replace(/\$\{[^{}]*\}/g, (m) => 'x'.repeat(m.length));
@@ -63,6 +74,81 @@ export function embeddedScripts(js: Pick<JsFile, 'ast' | 'text'>): Node[] {
   }
   cache.set(ast, out);
   return out;
+}
+
+function parseScript(code: string): Node | null {
+  for (const sourceType of ['script', 'module'] as const) {
+    try {
+      return parseMeriyah(code, { next: true, ranges: { start: true, end: true }, jsx: false, webcompat: true, sourceType }) as unknown as Node;
+    } catch {
+      /* not a script: plain text, HTML, or a fragment */
+    }
+  }
+  return null;
+}
+
+interface ChainPart {
+  value: string;
+  /** Offset of the part's first character in the file (after its quote). */
+  at: number;
+}
+const MAX_CHAIN_PARTS = 200;
+/** Shorter than a lone literal's minimum: a chain is already a sign of splitting, and a `node -e` loader fits in 150 characters. */
+const MIN_CHAIN_LENGTH = 80;
+
+/** `'a' + 'b' + …` chains of string literals only (the outermost `+` of each), joined to MIN_CHAIN_LENGTH or more. */
+function literalChains(ast: Node): ChainPart[][] {
+  const { nodes, types, parent } = flatAst(ast);
+  const out: ChainPart[][] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    if (types[i] !== T.BinaryExpression) continue;
+    const n = nodes[i]!;
+    if (n.operator !== '+' || n.end - n.start < MIN_CHAIN_LENGTH) continue;
+    const p = parent[i]! >= 0 ? nodes[parent[i]!] : undefined;
+    if (p?.type === 'BinaryExpression' && p.operator === '+') continue;
+    const parts: ChainPart[] = [];
+    let ok = true;
+    // Left-leaning chain: walk down the left spine, collecting right operands.
+    const rights: Node[] = [];
+    let cur: Node = n;
+    while (cur.type === 'BinaryExpression' && cur.operator === '+' && rights.length < MAX_CHAIN_PARTS) {
+      rights.push(cur.right);
+      cur = cur.left;
+    }
+    for (const leaf of [cur, ...rights.reverse()]) {
+      if (leaf.type !== 'Literal' || typeof leaf.value !== 'string') {
+        ok = false;
+        break;
+      }
+      parts.push({ value: leaf.value, at: leaf.start + 1 });
+    }
+    if (ok && parts.length >= 2 && parts.reduce((k, x) => k + x.value.length, 0) >= MIN_CHAIN_LENGTH) out.push(parts);
+  }
+  return out;
+}
+
+/** Maps offsets in the joined value of a chain back to the file (into the literal each one falls in). */
+function mapOffsets(root: Node, chain: ChainPart[]): Node {
+  const starts: number[] = [];
+  let k = 0;
+  for (const p of chain) {
+    starts.push(k);
+    k += p.value.length;
+  }
+  const map = (off: number): number => {
+    let j = chain.length - 1;
+    while (j > 0 && starts[j]! > off) j--;
+    return chain[j]!.at + Math.min(off - starts[j]!, chain[j]!.value.length);
+  };
+  const seen = new Set<Node>();
+  walk(root, (n) => {
+    if (seen.has(n)) return;
+    seen.add(n);
+    n.start = map(n.start);
+    n.end = Math.max(n.start, map(n.end));
+    if (Array.isArray(n.range)) n.range = [n.start, n.end];
+  });
+  return root;
 }
 
 /** Adds `by` to every node's start/end/range (each node once: meriyah shares the key node of shorthand properties). */

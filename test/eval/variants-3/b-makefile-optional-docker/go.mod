@@ -1,0 +1,3 @@
+module example.invalid/inventory-api
+
+go 1.22
