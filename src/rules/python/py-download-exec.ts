@@ -19,6 +19,9 @@ const SCRIPT_RUN = /\b(?:subprocess|os\.system|os\.popen|Popen|exec\s*\(|eval\s*
 // A process that reads a program from its stdin.
 const INTERPRETER = /\bsys\.executable\b|['"](?:[\w\/\\.:-]*[\/\\])?(?:python[\d.]*w?|pythonw|sh|bash|zsh|powershell|pwsh|node|perl|ruby)(?:\.exe)?['"]/i;
 
+/** Calls that run the Python file at a path inside this process. */
+const PATH_RUNNERS = /^(?:runpy\.run_path|imp\.load_source|importlib\.machinery\.SourceFileLoader|importlib\.util\.spec_from_file_location)$/;
+
 // Deserialisers that call what the data names.
 const UNPICKLE = /^(?:pickle|cPickle|_pickle|dill|cloudpickle)\.loads?$/;
 /** A response's body as bytes or a stream: what an unpickler can be fed. */
@@ -243,6 +246,22 @@ export default defineRule({
           at: at(c.node),
           message: callee === 'os.chmod' ? `Makes the downloaded file ${clip(hit, 60)} executable` : `Runs the downloaded file ${clip(hit, 60)}`,
           evidence: clip(c.node.text),
+          iocs: downloadedFrom(),
+        });
+      }
+    }
+
+    // Downloaded code written to a file and run in-process from its path, in the same function: fd, path =
+    // tempfile.mkstemp(); os.fdopen(fd, 'wb').write(code); runpy.run_path(path) (or imp.load_source, a spec from the file).
+    if (wroteDownload && !reported.size) {
+      const wd: PyCall = wroteDownload;
+      const runner = model.calls.find((c) => c.func === wd.func && c.cls === wd.cls && c.node.startIndex > wd.node.startIndex && PATH_RUNNERS.test(resolveCallee(model, c.callee)));
+      if (runner) {
+        reported.add(runner.node);
+        ctx.report({
+          at: at(runner.node),
+          message: `Writes downloaded code to a file and runs it in-process (${resolveCallee(model, runner.callee)})`,
+          evidence: clip(runner.node.text),
           iocs: downloadedFrom(),
         });
       }
