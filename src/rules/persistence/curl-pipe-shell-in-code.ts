@@ -7,6 +7,12 @@ import { clip, dedupeIocs, isLocalHost, isPublicIPv4, urlIocs, urlsIn } from '..
 const PIPE = /\b(?:curl|wget)\b[^|\n]{0,400}\|\s*(?:sudo\s+)?(?:ba|z|da)?sh\b|\b(?:curl|wget)\b[^|\n]{0,400}\|\s*(?:node|python3?|perl|ruby|cmd(?:\.exe)?|powershell|pwsh)\b|\b(?:iwr|irm|Invoke-WebRequest|Invoke-RestMethod|\(New-Object\s+Net\.WebClient\)\.Download(?:String|File))\b[^\n]{0,400}(?:\|\s*iex\b|\bIEX\b|Invoke-Expression)|\bIEX\s*\(\s*\(?New-Object\s+Net\.WebClient/i;
 
 // `node -e "$(curl …)"`, `sh -c "$(wget -O- …)"`, `eval "$(curl …)"`: the download substituted in as program text.
+/**
+ * A download saved, made executable or started in the same command (`curl -o /tmp/.x URL && chmod +x /tmp/.x && nohup
+ * /tmp/.x &`, `wget -qO f URL && chmod +x f`, `certutil -urlcache -f URL x.exe && start x.exe`): curl | sh with a file
+ * in between. A checksum step or an unpack is not a run.
+ */
+const FETCH_RUN = /\b(?:curl|wget)\b[^\n|]{0,400}?(?:&&|;)\s*(?:sudo\s+)?(?:chmod\s+(?:[ugoa]*\+x|0?[0-7]?[1357][0-7]{2})\b|nohup\b)|\bcertutil(?:\.exe)?\s+[-/]urlcache\b|\bbitsadmin(?:\.exe)?\s+\/transfer\b[^\n]{0,400}(?:&&|&)\s*start\b/i;
 const SUBST = /\b(?:node|python[\d.]*|(?:ba|z|da)?sh)\s+(?:-\w+\s+)*-[ec]\s+["']?\$\(\s*(?:curl|wget)\b[^)\n]{0,400}\)|\beval\s+["']?\$\(\s*(?:curl|wget)\b[^)\n]{0,400}\)/i;
 const PS_ENCODED = /\s-(?:e|ec|enc|enco|encodedcommand)\s+([A-Za-z0-9+/=]{16,})/i;
 /** Installers pipe into sh/bash from a named host; piping into node, a hidden or decoded command, or a raw-IP host is a loader. */
@@ -33,7 +39,7 @@ export default defineRule({
     category: 'persistence',
     severity: 'high',
     confidence: 'high',
-    summary: 'Runs `curl … | sh` (or wget|bash, iwr|iex, curl|node) from code',
+    summary: 'Runs `curl … | sh` (or wget|bash, iwr|iex, curl|node, or a download saved then made executable or started: curl -o f && chmod +x f, certutil -urlcache) from code',
     why: 'Piping a download straight into an interpreter runs whatever the server sends today, with no file left to inspect; lure tasks and loaders use it for their per-OS stage (`curl …/settings/mac?flag=8 | bash`).',
     fix: 'Do not run the project. Fetch the URL in a sandbox if you need to see the stage; block the host.',
     falsePositives: 'CLIs print install one-liners (`curl -fsSL https://bun.sh/install | bash`) in help text: a one-liner that is not passed to exec/spawn is low.',
@@ -58,8 +64,8 @@ export default defineRule({
       const enc = PS_ENCODED.exec(cmd);
       const ps = enc ? decodePs(enc[1]!) : null;
       if (ps && PIPE.test(ps)) cmd = ps;
-      if (PIPE.test(cmd) || SUBST.test(cmd)) {
-        const hit = (v: string) => PIPE.test(v) || SUBST.test(v);
+      if (PIPE.test(cmd) || SUBST.test(cmd) || FETCH_RUN.test(cmd)) {
+        const hit = (v: string) => PIPE.test(v) || SUBST.test(v) || FETCH_RUN.test(v);
         // In the call, else the string the command variable was built as (`const cmd = [...].join('')`: its decoding counts).
         const s = ps ? { value: ps, start: c.node.start, end: c.node.end, folded: true } : f.strings.find((x) => x.start >= c.node.start && x.end <= c.node.end && hit(x.value)) ??
           f.strings.find((x) => x.value === cmd && x.start < c.node.start) ?? { value: cmd, start: c.node.start, end: c.node.end, folded: true };
@@ -94,7 +100,9 @@ export default defineRule({
       n++;
       ctx.report({
         at: { node: s },
-        message: via ? `Download piped into an interpreter, run via ${via}` : 'Download-and-run one-liner in a string (not seen passed to a process launch)',
+        message: via
+          ? `${PIPE.test(s.value) || SUBST.test(s.value) ? 'Download piped into an interpreter' : 'Download saved to a file and started'}, run via ${via}`
+          : 'Download-and-run one-liner in a string (not seen passed to a process launch)',
         evidence: clip(evidenceOf(js, s)),
         decoded: s.folded ? clip(s.value, 300) : undefined,
         severity: via ? (strong.has(s) ? 'critical' : 'high') : 'low',
