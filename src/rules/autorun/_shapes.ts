@@ -86,6 +86,8 @@ export function downloadToShell(cmd: string): Shape | null {
   return downloadThenRun(c);
 }
 
+const EDITORS = new Set(['code', 'code-insiders', 'codium', 'vscodium', 'cursor', 'windsurf']);
+
 /** `curl -o /tmp/p URL && chmod +x /tmp/p && /tmp/p`, `wget -O x.sh URL; sh x.sh`: token-level, no backtracking. */
 function downloadThenRun(c: string): Shape | null {
   if (!/\b(?:curl|wget)\b/i.test(c)) return null;
@@ -108,6 +110,11 @@ function downloadThenRun(c: string): Shape | null {
       const p0 = (run[0] ?? '').replace(/^\.\//, '');
       const runsIt = p0 === bare || (['sh', 'bash', 'zsh', 'node', 'python', 'python3', 'source', '.', 'pwsh', 'powershell', 'cmd', 'start'].includes(programName(run[0] ?? '')) && run.slice(1).some((x) => x.replace(/^\.\//, '') === bare));
       if (runsIt) return { evidence: simple.slice(i, j + 1).join(' && ').slice(0, 600), what: 'downloads a file and runs it' };
+      // `code --install-extension <the download>`: an editor extension runs with the user's privileges in every window.
+      const ext = EDITORS.has(programName(run[0] ?? '').replace(/\.(?:cmd|exe)$/i, '')) ? run.indexOf('--install-extension') : -1;
+      if (ext > 0 && run[ext + 1]?.replace(/^\.\//, '') === bare) {
+        return { evidence: simple.slice(i, j + 1).join(' && ').slice(0, 600), what: 'downloads an editor extension and installs it (it then runs with your privileges in every window)' };
+      }
     }
   }
   return null;

