@@ -6,6 +6,7 @@ import { prefilterMatches, type AnyRule, type RuleContext, type RuleInputs } fro
 import { prefilterMemo } from '../core/literal-prefilter.js';
 import { computeFacts, decodeText, isBinary } from '../analyzers/file-facts.js';
 import { parseJs } from '../analyzers/js/parse.js';
+import { ejsCode } from '../analyzers/js/template-code.js';
 import { parseTs } from '../analyzers/js/parse-ts.js';
 import { loadPython, parsePython, PythonNotLoaded, pythonLoaded } from '../analyzers/python/parse.js';
 import { sniffCode } from '../rules/text/_code-sniff.js';
@@ -105,7 +106,8 @@ export function analyzeFile(path: string, bytes: Uint8Array, rules: readonly Any
   const parseMax = opts.parseMaxBytes ?? PARSE_MAX_BYTES;
   // Over the parse limit the AST rules run on a windowed copy (see windowed()): same length and line breaks, so
   // every offset and line they report is the file's own.
-  const astText = (lang: string, ruleCount: number): string => {
+  const astText = (lang: string, ruleCount: number, code: string | null = text): string => {
+    const text = code;
     if (text === null) return '';
     const window = (over: string): string => {
       const w = windowed(text, opts.parseWindow ?? Math.max(1, parseMax >> 2));
@@ -133,12 +135,14 @@ export function analyzeFile(path: string, bytes: Uint8Array, rules: readonly Any
     }
     return overBytes ? window(`${mb(facts.size)} MB is over the ${mb(parseMax)} MB parse limit`) : text;
   };
-  if (text !== null && (facts.kind === 'js' || facts.kind === 'ts')) {
+  // An EJS template's scriptlets run on the server: the JS rules read them (template-code.ts keeps their offsets).
+  const template = text !== null && facts.ext === '.ejs' ? ejsCode(text) : null;
+  if (text !== null && (facts.kind === 'js' || facts.kind === 'ts' || template !== null)) {
     const jsRules = rules.filter(
       (r) => r.input === 'js-ast' && (!r.appliesTo || r.appliesTo(facts)) && prefilterMatches(r.prefilter, text, pf),
     );
     if (jsRules.length) {
-      const src = astText(facts.kind === 'ts' ? 'TypeScript' : 'JavaScript', jsRules.length);
+      const src = astText(facts.kind === 'ts' ? 'TypeScript' : 'JavaScript', jsRules.length, template ?? text);
       const result = facts.kind === 'ts' ? parseTs(src, facts.ext) : parseJs(src);
       parsed = true;
       if (!result.ast) {
