@@ -112,6 +112,23 @@ describe('autorun map: npm', () => {
     assert.ok(!own.some((e) => e.command === 'node-gyp rebuild'));
   });
 
+  it('a workspace package bin runs in place of the command it is named after (a `node` shim), vendored bins are not followed', () => {
+    const map = mapOf({
+      'package.json': '{"name":"mono","workspaces":["apps/*","packages/*"],"scripts":{"start":"node apps/api/index.js","dev":"devkit watch","build":"vite build"}}',
+      'apps/api/index.js': '',
+      'packages/devkit/package.json': '{"name":"@m/devkit","bin":{"devkit":"bin/devkit.js","node":"bin/node-shim.sh"}}',
+      'packages/devkit/bin/devkit.js': '',
+      'packages/devkit/bin/node-shim.sh': '#!/bin/sh\nexec node "$@"\n',
+      'packages/cli/package.json': '{"name":"@m/cli","bin":"run.js"}',
+      'packages/cli/run.js': '',
+      'node_modules/vite/package.json': '{"name":"vite","bin":{"vite":"bin/vite.js"}}',
+      'node_modules/vite/bin/vite.js': '',
+    });
+    assert.deepEqual(find(map, (e) => e.label === 'scripts.start').leadsTo, ['packages/devkit/bin/node-shim.sh', 'apps/api/index.js']);
+    assert.deepEqual(find(map, (e) => e.label === 'scripts.dev').leadsTo, ['packages/devkit/bin/devkit.js']);
+    assert.ok(!find(map, (e) => e.label === 'scripts.build').leadsTo.some((p) => p.startsWith('node_modules/')));
+  });
+
   it('lists files the package manager itself runs (yarnPath, yarn plugins, .pnpmfile.cjs)', () => {
     const map = mapOf({
       '.yarnrc.yml': 'nodeLinker: node-modules\nplugins:\n  - path: .yarn/plugins/p.cjs\nyarnPath: .yarn/releases/yarn-4.1.0.cjs\n',

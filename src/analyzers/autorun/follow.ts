@@ -1,5 +1,6 @@
 import type { Node as JsonNode } from 'jsonc-parser';
 import { MapContext, dirOf, joinPath, parseJsonc, prop, props, str } from './common.js';
+import { isVendoredPath } from '../file-facts.js';
 import { programName, splitCommands, stripWrappers, tokenize } from './shell.js';
 
 /** How many files one entry may lead to: a lure needs a handful, a bundle tree must not cost a full crawl. */
@@ -39,6 +40,40 @@ export function packageAt(ctx: MapContext, dir: string): PackageInfo | null {
   }
   cache._pkgs.set(dir, info);
   return info;
+}
+
+const MAX_BIN_PACKAGES = 2000;
+
+/**
+ * Commands the project's own packages put on the PATH of npm scripts (node_modules/.bin): the `bin` of every
+ * package.json of the target outside vendored folders, except the root's (workspace packages), name → file.
+ * A workspace package may name a bin `node`, `git` or `sh`: npm scripts then run that file instead of the real tool.
+ */
+export function projectBins(ctx: MapContext): Map<string, string> {
+  const cache = ctx as unknown as { _bins?: Map<string, string> };
+  if (cache._bins) return cache._bins;
+  const bins = new Map<string, string>();
+  let n = 0;
+  for (const f of ctx.view.files) {
+    if (!f.path.endsWith('/package.json') || f.path.split('/').length > 6) continue;
+    const dir = dirOf(f.path);
+    // Workspace packages only: a vendored node_modules/<pkg> bin is the tool itself (vite, tsc), and following every
+    // script into vendored code would weigh library code as the lure's.
+    if (isVendoredPath(f.path)) continue;
+    if (++n > MAX_BIN_PACKAGES) break;
+    const pkg = packageAt(ctx, dir);
+    if (!pkg) continue;
+    const bin = prop(pkg.root, 'bin');
+    const name = str(prop(pkg.root, 'name'));
+    const add = (cmd: string, ref: string) => {
+      const file = joinPath(dir, ref);
+      if (file !== null && ctx.has(file) && !bins.has(cmd)) bins.set(cmd, file);
+    };
+    if (bin?.type === 'string' && name) add(name.slice(name.lastIndexOf('/') + 1), bin.value as string);
+    else for (const [k, v] of props(bin)) if (v.type === 'string') add(k, v.value as string);
+  }
+  cache._bins = bins;
+  return bins;
 }
 
 /** Resolves a module reference the way node/bundlers would, restricted to files of the target. */
@@ -269,6 +304,11 @@ export class CommandFollower {
   private invocation(argv: string[], dir: string): void {
     const prog = programName(argv[0]!);
     const args = argv.slice(1);
+    // A bin of the project's packages by that name runs first (node_modules/.bin leads the scripts' PATH).
+    if (!argv[0]!.includes('/')) {
+      const bin = projectBins(this.ctx).get(prog);
+      if (bin) this.file(bin);
+    }
     if (PM.has(prog)) return this.packageManager(prog, args, dir);
     if (prog === 'concurrently' || prog === 'npm-run-all' || prog === 'run-p' || prog === 'run-s' || prog === 'npm-run-all2') {
       this.tool(prog, dir);
