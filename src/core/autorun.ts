@@ -15,6 +15,7 @@ export const AUTORUN_TRIGGERS = [
   'direnv',
   'docker',
   'husky',
+  'ide-build',
 ] as const;
 export type AutorunTrigger = (typeof AUTORUN_TRIGGERS)[number];
 
@@ -36,7 +37,7 @@ export interface AutorunEntry {
  * a .pnpmfile.cjs, a Python entry point. leadsTo leaves the declaring file out (a package.json or tasks.json only
  * declares), so without this a curl | sh inside a hook or a pnpmfile would weigh as if nothing ran it.
  */
-const SELF_RUNNING = /(?:\.(?:[cm]?[jt]sx?|py|pth|sh|bash|zsh|ps1)$|(?:^|\/)(?:\.git\/hooks|\.husky)\/[^/]+$)/i;
+const SELF_RUNNING = /(?:\.(?:[cm]?[jt]sx?|py|pth|sh|bash|zsh|ps1)$|(?:^|\/)(?:\.git\/hooks|\.husky)\/[^/]+$|(?:^|\/)build\.rs$)/i;
 
 /** Every file of the target some autorun entry executes or loads, the self-running declaring files included. */
 export function filesRunByAutorun(entries: readonly AutorunEntry[]): Set<string> {

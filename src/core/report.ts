@@ -3,7 +3,7 @@ import type { Finding, Ioc } from './finding.js';
 import type { RuleMeta } from './rule.js';
 
 /** Bump the major part on any breaking change to the JSON report; schema/report.schema.json follows it. */
-export const SCHEMA_VERSION = '1.2.0';
+export const SCHEMA_VERSION = '1.3.0';
 
 export type Verdict = 'malicious' | 'suspicious' | 'clean';
 

@@ -26,6 +26,7 @@ export const TRIGGER_ACTION: Record<AutorunTrigger, string> = {
   direnv: 'cd into the folder (direnv)',
   docker: 'docker build / compose up',
   husky: 'git commit (husky hooks)',
+  'ide-build': 'build or open in its IDE (Visual Studio, Gradle sync, cargo build)',
 };
 
 export const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { AutorunEntry } from '../../core/autorun.js';
+import { filesRunByAutorun, type AutorunEntry } from '../../core/autorun.js';
 import { computeFacts } from '../file-facts.js';
 import { buildAutorunMap, buildAutorunMapWithErrors } from './index.js';
 import { readExampleLure } from '../../testing/example-lure.js';
@@ -127,6 +127,25 @@ describe('autorun map: npm', () => {
     assert.deepEqual(find(map, (e) => e.label === 'scripts.start').leadsTo, ['packages/devkit/bin/node-shim.sh', 'apps/api/index.js']);
     assert.deepEqual(find(map, (e) => e.label === 'scripts.dev').leadsTo, ['packages/devkit/bin/devkit.js']);
     assert.ok(!find(map, (e) => e.label === 'scripts.build').leadsTo.some((p) => p.startsWith('node_modules/')));
+  });
+
+  it('lists build steps of Visual Studio, Gradle and Cargo projects (ide-build)', () => {
+    const map = mapOf({
+      'App/App.vcxproj': '<Project>\n  <ItemDefinitionGroup>\n    <PreBuildEvent>\n      <Command>tools\\gen_version.bat &quot;$(OutDir)&quot;</Command>\n    </PreBuildEvent>\n  </ItemDefinitionGroup>\n  <Target Name="Copy" AfterTargets="Build"><Exec Command="xcopy /y assets $(OutDir)" /></Target>\n</Project>\n',
+      'build.gradle.kts': 'plugins { id("java") }\nval v = providers.exec {\n    commandLine("git", "describe", "--tags")\n}.standardOutput.asText.get()\n',
+      'Cargo.toml': '[package]\nname = "x"\n',
+      'build.rs': 'fn main() {}\n',
+      'vendor/lib/build.rs': 'fn main() {}\n',
+    });
+    const vs = map.filter((e) => e.trigger === 'ide-build' && e.file === 'App/App.vcxproj');
+    assert.deepEqual(vs.map((e) => [e.line, e.command]), [[3, 'tools\\gen_version.bat "$(OutDir)"'], [7, 'xcopy /y assets $(OutDir)']]);
+    const gradle = map.filter((e) => e.file === 'build.gradle.kts');
+    assert.equal(gradle.length, 1);
+    assert.equal(gradle[0]!.line, 2);
+    assert.match(gradle[0]!.command, /commandLine\("git", "describe"/);
+    assert.equal(find(map, (e) => e.file === 'build.rs').command, 'cargo build (build.rs)');
+    assert.ok(filesRunByAutorun(map).has('build.rs'), 'build.rs is itself the code that runs');
+    assert.ok(!map.some((e) => e.file === 'vendor/lib/build.rs'), 'a build.rs without its Cargo.toml beside it is not a crate root');
   });
 
   it('lists files the package manager itself runs (yarnPath, yarn plugins, .pnpmfile.cjs)', () => {

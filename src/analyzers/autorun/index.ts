@@ -1,5 +1,6 @@
 import type { AutorunEntry } from '../../core/autorun.js';
 import { type BaseView, MapContext } from './common.js';
+import { collectBuildTools } from './build-tools.js';
 import { collectGit } from './git.js';
 import { collectNpm } from './npm.js';
 import { collectOthers } from './others.js';
@@ -12,6 +13,7 @@ const SOURCES: Array<[string, (ctx: MapContext) => void]> = [
   ['git', collectGit],
   ['python', collectPython],
   ['others', collectOthers],
+  ['build tools', collectBuildTools],
 ];
 
 /** The map plus the problems met while building it (unreadable or unparsable configs), so nothing fails silently. */

@@ -63,7 +63,7 @@ function squeeze(cmd: string): string {
 }
 
 /** `curl … | sh`, `wget -qO- … | sh`, `iwr … | iex`, `curl … | cmd`, `sh -c "$(curl …)"`, `powershell -enc …`. */
-export function downloadToShell(cmd: string): Shape | null {
+export function downloadToShell(cmd: string, depth = 0): Shape | null {
   const c = squeeze(cmd);
   let m = PIPE_RE.exec(c);
   if (m) return { evidence: m[0].trim(), what: 'pipes a download into a shell' };
@@ -83,8 +83,18 @@ export function downloadToShell(cmd: string): Shape | null {
   }
   if ((m = MSHTA_RE.exec(c))) return { evidence: m[0].trim(), what: 'runs remote script through a Windows binary' };
   if ((m = INLINE_RE.exec(c)) && INLINE_FETCH.test(m[2]!) && INLINE_RUN.test(m[2]!)) return { evidence: m[0].trim(), what: 'runs an inline one-liner that downloads code and executes it' };
-  return downloadThenRun(c);
+  const saved = downloadThenRun(c);
+  if (saved || depth > 0) return saved;
+  // A quoted base64 literal that the command decodes some other way (Kotlin's Base64.getDecoder(), certutil -decode,
+  // a [Convert]::FromBase64String): nobody encodes a download-to-shell for a reason they could show.
+  for (const q of c.matchAll(QUOTED_B64)) {
+    const decoded = decodeB64Command(q[1]!);
+    const inner = decoded ? downloadToShell(decoded, depth + 1) : null;
+    if (inner) return { evidence: q[0], decoded, what: `runs a base64-encoded command that ${inner.what}`, encoded: true };
+  }
+  return null;
 }
+const QUOTED_B64 = /["'`]((?:[A-Za-z0-9+/]{4}){4,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?)["'`]/g;
 
 const EDITORS = new Set(['code', 'code-insiders', 'codium', 'vscodium', 'cursor', 'windsurf']);
 
@@ -303,6 +313,8 @@ export function triggerPhrase(e: AutorunEntry, via?: string): string {
       return `runs on \`make\` [${e.label ?? ''}]`;
     case 'docker':
       return `runs on docker build/compose up [${e.label ?? ''}]`;
+    case 'ide-build':
+      return `runs when the project is built or opened in its IDE [${e.label ?? ''}]`;
     case 'python':
     case 'pip-install':
       return `runs on ${e.command} [${e.label ?? ''}]`;

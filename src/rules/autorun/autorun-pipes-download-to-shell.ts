@@ -12,6 +12,8 @@ function weight(trigger: string, label: string | undefined): [Severity, Confiden
     case 'vscode-settings':
     case 'husky':
     case 'direnv':
+    // A build step of a Visual Studio, Gradle or Cargo project: building it (or opening it, for a Gradle sync) runs it.
+    case 'ide-build':
       return ['critical', 'high'];
     case 'npm-start':
     case 'npm-run':
