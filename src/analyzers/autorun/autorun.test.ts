@@ -129,6 +129,18 @@ describe('autorun map: npm', () => {
     assert.ok(!find(map, (e) => e.label === 'scripts.build').leadsTo.some((p) => p.startsWith('node_modules/')));
   });
 
+  it('bunfig.toml preload files run before every bun run / bun test', () => {
+    const map = mapOf({
+      'package.json': '{"name":"q","scripts":{"test":"bun test"}}',
+      'bunfig.toml': 'preload = ["./scripts/env.ts"]\n\n[test]\npreload = ["./test/setup.ts", "happy-dom"]\n',
+      'scripts/env.ts': "import './lib.ts';",
+      'scripts/lib.ts': '',
+      'test/setup.ts': '',
+    });
+    const entries = map.filter((e) => e.file === 'bunfig.toml');
+    assert.deepEqual(entries.map((e) => [e.line, e.leadsTo]), [[1, ['scripts/env.ts', 'scripts/lib.ts']], [4, ['test/setup.ts']]]);
+  });
+
   it('lists build steps of Visual Studio, Gradle and Cargo projects (ide-build)', () => {
     const map = mapOf({
       'App/App.vcxproj': '<Project>\n  <ItemDefinitionGroup>\n    <PreBuildEvent>\n      <Command>tools\\gen_version.bat &quot;$(OutDir)&quot;</Command>\n    </PreBuildEvent>\n  </ItemDefinitionGroup>\n  <Target Name="Copy" AfterTargets="Build"><Exec Command="xcopy /y assets $(OutDir)" /></Target>\n</Project>\n',

@@ -1,7 +1,7 @@
 import type { AutorunTrigger } from '../../core/autorun.js';
 import { MapContext, baseName, dirOf, isVendoredPath, joinPath } from './common.js';
 import { configsFor } from './configs.js';
-import { CommandFollower, leadsFrom, packageAt } from './follow.js';
+import { CommandFollower, leadsFrom, packageAt, resolveFile } from './follow.js';
 
 const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall'];
 /** `prepare`/`prepublish` run on a plain `npm install` in the project itself, not for dependencies. */
@@ -19,6 +19,8 @@ const MAX_PACKAGES = 2000;
 function isDependencyManifest(path: string): boolean {
   return /(?:^|\/)node_modules\/(?:@[^/]+\/)?[^/@][^/]*\/package\.json$/.test(path);
 }
+
+const BUN_PRELOAD = /^[ \t]*preload[ \t]*=[ \t]*(\[[^\]]*\]|"[^"\n]*"|'[^'\n]*')/gm;
 
 /** A gyp command expansion, `<!(cmd)` or `<!@(cmd)`, inside a JSON-ish string. */
 const GYP_COMMAND = /<!@?\(((?:[^()"\\]|\\.|\([^()]*\))*)\)/g;
@@ -69,6 +71,15 @@ export function collectNpm(ctx: MapContext): void {
  * (`.yarnrc.yml`, `.yarnrc`), pnpm's `.pnpmfile.cjs` hooks.
  */
 function collectPackageManagerHooks(ctx: MapContext): void {
+  // bunfig.toml `preload = ["./x.ts"]` (top level, [run] or [test]): Bun runs them before every `bun run` / `bun test`.
+  for (const f of ctx.view.files) {
+    if (baseName(f.path) !== 'bunfig.toml' || isVendoredPath(f.path)) continue;
+    const text = ctx.read(f.path) ?? '';
+    for (const m of text.slice(0, 100_000).matchAll(BUN_PRELOAD)) {
+      const refs = [...m[1]!.matchAll(/["']([^"'\n]{1,300})["']/g)].map((r) => resolveFile(ctx, dirOf(f.path), r[1]!)).filter((r): r is string => r !== null);
+      if (refs.length) ctx.add({ trigger: 'npm-run', command: m[0].trim(), file: f.path, line: ctx.lineAt(f.path, m.index!), leadsTo: leadsFrom(ctx, refs), label: 'bunfig.toml preload (runs before every bun run / bun test)' });
+    }
+  }
   for (const f of ctx.view.files) {
     if (isVendoredPath(f.path)) continue;
     const name = baseName(f.path);

@@ -126,6 +126,7 @@ export const T = {
   ReturnStatement: 40,
   MethodDefinition: 41,
   IfStatement: 42,
+  TaggedTemplateExpression: 43,
 } as const;
 const TYPE_CODES: ReadonlyMap<string, number> = new Map(Object.entries(T).filter(([k]) => k !== 'Other'));
 /** The code of a node type name (T.Other when it has none). */

