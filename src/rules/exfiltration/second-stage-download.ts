@@ -46,6 +46,9 @@ export default defineRule({
     }
     const launches = processLaunches(f);
     const runs = launches.filter((c) => RUNNER.test(argText(f, c)) || c.callee.endsWith('execFile') || c.callee.endsWith('execFileSync') || c.callee.endsWith('fork'));
+    // Loading a native addon runs its code in this process: process.dlopen(module, file) of a downloaded .node.
+    const dlopens = f.calls.filter((c) => c.callee === 'process.dlopen' && c.args.length >= 2);
+    runs.push(...dlopens);
     const writes = fileWrites(f);
     const gets = networkSends(f).length > 0 || f.calls.some((c) => /^(?:fetch|axios(?:\.get)?|request(?:\.get)?|https?\.get|got|needle\.get|\?\.get)$/.test(c.callee));
     const iocs: IocArg[] = [];
@@ -58,7 +61,7 @@ export default defineRule({
     // The file it writes is the file it runs (same path expression): a dropper's shape, not a probe of a package binary.
     const argSrc = (n: (typeof writes)[number]['args'][number] | undefined) => (n ? js.text.slice(n.start, n.end).replace(/\s+/g, '') : '');
     const runsWritten = chain && runs.some((r) => {
-      const target = argSrc(r.args[0]);
+      const target = argSrc(r.callee === 'process.dlopen' ? r.args[1] : r.args[0]);
       return target.length > 0 && writes.some((w) => argSrc(w.args[0]) === target) && !/['"`]--?(?:version|v|help)['"`]/.test(js.text.slice(r.node.start, r.node.end));
     });
     const stageMarks = marks.filter((m) => m.name !== 'curl -Lo download' && m.name !== 'portable python.exe');
