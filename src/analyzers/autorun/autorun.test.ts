@@ -205,13 +205,14 @@ describe('autorun map: npm', () => {
   it('follows files started as code: path.join(__dirname, …), fork, Worker, spawn(node, [file])', () => {
     const map = mapOf({
       'package.json': '{"scripts":{"start":"node srv/index.js"}}',
-      'srv/index.js': "const c = require(path.join(__dirname, 'config/db')); fork('./jobs/sync.js'); new Worker('w.mjs'); spawn(process.execPath, ['tools/t.js'])",
+      'srv/index.js': "const c = require(path.join(__dirname, 'config/db')); fork('./jobs/sync.js'); new Worker('w.mjs'); spawn(process.execPath, ['tools/t.js']); register('./hooks.mjs', import.meta.url);",
+      'srv/hooks.mjs': '',
       'srv/config/db.js': '',
       'srv/jobs/sync.js': '',
       'srv/w.mjs': '',
       'tools/t.js': '',
     });
-    assert.deepEqual(find(map, (e) => e.label === 'scripts.start').leadsTo, ['srv/index.js', 'srv/config/db.js', 'srv/jobs/sync.js', 'srv/w.mjs', 'tools/t.js']);
+    assert.deepEqual(find(map, (e) => e.label === 'scripts.start').leadsTo, ['srv/index.js', 'srv/config/db.js', 'srv/jobs/sync.js', 'srv/w.mjs', 'tools/t.js', 'srv/hooks.mjs']);
   });
 
   it('survives script loops, broken JSON and import cycles', () => {

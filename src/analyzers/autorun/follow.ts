@@ -145,9 +145,12 @@ function packageRootOf(ctx: MapContext, dir: string): string {
   return '';
 }
 
-/** Code started as a file: `require(path.join(__dirname, 'x'))`, `fork('./worker')`, `new Worker('./w.js')`, `spawn('node', ['x.js'])`. */
+/**
+ * Code started as a file: `require(path.join(__dirname, 'x'))`, `fork('./worker')`, `new Worker('./w.js')`, `spawn('node',
+ * ['x.js'])`, and module hooks registered with `register('./hooks.mjs', import.meta.url)` (node runs them for every import).
+ */
 const SPAWNED_RE =
-  /\b(?:require|fork|Worker|import)\s*\(\s*path\.(?:join|resolve)\(\s*__dirname\s*,\s*(['"])([^'"\n]{1,300})\1\s*\)|\b(?:fork|Worker)\s*\(\s*(['"])([^'"\n]{1,300})\3|\b(?:spawn|spawnSync|execFile|execFileSync)\s*\(\s*(?:process\.execPath|['"]node['"])\s*,\s*\[\s*(['"])([^'"\n]{1,300})\5/g;
+  /\bregister\s*\(\s*(['"])(\.{1,2}\/[^'"\n]{1,300})\1\s*,|\b(?:require|fork|Worker|import)\s*\(\s*path\.(?:join|resolve)\(\s*__dirname\s*,\s*(['"])([^'"\n]{1,300})\3\s*\)|\b(?:fork|Worker)\s*\(\s*(['"])([^'"\n]{1,300})\5|\b(?:spawn|spawnSync|execFile|execFileSync)\s*\(\s*(?:process\.execPath|['"]node['"])\s*,\s*\[\s*(['"])([^'"\n]{1,300})\7/g;
 // The module part is never empty, so the blanks around it cannot be split two ways (no quadratic backtracking).
 const PY_IMPORT_RE = /^[ \t]*(?:from[ \t]+(\.+[\w.]*|[\w.]+)[ \t]+import[ \t]+([\w, \t]+)|import[ \t]+([\w.]+))/gm;
 
@@ -178,9 +181,9 @@ function referencesOf(ctx: MapContext, file: string): string[] {
         if (r) out.push(r);
         if (out.length > LEADS_LIMIT) break;
       }
-      if (/\b(?:__dirname|fork|Worker|spawn|execFile)\b/.test(text)) {
+      if (/\b(?:__dirname|fork|Worker|spawn|execFile|register)\b/.test(text)) {
         for (const m of text.matchAll(SPAWNED_RE)) {
-          const spec = m[2] ?? m[4] ?? m[6] ?? '';
+          const spec = m[2] ?? m[4] ?? m[6] ?? m[8] ?? '';
           // fork/Worker/spawn resolve against the process cwd (usually the package root), require against the file.
           const rel = /^\.{0,2}\//.test(spec) ? spec : `./${spec}`;
           const r = resolveFile(ctx, dir, rel) ?? resolveFile(ctx, packageRootOf(ctx, dir), rel);

@@ -17,7 +17,8 @@ export type SinkKind =
   | 'timer-string'
   | 'worker-eval'
   | 'require-written'
-  | 'child-eval'; // spawn(process.execPath | 'node' | 'python', ['-e' | '-c', code])
+  | 'child-eval' // spawn(process.execPath | 'node' | 'python', ['-e' | '-c', code])
+  | 'module-hook'; // a node module customization hook's `load` returning `{ source }`: node runs that source as the module
 
 export interface Sink {
   kind: SinkKind;
@@ -49,7 +50,7 @@ const cache = new WeakMap<object, Sink[]>();
  * OBFUSCATION_HATCH as the alternative (`\u0065val` is an identifier named eval).
  */
 export const SINK_HINT =
-  /\beval\b|Function|runIn|compileFunction|_compile|\bimport\s*\(|setTimeout|setInterval|Worker|writeFile|outputFile|\bScript\b|SourceTextModule|constructor\W{1,4}constructor|\}\s*\)?\s*\.\s*constructor\b|from-string|FromString|execPath\s*,\s*\[|['"`](?:node|nodejs|python[\d.]*|py)(?:\.exe)?['"`]\s*,\s*\[/;
+  /\beval\b|function\s+load\b|load\s*=\s*(?:async\s*)?(?:function|\()|Function|runIn|compileFunction|_compile|\bimport\s*\(|setTimeout|setInterval|Worker|writeFile|outputFile|\bScript\b|SourceTextModule|constructor\W{1,4}constructor|\}\s*\)?\s*\.\s*constructor\b|from-string|FromString|execPath\s*,\s*\[|['"`](?:node|nodejs|python[\d.]*|py)(?:\.exe)?['"`]\s*,\s*\[/;
 
 export function findSinks(ast: Node): Sink[] {
   const hit = cache.get(ast);
@@ -59,6 +60,11 @@ export function findSinks(ast: Node): Sink[] {
   const { nodes, types } = flatAst(ast);
   for (let i = 0; i < nodes.length; i++) {
     const code = types[i]!;
+    if (code === T.ReturnStatement) {
+      const s = hookSource(nodes[i]!, ix);
+      if (s) out.push(s);
+      continue;
+    }
     if (code === T.ImportExpression) {
       const node = nodes[i]!;
       out.push({ kind: 'import', node, code: node.source ?? null, params: [], label: 'import()' });
@@ -71,6 +77,25 @@ export function findSinks(ast: Node): Sink[] {
   }
   cache.set(ast, out);
   return out;
+}
+
+/**
+ * `export async function load(url, context, nextLoad) { … return { format, source, shortCircuit } }`: a module
+ * customization hook (registered with module.register or --loader); the `source` it returns is what node runs as the
+ * module. Only a function named `load` at the top level of a module, with the hook's (url, context, next) shape.
+ */
+function hookSource(ret: Node, ix: FileIndex): Sink | null {
+  const obj = ret.argument;
+  if (obj?.type !== 'ObjectExpression') return null;
+  const prop = obj.properties?.find((p: Node) => p.type === 'Property' && !p.computed && (p.key?.name === 'source' || p.key?.value === 'source'));
+  if (!prop) return null;
+  let fn: Node | undefined = ix.parent.get(ret);
+  for (let d = 0; fn && d < 50 && fn.type !== 'FunctionDeclaration' && fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression'; d++) fn = ix.parent.get(fn);
+  if (!fn || (fn.params?.length ?? 0) < 2) return null;
+  const decl = fn.type === 'FunctionDeclaration' ? fn : ix.parent.get(fn);
+  const name = fn.type === 'FunctionDeclaration' ? fn.id?.name : decl?.type === 'VariableDeclarator' ? decl.id?.name : undefined;
+  if (name !== 'load') return null;
+  return { kind: 'module-hook', node: ret, code: prop.value, params: [], label: 'a module hook\'s load() source' };
 }
 
 /** Function-constructor spellings that need no name lookup: `Function`, `X.constructor.constructor`, `(function(){}).constructor`, … */

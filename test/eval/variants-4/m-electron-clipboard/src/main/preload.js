@@ -1,0 +1,5 @@
+const { contextBridge, ipcRenderer } = require('electron');
+
+contextBridge.exposeInMainWorld('ledger', {
+  holdings: () => ipcRenderer.invoke('portfolio:get'),
+});

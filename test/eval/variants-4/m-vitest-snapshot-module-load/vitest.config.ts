@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*_test.ts'],
+    globalSetup: ['./test/global-setup.ts'],
+    environment: 'node',
+  },
+});
