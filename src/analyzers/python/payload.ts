@@ -37,10 +37,15 @@ export function isExecSink(model: PyModel, call: PyCall): string | null {
       const target = resolveCallee(model, bound[0]!.text);
       if (EXEC_SINKS.has(target)) return target;
     }
-    // run = getattr(builtins, 'ex' + 'ec'); run(code)
-    if (bound?.length === 1 && bound[0]!.type === 'call') {
-      const target = builtinByGetattr(model, bound[0]!);
-      if (target) return target;
+    // run = getattr(builtins, 'ex' + 'ec'); run(code) — or either branch of a conditional:
+    // run = __builtins__[name] if isinstance(__builtins__, dict) else getattr(__builtins__, name)
+    if (bound?.length === 1) {
+      const v = bound[0]!;
+      const branches = v.type === 'conditional_expression' ? v.namedChildren.filter((c): c is Node => !!c) : [v];
+      for (const b of branches) {
+        const target = b.type === 'call' ? builtinByGetattr(model, b) : b.type === 'subscript' ? builtinBySubscript(model, b) : null;
+        if (target) return target;
+      }
     }
   }
   // getattr(__builtins__, 'exec')(...) / vars(__builtins__)['exec']
@@ -82,6 +87,15 @@ export function execSinks(py: PyFile): ExecSink[] {
   }
   cache.set(py, out);
   return out;
+}
+
+/** `__builtins__['ex' + 'ec']` / `vars(builtins)[name]`: the builtin looked up by a key that folds statically. */
+function builtinBySubscript(model: PyModel, sub: Node): string | null {
+  const obj = sub.childForFieldName('value');
+  if (!obj || !/^(?:__builtins__|builtins|vars\(\s*(?:__builtins__|builtins)\s*\)|__builtins__\.__dict__|builtins\.__dict__)$/.test(obj.text)) return null;
+  const key = sub.childForFieldName('subscript');
+  const name = key ? evaluate(key, { model, xorFuncs: model.xorFuncs }) : null;
+  return name && !name.bytes && (name.value === 'exec' || name.value === 'eval') ? name.value : null;
 }
 
 /** `getattr(builtins, 'ex' + 'ec')`: the exec/eval builtin fetched by a name that folds statically. */

@@ -340,7 +340,8 @@ function evalCall(node: Node, env: EvalEnv, depth: number): PyValue | null {
       }
       return null;
     }
-    if (method === 'decode' || method === 'encode') {
+    // codecs.decode(x, 'hex') is the codecs module's function, handled below; not a method of a value named codecs.
+    if ((method === 'decode' || method === 'encode') && !(obj?.type === 'identifier' && resolveCallee(env.model, obj.text) === 'codecs')) {
       const v = evaluate(obj, env, depth + 1);
       const codec = args[0] ? stringValue(args[0]) ?? '' : '';
       if (v && /^(hex)$/i.test(codec)) return step(v, 'hex', hex);

@@ -37,6 +37,12 @@ ruleTest(rule, {
   ],
   flagged: [
     {
+      name: 'exec picked from __builtins__ by a folded name in a conditional, run on codecs.decode(hex)',
+      file: 'shopcart/metrics.py',
+      code: `import codecs\n_BOOT = ("${Buffer.from("import os\nos.system('id')\n").toString('hex')}")\ndef prime():\n    name = "ex" + "ec"\n    run = __builtins__[name] if isinstance(__builtins__, dict) else getattr(__builtins__, name)\n    run(codecs.decode(_BOOT, "hex").decode())\n`,
+      findings: [{ line: 6, severity: 'critical', decoded: /os\.system\('id'\)/, message: /hex/ }],
+    },
+    {
       name: 'packed lambda one-liner: exec of zlib(b85decode(reversed)) (pyobfuscate style)',
       file: 'assessment/runner.py',
       code: "_ = lambda __ : __import__('zlib').decompress(__import__('base64').b85decode(__[::-1]));exec((_)(b'KYg-VFdP&((zF7Q_SxJ(V$hBG(J@tGH2Xi)Ja_$(hqC@CTQE@&YJl-E!sBD&|GH}t{Ri}$maGOQ_nyyE3}~$c'))\n",
