@@ -12,6 +12,7 @@ import pyHiddenProcess from './py-hidden-process.js';
 import pyInstallTimeCode from './py-install-time-code.js';
 import pyInvisibleferretTraits from './py-invisibleferret-traits.js';
 import pyKeylogger from './py-keylogger.js';
+import pyClipboardHijack from './py-clipboard-hijack.js';
 import pyObfuscatedGrabber from './py-obfuscated-grabber.js';
 import pyPersistence from './py-persistence.js';
 import pyReverseShell from './py-reverse-shell.js';
@@ -19,6 +20,7 @@ import pyUploadStolenData from './py-upload-stolen-data.js';
 
 export const rules: AnyRule[] = [
   pyChatC2,
+  pyClipboardHijack,
   pyCredentialTheft,
   pyCryptominer,
   pyDecryptDropLoad,
