@@ -1,4 +1,7 @@
 import { defineRule } from '../../core/rule.js';
+import type { Node } from 'web-tree-sitter';
+import type { PyFile } from '../../core/inputs.js';
+import { modelOf, stringValue } from '../../analyzers/python/model.js';
 import { at, clip, contentStrings } from './_util.js';
 
 const MECHANISMS: Array<[string, RegExp]> = [
@@ -12,6 +15,28 @@ const MECHANISMS: Array<[string, RegExp]> = [
   ['cron', /@reboot\b|\|\s*crontab\s+-(?:\s|$)|crontab\s+-l\s*[|;]/i],
   ['shell profile', /(?:^|[\\/~])\.(?:bashrc|zshrc|bash_profile|profile)\b/],
 ];
+
+/**
+ * Paths and command lines spelled as separate literals: os.path.join(home, "Library", "LaunchAgents", x),
+ * ["systemctl", "--user", "enable", unit], ["launchctl", "load", "-w", path]. The string arguments of each call and the
+ * string items of each list/tuple, joined with '/' and with ' ', are tested like one string.
+ */
+function joinedStrings(py: PyFile): Array<{ value: string; node: Node; decoded: boolean }> {
+  const out: Array<{ value: string; node: Node; decoded: boolean }> = [];
+  const model = modelOf(py);
+  const groups: Node[] = [];
+  for (const c of model.calls) {
+    const args = c.node.childForFieldName('arguments');
+    if (args) groups.push(args);
+    for (const a of c.args) if (a.type === 'list' || a.type === 'tuple') groups.push(a);
+  }
+  for (const g of groups.slice(0, 5000)) {
+    const parts = g.namedChildren.filter((x): x is Node => !!x && x.type === 'string').map((x) => stringValue(x)).filter((v): v is string => !!v);
+    if (parts.length < 2) continue;
+    out.push({ value: parts.join('/'), node: g, decoded: false }, { value: parts.join(' '), node: g, decoded: false });
+  }
+  return out;
+}
 
 export default defineRule({
   id: 'py-persistence',
@@ -31,7 +56,7 @@ export default defineRule({
   prefilter: /CurrentVersion|schtasks|ScheduledTask|sc(?:\.exe)? create|New-Service|Startup|startup|Launch|systemd|systemctl|autostart|crontab|@reboot|cron\.|\.bashrc|\.zshrc|\.profile|\.bash_profile|exec|eval/,
   check(ctx, py) {
     const found = new Map<string, { node: (ReturnType<typeof contentStrings>)[number]['node']; value: string }>();
-    for (const s of contentStrings(py)) {
+    for (const s of [...contentStrings(py), ...joinedStrings(py)]) {
       for (const [name, re] of MECHANISMS) {
         if (found.has(name)) continue;
         const m = re.exec(s.value);
