@@ -129,6 +129,21 @@ describe('autorun map: npm', () => {
     assert.ok(!find(map, (e) => e.label === 'scripts.build').leadsTo.some((p) => p.startsWith('node_modules/')));
   });
 
+  it('nodemon.json exec and events commands, when a script runs nodemon (nodemonConfig in package.json too)', () => {
+    const map = mapOf({
+      'package.json': '{"name":"api","scripts":{"dev":"nodemon"}}',
+      'nodemon.json': '{\n  "exec": "ts-node src/index.ts",\n  "events": { "start": "node tools/banner.js", "crash": "echo crashed" }\n}\n',
+      'src/index.ts': '',
+      'tools/banner.js': '',
+    });
+    const n = map.filter((e) => e.file === 'nodemon.json');
+    assert.deepEqual(n.map((e) => [e.line, e.command, e.leadsTo]), [[2, 'ts-node src/index.ts', ['src/index.ts']], [3, 'node tools/banner.js', ['tools/banner.js']], [3, 'echo crashed', []]]);
+    const inPkg = mapOf({ 'package.json': '{"name":"a","scripts":{"start":"nodemon"},"nodemonConfig":{"events":{"restart":"node r.js"}}}', 'r.js': '' });
+    assert.deepEqual(inPkg.filter((e) => /nodemon events/.test(e.label ?? '')).map((e) => [e.trigger, e.leadsTo]), [['npm-start', ['r.js']]]);
+    // No script runs nodemon: its config is not listed.
+    assert.ok(!mapOf({ 'package.json': '{"name":"b","scripts":{"dev":"vite"}}', 'nodemon.json': '{"exec":"node x.js"}', 'x.js': '' }).some((e) => e.file === 'nodemon.json'));
+  });
+
   it('bunfig.toml preload files run before every bun run / bun test', () => {
     const map = mapOf({
       'package.json': '{"name":"q","scripts":{"test":"bun test"}}',

@@ -1,5 +1,6 @@
 import type { AutorunTrigger } from '../../core/autorun.js';
-import { MapContext, baseName, dirOf, isVendoredPath, joinPath } from './common.js';
+import type { Node as JsonNode } from 'jsonc-parser';
+import { MapContext, baseName, dirOf, isVendoredPath, joinPath, parseJsonc, prop, props } from './common.js';
 import { configsFor } from './configs.js';
 import { CommandFollower, leadsFrom, packageAt, resolveFile } from './follow.js';
 
@@ -21,6 +22,29 @@ function isDependencyManifest(path: string): boolean {
 }
 
 const BUN_PRELOAD = /^[ \t]*preload[ \t]*=[ \t]*(\[[^\]]*\]|"[^"\n]*"|'[^'\n]*')/gm;
+
+/**
+ * nodemon runs its config's `exec` and `events` commands (start, restart, crash, exit) through the shell: when a
+ * script of the package runs nodemon, the commands of nodemon.json (or package.json `nodemonConfig`) are listed.
+ */
+function nodemonConfig(ctx: MapContext, pkg: NonNullable<ReturnType<typeof packageAt>>): void {
+  const runs = [...pkg.scripts].find(([, s]) => /(?:^|[\s;&|(])nodemon\b/.test(s.command));
+  if (!runs) return;
+  const trigger: AutorunTrigger = runs[0] === 'start' ? 'npm-start' : 'npm-run';
+  const file = pkg.dir ? `${pkg.dir}/nodemon.json` : 'nodemon.json';
+  const root = ctx.has(file) ? parseJsonc(ctx.read(file) ?? '') : null;
+  const where = root ? { file, cfg: root } : { file: pkg.path, cfg: prop(pkg.root, 'nodemonConfig') };
+  if (!where.cfg) return;
+  const commands: Array<[string, JsonNode]> = [];
+  const exec = prop(where.cfg, 'exec');
+  if (exec?.type === 'string') commands.push(['exec', exec]);
+  for (const [k, v] of props(prop(where.cfg, 'events'))) if (v.type === 'string') commands.push([`events.${k}`, v]);
+  for (const [label, v] of commands.slice(0, 20)) {
+    const command = v.value as string;
+    const f = new CommandFollower(ctx).follow(command, pkg.dir);
+    ctx.add({ trigger, command, file: where.file, line: ctx.lineAt(where.file, v.offset), leadsTo: leadsFrom(ctx, f.out.files), label: `nodemon ${label} (npm run ${runs[0]} runs nodemon)` });
+  }
+}
 
 /** A gyp command expansion, `<!(cmd)` or `<!@(cmd)`, inside a JSON-ish string. */
 const GYP_COMMAND = /<!@?\(((?:[^()"\\]|\\.|\([^()]*\))*)\)/g;
@@ -48,6 +72,7 @@ export function collectNpm(ctx: MapContext): void {
       }
     }
     if (vendored) continue;
+    nodemonConfig(ctx, pkg);
     for (const [name, trigger] of RUN_SCRIPTS) {
       for (const n2 of [`pre${name}`, name, `post${name}`]) scriptEntry(ctx, dir, n2, trigger);
     }
