@@ -8,6 +8,8 @@ const MIN_WIDTH = 150;
 const MIN_RUN = 38;
 const CODE_AFTER =
   /^[\s;]*(?:[A-Za-z_$][\w$]*\s*(?:[.[(=]|\?\.)|\(|!|\[|eval\b|Function\b|require\b|import\b|global\b|const\s|let\s|var\s|function\b|async\b|await\b|try\s*\{|new\s|(?:curl|wget|powershell|pwsh|iex|bash|sh|zsh|node|python3?|nohup|cmd)\s)/;
+/** JSON whose padded commands the autorun rules report (autorun-hidden-command), with what runs them. */
+const AUTORUN_JSON = /(?:^|\/)(?:package\.json|nodemon\.json|\.vscode\/[^/]+\.json|\.devcontainer(?:\/[^/]+)?\.json|devcontainer\.json|[^/]+\.code-workspace)$/;
 /** What a padded JSON string value must hold to count: code or a command, not just more words. */
 const STRONG_CODE = /\b(?:eval|Function|require|import|child_process|execSync|spawn|process\.\w|curl|wget|bash|powershell|fetch)\b|\/dev\/tcp\//;
 /** Prose files: a hidden command there is copy-paste bait, not code that runs. */
@@ -103,7 +105,7 @@ export default defineRule({
       const window = text.slice(after, after + 400);
       const nl = window.search(/\r?\n/);
       const rest = nl === -1 ? window : window.slice(0, nl);
-      const jsonCode = file.facts.kind === 'json' && STRONG_CODE.test(rest);
+      const jsonCode = file.facts.kind === 'json' && !AUTORUN_JSON.test(file.facts.path) && STRONG_CODE.test(rest);
       if (!CODE_AFTER.test(rest) && !jsonCode) continue;
       if (lang !== 'none') {
         const state = lexer.stateAt(start);
