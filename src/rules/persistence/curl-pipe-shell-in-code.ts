@@ -18,6 +18,8 @@ const PS_ENCODED = /\s-(?:e|ec|enc|enco|encodedcommand)\s+([A-Za-z0-9+/=]{16,})/
 /** Installers pipe into sh/bash from a named host; piping into node, a hidden or decoded command, or a raw-IP host is a loader. */
 const LOADER_SINK = /\|\s*node\b|\$\(\s*(?:curl|wget)/i;
 
+/** A command split into pieces joined back (`['cur', 'l -s', …].join('')`): the folder joins them, the prefilter cannot. */
+const JOINED_PIECES = /\]\s*\.join\(\s*(?:''|""|``)\s*\)/;
 /** A string literal that is only base64 (a command hidden from review), long enough to hold one. */
 const B64_LITERAL = /^(?:[A-Za-z0-9+/]{4}){4,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 /** What a base64 literal decodes to, when that is printable text (else null). */
@@ -51,8 +53,8 @@ export default defineRule({
   // the same of the source (atWordStart): `confirm`, `docUrl`, `viewGet` in a bundle no longer cost a parse.
   // A split module name (`require('child_pro' + 'cess')`) usually splits the command too: parse those files as well.
   prefilter: [
-    [/curl|wget|iwr|irm|Invoke-WebRequest|Invoke-RestMethod|WebClient|IEX|_0x[0-9a-f]{4}|fromCharCode|base64|EncodedCommand|-enc\b/i, SPLIT_MODULE_HINT],
-    [atWordStart('curl|wget|iwr|irm|Invoke-WebRequest|Invoke-RestMethod|WebClient|IEX', 'i'), /_0x[0-9a-f]{4}|fromCharCode|base64|EncodedCommand|-enc\b/i, SPLIT_MODULE_HINT],
+    [/curl|wget|iwr|irm|Invoke-WebRequest|Invoke-RestMethod|WebClient|IEX|_0x[0-9a-f]{4}|fromCharCode|base64|EncodedCommand|-enc\b/i, SPLIT_MODULE_HINT, JOINED_PIECES],
+    [atWordStart('curl|wget|iwr|irm|Invoke-WebRequest|Invoke-RestMethod|WebClient|IEX', 'i'), /_0x[0-9a-f]{4}|fromCharCode|base64|EncodedCommand|-enc\b/i, SPLIT_MODULE_HINT, JOINED_PIECES],
   ],
   check(ctx, js) {
     const f = jsFacts(js);

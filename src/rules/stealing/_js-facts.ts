@@ -595,8 +595,22 @@ export function processLaunches(f: JsFacts): Call[] {
       (hasModule(f, /^(?:child_process|execa|cross-spawn|shelljs|zx)/) || c.callee.startsWith('child_process'))) ||
     /^(?:execa|cross-spawn|execa\.\w+|execa\.default)$/.test(c.callee) ||
     // Shell templates: Bun's $`…`, zx's $`…` (the module's `$` export).
-    /^(?:bun|zx)\.\$$/.test(c.callee),
+    /^(?:bun|zx)\.\$$/.test(c.callee) ||
+    // Node's internal binding: const s = process.binding('spawn_sync'); s.spawn({ file, args }).
+    (c.method === 'spawn' && spawnSyncBinding(f, c)),
   ));
+}
+
+/** `x.spawn(…)` where x holds process.binding('spawn_sync') (or the call is on it directly). */
+function spawnSyncBinding(f: JsFacts, c: Call): boolean {
+  const obj = c.node.callee?.type === 'MemberExpression' ? c.node.callee.object : null;
+  const src = obj?.type === 'Identifier' ? f.inits.get(obj.name) : obj;
+  let n = src;
+  while (n && (n.type === 'TSAsExpression' || n.type === 'ParenthesizedExpression')) n = n.expression;
+  if (n?.type !== 'CallExpression') return false;
+  const callee = n.callee?.type === 'MemberExpression' ? n.callee : null;
+  const arg = n.arguments?.[0];
+  return !!callee && !callee.computed && callee.property?.name === 'binding' && arg?.type === 'Literal' && arg.value === 'spawn_sync';
 }
 
 /** Strings (literal or folded) inside a call's argument spans, in source order: the command a launch runs. */
