@@ -26,7 +26,8 @@ export default defineRule({
   // A sink AND a network source.
   prefilter: [[SINK_HINT, OBFUSCATION_HATCH], /\b(fetch|axios|got|request|https?\s*\.\s*(get|request)|needle|superagent|socket|io\(|XMLHttpRequest|WebSocket|get\w*Transaction\w*|getStorageAt|getAccountInfo|getAccountResources|getSignaturesForAddress|getLogs|undici|Contract)\b|require\(\s*['"](?:node:)?https?['"]\s*\)\s*\./],
   check(ctx, js) {
-    const nodeFile = NODE_HINT.test(js.text);
+    // `requir\u0065(…)` is require too: ASCII \u escapes resolved before the test.
+    const nodeFile = NODE_HINT.test(js.text) || (js.text.includes('\\u00') && NODE_HINT.test(js.text.replace(/\\u00([0-7][0-9a-fA-F])/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))));
     for (const unit of astUnits(js)) {
       const ast = unit.ast;
       for (const sink of findSinks(ast)) {
