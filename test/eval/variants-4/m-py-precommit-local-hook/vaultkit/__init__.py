@@ -1,0 +1,3 @@
+from .vault import Vault
+
+__all__ = ["Vault"]

@@ -1,0 +1,3 @@
+from .book import Order, OrderBook
+
+__all__ = ["Order", "OrderBook"]

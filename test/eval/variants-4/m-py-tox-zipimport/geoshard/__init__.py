@@ -1,0 +1,3 @@
+from .cells import bucket
+
+__all__ = ["bucket"]
