@@ -46,6 +46,24 @@ export function readPackageJson(file: string, text: string): DepEntry[] {
       out.push({ ecosystem: 'npm', name: real, spec, source: npmSpecSource(spec), file, needle: `"${name}"`, direct: true });
     }
   }
+  // npm `overrides`, yarn `resolutions`, pnpm `pnpm.overrides`: they replace what a dependency's dependency resolves to,
+  // anywhere in the tree. Only those that leave the registry are listed (a pinned version is what it was).
+  const pnpm = json.pnpm as Record<string, unknown> | undefined;
+  for (const field of [json.overrides, json.resolutions, pnpm && typeof pnpm === 'object' ? pnpm.overrides : undefined]) {
+    const walk = (o: unknown, depth: number): void => {
+      if (!o || typeof o !== 'object' || depth > 3) return;
+      for (const [key, spec] of Object.entries(o as Record<string, unknown>)) {
+        if (spec && typeof spec === 'object') walk(spec, depth + 1);
+        if (typeof spec !== 'string') continue;
+        const source = npmSpecSource(spec);
+        if (source === 'registry' || source === 'alias' || spec.startsWith('$')) continue;
+        // `a>b`, `**/b`, `a/b` (yarn), `b@1` (pnpm): the overridden package is the last name.
+        const name = key === '.' ? '(override)' : key.replace(/^\*\*\//, '').split(/>|\/(?=[^@/]+$)/).pop()!.replace(/(?<=.)@[^@]*$/, '');
+        out.push({ ecosystem: 'npm', name, spec, source, file, needle: `"${key}"`, direct: true });
+      }
+    };
+    walk(field, 0);
+  }
   return out;
 }
 

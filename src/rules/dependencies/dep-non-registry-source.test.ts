@@ -3,6 +3,7 @@ import rule from './dep-non-registry-source.js';
 
 ruleTest(rule, {
   clean: [
+    { name: 'overrides and resolutions that pin registry versions (security fixes)', files: { 'package.json': '{"dependencies":{"axios":"^1.7.0"},"overrides":{"semver":"^7.5.2","axios":"$axios","foo":{"bar":"1.2.3"}},"resolutions":{"**/follow-redirects":"1.15.6"},"pnpm":{"overrides":{"ws@<8":"8.17.1"}}}' } },
     { name: 'test fixture depending on the repo root', files: { 'test/module/cjs/package.json': '{"dependencies":{"axios":"file:../../.."}}' } },
     { name: 'registry deps and a workspace path', files: { 'package.json': '{"dependencies":{"react":"^18.2.0","@acme/ui":"workspace:*","shared":"file:./packages/shared"}}' } },
     {
@@ -12,6 +13,14 @@ ruleTest(rule, {
     { name: 'requirements with hashes from PyPI', files: { 'requirements.txt': 'requests==2.31.0 --hash=sha256:abc\n--index-url https://pypi.org/simple\n' } },
   ],
   flagged: [
+    {
+      name: 'npm overrides and yarn resolutions pointing transitive packages at a git server and a tarball host',
+      files: { 'package.json': '{\n  "dependencies": { "axios": "^1.7.7" },\n  "overrides": {\n    "follow-redirects": "git+https://git.example.invalid/h/follow-redirects.git#semver:^1.15.9"\n  },\n  "resolutions": {\n    "**/form-data": "https://pkgs.example.invalid/form-data-4.0.1.tgz"\n  }\n}\n' },
+      findings: [
+        { line: 4, severity: 'high', message: /"follow-redirects" is declared from a git server that is not a known code host/ },
+        { line: 7, severity: 'high', message: /"form-data" is declared from a URL instead of the registry/ },
+      ],
+    },
     {
       name: 'lockfile entries from GitHub Packages and Artifactory are registry mirrors (weighed low)',
       files: { 'package-lock.json': '{"lockfileVersion":3,"packages":{"":{},"node_modules/@acme/log":{"version":"1.2.3","resolved":"https://npm.pkg.github.com/download/@acme/log/1.2.3/abcdef0123"},"node_modules/@acme/ui":{"version":"2.0.0","resolved":"https://acme.jfrog.io/artifactory/api/npm/npm/@acme/ui/-/ui-2.0.0.tgz"}}}' },
