@@ -144,6 +144,17 @@ describe('autorun map: npm', () => {
     assert.ok(!mapOf({ 'package.json': '{"name":"b","scripts":{"dev":"vite"}}', 'nodemon.json': '{"exec":"node x.js"}', 'x.js': '' }).some((e) => e.file === 'nodemon.json'));
   });
 
+  it('.pre-commit-config.yaml local hooks (remote repos are the pinned tools, not listed)', () => {
+    const map = mapOf({
+      '.pre-commit-config.yaml': 'default_install_hook_types: [pre-commit, post-checkout]\nrepos:\n  - repo: https://github.com/astral-sh/ruff-pre-commit\n    rev: v0.7.4\n    hooks:\n      - id: ruff\n  - repo: local\n    hooks:\n      - id: abi-lint\n        entry: python tools/abi_lint.py\n        language: system\n',
+      'tools/abi_lint.py': 'import os\n',
+    });
+    const e = find(map, (x) => x.file === '.pre-commit-config.yaml');
+    assert.deepEqual([e.trigger, e.line, e.command, e.leadsTo], ['git', 10, 'python tools/abi_lint.py', ['tools/abi_lint.py']]);
+    assert.match(e.label ?? '', /pre-commit, post-checkout/);
+    assert.equal(map.filter((x) => x.file === '.pre-commit-config.yaml').length, 1);
+  });
+
   it('bunfig.toml preload files run before every bun run / bun test', () => {
     const map = mapOf({
       'package.json': '{"name":"q","scripts":{"test":"bun test"}}',

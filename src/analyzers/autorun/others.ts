@@ -176,6 +176,39 @@ function lefthook(ctx: MapContext, p: string): void {
   }
 }
 
+/**
+ * .pre-commit-config.yaml: once `pre-commit install` ran (the README's setup step), each `repo: local` hook's `entry`
+ * runs on git commit, and on checkout/merge when default_install_hook_types or its stages name those hooks. Hooks from
+ * remote repos are the pinned tools' own and are not listed.
+ */
+function precommit(ctx: MapContext, p: string): void {
+  const text = ctx.read(p);
+  if (!text) return;
+  const { parseDocument, LineCounter, isMap, isSeq, isScalar } = yaml();
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false });
+  if (!isMap(doc.contents)) return;
+  const dir = dirOf(p);
+  const types = doc.contents.get('default_install_hook_types');
+  const on = isSeq(types) ? types.items.map((t) => (isScalar(t) ? String(t.value) : '')).filter(Boolean).join(', ') : 'pre-commit';
+  const repos = doc.contents.get('repos');
+  if (!isSeq(repos)) return;
+  let n = 0;
+  for (const repo of repos.items) {
+    if (!isMap(repo) || String(repo.get('repo')) !== 'local') continue;
+    const hooks = repo.get('hooks');
+    if (!isSeq(hooks)) continue;
+    for (const hook of hooks.items) {
+      if (!isMap(hook) || ++n > 60) continue;
+      const entry = hook.get('entry', true);
+      if (!isScalar(entry) || typeof entry.value !== 'string' || !entry.value) continue;
+      const line = entry.range ? lc.linePos(entry.range[0]).line : 1;
+      const id = String(hook.get('id') ?? '?');
+      ctx.add({ trigger: 'git', command: entry.value, file: p, line, leadsTo: follow(ctx, entry.value, dir), label: `pre-commit local hook "${id}" (runs on git ${on} once pre-commit is installed)` });
+    }
+  }
+}
+
 /** `node x.js` / `python x.py` named in a README as the way to run the project. */
 function readme(ctx: MapContext, p: string): void {
   const text = ctx.read(p);
@@ -203,6 +236,7 @@ export function collectOthers(ctx: MapContext): void {
     else if (/^(?:docker-)?compose(?:\.[\w-]+)?\.ya?ml$/.test(name)) compose(ctx, p);
     else if (/(?:^|\/)\.husky\/[^/_][^/]*$/.test(p) && !name.includes('.')) husky(ctx, p);
     else if (/^\.?lefthook(?:-local)?\.ya?ml$/.test(name)) lefthook(ctx, p);
+    else if (name === '.pre-commit-config.yaml' && p.split('/').length <= 2) precommit(ctx, p);
     else if (/^readme(?:\.md|\.txt)?$/i.test(name) && p.split('/').length <= 2) readme(ctx, p);
   }
 }

