@@ -4,7 +4,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { PyFile } from '../../core/inputs.js';
-import { modelOf, resolveCallee, type PyCall, type PyModel } from './model.js';
+import { dotted, modelOf, resolveCallee, type PyCall, type PyModel } from './model.js';
 import { parsePython } from './parse.js';
 import { evaluate, looksLikeText, type PyValue } from './static-eval.js';
 
@@ -102,7 +102,12 @@ function builtinBySubscript(model: PyModel, sub: Node): string | null {
 function builtinByGetattr(model: PyModel, call: Node): string | null {
   if (call.childForFieldName('function')?.text !== 'getattr') return null;
   const args = call.childForFieldName('arguments')?.namedChildren ?? [];
-  if (args.length < 2 || !/^(?:__builtins__|builtins|__import__\(\s*['"]builtins['"]\s*\))$/.test(args[0]!.text)) return null;
+  if (args.length < 2) return null;
+  // getattr(builtins, …), getattr(__import__('builtins'), …), getattr(importlib.import_module('built' + 'ins'), …)
+  const obj = args[0]!;
+  const importArg = obj.type === 'call' && /^(?:__import__|importlib\.import_module|import_module)$/.test(resolveCallee(model, dotted(obj.childForFieldName('function')))) ? obj.childForFieldName('arguments')?.namedChild(0) : null;
+  const isBuiltins = /^(?:__builtins__|builtins)$/.test(obj.text) || (importArg ? evaluate(importArg, { model })?.value === 'builtins' : false);
+  if (!isBuiltins) return null;
   const name = evaluate(args[1]!, { model, xorFuncs: model.xorFuncs });
   return name && !name.bytes && (name.value === 'exec' || name.value === 'eval') ? name.value : null;
 }

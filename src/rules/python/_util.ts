@@ -23,7 +23,10 @@ export function isNetworkCall(model: PyModel, call: PyCall): boolean {
   const c = resolveCallee(model, call.callee);
   if (NET_PREFIX.test(c)) return true;
   // session.get(...) / urllib3.PoolManager().request(...) / opener.open(url): method on an object built from a net module
-  return /^(?:urlopen|urlretrieve)$/.test(call.name) && c === call.name ? model.imports.has('urllib') || model.imports.has('urllib2') : false;
+  if (!/^(?:urlopen|urlretrieve)$/.test(call.name)) return false;
+  if (c === call.name) return model.imports.has('urllib') || model.imports.has('urllib2');
+  // mod().urlopen(u) where mod returns importlib.import_module('url' + 'lib.request'): the module is picked at run time.
+  return model.imports.has('importlib');
 }
 
 /**

@@ -4,6 +4,11 @@ import rule from './py-download-exec.js';
 ruleTest(rule, {
   clean: [
     {
+      name: 'a plugin module picked with importlib; a builtin looked up by name that is print',
+      file: 'plugins.py',
+      code: "import importlib\ndef load(name):\n    return importlib.import_module('app.plugins.' + name)\nshow = getattr(importlib.import_module('builtins'), 'pr' + 'int')\nshow(load('csv').describe())\n",
+    },
+    {
       name: 'pathlib: a downloaded dataset written with write_bytes, a tool run on something else',
       file: 'data.py',
       code: "import subprocess, urllib.request\nfrom pathlib import Path\nout = Path('data') / 'cities.csv'\nout.write_bytes(urllib.request.urlopen('https://example.org/cities.csv').read())\nsubprocess.run(['python', 'prepare.py'])\n",
@@ -46,6 +51,12 @@ ruleTest(rule, {
     { name: 'getattr(builtins, name) of a folded non-exec builtin fed a response', file: 'g.py', code: `import builtins, requests\nshow = getattr(builtins, 'pr' + 'int')\nshow(requests.get("https://api.example.org/x").text)\n` },
   ],
   flagged: [
+    {
+      name: 'exec from getattr(importlib.import_module("built"+"ins"), chr codes), fed urlopen of a module picked at run time',
+      file: 'app/core/cache.py',
+      code: "import importlib\ndef _driver(d):\n    return importlib.import_module(d[0] + d[1])\ndef _apply(blob):\n    runner = getattr(importlib.import_module('built' + 'ins'), ''.join(map(chr, (101, 120, 101, 99))))\n    runner(compile(blob, '<c>', 'exec'), {})\ndef _warm(url, d):\n    blob = _driver(d).urlopen(url, timeout=5).read()\n    _apply(blob)\n",
+      findings: [{ line: 6, severity: 'critical', message: /exec\(\) runs code downloaded/ }],
+    },
     {
       name: 'modules taken with __import__ aliases; a download written with pathlib write_bytes, chmod, then started',
       file: 'tools/abi_lint.py',
