@@ -57,11 +57,11 @@ export function findSinks(ast: Node): Sink[] {
   if (hit) return hit;
   const ix = fileIndex(ast);
   const out: Sink[] = [];
-  const { nodes, types } = flatAst(ast);
+  const { nodes, types, parent } = flatAst(ast);
   for (let i = 0; i < nodes.length; i++) {
     const code = types[i]!;
     if (code === T.ReturnStatement) {
-      const s = hookSource(nodes[i]!, ix);
+      const s = hookSource(i, nodes, parent);
       if (s) out.push(s);
       continue;
     }
@@ -84,15 +84,18 @@ export function findSinks(ast: Node): Sink[] {
  * customization hook (registered with module.register or --loader); the `source` it returns is what node runs as the
  * module. Only a function named `load` at the top level of a module, with the hook's (url, context, next) shape.
  */
-function hookSource(ret: Node, ix: FileIndex): Sink | null {
+function hookSource(i: number, nodes: Node[], parent: Int32Array): Sink | null {
+  const ret = nodes[i]!;
   const obj = ret.argument;
   if (obj?.type !== 'ObjectExpression') return null;
   const prop = obj.properties?.find((p: Node) => p.type === 'Property' && !p.computed && (p.key?.name === 'source' || p.key?.value === 'source'));
   if (!prop) return null;
-  let fn: Node | undefined = ix.parent.get(ret);
-  for (let d = 0; fn && d < 50 && fn.type !== 'FunctionDeclaration' && fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression'; d++) fn = ix.parent.get(fn);
+  // Up the flat AST's parent indexes (the file index's parent map would cost a pass over a bundle's every node).
+  let k = parent[i]!;
+  for (let d = 0; k >= 0 && d < 50 && !/^(?:FunctionDeclaration|FunctionExpression|ArrowFunctionExpression)$/.test(nodes[k]!.type); d++) k = parent[k]!;
+  const fn = k >= 0 ? nodes[k]! : undefined;
   if (!fn || (fn.params?.length ?? 0) < 2) return null;
-  const decl = fn.type === 'FunctionDeclaration' ? fn : ix.parent.get(fn);
+  const decl = fn.type === 'FunctionDeclaration' ? fn : parent[k]! >= 0 ? nodes[parent[k]!] : undefined;
   const name = fn.type === 'FunctionDeclaration' ? fn.id?.name : decl?.type === 'VariableDeclarator' ? decl.id?.name : undefined;
   if (name !== 'load') return null;
   return { kind: 'module-hook', node: ret, code: prop.value, params: [], label: 'a module hook\'s load() source' };
