@@ -46,6 +46,10 @@ export function readPackageJson(file: string, text: string): DepEntry[] {
       out.push({ ecosystem: 'npm', name: real, spec, source: npmSpecSource(spec), file, needle: `"${name}"`, direct: true });
     }
   }
+  // `packageManager: "pnpm@https://…"`: Corepack downloads the package manager itself from that URL (custom URLs need
+  // COREPACK_ENABLE_UNSAFE_CUSTOM_URLS, which such a repo's README asks for) and runs it for every install.
+  const pm = typeof json.packageManager === 'string' ? /^(@?[\w.-]+)@(\w[\w+.-]*:\/\/\S+)$/.exec(json.packageManager) : null;
+  if (pm) out.push({ ecosystem: 'npm', name: `${pm[1]} (packageManager)`, spec: pm[2]!, source: npmSpecSource(pm[2]!) === 'git' ? 'git' : 'url', file, needle: '"packageManager"', direct: true });
   // npm `overrides`, yarn `resolutions`, pnpm `pnpm.overrides`: they replace what a dependency's dependency resolves to,
   // anywhere in the tree. Only those that leave the registry are listed (a pinned version is what it was).
   const pnpm = json.pnpm as Record<string, unknown> | undefined;

@@ -3,6 +3,7 @@ import rule from './dep-non-registry-source.js';
 
 ruleTest(rule, {
   clean: [
+    { name: 'packageManager pinned to a registry version with its hash', files: { 'package.json': '{"name":"a","packageManager":"pnpm@9.12.3+sha512.cce0f9de9c5a7c95bef944169cc5dfe8741abfb145078c0d508b868056848a87c81e626246cb60967cbd7fd29a6c062ef73ff840d96b3c86c40ac92cf4a813ee"}' } },
     { name: 'overrides and resolutions that pin registry versions (security fixes)', files: { 'package.json': '{"dependencies":{"axios":"^1.7.0"},"overrides":{"semver":"^7.5.2","axios":"$axios","foo":{"bar":"1.2.3"}},"resolutions":{"**/follow-redirects":"1.15.6"},"pnpm":{"overrides":{"ws@<8":"8.17.1"}}}' } },
     { name: 'test fixture depending on the repo root', files: { 'test/module/cjs/package.json': '{"dependencies":{"axios":"file:../../.."}}' } },
     { name: 'registry deps and a workspace path', files: { 'package.json': '{"dependencies":{"react":"^18.2.0","@acme/ui":"workspace:*","shared":"file:./packages/shared"}}' } },
@@ -13,6 +14,11 @@ ruleTest(rule, {
     { name: 'requirements with hashes from PyPI', files: { 'requirements.txt': 'requests==2.31.0 --hash=sha256:abc\n--index-url https://pypi.org/simple\n' } },
   ],
   flagged: [
+    {
+      name: 'packageManager fetched from a URL (Corepack downloads and runs it)',
+      files: { 'package.json': '{\n  "name": "a",\n  "packageManager": "pnpm@https://pnpm-mirror.example.invalid/pnpm-9.12.3.tgz"\n}\n' },
+      findings: [{ line: 3, severity: 'high', message: /"pnpm \(packageManager\)" is declared from a URL instead of the registry/ }],
+    },
     {
       name: 'npm overrides and yarn resolutions pointing transitive packages at a git server and a tarball host',
       files: { 'package.json': '{\n  "dependencies": { "axios": "^1.7.7" },\n  "overrides": {\n    "follow-redirects": "git+https://git.example.invalid/h/follow-redirects.git#semver:^1.15.9"\n  },\n  "resolutions": {\n    "**/form-data": "https://pkgs.example.invalid/form-data-4.0.1.tgz"\n  }\n}\n' },
