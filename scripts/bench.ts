@@ -669,7 +669,7 @@ async function main(): Promise<number> {
   return 0;
 }
 
-const CPU_CHECK_NOTE = 'a single-core integer loop, 960-1200 ms seen on this VM; it shows the CPU speed of the moment, not all of the variation: the same build scanned dex-staking in 1.7-2.3 s on different hours';
+const CPU_CHECK_NOTE = 'a single-core integer loop, 950-1310 ms seen on this VM; it shows the CPU speed of the moment, not all of the variation: the same build scanned dex-staking in 1.5-2.3 s on different hours';
 
 /**
  * Milliseconds a fixed integer loop takes in a fresh node: how fast this (shared, virtual) CPU is right now. The same
