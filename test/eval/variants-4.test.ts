@@ -13,22 +13,7 @@
  * Each row keeps its first-scan verdict in `holdout`; `expect` is the verdict asserted today; a `todo` says why a lure is
  * not malicious yet. A fix (or a regression) makes its row fail until the row is updated.
  */
-import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
-import { describe, it } from 'node:test';
-import { scan } from '../../src/index.js';
-import { fixtureStager } from './stage-fixture.js';
-
-type Verdict = 'malicious' | 'suspicious' | 'clean';
-interface Variant {
-  expect: Verdict;
-  /** Verdict at the first scan, before any fix: the published hold-out figure. */
-  holdout: Verdict;
-  tactic: 'obfuscation' | 'payload-fetch' | 'sink' | 'placement' | 'python' | 'stealer' | 'dependency' | 'persistence' | 'benign';
-  shape: string;
-  /** A known gap: who can fix it and where. `expect` is today's verdict. */
-  todo?: string;
-}
+import { holdoutSuite, type Variant } from './holdout-suite.js';
 
 const VARIANTS: Record<string, Variant> = {
   'b-crypto-ticker-ws': { expect: 'clean', holdout: 'clean', tactic: 'benign', shape: `WebSocket trade ticker: subscribes to a stream (\`wss://stream.exchange.example.invalid\`), \`JSON.parse\` plus a handler table keyed by event type, ping interval, exponential-backoff reconnect, and a local relay to browsers` },
@@ -74,32 +59,4 @@ const VARIANTS: Record<string, Variant> = {
   'm-yarn1-yarn-path': { expect: 'malicious', holdout: 'malicious', tactic: 'placement', shape: `Yarn classic \`.yarnrc\` \`yarn-path ".yarn/releases/yarn-1.22.22.cjs"\`. The committed "release" is a small bootstrap: it fetches a hex-encoded "mirror index" URL and runs \`index.rewrite\` with \`new Function('require','process', …)\`, then hands off to the real global Yarn (\`YARN_IGNORE_PATH=1\`)` },
 };
 
-const ROOT = new URL('./variants-4/', import.meta.url).pathname;
-const stage = fixtureStager(ROOT, 'variants4');
-
-describe('hold-out variants 4', () => {
-  it('every fixture folder has an expectation and every expectation a folder', () => {
-    assert.deepEqual(readdirSync(ROOT).filter((n) => n !== 'ROWS.md').sort(), Object.keys(VARIANTS).sort());
-  });
-
-  const got = new Map<string, Verdict>();
-  for (const [name, v] of Object.entries(VARIANTS)) {
-    it(`${name}: ${v.expect}${v.todo ? ' (known gap)' : ''} — ${v.shape}`, async () => {
-      const r = await scan(stage(name), { threads: 0 });
-      got.set(name, r.verdict);
-      const top = r.findings.slice(0, 6).map((f) => `${f.ruleId} ${f.file}:${f.line} ${f.severity}/${f.confidence}`).join('; ');
-      assert.equal(r.errors.length, 0, `${name}: scan errors ${JSON.stringify(r.errors)}`);
-      assert.equal(r.verdict, v.expect, `${name}: expected ${v.expect}, got ${r.verdict} ${r.score}: ${top || 'no findings'}${v.todo ? ` (known gap: ${v.todo})` : ''}`);
-    });
-  }
-
-  it('tally: hold-out vs now', (t) => {
-    const count = (prefix: string, pick: (n: string) => Verdict | undefined) => {
-      const c = { malicious: 0, suspicious: 0, clean: 0 };
-      for (const n of Object.keys(VARIANTS)) if (n.startsWith(prefix)) c[pick(n) ?? 'clean']++;
-      return JSON.stringify(c);
-    };
-    t.diagnostic(`lures at hold-out ${count('m-', (n) => VARIANTS[n]!.holdout)}, now ${count('m-', (n) => got.get(n))}`);
-    t.diagnostic(`look-alikes at hold-out ${count('b-', (n) => VARIANTS[n]!.holdout)}, now ${count('b-', (n) => got.get(n))}`);
-  });
-});
+holdoutSuite('hold-out variants 4', new URL('./variants-4/', import.meta.url), VARIANTS);
