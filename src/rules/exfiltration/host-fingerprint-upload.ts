@@ -62,7 +62,10 @@ export default defineRule({
     // Secrets in what is sent (the send's own arguments, or the object a name passed to it holds): a wallet's private
     // key or recovery phrase read from the environment, the project's .env file read whole. Signing is local; no
     // service needs either (an API key in a request header is not one of these).
-    for (const send of sends.slice(0, 500)) {
+    // Only a file that holds either at all pays for reading each send's payload (a bundle has hundreds of sends).
+    const walletSecrets = WALLET_SECRET_ENV.test(js.text);
+    const envFile = ENV_FILE_READ.test(js.text);
+    for (const send of walletSecrets || envFile ? sends.slice(0, 500) : []) {
       const spans: Array<{ start: number; end: number }> = [];
       for (const a of send.args) {
         spans.push(a);
@@ -70,7 +73,8 @@ export default defineRule({
         if (init) spans.push(init);
       }
       const payload = spans.map((n) => js.text.slice(n.start, Math.min(n.end, n.start + 4000))).join('\n');
-      if (WALLET_SECRET_ENV.test(payload)) items.push({ name: 'wallet secrets', points: 2, pos: send.node.start });
+      if (walletSecrets && WALLET_SECRET_ENV.test(payload)) items.push({ name: 'wallet secrets', points: 2, pos: send.node.start });
+      if (!envFile) continue;
       const called = [...payload.matchAll(/\b([A-Za-z_$][\w$]*)\s*\(/g)].map((m) => f.functions.get(m[1]!)).filter((fn): fn is NonNullable<typeof fn> => !!fn);
       if ([payload, ...called.map((fn) => js.text.slice(fn.start, Math.min(fn.end, fn.start + 4000)))].some((t) => ENV_FILE_READ.test(t))) {
         items.push({ name: 'the .env file', points: 2, pos: send.node.start });
