@@ -37,10 +37,12 @@ export async function scan(targetSpec: string, options: ScanOptions = {}): Promi
   const engine = Engine.start({ threads: options.threads });
   let target: Target;
   const maxFileBytes = options.limits?.maxFileBytes ?? 128 << 20;
+  // How every file is analysed: early (zip streaming), in the main pass and in the pass over late-opened archives.
+  const analysisOpts = { maxFileBytes, ruleSelection: options.rules ?? {}, fileTimeoutMs: options.fileTimeoutMs ?? 20_000, parseMaxBytes: options.parseMaxBytes };
   try {
     // A zip's big JavaScript files are analysed while the rest of it unpacks (Engine.early).
     const onFile = (f: { rel: string; abs: string; size: number }) => {
-      engine.early(f, { maxFileBytes, ruleSelection: options.rules ?? {}, fileTimeoutMs: options.fileTimeoutMs ?? 20_000, parseMaxBytes: options.parseMaxBytes });
+      engine.early(f, analysisOpts);
     };
     target = await openTarget(targetSpec, { ...options, onFile, onSize: (bytes, files) => engine.expect(bytes, files) });
   } catch (e) {
@@ -76,10 +78,7 @@ export async function scan(targetSpec: string, options: ScanOptions = {}): Promi
     const runAsJs = nodeRunNonJs(autorun);
     const refs = runAsJs.size ? target.files.map((f) => (runAsJs.has(f.rel) ? { ...f, parseAsJs: true } : f)) : target.files;
     const analysis = engine.run(refs, {
-      maxFileBytes,
-      ruleSelection: options.rules ?? {},
-      fileTimeoutMs: options.fileTimeoutMs ?? 20_000,
-      parseMaxBytes: options.parseMaxBytes,
+      ...analysisOpts,
       mustBeWhole: filesRunByAutorun(autorun),
       onProgress: (doneBytes, doneFiles) =>
         options.onProgress?.({ doneBytes, totalBytes, doneFiles, totalFiles: target.files.length }),
@@ -103,7 +102,7 @@ export async function scan(targetSpec: string, options: ScanOptions = {}): Promi
           absByRel.set(f.rel, f.abs);
           totalBytes += f.size;
         }
-        const more = await engine.run(late.added, { maxFileBytes, ruleSelection: options.rules ?? {}, fileTimeoutMs: options.fileTimeoutMs ?? 20_000, parseMaxBytes: options.parseMaxBytes });
+        const more = await engine.run(late.added, analysisOpts);
         results.push(...more.results);
         fileErrors.push(...more.errors);
         reducedFiles.push(...more.skipped);

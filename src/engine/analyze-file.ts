@@ -6,6 +6,7 @@ import { prefilterMatches, type AnyRule, type RuleContext, type RuleInputs } fro
 import { prefilterMemo } from '../core/literal-prefilter.js';
 import { computeFacts, decodeText, isBinary } from '../analyzers/file-facts.js';
 import { parseJs } from '../analyzers/js/parse.js';
+import { resolveAsciiEscapes } from '../analyzers/js/hints.js';
 import { ejsCode } from '../analyzers/js/template-code.js';
 import { parseTs } from '../analyzers/js/parse-ts.js';
 import { loadPython, parsePython, PythonNotLoaded, pythonLoaded } from '../analyzers/python/parse.js';
@@ -95,7 +96,7 @@ export function analyzeFile(path: string, bytes: Uint8Array, rules: readonly Any
   // One literal scan answers every prefilter RegExp that cannot match (see literal-prefilter.ts); the rest run.
   // ASCII spelled as \u escapes (`\u0065val(src)`, `requir\u0065('\u0068ttps')`: identifiers the parser reads as eval,
   // require, https): the prefilters read a copy with them resolved, or they would turn away the rules that see through it.
-  const pfText = text !== null && text.includes('\\u00') ? resolveAsciiEscapes(text) : text;
+  const pfText = text === null ? null : resolveAsciiEscapes(text);
   const pf = prefilterMemo(rules, facts.kind, pfText);
   for (const rule of rules) {
     if (rule.input !== 'file') continue;
@@ -201,12 +202,6 @@ const mb = (n: number) => (n / (1 << 20)).toFixed(1);
  * Cuts are moved back to a line break (or a `;`) near the window's edge so the two ends parse as whole statements
  * where the file allows; a cut inside a statement leaves a parse error the loose parser recovers from.
  */
-const ASCII_ESCAPE = /\\u00([0-7][0-9a-fA-F])/g;
-/** The text with `\u00XX` escapes of ASCII characters resolved (a copy for prefilters only; offsets may shift). */
-export function resolveAsciiEscapes(text: string): string {
-  return text.replace(ASCII_ESCAPE, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-}
-
 export function windowed(text: string, window: number): { text: string; head: number; tail: number } {
   if (text.length <= 2 * window) return { text, head: text.length, tail: text.length };
   const cut = (from: number, to: number): number => {

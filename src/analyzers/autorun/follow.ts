@@ -226,6 +226,11 @@ export function leadsFrom(ctx: MapContext, entries: Iterable<string>, limit = LE
   return [...seen];
 }
 
+/** The files a command leads to: what it runs, and what those import (leadsFrom). */
+export function followCommand(ctx: MapContext, command: string, cwd: string): string[] {
+  return leadsFrom(ctx, new CommandFollower(ctx).follow(command, cwd).out.files);
+}
+
 /** What a command starts: the files it runs, the tools it names, the package scripts it chains into. */
 export interface Followed {
   files: string[];

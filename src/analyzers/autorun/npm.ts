@@ -2,7 +2,7 @@ import type { AutorunTrigger } from '../../core/autorun.js';
 import type { Node as JsonNode } from 'jsonc-parser';
 import { MapContext, baseName, dirOf, isVendoredPath, joinPath, parseJsonc, prop, props } from './common.js';
 import { configsFor } from './configs.js';
-import { CommandFollower, leadsFrom, packageAt, resolveFile } from './follow.js';
+import { CommandFollower, followCommand, leadsFrom, packageAt, resolveFile } from './follow.js';
 
 const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall'];
 /** `prepare`/`prepublish` run on a plain `npm install` in the project itself, not for dependencies. */
@@ -41,8 +41,7 @@ function nodemonConfig(ctx: MapContext, pkg: NonNullable<ReturnType<typeof packa
   for (const [k, v] of props(prop(where.cfg, 'events'))) if (v.type === 'string') commands.push([`events.${k}`, v]);
   for (const [label, v] of commands.slice(0, 20)) {
     const command = v.value as string;
-    const f = new CommandFollower(ctx).follow(command, pkg.dir);
-    ctx.add({ trigger, command, file: where.file, line: ctx.lineAt(where.file, v.offset), leadsTo: leadsFrom(ctx, f.out.files), label: `nodemon ${label} (npm run ${runs[0]} runs nodemon)` });
+    ctx.add({ trigger, command, file: where.file, line: ctx.lineAt(where.file, v.offset), leadsTo: followCommand(ctx, command, pkg.dir), label: `nodemon ${label} (npm run ${runs[0]} runs nodemon)` });
   }
 }
 
@@ -96,19 +95,19 @@ export function collectNpm(ctx: MapContext): void {
  * (`.yarnrc.yml`, `.yarnrc`), pnpm's `.pnpmfile.cjs` hooks.
  */
 function collectPackageManagerHooks(ctx: MapContext): void {
-  // bunfig.toml `preload = ["./x.ts"]` (top level, [run] or [test]): Bun runs them before every `bun run` / `bun test`.
-  for (const f of ctx.view.files) {
-    if (baseName(f.path) !== 'bunfig.toml' || isVendoredPath(f.path)) continue;
-    const text = ctx.read(f.path) ?? '';
-    for (const m of text.slice(0, 100_000).matchAll(BUN_PRELOAD)) {
-      const refs = [...m[1]!.matchAll(/["']([^"'\n]{1,300})["']/g)].map((r) => resolveFile(ctx, dirOf(f.path), r[1]!)).filter((r): r is string => r !== null);
-      if (refs.length) ctx.add({ trigger: 'npm-run', command: m[0].trim(), file: f.path, line: ctx.lineAt(f.path, m.index!), leadsTo: leadsFrom(ctx, refs), label: 'bunfig.toml preload (runs before every bun run / bun test)' });
-    }
-  }
   for (const f of ctx.view.files) {
     if (isVendoredPath(f.path)) continue;
     const name = baseName(f.path);
     const dir = dirOf(f.path);
+    // bunfig.toml `preload = ["./x.ts"]` (top level, [run] or [test]): Bun runs them before every `bun run` / `bun test`.
+    if (name === 'bunfig.toml') {
+      const text = ctx.read(f.path) ?? '';
+      for (const m of text.slice(0, 100_000).matchAll(BUN_PRELOAD)) {
+        const refs = [...m[1]!.matchAll(/["']([^"'\n]{1,300})["']/g)].map((r) => resolveFile(ctx, dir, r[1]!)).filter((r): r is string => r !== null);
+        if (refs.length) ctx.add({ trigger: 'npm-run', command: m[0].trim(), file: f.path, line: ctx.lineAt(f.path, m.index!), leadsTo: leadsFrom(ctx, refs), label: 'bunfig.toml preload (runs before every bun run / bun test)' });
+      }
+      continue;
+    }
     if (name === '.pnpmfile.cjs' || name === 'pnpmfile.js') {
       ctx.add({ trigger: 'npm-install', command: 'pnpm install', file: f.path, line: 1, leadsTo: leadsFrom(ctx, [f.path]), label: `${name} (pnpm runs its hooks on install)` });
       continue;

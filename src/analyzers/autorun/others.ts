@@ -4,11 +4,14 @@ import type { Node as YamlNode } from 'yaml';
 let yamlLib: typeof import('yaml') | undefined;
 const yaml = () => (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 import { GIT_HOOK_NAMES, MapContext, baseName, dirOf, isVendoredPath, joinPath, parseJsonc, prop, props } from './common.js';
-import { CommandFollower, leadsFrom } from './follow.js';
+import { followCommand, leadsFrom } from './follow.js';
 import { scriptBody } from './shell.js';
 
-function follow(ctx: MapContext, command: string, cwd: string): string[] {
-  return leadsFrom(ctx, new CommandFollower(ctx).follow(command, cwd).out.files);
+/** A YAML config parsed with its line positions; duplicate keys are kept (a hand-edited config may repeat one). */
+function parseYaml(text: string) {
+  const { parseDocument, LineCounter } = yaml();
+  const lc = new LineCounter();
+  return { doc: parseDocument(text, { lineCounter: lc, uniqueKeys: false }), lc };
 }
 
 /** Makefile: `make` with no target runs the first ordinary target's recipe (and its prerequisites'). */
@@ -46,7 +49,7 @@ function makefile(ctx: MapContext, p: string): void {
     for (const pre of rule.prereqs) visit(pre, d + 1);
     for (const r of rule.recipe.slice(0, 40)) {
       if (/^(?:echo|printf|true|:|exit|test|\[)(?:\s|$)/.test(r.cmd) || ++count > 20) continue;
-      ctx.add({ trigger: 'make', command: r.cmd, file: p, line: r.line, leadsTo: follow(ctx, r.cmd, dir), label: `make (default target "${goal}"${t === goal ? '' : `, via "${t}"`})` });
+      ctx.add({ trigger: 'make', command: r.cmd, file: p, line: r.line, leadsTo: followCommand(ctx, r.cmd, dir), label: `make (default target "${goal}"${t === goal ? '' : `, via "${t}"`})` });
     }
   };
   visit(goal, 0);
@@ -70,7 +73,7 @@ function devcontainer(ctx: MapContext, p: string): void {
     else asCmd(node);
     for (const c of cmds) {
       const label = `${key}${c.sub ? `.${c.sub}` : ''}${key === 'initializeCommand' ? ' (runs on the host)' : ''}`;
-      ctx.add({ trigger: 'devcontainer', command: c.cmd, file: p, line: ctx.lineAt(p, c.offset), leadsTo: follow(ctx, c.cmd, ws), label });
+      ctx.add({ trigger: 'devcontainer', command: c.cmd, file: p, line: ctx.lineAt(p, c.offset), leadsTo: followCommand(ctx, c.cmd, ws), label });
     }
   }
 }
@@ -80,7 +83,7 @@ function envrc(ctx: MapContext, p: string): void {
   if (!text) return;
   const body = scriptBody(text);
   if (!body.command) return;
-  ctx.add({ trigger: 'direnv', command: body.command, file: p, line: body.line, leadsTo: follow(ctx, text, dirOf(p)), label: '.envrc (direnv runs it on cd once allowed)' });
+  ctx.add({ trigger: 'direnv', command: body.command, file: p, line: body.line, leadsTo: followCommand(ctx, text, dirOf(p)), label: '.envrc (direnv runs it on cd once allowed)' });
 }
 
 function dockerfile(ctx: MapContext, p: string): void {
@@ -105,9 +108,8 @@ function dockerfile(ctx: MapContext, p: string): void {
 function compose(ctx: MapContext, p: string): void {
   const text = ctx.read(p);
   if (!text) return;
-  const { parseDocument, LineCounter, isMap, isScalar, isSeq } = yaml();
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false });
+  const { isMap, isScalar, isSeq } = yaml();
+  const { doc, lc } = parseYaml(text);
   const services = doc.get('services');
   if (!isMap(services)) return;
   for (const s of services.items) {
@@ -119,7 +121,7 @@ function compose(ctx: MapContext, p: string): void {
       const cmd = isSeq(v) ? v.items.map((x) => (isScalar(x) ? String(x.value) : '')).join(' ') : isScalar(v) ? String(v.value) : '';
       if (!cmd) continue;
       const line = v.range ? lc.linePos(v.range[0]).line : 1;
-      ctx.add({ trigger: 'docker', command: cmd, file: p, line, leadsTo: follow(ctx, cmd, dirOf(p)), label: `compose service "${name}" ${key}` });
+      ctx.add({ trigger: 'docker', command: cmd, file: p, line, leadsTo: followCommand(ctx, cmd, dirOf(p)), label: `compose service "${name}" ${key}` });
     }
   }
 }
@@ -130,7 +132,7 @@ function husky(ctx: MapContext, p: string): void {
   const body = scriptBody(text, /husky\.sh/);
   if (!body.command) return;
   const root = p.replace(/(?:^|\/)\.husky\/[^/]+$/, '');
-  ctx.add({ trigger: 'husky', command: body.command, file: p, line: body.line, leadsTo: follow(ctx, text, root), label: `husky ${baseName(p)} hook (runs on git ${baseName(p).replace(/^pre-|^post-/, '')})` });
+  ctx.add({ trigger: 'husky', command: body.command, file: p, line: body.line, leadsTo: followCommand(ctx, text, root), label: `husky ${baseName(p)} hook (runs on git ${baseName(p).replace(/^pre-|^post-/, '')})` });
 }
 
 /**
@@ -141,9 +143,8 @@ function husky(ctx: MapContext, p: string): void {
 function lefthook(ctx: MapContext, p: string): void {
   const text = ctx.read(p);
   if (!text) return;
-  const { parseDocument, LineCounter, isMap, isScalar } = yaml();
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false });
+  const { isMap, isScalar } = yaml();
+  const { doc, lc } = parseYaml(text);
   if (!isMap(doc.contents)) return;
   const dir = dirOf(p).replace(/(?:^|\/)\.config$/, '');
   // lefthook reads its config at the repository's root: where the package.json or .git is (or the target's root).
@@ -165,7 +166,7 @@ function lefthook(ctx: MapContext, p: string): void {
         const label = `lefthook ${hookName} ${kind === 'commands' ? 'command' : 'script'} "${jobName}" (runs on git ${hookName.replace(/^pre-|^post-/, '')})`;
         if (kind === 'commands') {
           const cmd = isScalar(run) ? String(run.value) : '';
-          if (cmd) ctx.add({ trigger: 'git', command: cmd, file: p, line, leadsTo: follow(ctx, cmd, dir), label });
+          if (cmd) ctx.add({ trigger: 'git', command: cmd, file: p, line, leadsTo: followCommand(ctx, cmd, dir), label });
         } else {
           const script = joinPath(dir, `.lefthook/${hookName}/${jobName}`);
           const runner = isMap(job.value) ? job.value.get('runner') : undefined;
@@ -184,9 +185,8 @@ function lefthook(ctx: MapContext, p: string): void {
 function precommit(ctx: MapContext, p: string): void {
   const text = ctx.read(p);
   if (!text) return;
-  const { parseDocument, LineCounter, isMap, isSeq, isScalar } = yaml();
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false });
+  const { isMap, isSeq, isScalar } = yaml();
+  const { doc, lc } = parseYaml(text);
   if (!isMap(doc.contents)) return;
   const dir = dirOf(p);
   const types = doc.contents.get('default_install_hook_types');
@@ -204,7 +204,7 @@ function precommit(ctx: MapContext, p: string): void {
       if (!isScalar(entry) || typeof entry.value !== 'string' || !entry.value) continue;
       const line = entry.range ? lc.linePos(entry.range[0]).line : 1;
       const id = String(hook.get('id') ?? '?');
-      ctx.add({ trigger: 'git', command: entry.value, file: p, line, leadsTo: follow(ctx, entry.value, dir), label: `pre-commit local hook "${id}" (runs on git ${on} once pre-commit is installed)` });
+      ctx.add({ trigger: 'git', command: entry.value, file: p, line, leadsTo: followCommand(ctx, entry.value, dir), label: `pre-commit local hook "${id}" (runs on git ${on} once pre-commit is installed)` });
     }
   }
 }
@@ -217,7 +217,7 @@ function readme(ctx: MapContext, p: string): void {
   let n = 0;
   for (const m of text.matchAll(/(?:^|[`$>\s])((?:node|python3?|py)\s+(?:-[\w-]+\s+)*([\w./-]+\.(?:[cm]?js|ts|py)))\b/gm)) {
     if (++n > 10) break;
-    const files = follow(ctx, m[1]!, dir);
+    const files = followCommand(ctx, m[1]!, dir);
     if (!files.length) continue;
     ctx.add({ trigger: /^node/.test(m[1]!) ? 'npm-start' : 'python', command: m[1]!, file: p, line: ctx.lineAt(p, m.index! + m[0].indexOf(m[1]!)), leadsTo: files, label: 'README asks to run it' });
   }

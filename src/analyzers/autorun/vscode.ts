@@ -1,6 +1,6 @@
 import type { Node as JsonNode } from 'jsonc-parser';
 import { MapContext, baseName, dirOf, isVendoredPath, joinPath, parseJsonc, prop, props, str, workspaceOf } from './common.js';
-import { CommandFollower, leadsFrom } from './follow.js';
+import { followCommand, leadsFrom } from './follow.js';
 
 export interface VsTaskCommand {
   /** '' for the task's own command, else 'osx' | 'linux' | 'windows'. */
@@ -105,13 +105,12 @@ function taskEntries(ctx: MapContext, file: string, workspace: string, tasks: Vs
     const cwd = t.cwd ? (joinPath(workspace, t.cwd) ?? workspace) : workspace;
     const hidden = t.hidden.length ? `; hidden: ${t.hidden.join(', ')}` : '';
     for (const c of t.commands) {
-      const f = new CommandFollower(ctx).follow(c.command, cwd);
       ctx.add({
         trigger: 'vscode-folder-open',
         command: c.command,
         file,
         line: ctx.lineAt(file, c.offset),
-        leadsTo: leadsFrom(ctx, f.out.files),
+        leadsTo: followCommand(ctx, c.command, cwd),
         label: `tasks[${t.index}]${c.os ? `.${c.os}` : ''} "${t.label}" (${why}${hidden})`,
       });
     }
@@ -201,9 +200,8 @@ function launchEntries(ctx: MapContext, file: string, workspace: string, launch:
     }
     const t = pre ? byLabel.get(pre) : undefined;
     for (const cmd of t?.commands ?? []) {
-      const f = new CommandFollower(ctx).follow(cmd.command, workspace);
       const tf = t!;
-      ctx.add({ trigger: 'vscode-launch', command: cmd.command, file: tasksFileOf(ctx, file), line: ctx.lineAt(tasksFileOf(ctx, file), cmd.offset), leadsTo: leadsFrom(ctx, f.out.files), label: `tasks[${tf.index}] "${tf.label}" (preLaunchTask of "${name}")` });
+      ctx.add({ trigger: 'vscode-launch', command: cmd.command, file: tasksFileOf(ctx, file), line: ctx.lineAt(tasksFileOf(ctx, file), cmd.offset), leadsTo: followCommand(ctx, cmd.command, workspace), label: `tasks[${tf.index}] "${tf.label}" (preLaunchTask of "${name}")` });
     }
   });
 }

@@ -57,25 +57,17 @@ export function embeddedScripts(js: Pick<JsFile, 'ast' | 'text'>): Node[] {
   }
   for (const [from, to] of spans) {
     // Template substitutions `${…}` become same-length filler so the embedded code keeps its shape.
-    let code = js.text.slice(from, to).replace(/\$\{[^{}]*\}/g, (m) => 'x'.repeat(m.length));
+    const code = js.text.slice(from, to).replace(/\$\{[^{}]*\}/g, (m) => 'x'.repeat(m.length));
     // A leading `#!` is only a hashbang at offset 0 of a file; inside a literal it is not one.
     if (code.startsWith('#!')) continue;
-    let parsed: Node | null = null;
-    try {
-      parsed = parseMeriyah(code, { next: true, ranges: { start: true, end: true }, jsx: false, webcompat: true, sourceType: 'script' }) as unknown as Node;
-    } catch {
-      try {
-        parsed = parseMeriyah(code, { next: true, ranges: { start: true, end: true }, jsx: false, webcompat: true, sourceType: 'module' }) as unknown as Node;
-      } catch {
-        /* not a script: plain text, HTML, or a fragment */
-      }
-    }
+    const parsed = parseScript(code);
     if (parsed) out.push(shiftOffsets(parsed, from));
   }
   cache.set(ast, out);
   return out;
 }
 
+/** The literal's text as a script, else as a module; null when it is neither (plain text, HTML, a fragment). */
 function parseScript(code: string): Node | null {
   for (const sourceType of ['script', 'module'] as const) {
     try {

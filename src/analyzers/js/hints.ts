@@ -32,3 +32,12 @@ export function atWordStart(words: string, flags = ''): RegExp {
  * (child_process) lists this as an alternative.
  */
 export const SPLIT_MODULE_HINT = /\b(?:require|import)\s*\(\s*(?:'[^'\n]{0,60}'\s*\+|"[^"\n]{0,60}"\s*\+|`[^`\n]{0,60}\$\{|\[)/;
+
+const ASCII_ESCAPE = /\\u00([0-7][0-9a-fA-F])/g;
+/**
+ * The text with `\u00XX` escapes of ASCII characters resolved (`\u0065val` → `eval`, `requir\u0065` → `require`), for
+ * text tests only (prefilters, hints): offsets may shift. The text itself when it has none (no copy).
+ */
+export function resolveAsciiEscapes(text: string): string {
+  return text.includes('\\u00') ? text.replace(ASCII_ESCAPE, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : text;
+}

@@ -5,7 +5,7 @@
  */
 import { foldString } from './fold.js';
 import { dottedName, fileIndex, isErrFirstRequest, isGlobalObjectName, memberKey, patternNames, requiredModule, resolveName, stripGlobal, unwrap, valueAt, type FileIndex } from './names.js';
-import { flatAst, T, walk, type Node } from './walk.js';
+import { flatAst, T, typeMask, walk, type Node } from './walk.js';
 
 export type SinkKind =
   | 'eval'
@@ -61,7 +61,7 @@ export function findSinks(ast: Node): Sink[] {
   for (let i = 0; i < nodes.length; i++) {
     const code = types[i]!;
     if (code === T.ReturnStatement) {
-      const s = hookSource(i, nodes, parent);
+      const s = hookSource(i, nodes, types, parent);
       if (s) out.push(s);
       continue;
     }
@@ -84,7 +84,8 @@ export function findSinks(ast: Node): Sink[] {
  * customization hook (registered with module.register or --loader); the `source` it returns is what node runs as the
  * module. Only a function named `load` at the top level of a module, with the hook's (url, context, next) shape.
  */
-function hookSource(i: number, nodes: Node[], parent: Int32Array): Sink | null {
+const FUNCTION_TYPES = typeMask(T.FunctionDeclaration, T.FunctionExpression, T.ArrowFunctionExpression);
+function hookSource(i: number, nodes: Node[], types: Uint8Array, parent: Int32Array): Sink | null {
   const ret = nodes[i]!;
   const obj = ret.argument;
   if (obj?.type !== 'ObjectExpression') return null;
@@ -92,7 +93,7 @@ function hookSource(i: number, nodes: Node[], parent: Int32Array): Sink | null {
   if (!prop) return null;
   // Up the flat AST's parent indexes (the file index's parent map would cost a pass over a bundle's every node).
   let k = parent[i]!;
-  for (let d = 0; k >= 0 && d < 50 && !/^(?:FunctionDeclaration|FunctionExpression|ArrowFunctionExpression)$/.test(nodes[k]!.type); d++) k = parent[k]!;
+  for (let d = 0; k >= 0 && d < 50 && !FUNCTION_TYPES[types[k]!]; d++) k = parent[k]!;
   const fn = k >= 0 ? nodes[k]! : undefined;
   if (!fn || (fn.params?.length ?? 0) < 2) return null;
   const decl = fn.type === 'FunctionDeclaration' ? fn : parent[k]! >= 0 ? nodes[parent[k]!] : undefined;

@@ -93,7 +93,11 @@ export function execSinks(py: PyFile): ExecSink[] {
 function builtinBySubscript(model: PyModel, sub: Node): string | null {
   const obj = sub.childForFieldName('value');
   if (!obj || !/^(?:__builtins__|builtins|vars\(\s*(?:__builtins__|builtins)\s*\)|__builtins__\.__dict__|builtins\.__dict__)$/.test(obj.text)) return null;
-  const key = sub.childForFieldName('subscript');
+  return execBuiltinNamed(model, sub.childForFieldName('subscript'));
+}
+
+/** 'exec' or 'eval' when the node folds statically to that name, else null. */
+function execBuiltinNamed(model: PyModel, key: Node | null | undefined): string | null {
   const name = key ? evaluate(key, { model, xorFuncs: model.xorFuncs }) : null;
   return name && !name.bytes && (name.value === 'exec' || name.value === 'eval') ? name.value : null;
 }
@@ -107,9 +111,7 @@ function builtinByGetattr(model: PyModel, call: Node): string | null {
   const obj = args[0]!;
   const importArg = obj.type === 'call' && /^(?:__import__|importlib\.import_module|import_module)$/.test(resolveCallee(model, dotted(obj.childForFieldName('function')))) ? obj.childForFieldName('arguments')?.namedChild(0) : null;
   const isBuiltins = /^(?:__builtins__|builtins)$/.test(obj.text) || (importArg ? evaluate(importArg, { model })?.value === 'builtins' : false);
-  if (!isBuiltins) return null;
-  const name = evaluate(args[1]!, { model, xorFuncs: model.xorFuncs });
-  return name && !name.bytes && (name.value === 'exec' || name.value === 'eval') ? name.value : null;
+  return isBuiltins ? execBuiltinNamed(model, args[1]) : null;
 }
 
 /** Decodes nested layers: exec(b64decode('...')) whose result is again exec(zlib.decompress(...)). */

@@ -94,7 +94,14 @@ export function downloadToShell(cmd: string, depth = 0): Shape | null {
   }
   return null;
 }
-const QUOTED_B64 = /["'`]((?:[A-Za-z0-9+/]{4}){4,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?)["'`]/g;
+/** Base64 long enough to hold a command (16+ characters), as written in a literal. */
+const B64_BODY = String.raw`(?:[A-Za-z0-9+/]{4}){4,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?`;
+const QUOTED_B64 = new RegExp(`["'\`](${B64_BODY})["'\`]`, 'g');
+const B64_LITERAL = new RegExp(`^${B64_BODY}$`);
+/** What a string that is only base64 decodes to, when that is printable text (a command hidden in a literal). */
+export function decodeB64Literal(v: string): string | undefined {
+  return v.length <= 8192 && B64_LITERAL.test(v) ? decodeB64Command(v) : undefined;
+}
 
 const EDITORS = new Set(['code', 'code-insiders', 'codium', 'vscodium', 'cursor', 'windsurf']);
 

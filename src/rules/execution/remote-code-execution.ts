@@ -1,5 +1,5 @@
 import { defineRule } from '../../core/rule.js';
-import { OBFUSCATION_HATCH } from '../../analyzers/js/hints.js';
+import { OBFUSCATION_HATCH, resolveAsciiEscapes } from '../../analyzers/js/hints.js';
 import { findSinks, SINK_HINT } from '../../analyzers/js/sinks.js';
 import { originsOf, type Origin } from '../../analyzers/js/flow.js';
 import { describeSource, urlIocs } from './_exec.js';
@@ -27,7 +27,11 @@ export default defineRule({
   prefilter: [[SINK_HINT, OBFUSCATION_HATCH], /\b(fetch|axios|got|request|https?\s*\.\s*(get|request)|needle|superagent|socket|io\(|XMLHttpRequest|WebSocket|get\w*Transaction\w*|getStorageAt|getAccountInfo|getAccountResources|getSignaturesForAddress|getLogs|undici|Contract)\b|require\(\s*['"](?:node:)?https?['"]\s*\)\s*\./],
   check(ctx, js) {
     // `requir\u0065(…)` is require too: ASCII \u escapes resolved before the test.
-    const nodeFile = NODE_HINT.test(js.text) || (js.text.includes('\\u00') && NODE_HINT.test(js.text.replace(/\\u00([0-7][0-9a-fA-F])/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))));
+    let nodeFile = NODE_HINT.test(js.text);
+    if (!nodeFile) {
+      const unescaped = resolveAsciiEscapes(js.text);
+      nodeFile = unescaped !== js.text && NODE_HINT.test(unescaped);
+    }
     for (const unit of astUnits(js)) {
       const ast = unit.ast;
       for (const sink of findSinks(ast)) {

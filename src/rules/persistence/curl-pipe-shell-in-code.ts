@@ -2,6 +2,7 @@ import { defineRule } from '../../core/rule.js';
 import { atWordStart, SPLIT_MODULE_HINT } from '../../analyzers/js/hints.js';
 import { argText, jsFacts, processLaunches, type Str, evidenceOf } from '../stealing/_js-facts.js';
 import { clip, dedupeIocs, isLocalHost, isPublicIPv4, urlIocs, urlsIn } from '../stealing/_iocs.js';
+import { decodeB64Literal } from '../autorun/_shapes.js';
 
 // curl/wget output piped into an interpreter, PowerShell download-and-invoke, and the same for cmd/node/python.
 const PIPE = /\b(?:curl|wget)\b[^|\n]{0,400}\|\s*(?:sudo\s+)?(?:ba|z|da)?sh\b|\b(?:curl|wget)\b[^|\n]{0,400}\|\s*(?:node|python3?|perl|ruby|cmd(?:\.exe)?|powershell|pwsh)\b|\b(?:iwr|irm|Invoke-WebRequest|Invoke-RestMethod|\(New-Object\s+Net\.WebClient\)\.Download(?:String|File))\b[^\n]{0,400}(?:\|\s*iex\b|\bIEX\b|Invoke-Expression)|\bIEX\s*\(\s*\(?New-Object\s+Net\.WebClient/i;
@@ -20,15 +21,6 @@ const LOADER_SINK = /\|\s*node\b|\$\(\s*(?:curl|wget)/i;
 
 /** A command split into pieces joined back (`['cur', 'l -s', …].join('')`): the folder joins them, the prefilter cannot. */
 const JOINED_PIECES = /\]\s*\.join\(\s*(?:''|""|``)\s*\)/;
-/** A string literal that is only base64 (a command hidden from review), long enough to hold one. */
-const B64_LITERAL = /^(?:[A-Za-z0-9+/]{4}){4,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-/** What a base64 literal decodes to, when that is printable text (else null). */
-function decodeB64Text(v: string): string | null {
-  if (v.length > 8192 || !B64_LITERAL.test(v)) return null;
-  const s = Buffer.from(v, 'base64').toString('latin1');
-  return /^[\x09\x0a\x0d\x20-\x7e]+$/.test(s) ? s : null;
-}
-
 function decodePs(b64: string): string | null {
   const s = Buffer.from(b64, 'base64').toString('utf16le');
   return /^[\x09\x0a\x0d\x20-\x7e]+$/.test(s) ? s : null;
@@ -85,7 +77,7 @@ export default defineRule({
       const decodingLaunch = processLaunches(f).find((c) => /\bbase64\b/.test(argText(f, c)));
       for (const x of f.strings) {
         if (x.folded || x.decoded) continue;
-        const text = decodeB64Text(x.value);
+        const text = decodeB64Literal(x.value);
         if (!text || !(PIPE.test(text) || SUBST.test(text))) continue;
         const s: Str = { value: text, start: x.start, end: x.end, decoded: true, folded: true };
         if (decodingLaunch) {
